@@ -1,0 +1,33 @@
+import Foundation
+
+/// The input dimension M: a finite number of latent coordinates, or infinitely many (sparse data only).
+public enum InputDimension: Hashable, Sendable, Codable, CustomStringConvertible {
+    case finite(Int)
+    case infinite
+
+    /// Parses `"inf"` (also `"infinity"`, `"∞"`) or a positive integer; nil otherwise.
+    public init?(parsing text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if ["inf", "infinity", "∞"].contains(t) {
+            self = .infinite
+        } else if let n = Int(t), n >= 1 {
+            self = .finite(n)
+        } else {
+            return nil
+        }
+    }
+
+    /// The finite value, or nil for M = ∞.
+    public var finiteValue: Int? {
+        if case let .finite(m) = self { return m }
+        return nil
+    }
+
+    public var description: String {
+        switch self {
+        case let .finite(m): return String(m)
+        case .infinite: return "inf"
+        }
+    }
+}
+
