@@ -1,0 +1,64 @@
+import Foundation
+import LinearAlgebra
+
+/// Measures one point with linear features: draws the instance, trains the readout with the
+/// requested solver, and evaluates the exact population loss.
+public enum LinearPointEvaluator {
+    /// The outcome of `specification` (which must be valid and use linear features).
+    public static func evaluate(
+        _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
+    ) throws -> PointOutcome {
+        try evaluateKeepingInstance(specification, threads: threads).outcome
+    }
+
+    /// The outcome together with the realized training instance (for export and inspection).
+    public static func evaluateKeepingInstance(
+        _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
+    ) throws -> (outcome: PointOutcome, instance: TrainingInstance) {
+        try specification.validate()
+        let start = DispatchTime.now()
+        let instance = TrainingInstance(specification, threads: threads)
+        let solution = try train(instance)
+        let parameters = specification.parameters
+        let observedLoss = PopulationLoss.observedPart(
+            parameters: parameters, coordinates: instance.observed, embedding: instance.embedding,
+            teacher: instance.teacher, readout: solution.weights)
+        let tail: Double
+        switch specification.tail {
+        case .expected:
+            tail = PopulationLoss.expectedTail(parameters: parameters, observed: instance.observed, readout: solution.weights)
+        case .realized:
+            tail = PopulationLoss.realizedTail(
+                parameters: parameters, observed: instance.observed, readout: solution.weights,
+                seed: specification.seed, threads: threads)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let outcome = PointOutcome(
+            loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: instance.observedCount,
+            rank: solution.rank, seconds: seconds, readout: solution.weights)
+        return (outcome, instance)
+    }
+
+    /// Trains the readout of `instance` with its specification's solver.
+    static func train(_ instance: TrainingInstance) throws -> ReadoutSolution {
+        let spec = instance.specification
+        switch spec.solver {
+        case .reduced:
+            let solver = ReducedMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
+            return try solver.solve(
+                secondMoment: instance.secondMoment(), embedding: instance.embedding,
+                teacher: instance.teacher, sampleCount: spec.sampleCount)
+        case .direct:
+            let solver = DirectMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
+            if spec.data == .sparse, let m = spec.parameters.inputDimension.finiteValue {
+                // The paper's method: every one of the M columns enters F = W X explicitly.
+                let all = Array(1...m)
+                let w = RandomEmbedding(featureCount: spec.featureCount, seed: spec.seed).columns(all)
+                let x = instance.sparseSamples!.denseFull(inputDimension: m)
+                return try solver.solve(embedding: w, samples: x, teacher: Teacher(seed: spec.seed).weights(all))
+            }
+            return try solver.solve(
+                embedding: instance.embedding, samples: instance.observedSamples(), teacher: instance.teacher)
+        }
+    }
+}

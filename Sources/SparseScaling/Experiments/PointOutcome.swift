@@ -1,0 +1,43 @@
+/// The measured result of one point: its loss and its parts, the size of the problem and the time.
+public struct PointOutcome: Sendable, Codable {
+    /// The population loss L = loss_observed + loss_tail.
+    public let loss: Double
+    /// The loss on observed coordinates.
+    public let lossObserved: Double
+    /// The loss on unobserved coordinates (expected or realized).
+    public let lossTail: Double
+    /// K = |S|, the coordinates active in at least one training sample.
+    public let observedCoordinates: Int
+    /// Numerical rank of the feature matrix.
+    public let rank: Int
+    /// Wall-clock seconds of the whole point.
+    public let seconds: Double
+    /// The trained readout v (not encoded).
+    public let readout: [Double]
+
+    private enum CodingKeys: String, CodingKey {
+        case loss, lossObserved, lossTail, observedCoordinates, rank, seconds
+    }
+
+    /// An outcome from its parts.
+    public init(loss: LossParts, observedCoordinates: Int, rank: Int, seconds: Double, readout: [Double]) {
+        self.loss = loss.total
+        self.lossObserved = loss.observed
+        self.lossTail = loss.tail
+        self.observedCoordinates = observedCoordinates
+        self.rank = rank
+        self.seconds = seconds
+        self.readout = readout
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        loss = try c.decode(Double.self, forKey: .loss)
+        lossObserved = try c.decode(Double.self, forKey: .lossObserved)
+        lossTail = try c.decode(Double.self, forKey: .lossTail)
+        observedCoordinates = try c.decode(Int.self, forKey: .observedCoordinates)
+        rank = try c.decode(Int.self, forKey: .rank)
+        seconds = try c.decode(Double.self, forKey: .seconds)
+        readout = []
+    }
+}

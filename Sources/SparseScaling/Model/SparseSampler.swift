@@ -1,0 +1,64 @@
+import Foundation
+
+/// Draws the active coordinates of sparse samples (MODEL.md §2): coordinate i is active with
+/// probability p_i = min(1, i^-β) and then has value i^-(1+α)/2 · ξ, ξ ~ N(0, 1). Only active
+/// coordinates are touched, so M = ∞ costs no more than a large finite M.
+public struct SparseSampler: Sendable {
+    /// The largest coordinate index ever drawn when M = ∞ (W columns stay addressable below it).
+    public static let indexCap = 1 << 62
+
+    /// The data distribution.
+    public let parameters: DataParameters
+    /// The seed shared by data, embedding and teacher.
+    public let seed: UInt64
+    /// Which counter space the samples come from (training or test data).
+    public let purpose: StreamPurpose
+
+    /// A sampler for `parameters` under `seed`.
+    public init(parameters: DataParameters, seed: UInt64, purpose: StreamPurpose = .trainingData) {
+        self.parameters = parameters
+        self.seed = seed
+        self.purpose = purpose
+    }
+
+    /// The last coordinate that can be active: M, or the index cap for M = ∞.
+    public var lastIndex: Int { parameters.inputDimension.finiteValue ?? Self.indexCap }
+
+    /// Appends sample `sampleIndex`'s active coordinates (ascending) and values to the buffers.
+    public func appendSample(_ sampleIndex: Int, indices: inout [Int], values: inout [Double]) {
+        var rng = RandomStream(seed: seed, purpose: purpose, index: UInt64(sampleIndex))
+        let beta = parameters.beta
+        let amplitudeExponent = -(1 + parameters.alpha) / 2
+        let last = lastIndex
+        // Coordinate 1 is always active (p_1 = 1).
+        var j = 1
+        indices.append(1)
+        values.append(rng.normal())
+        // Thinning: skip ahead geometrically with the bound q = p_{j+1} ≥ p_k for every k > j,
+        // then accept candidate k with probability p_k / q.
+        while j < last {
+            let q = pow(Double(j + 1), -beta)
+            var step = 1.0
+            if q < 1 {
+                step = 1 + (log(rng.uniform()) / log1p(-q)).rounded(.down)
+            }
+            guard step < Double(last - j) + 1, step.isFinite else { break }
+            let k = j + Int(step)
+            if k > last { break }
+            let accept = q < 1 ? pow(Double(k), -beta) / q : 1
+            if accept >= 1 || rng.uniform() < accept {
+                indices.append(k)
+                values.append(pow(Double(k), amplitudeExponent) * rng.normal())
+            }
+            j = k
+        }
+    }
+
+    /// Expected number of active coordinates beyond the index cap in one sample (M = ∞ only):
+    /// Σ_{i > cap} i^-β ≈ cap^(1−β)/(β−1), negligible unless β is very close to 1.
+    public var massBeyondCap: Double {
+        guard parameters.inputDimension == .infinite else { return 0 }
+        let beta = parameters.beta
+        return pow(Double(Self.indexCap), 1 - beta) / (beta - 1)
+    }
+}

@@ -1,0 +1,35 @@
+import LinearAlgebra
+
+/// The readout v = y F⁺ (ridgeless, minimum norm) or v = y Fᵀ(F Fᵀ + λ_r D I)⁻¹ (ridge) for a
+/// feature matrix F (N × P) and targets y (length P). Both solvers reduce to this: the direct one
+/// with F = W X, the reduced one with an N × r matrix B that has the same Gram matrix as F.
+public enum LeastSquaresReadout {
+    /// Solves for v. `sampleCount` is D (it scales the ridge and the default tolerance);
+    /// `relativeTolerance` defaults to max(N, D)·ε_double.
+    public static func solve(
+        features f: Matrix, targets y: [Double], sampleCount: Int,
+        ridge: Double = 0, relativeTolerance: Double? = nil
+    ) throws -> ReadoutSolution {
+        precondition(y.count == f.columns, "one target per feature column")
+        let n = f.rows
+        if ridge > 0 {
+            let mu = ridge * Double(sampleCount)
+            if n <= f.columns {
+                // v = (F y) (F Fᵀ + μ I)⁻¹ with an N × N system.
+                var g = BLAS.gram(f)
+                for i in 0..<n { g[i, i] += mu }
+                let b = BLAS.multiply(f, y)
+                return ReadoutSolution(weights: try CholeskySolve.rowTimesInverse(b, g), rank: n)
+            } else {
+                // Push-through: v = y (FᵀF + μ I)⁻¹ Fᵀ with a P × P system.
+                var g = BLAS.product(f, f, transA: .transposed)
+                for i in 0..<f.columns { g[i, i] += mu }
+                let z = try CholeskySolve.rowTimesInverse(y, g)
+                return ReadoutSolution(weights: BLAS.multiply(f, z), rank: n)
+            }
+        }
+        let tolerance = relativeTolerance ?? Pseudoinverse.defaultTolerance(rows: n, columns: sampleCount)
+        let (v, rank) = try Pseudoinverse.rowTimesPseudoinverse(y, f, relativeTolerance: tolerance)
+        return ReadoutSolution(weights: v, rank: rank)
+    }
+}
