@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SparseScaling
 
 /// The `sparse-scaling` command line: simulate, measure and explain scaling laws under sparse features.
@@ -7,6 +8,23 @@ struct SparseScalingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sparse-scaling",
         abstract: "Simulate, measure and explain neural scaling laws under sparse features.",
-        subcommands: []
+        version: SparseScalingVersion.current,
+        subcommands: [PointCommand.self, ExportCommand.self]
     )
+
+    /// Runs the chosen subcommand; bad input exits with status 2 and runtime failures with status 1,
+    /// each with a one-line message on standard error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }  // --help, --version
+            let line = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let text = line.hasPrefix("Error: ") ? "error: " + line.dropFirst(7) : "error: " + line
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? 2 : 1)
+        }
+    }
 }

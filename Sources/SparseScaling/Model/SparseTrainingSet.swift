@@ -38,7 +38,8 @@ public struct SparseTrainingSet: Sendable {
         }
         let total = chunks.reduce(0) { $0 + $1.indices.count }
         // The observed set: small indices through a bitmap, large ones through a set.
-        let smallLimit = 1 << 22
+        let largestIndex = chunks.map { $0.indices.max() ?? 0 }.max() ?? 0
+        let smallLimit = min(1 << 22, largestIndex + 1)
         var seenSmall = [Bool](repeating: false, count: smallLimit)
         var seenLarge = Set<Int>()
         for chunk in chunks {
@@ -47,7 +48,7 @@ public struct SparseTrainingSet: Sendable {
             }
         }
         var observed: [Int] = []
-        for i in 1..<smallLimit where seenSmall[i] { observed.append(i) }
+        for i in 1..<max(1, smallLimit) where seenSmall[i] { observed.append(i) }
         observed.append(contentsOf: seenLarge.sorted())
         var smallPosition = [Int32](repeating: -1, count: smallLimit)
         var largePosition: [Int: Int32] = [:]

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The JSON object describing one measured point (`point --format json`, `export`'s summary.json).
+public struct PointSummary: Encodable, Sendable {
+    /// The point's specification.
+    public let specification: PointSpecification
+    /// Its outcome.
+    public let outcome: PointOutcome
+    /// The version of the tool that measured it.
+    public let toolVersion: String
+
+    /// A summary of `outcome` for `specification`.
+    public init(specification: PointSpecification, outcome: PointOutcome, toolVersion: String = SparseScalingVersion.current) {
+        self.specification = specification
+        self.outcome = outcome
+        self.toolVersion = toolVersion
+    }
+
+    private enum Keys: String, CodingKey {
+        case alpha, beta, n, d, m, seed, data, features, solver, ridge, tail, tolerance
+        case loss, lossObserved = "loss_observed", lossTail = "loss_tail"
+        case observedCoordinates = "observed_coordinates", rank, seconds, version
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        let s = specification
+        try c.encode(s.parameters.alpha, forKey: .alpha)
+        try c.encode(s.parameters.beta, forKey: .beta)
+        try c.encode(s.featureCount, forKey: .n)
+        try c.encode(s.sampleCount, forKey: .d)
+        try c.encode(s.parameters.inputDimension.finiteValue, forKey: .m)
+        try c.encode(s.seed, forKey: .seed)
+        try c.encode(s.data.rawValue, forKey: .data)
+        try c.encode(s.features.rawValue, forKey: .features)
+        try c.encode(s.solver.rawValue, forKey: .solver)
+        try c.encode(s.ridge, forKey: .ridge)
+        try c.encode(s.tail.rawValue, forKey: .tail)
+        try c.encode(s.tolerance, forKey: .tolerance)
+        try c.encode(outcome.loss, forKey: .loss)
+        try c.encode(outcome.lossObserved, forKey: .lossObserved)
+        try c.encode(outcome.lossTail, forKey: .lossTail)
+        try c.encode(outcome.observedCoordinates, forKey: .observedCoordinates)
+        try c.encode(outcome.rank, forKey: .rank)
+        try c.encode(outcome.seconds, forKey: .seconds)
+        try c.encode(toolVersion, forKey: .version)
+    }
+
+    /// The summary as one line of JSON with sorted keys (nil values written as null).
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
+
+/// The version of SparseScaling recorded with every result.
+public enum SparseScalingVersion {
+    /// The current version string.
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,31 @@
+import Foundation
+import LinearAlgebra
+
+/// Writes a realized training instance as NumPy arrays so that v = y F⁺ can be recomputed in Python.
+public enum InstanceExporter {
+    /// Bytes that `write` would store for the largest array, X_S (K × D float64).
+    public static func observedSamplesBytes(_ instance: TrainingInstance) -> Int {
+        instance.observedCount * instance.specification.sampleCount * 8
+    }
+
+    /// Writes X_S.npy (K×D), W_S.npy (N×K), w_S.npy (K), lambda_S.npy (K), observed.npy (K, 1-based),
+    /// v.npy (N) and, last, summary.json into `folder`.
+    public static func write(instance: TrainingInstance, outcome: PointOutcome, to folder: URL) throws {
+        let spec = instance.specification
+        let k = instance.observedCount
+        let x = instance.observedSamples()
+        let files: [(String, Data)] = [
+            ("X_S.npy", NumPyArray.float64(x.transposed.storage, shape: [k, spec.sampleCount])),
+            ("W_S.npy", NumPyArray.float64(instance.embedding.transposed.storage, shape: [spec.featureCount, k])),
+            ("w_S.npy", NumPyArray.float64(instance.teacher, shape: [k])),
+            ("lambda_S.npy", NumPyArray.float64(instance.observed.map(spec.parameters.marginalVariance), shape: [k])),
+            ("observed.npy", NumPyArray.int64(instance.observed, shape: [k])),
+            ("v.npy", NumPyArray.float64(outcome.readout, shape: [spec.featureCount])),
+        ]
+        for (name, data) in files {
+            try AtomicFileWriter.write(data, to: folder.appendingPathComponent(name))
+        }
+        let summary = try PointSummary(specification: spec, outcome: outcome).json()
+        try AtomicFileWriter.write(summary + "\n", to: folder.appendingPathComponent("summary.json"))
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import SparseScaling
+
+/// `sparse-scaling export`: write one realized training instance as NumPy arrays.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a realized training instance (X_S, W_S, w_S, λ_S, S, v) as .npy files plus summary.json.",
+        discussion: "In Python: F = W_S @ X_S; y = w_S @ X_S; v = y @ np.linalg.pinv(F) reproduces v.npy, and sum(lambda_S * (W_S.T @ v - w_S)**2) reproduces loss_observed."
+    )
+
+    @OptionGroup var options: PointOptions
+
+    @Option(help: "Folder to write into (created if missing).")
+    var out: String
+
+    @Option(help: "Refuse when X_S would exceed this many megabytes. Default 512.")
+    var maxExportMb: Double = 512
+
+    mutating func validate() throws {
+        guard maxExportMb > 0, maxExportMb.isFinite else {
+            throw ValidationError("invalid value '\(maxExportMb)' for --max-export-mb: expected a number > 0")
+        }
+        try OutputFolder.checkWritable(out, flag: "--out")
+    }
+
+    func run() throws {
+        let spec = try options.specification()
+        let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec)
+        let megabytes = Double(InstanceExporter.observedSamplesBytes(instance)) / 1_048_576
+        guard megabytes <= maxExportMb else {
+            throw RuntimeError(
+                "X_S would take \(String(format: "%.1f", megabytes)) MB (K = \(instance.observedCount), D = \(spec.sampleCount)), over --max-export-mb \(maxExportMb)")
+        }
+        try InstanceExporter.write(instance: instance, outcome: outcome, to: URL(fileURLWithPath: out))
+        print("wrote \(out)/{X_S,W_S,w_S,lambda_S,observed,v}.npy and summary.json (K = \(instance.observedCount), loss = \(outcome.loss))")
+    }
+}

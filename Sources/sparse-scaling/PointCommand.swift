@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import SparseScaling
+
+/// `sparse-scaling point`: train one random-feature model and report its population loss.
+struct PointCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "point",
+        abstract: "Train one random-feature model and report its exact population loss."
+    )
+
+    @OptionGroup var options: PointOptions
+
+    @Option(help: "Output format: text or json. Default text.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let spec = try options.specification()
+        let outcome = try LinearPointEvaluator.evaluate(spec)
+        let summary = PointSummary(specification: spec, outcome: outcome)
+        switch format {
+        case .json:
+            print(try summary.json())
+        case .text:
+            print(PointTextReport.render(summary))
+        }
+    }
+}
+
+/// The text rendering of one point.
+enum PointTextReport {
+    static func render(_ s: PointSummary) -> String {
+        let p = s.specification
+        let rows: [(String, String)] = [
+            ("alpha", "\(p.parameters.alpha)"), ("beta", "\(p.parameters.beta)"),
+            ("N", "\(p.featureCount)"), ("D", "\(p.sampleCount)"), ("M", p.parameters.inputDimension.description),
+            ("data", p.data.rawValue), ("solver", p.solver.rawValue), ("seed", "\(p.seed)"),
+            ("loss", format(s.outcome.loss)), ("loss (observed)", format(s.outcome.lossObserved)),
+            ("loss (tail, \(p.tail.rawValue))", format(s.outcome.lossTail)),
+            ("observed coordinates K", "\(s.outcome.observedCoordinates)"), ("rank", "\(s.outcome.rank)"),
+            ("seconds", String(format: "%.4f", s.outcome.seconds)),
+        ]
+        let width = rows.map { $0.0.count }.max() ?? 0
+        return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
+    }
+
+    static func format(_ x: Double) -> String { String(format: "%.10g", x) }
+}
