@@ -64,7 +64,7 @@ enum StoreFile {
 
     /// A short reason taken from a Foundation error.
     static func reason(_ error: any Error) -> String {
-        (error as NSError).localizedFailureReason ?? error.localizedDescription
+        StoreError.oneLine((error as NSError).localizedFailureReason ?? error.localizedDescription)
     }
 }
 
@@ -72,10 +72,10 @@ extension StoreError {
     /// Maps an SQLite or GRDB error to the closest readable case.
     init(_ error: any Error, path: String) {
         guard let error = error as? DatabaseError else {
-            self = .database(path: path, message: String(describing: error))
+            self = .database(path: path, message: Self.oneLine(String(describing: error)))
             return
         }
-        let message = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        let message = Self.oneLine(error.message ?? "SQLite error \(error.resultCode.rawValue)")
         switch error.resultCode {
         case .SQLITE_NOTADB: self = .notADatabase(path: path)
         case .SQLITE_CORRUPT: self = .corrupt(path: path, details: message)
@@ -83,5 +83,10 @@ extension StoreError {
             self = .unreadable(path: path, reason: message)
         default: self = .database(path: path, message: message)
         }
+    }
+
+    /// Joins the lines of a message with spaces.
+    static func oneLine(_ message: String) -> String {
+        message.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }
