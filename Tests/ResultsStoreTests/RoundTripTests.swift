@@ -8,7 +8,7 @@ struct RoundTripTests {
     func allFields() throws {
         try withTemporaryDirectory { folder in
             let path = folder.appendingPathComponent("nested/deeper/results.sqlite").path
-            let awkward: [Double] = [0.1, 1.0 / 3.0, 5e-324, 2.2250738585072014e-308, .greatestFiniteMagnitude, 1e300, 0.30000000000000004]
+            let awkward: [Double] = [0.1, 1.0 / 3.0, .leastNonzeroMagnitude, 2.2250738585072014e-308, .greatestFiniteMagnitude, 1e300, 0.30000000000000004]
             var points: [StoredPoint] = []
             for (i, value) in awkward.enumerated() {
                 let configuration = PointConfiguration(
