@@ -22,6 +22,8 @@ let package = Package(
             dependencies: ["CLAPACK"]
         ),
         .target(name: "ScalingTheory"),
+        .target(name: "ScalingAnalysis"),
+        .target(name: "SVGPlot"),
         .target(
             name: "SparseScaling",
             dependencies: ["LinearAlgebra", "ScalingTheory"]
@@ -36,5 +38,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "ScalingTheoryTests", dependencies: ["ScalingTheory"]),
         .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra"]),
+        .testTarget(name: "ScalingAnalysisTests", dependencies: ["ScalingAnalysis"]),
+        .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot"]),
     ]
 )
