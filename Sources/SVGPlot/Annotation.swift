@@ -2,6 +2,7 @@
 public struct Annotation: Sendable, Hashable {
     /// Horizontal alignment of the text relative to its position.
     public enum Anchor: String, Sendable, Hashable {
+        /// Text begins, is centred on, or ends at the position.
         case start, middle, end
     }
     /// The text (escaped on output).

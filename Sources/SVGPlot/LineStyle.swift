@@ -2,6 +2,7 @@
 public struct LineStyle: Sendable, Hashable {
     /// Dash patterns for lines.
     public enum Dash: String, Sendable, Hashable {
+        /// Continuous, long dashes, round dots, dash–dot.
         case solid, dashed, dotted, dashDotted
     }
     /// The dash pattern.
@@ -15,8 +16,11 @@ public struct LineStyle: Sendable, Hashable {
         self.width = width
     }
 
+    /// Solid 1.6 px.
     public static let solid = LineStyle()
+    /// Dashed 1.6 px (fits, predictions).
     public static let dashed = LineStyle(dash: .dashed)
+    /// Dotted 1.6 px.
     public static let dotted = LineStyle(dash: .dotted)
 
     /// SVG attributes for this stroke (`stroke-width`, `stroke-dasharray`).

@@ -2,6 +2,7 @@
 public struct Marker: Sendable, Hashable {
     /// Marker shapes.
     public enum Shape: String, Sendable, Hashable, CaseIterable {
+        /// Circle, square, upward triangle, diamond.
         case circle, square, triangle, diamond
     }
     /// The shape.

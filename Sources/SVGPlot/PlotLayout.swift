@@ -2,9 +2,13 @@ import Foundation
 
 /// An axis-aligned rectangle in pixels (y grows downwards, as in SVG).
 public struct Rect: Sendable, Hashable {
+    /// Left edge.
     public var x: Double
+    /// Top edge.
     public var y: Double
+    /// Width in pixels.
     public var width: Double
+    /// Height in pixels.
     public var height: Double
 
     /// A rectangle from its top-left corner and size.
@@ -15,9 +19,13 @@ public struct Rect: Sendable, Hashable {
         self.height = height
     }
 
+    /// Left edge.
     public var minX: Double { x }
+    /// Right edge.
     public var maxX: Double { x + width }
+    /// Top edge.
     public var minY: Double { y }
+    /// Bottom edge.
     public var maxY: Double { y + height }
 
     /// Whether (px, py) lies inside.
@@ -94,7 +102,7 @@ extension Plot {
         for s in series {
             for (i, p) in s.points.enumerated() where xAxis.scale.transform(p.x) != nil {
                 v.append(p.y)
-                if let bars = s.errorBars, i < bars.count, let bar = bars[i], yAxis.scale.transform(p.y) != nil {
+                if let bars = s.errorBars, i < bars.count, let bar = bars[i], p.y.isFinite {
                     v.append(p.y - bar.minus)
                     v.append(p.y + bar.plus)
                 }

@@ -1,6 +1,9 @@
 import Foundation
 
 extension PlotRenderer {
+    /// A white outline behind label text so it stays legible over lines and fills.
+    static let halo = "stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-opacity=\"0.85\" paint-order=\"stroke\" stroke-linejoin=\"round\""
+
     /// Pixel positions of a series' points, nil where the point cannot be drawn.
     func pixels(of series: Series) -> [(x: Double, y: Double)?] {
         series.points.map { layout.pixel(x: $0.x, y: $0.y) }
@@ -59,10 +62,10 @@ extension PlotRenderer {
             case .vertical:
                 guard let px = layout.x.pixel(l.value), px >= area.minX, px <= area.maxX else { continue }
                 let x = px - 4, y = area.minY + 6
-                w.line("<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(f))\" text-anchor=\"end\" fill=\"\(color)\" transform=\"rotate(-90 \(n(x)) \(n(y)))\">\(SVGWriter.escape(label))</text>")
+                w.line("<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(f))\" text-anchor=\"end\" fill=\"\(color)\" \(Self.halo) transform=\"rotate(-90 \(n(x)) \(n(y)))\">\(SVGWriter.escape(label))</text>")
             case .horizontal:
                 guard let py = layout.y.pixel(l.value), py >= area.minY, py <= area.maxY else { continue }
-                w.line("<text x=\"\(n(area.maxX - 6))\" y=\"\(n(py - 4))\" font-size=\"\(n(f))\" text-anchor=\"end\" fill=\"\(color)\">\(SVGWriter.escape(label))</text>")
+                w.line("<text x=\"\(n(area.maxX - 6))\" y=\"\(n(py - 4))\" font-size=\"\(n(f))\" text-anchor=\"end\" fill=\"\(color)\" \(Self.halo)>\(SVGWriter.escape(label))</text>")
             }
         }
     }
@@ -74,16 +77,19 @@ extension PlotRenderer {
             if let bars = s.errorBars {
                 var d = ""
                 for (i, p) in s.points.enumerated() where i < bars.count {
-                    guard let bar = bars[i], let c = px[i], bar.minus.isFinite, bar.plus.isFinite else { continue }
-                    // A lower end that is not drawable (≤ 0 on a log axis) is clipped at the axis minimum.
+                    guard let bar = bars[i], bar.minus.isFinite, bar.plus.isFinite, p.y.isFinite,
+                          let cx = layout.x.pixel(p.x) else { continue }
+                    // A lower end that is not drawable (≤ 0 on a log axis) is clipped at the axis
+                    // minimum. A point at y ≤ 0 on a log axis (e.g. zero failures) keeps its bar up to
+                    // the upper end, an upper limit, although the point itself is not drawn.
                     let low = layout.y.pixel(p.y - max(bar.minus, 0)) ?? area.maxY
-                    let high = layout.y.pixel(p.y + max(bar.plus, 0)) ?? area.minY
+                    guard let high = layout.y.pixel(p.y + max(bar.plus, 0)) else { continue }
                     let lowClamped = min(low, area.maxY), highClamped = max(high, area.minY)
                     guard lowClamped > highClamped else { continue }
-                    d += "M\(n(c.x)),\(n(lowClamped))V\(n(highClamped))"
+                    d += "M\(n(cx)),\(n(lowClamped))V\(n(highClamped))"
                     let cap = 3.0
-                    if low <= area.maxY { d += "M\(n(c.x - cap)),\(n(low))h\(n(2 * cap))" }
-                    if high >= area.minY { d += "M\(n(c.x - cap)),\(n(high))h\(n(2 * cap))" }
+                    if low <= area.maxY { d += "M\(n(cx - cap)),\(n(low))h\(n(2 * cap))" }
+                    if high >= area.minY { d += "M\(n(cx - cap)),\(n(high))h\(n(2 * cap))" }
                 }
                 if !d.isEmpty { w.line("<path d=\"\(d)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"1.1\"/>") }
             }
@@ -112,7 +118,7 @@ extension PlotRenderer {
         for a in plot.annotations {
             guard let p = layout.pixel(x: a.position.x, y: a.position.y) else { continue }
             let size = a.fontSize ?? fontSize
-            w.line("<text x=\"\(n(p.x))\" y=\"\(n(p.y))\" font-size=\"\(n(size))\" text-anchor=\"\(a.anchor.rawValue)\" fill=\"\(SVGWriter.escape(a.color.svgValue))\">\(SVGWriter.escape(a.text))</text>")
+            w.line("<text x=\"\(n(p.x))\" y=\"\(n(p.y))\" font-size=\"\(n(size))\" text-anchor=\"\(a.anchor.rawValue)\" fill=\"\(SVGWriter.escape(a.color.svgValue))\" \(Self.halo)>\(SVGWriter.escape(a.text))</text>")
         }
     }
 }

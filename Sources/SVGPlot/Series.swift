@@ -15,7 +15,9 @@ public struct Series: Sendable, Hashable {
 
     /// A point of a series.
     public struct Point: Sendable, Hashable {
+        /// Horizontal data coordinate.
         public var x: Double
+        /// Vertical data coordinate.
         public var y: Double
         /// A point from its coordinates.
         public init(x: Double, y: Double) { self.x = x; self.y = y }

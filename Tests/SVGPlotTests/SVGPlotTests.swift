@@ -9,6 +9,7 @@ import FoundationXML
     @Test func outputIsWellFormedXML() throws {
         let svg = sampleFigure().svg()
         let document = try XMLDocument(xmlString: svg, options: [])
+        _ = try XMLDocument(xmlString: wideRangeSample().svg(), options: [])
         #expect(document.rootElement()?.name == "svg")
         let attributes = Dictionary(uniqueKeysWithValues: (document.rootElement()?.attributes ?? []).map {
             ($0.localName ?? $0.name ?? "", $0.stringValue ?? "")
@@ -20,6 +21,7 @@ import FoundationXML
         #expect(svg.contains("fit N^−1 &amp; &lt;guide&gt;"))
         if ProcessInfo.processInfo.environment["SVGPLOT_SAMPLE"] != nil {
             try sampleFigure().write(to: URL(fileURLWithPath: "/tmp/sample.svg"))
+            try wideRangeSample().svg(width: 700, height: 450).write(toFile: "/tmp/sample2.svg", atomically: true, encoding: .utf8)
         }
     }
 
@@ -107,6 +109,16 @@ import FoundationXML
         let svg = plot.svg()
         #expect(svg.contains("V\(SVGWriter.number(layout.y.pixel(0.1)!))"))
         #expect(svg.contains(",\(SVGWriter.number(layout.plotArea.maxY))V"))
+    }
+
+    @Test func zeroCountKeepsUpperLimitBar() {
+        // P̂ = 0 cannot be drawn on a log axis, but its interval [0, 0.04] is drawn from the frame's bottom.
+        let plot = Plot(xAxis: Axis(scale: .log10, range: 1...100), yAxis: Axis(scale: .log10, range: 0.01...1),
+                        series: [.scatter(x: [10], y: [0], errorBars: [ErrorBar(minus: 0, plus: 0.04)])])
+        let layout = plot.layout(width: 640, height: 480)
+        let svg = plot.svg()
+        #expect(!svg.contains("<circle"))
+        #expect(svg.contains("M\(SVGWriter.number(layout.x.pixel(10)!)),\(SVGWriter.number(layout.plotArea.maxY))V\(SVGWriter.number(layout.y.pixel(0.04)!))"))
     }
 
     @Test func automaticLegendAvoidsData() {

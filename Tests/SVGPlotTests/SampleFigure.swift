@@ -55,3 +55,13 @@ func sampleFigure() -> Figure {
                                 .line(x: ds, y: ds.map { 25.6 / $0 }, label: "∝ D^−1", color: .gray, style: .dashed)])
     return Figure(width: 1000, height: 780, title: "SVGPlot sample", plots: [scaling, phase, linear, failure], columns: 2)
 }
+
+/// A single panel over many decades with the legend outside the frame.
+func wideRangeSample() -> Plot {
+    let c = (0..<13).map { pow(10.0, Double($0) - 2) }
+    let series = [0.25, 0.5, 0.75].map { e in
+        Series(x: c, y: c.map { 50 * pow($0, -e) }, label: "C^−\(e)", marker: Marker(.square, size: 5))
+    }
+    return Plot(title: "Compute-optimal frontier", xAxis: Axis(label: "compute C", scale: .log10),
+                yAxis: Axis(label: "loss", scale: .log10), series: series, legendPosition: .outsideRight)
+}
