@@ -13,34 +13,38 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
+        // OpenBLAS (CBLAS) and LAPACKE from Debian's libopenblas-dev and liblapacke-dev.
         .systemLibrary(
             name: "CLAPACK",
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
+        .target(name: "ScalingTheory", exclude: ["README.md"]),
+        .target(name: "ScalingAnalysis", exclude: ["README.md"]),
+        .target(name: "SVGPlot", exclude: ["README.md"]),
         .target(
-            name: "LinearAlgebra",
-            dependencies: ["CLAPACK"]
+            name: "ResultsStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["README.md"]
         ),
-        .target(name: "ScalingTheory"),
         .target(
             name: "SparseScaling",
-            dependencies: ["LinearAlgebra", "ScalingTheory"]
+            dependencies: ["LinearAlgebra", "ScalingTheory", "ScalingAnalysis", "ResultsStore", "SVGPlot"]
         ),
         .executableTarget(
             name: "sparse-scaling",
             dependencies: [
                 "SparseScaling",
+                "ResultsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(
-            name: "ResultsStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
-        ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "ScalingTheoryTests", dependencies: ["ScalingTheory"]),
-        .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra"]),
+        .testTarget(name: "ScalingAnalysisTests", dependencies: ["ScalingAnalysis"]),
+        .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot"]),
         .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore"]),
+        .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra"]),
     ]
 )

@@ -1,0 +1,66 @@
+import Foundation
+
+/// A standalone SVG figure: an optional title over a grid of panels (`Plot`s) filled row by row.
+public struct Figure: Sendable, Hashable {
+    /// Width in pixels (also the viewBox width).
+    public var width: Double
+    /// Height in pixels.
+    public var height: Double
+    /// Figure title above all panels; nil for none.
+    public var title: String?
+    /// The panels.
+    public var plots: [Plot]
+    /// Panels per row; nil chooses ⌈√count⌉.
+    public var columns: Int?
+
+    /// A figure of `width` × `height` pixels.
+    public init(width: Double = 640, height: Double = 480, title: String? = nil, plots: [Plot],
+                columns: Int? = nil) {
+        self.width = width
+        self.height = height
+        self.title = title
+        self.plots = plots
+        self.columns = columns
+    }
+
+    /// Number of columns and rows of the panel grid.
+    var grid: (columns: Int, rows: Int) {
+        let count = max(plots.count, 1)
+        let c = max(1, min(columns ?? Int(Double(count).squareRoot().rounded(.up)), count))
+        return (c, (count + c - 1) / c)
+    }
+
+    /// The cell of panel `index` in figure pixels.
+    public func cell(_ index: Int) -> Rect {
+        let top = title == nil ? 0.0 : 34
+        let (c, r) = grid
+        let w = width / Double(c), h = (height - top) / Double(r)
+        return Rect(x: Double(index % c) * w, y: top + Double(index / c) * h, width: w, height: h)
+    }
+
+    /// The complete SVG document: valid XML, generic font family, no external resources.
+    public func svg() -> String {
+        var w = SVGWriter()
+        let n = SVGWriter.number
+        w.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        w.line("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"sans-serif\">")
+        w.line("<rect x=\"0\" y=\"0\" width=\"\(n(width))\" height=\"\(n(height))\" fill=\"#FFFFFF\"/>")
+        if let title {
+            w.line("<text x=\"\(n(width / 2))\" y=\"24\" font-size=\"17\" font-weight=\"bold\" text-anchor=\"middle\">\(SVGWriter.escape(title))</text>")
+        }
+        for (i, plot) in plots.enumerated() {
+            let cell = cell(i)
+            let layout = plot.layout(width: cell.width, height: cell.height)
+            w.line("<g transform=\"translate(\(n(cell.x)),\(n(cell.y)))\">")
+            PlotRenderer(plot: plot, layout: layout, clipID: "plot-area-\(i)").render(into: &w)
+            w.line("</g>")
+        }
+        w.line("</svg>")
+        return w.output
+    }
+
+    /// Writes `svg()` to `url` (UTF-8).
+    public func write(to url: URL) throws {
+        try svg().write(to: url, atomically: true, encoding: .utf8)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+extension PlotRenderer {
+    /// Pixels occupied by data (markers, error-bar ends, points sampled along lines), used to
+    /// place an automatic legend where it hides the least.
+    func occupiedPixels() -> [(x: Double, y: Double)] {
+        var result: [(x: Double, y: Double)] = []
+        for s in plot.series {
+            let px = pixels(of: s)
+            result += px.compactMap { $0 }
+            if s.line != nil {
+                for (a, b) in zip(px, px.dropFirst()) {
+                    guard let a, let b else { continue }
+                    for k in 1..<12 {
+                        let t = Double(k) / 12
+                        result.append((a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)))
+                    }
+                }
+            }
+        }
+        for a in plot.annotations {
+            if let p = layout.pixel(x: a.position.x, y: a.position.y) { result.append(p) }
+        }
+        return result
+    }
+
+    /// Top-left corner of the legend box for `position`.
+    func legendOrigin(_ position: LegendPosition, size: (width: Double, height: Double)) -> (x: Double, y: Double) {
+        let m = 8.0
+        switch position {
+        case .topLeft: return (area.minX + m, area.minY + m)
+        case .bottomLeft: return (area.minX + m, area.maxY - m - size.height)
+        case .bottomRight: return (area.maxX - m - size.width, area.maxY - m - size.height)
+        case .outsideRight: return (area.maxX + 10, area.minY)
+        case .topRight, .automatic, .hidden: return (area.maxX - m - size.width, area.minY + m)
+        }
+    }
+
+    /// The inside corner whose box covers the fewest occupied pixels (ties: top right first).
+    func automaticLegendPosition(size: (width: Double, height: Double)) -> LegendPosition {
+        let occupied = occupiedPixels()
+        let candidates: [LegendPosition] = [.topRight, .topLeft, .bottomLeft, .bottomRight]
+        var best = LegendPosition.topRight, bestCount = Int.max
+        for c in candidates {
+            let o = legendOrigin(c, size: size)
+            let box = Rect(x: o.x - 4, y: o.y - 4, width: size.width + 8, height: size.height + 8)
+            let count = occupied.filter { box.contains($0.x, $0.y) }.count
+            if count < bestCount { best = c; bestCount = count }
+        }
+        return best
+    }
+
+    func drawLegend(into w: inout SVGWriter) {
+        guard let size = plot.legendSize() else { return }
+        let position = plot.legendPosition == .automatic ? automaticLegendPosition(size: size) : plot.legendPosition
+        let o = legendOrigin(position, size: size)
+        w.line("<g>")
+        w.line("<rect x=\"\(n(o.x))\" y=\"\(n(o.y))\" width=\"\(n(size.width))\" height=\"\(n(size.height))\" fill=\"#FFFFFF\" fill-opacity=\"0.9\" stroke=\"#B0B0B0\" stroke-width=\"0.8\" rx=\"2\"/>")
+        let pad = Plot.legendPadding, sample = Plot.legendSampleWidth
+        for (i, e) in plot.legendEntries.enumerated() {
+            let cy = o.y + pad + (Double(i) + 0.5) * plot.legendRowHeight - 0.15 * fontSize
+            let x0 = o.x + pad
+            let color = SVGWriter.escape(e.color.svgValue)
+            if let opacity = e.swatchOpacity {
+                w.line("<rect x=\"\(n(x0))\" y=\"\(n(cy - 0.4 * fontSize))\" width=\"\(n(sample))\" height=\"\(n(0.8 * fontSize))\" fill=\"\(color)\" fill-opacity=\"\(n(opacity))\" stroke=\"none\"/>")
+            }
+            if let line = e.line {
+                w.line("<line x1=\"\(n(x0))\" y1=\"\(n(cy))\" x2=\"\(n(x0 + sample))\" y2=\"\(n(cy))\" stroke=\"\(color)\" \(line.attributes)/>")
+            }
+            if let marker = e.marker {
+                w.line(marker.markup(x: x0 + sample / 2, y: cy, color: e.color))
+            }
+            w.line("<text x=\"\(n(x0 + sample + 6))\" y=\"\(n(cy + 0.35 * fontSize))\" font-size=\"\(n(fontSize))\">\(SVGWriter.escape(e.label))</text>")
+        }
+        w.line("</g>")
+    }
+}
