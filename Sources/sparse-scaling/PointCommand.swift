@@ -16,7 +16,7 @@ struct PointCommand: ParsableCommand {
 
     func run() throws {
         let spec = try options.specification()
-        let outcome = try LinearPointEvaluator.evaluate(spec)
+        let outcome = try PointEvaluator.evaluate(spec)
         let summary = PointSummary(specification: spec, outcome: outcome)
         switch format {
         case .json:

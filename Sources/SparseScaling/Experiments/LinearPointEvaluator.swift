@@ -48,6 +48,8 @@ public enum LinearPointEvaluator {
             return try solver.solve(
                 secondMoment: instance.secondMoment(), embedding: instance.embedding,
                 teacher: instance.teacher, sampleCount: spec.sampleCount)
+        case .gd, .nesterov, .sgd:
+            throw ParameterError.invalid(flag: "--solver", value: spec.solver.rawValue, allowed: "reduced or direct for this evaluator")
         case .direct:
             let solver = DirectMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
             if spec.data == .sparse, let m = spec.parameters.inputDimension.finiteValue {

@@ -20,6 +20,38 @@ public enum SolverKind: String, Sendable, Codable, CaseIterable {
     case reduced
     /// The dense pseudoinverse of F = W X (the paper's method).
     case direct
+    /// Full-batch gradient descent from v = 0 with a fixed step.
+    case gd
+    /// Nesterov-accelerated gradient descent with O'Donoghue–Candès adaptive restart.
+    case nesterov
+    /// Minibatch stochastic gradient descent.
+    case sgd
+}
+
+/// Settings of the iterative solvers and of Monte-Carlo test losses (ignored by exact solvers).
+public struct OptimizationSettings: Sendable, Codable, Hashable {
+    /// Step size η of gd and sgd (nil: 1/L̂ from power iteration).
+    public var stepSize: Double?
+    /// Stop when ‖gradient‖ / ‖initial gradient‖ falls below this.
+    public var gradientTolerance: Double
+    /// Iteration (gd, nesterov) or epoch (sgd) cap.
+    public var maxIterations: Int
+    /// Minibatch size of sgd.
+    public var batchSize: Int
+    /// Fresh test samples for Monte-Carlo losses (ReLU features).
+    public var testSamples: Int
+
+    /// The defaults: η from power iteration, tolerance 1e-10, 100 000 iterations, batch 32, 4096 test samples.
+    public init(
+        stepSize: Double? = nil, gradientTolerance: Double = 1e-10, maxIterations: Int = 100_000,
+        batchSize: Int = 32, testSamples: Int = 4096
+    ) {
+        self.stepSize = stepSize
+        self.gradientTolerance = gradientTolerance
+        self.maxIterations = maxIterations
+        self.batchSize = batchSize
+        self.testSamples = testSamples
+    }
 }
 
 /// Everything that defines one measured point: data, model size, data size, solver and seed.
@@ -44,13 +76,17 @@ public struct PointSpecification: Sendable, Codable, Hashable {
     public var tolerance: Double?
     /// The seed of data, embedding and teacher.
     public var seed: UInt64
+    /// Settings of iterative solvers and Monte-Carlo losses.
+    public var optimization: OptimizationSettings
 
     /// A specification with the defaults of MODEL.md for unspecified options.
     public init(
         parameters: DataParameters, featureCount: Int, sampleCount: Int, data: DataKind = .sparse,
         features: FeatureKind = .linear, solver: SolverKind = .reduced, ridge: Double = 0,
-        tail: TailEstimator = .expected, tolerance: Double? = nil, seed: UInt64 = 0
+        tail: TailEstimator = .expected, tolerance: Double? = nil, seed: UInt64 = 0,
+        optimization: OptimizationSettings = OptimizationSettings()
     ) {
+        self.optimization = optimization
         self.parameters = parameters
         self.featureCount = featureCount
         self.sampleCount = sampleCount
