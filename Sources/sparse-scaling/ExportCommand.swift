@@ -23,10 +23,12 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("invalid value '\(maxExportMb)' for --max-export-mb: expected a number > 0")
         }
         try OutputFolder.checkWritable(out, flag: "--out")
+        _ = try options.singleSizes()
     }
 
     func run() throws {
-        let spec = try options.specification()
+        let size = try options.singleSizes()
+        let spec = try options.specification(featureCount: size.n, sampleCount: size.d)
         let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec)
         let megabytes = Double(InstanceExporter.observedSamplesBytes(instance)) / 1_048_576
         guard megabytes <= maxExportMb else {

@@ -14,8 +14,11 @@ struct PointCommand: ParsableCommand {
     @Option(help: "Output format: text or json. Default text.")
     var format: OutputFormat = .text
 
+    func validate() throws { _ = try options.singleSizes() }
+
     func run() throws {
-        let spec = try options.specification()
+        let size = try options.singleSizes()
+        let spec = try options.specification(featureCount: size.n, sampleCount: size.d)
         let outcome = try PointEvaluator.evaluate(spec)
         let summary = PointSummary(specification: spec, outcome: outcome)
         switch format {

@@ -9,11 +9,11 @@ struct PointOptions: ParsableArguments {
     @Option(help: "Activation exponent β ≥ 0 (coordinate i is active with probability i^-β). Default 2.")
     var beta: Double = 2
 
-    @Option(help: "Number of random features N (model size), an integer ≥ 1.")
-    var n: Int
+    @Option(help: "Number of random features N (model size), an integer ≥ 1; sweep also takes a list (8,16,32) or a log range (8...4096x2).")
+    var n: String?
 
-    @Option(help: "Number of training samples D (data size), an integer ≥ 1.")
-    var d: Int
+    @Option(help: "Number of training samples D (data size), an integer ≥ 1 (1e6 allowed); sweep also takes a list or a log range (64...16384x2).")
+    var d: String
 
     @Option(help: "Input dimension M: an integer ≥ 1 or 'inf' (sparse data with β > 1 only). Default inf (sparse), 8192 (dense).")
     var m: String?
@@ -37,11 +37,30 @@ struct PointOptions: ParsableArguments {
     var seed: UInt64 = 0
 
     mutating func validate() throws {
-        _ = try specification()
+        let grid = try sizes()
+        _ = try specification(featureCount: grid.featureCounts?.first ?? 1, sampleCount: grid.sampleCounts[0])
     }
 
-    /// The validated point specification, with every error naming its flag.
-    func specification() throws -> PointSpecification {
+    /// The N values (nil when --n is absent) and D values given on the command line.
+    func sizes() throws -> (featureCounts: [Int]?, sampleCounts: [Int]) {
+        do {
+            return (try n.map { try SizeGrid(parsing: $0, flag: "--n").values }, try SizeGrid(parsing: d, flag: "--d").values)
+        } catch let error as ParameterError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The single (N, D) of a point; a usage error when either is missing or a list.
+    func singleSizes() throws -> (n: Int, d: Int) {
+        let grid = try sizes()
+        guard let ns = grid.featureCounts else { throw ValidationError("missing --n: give the number of features N") }
+        guard ns.count == 1 else { throw ValidationError("invalid value '\(n!)' for --n: expected one size here (lists and ranges are for sweep)") }
+        guard grid.sampleCounts.count == 1 else { throw ValidationError("invalid value '\(d)' for --d: expected one size here (lists and ranges are for sweep)") }
+        return (ns[0], grid.sampleCounts[0])
+    }
+
+    /// The validated specification of the point with N features and D samples, every error naming its flag.
+    func specification(featureCount: Int, sampleCount: Int) throws -> PointSpecification {
         do {
             let dimension: InputDimension
             if let m {
@@ -54,7 +73,7 @@ struct PointOptions: ParsableArguments {
             }
             let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
             let spec = PointSpecification(
-                parameters: parameters, featureCount: n, sampleCount: d, data: data, features: .linear,
+                parameters: parameters, featureCount: featureCount, sampleCount: sampleCount, data: data, features: .linear,
                 solver: solver ?? (data == .dense ? .direct : .reduced), ridge: ridge, tail: tail,
                 tolerance: tolerance, seed: seed)
             try spec.validate()

@@ -1,0 +1,107 @@
+import Foundation
+import LinearAlgebra
+import ResultsStore
+
+/// Measures points over seeds: runs the (point, seed) pairs missing from the results store (only
+/// those of its shard), commits each one in its own transaction as soon as it finishes, and reads
+/// the aggregated results back from the store. Re-running after an interruption computes only what
+/// is missing, and the numbers do not depend on the thread count or the order of the work.
+public final class MeasurementRunner: @unchecked Sendable {
+    /// Where results are kept.
+    public let store: ResultsStore
+    /// The part of the work this process does.
+    public let shard: Shard
+    /// Points measured at once (each point then runs single-threaded).
+    public let threads: Int
+    /// Progress display.
+    public let progress: ProgressReporter
+
+    /// A runner writing into `store`.
+    public init(store: ResultsStore, shard: Shard = .all, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) {
+        self.store = store
+        self.shard = shard
+        self.threads = max(1, threads)
+        self.progress = progress
+    }
+
+    /// Measures every point of `points` with every seed of `seeds`, then returns one aggregate per
+    /// point over the seeds present in the store (all of them unless the run is sharded).
+    public func measure(_ points: [PointSpecification], seeds: [UInt64], label: String = "points") throws -> [MeasuredPoint] {
+        for p in points { try p.validate() }
+        var missing: [PointSpecification] = []
+        for p in points {
+            let configuration = p.storeConfiguration
+            let existing = try store.existingSeeds(for: configuration)
+            for s in seeds where !existing.contains(s) && shard.contains(configuration, seed: s) {
+                missing.append(p.withSeed(s))
+            }
+        }
+        try run(missing, label: label)
+        return try aggregate(points, seeds: seeds)
+    }
+
+    /// Computes and stores each specification (with its own seed).
+    func run(_ work: [PointSpecification], label: String) throws {
+        guard !work.isEmpty else { return }
+        // Many independent points: one point per thread, BLAS single-threaded (bitwise reproducible).
+        BLAS.setThreadCount(1)
+        defer { BLAS.setThreadCount(ParallelChunks.defaultThreads) }
+        progress.begin(label, total: work.count)
+        defer { progress.finish() }
+        let next = AtomicCounter()
+        let failure = FirstError()
+        let store = self.store
+        let progress = self.progress
+        DispatchQueue.concurrentPerform(iterations: min(threads, work.count)) { _ in
+            while failure.error == nil {
+                let i = next.increment()
+                if i >= work.count { break }
+                do {
+                    let spec = work[i]
+                    let outcome = try PointEvaluator.evaluate(spec, threads: 1)
+                    try store.insert(StoredPoint(
+                        configuration: spec.storeConfiguration, seed: spec.seed, result: outcome.storeResult,
+                        toolVersion: SparseScalingVersion.current, createdAt: Date()))
+                    progress.advance()
+                } catch {
+                    failure.record(error)
+                }
+            }
+        }
+        if let error = failure.error { throw error }
+    }
+
+    /// Aggregates stored results of `points` over `seeds` (points with no stored seed are left out).
+    public func aggregate(_ points: [PointSpecification], seeds: [UInt64]) throws -> [MeasuredPoint] {
+        let wanted = Set(seeds)
+        return try points.compactMap { p in
+            let rows = try store.points(for: p.storeConfiguration)
+                .filter { wanted.contains($0.seed) }
+                .sorted { $0.seed < $1.seed }
+            guard !rows.isEmpty else { return nil }
+            let count = Double(rows.count)
+            return MeasuredPoint(
+                specification: p, losses: rows.map(\.result.loss),
+                meanObservedCoordinates: rows.reduce(0) { $0 + Double($1.result.observedCoordinates) } / count,
+                meanSeconds: rows.reduce(0) { $0 + $1.result.seconds } / count)
+        }
+    }
+}
+
+/// The first error raised by any worker.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+
+    var error: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+
+    func record(_ error: Error) {
+        lock.lock()
+        if stored == nil { stored = error }
+        lock.unlock()
+    }
+}

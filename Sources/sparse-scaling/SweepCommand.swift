@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import SparseScaling
+
+/// `sparse-scaling sweep`: measure the loss over a grid of N or D values and fit the scaling exponent.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Measure mean loss ± SE over seeds along N or D and fit the power-law exponent.",
+        discussion: "Example: sparse-scaling sweep --n 4...256x2 --d 1e6 --seeds 6 (an N-sweep), or --d 64...16384x2 --n-per-d 4 (a model-rich D-sweep). Results go to the store; re-running computes only what is missing."
+    )
+
+    @OptionGroup var options: PointOptions
+    @OptionGroup var runOptions: RunOptions
+    @OptionGroup var seedOptions: SeedOptions
+
+    @Option(help: "Tie N = C·D for each D (model-rich D-sweeps), C > 0; replaces --n.")
+    var nPerD: Double?
+
+    @Option(help: "Fit the exponent on the last K points, K ≥ 3. Default 5.")
+    var fitTail: Int = 5
+
+    @Option(help: "Output format: text or json. Default text.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if let nPerD, !(nPerD > 0 && nPerD.isFinite) {
+            throw ValidationError("invalid value '\(nPerD)' for --n-per-d: expected a number > 0")
+        }
+        guard fitTail >= 3 else { throw ValidationError("invalid value '\(fitTail)' for --fit-tail: expected an integer ≥ 3") }
+        let grid = try options.sizes()
+        if grid.featureCounts == nil, nPerD == nil { throw ValidationError("missing --n: give N values, or --n-per-d C") }
+        if grid.featureCounts != nil, nPerD != nil { throw ValidationError("--n and --n-per-d exclude each other: give one") }
+    }
+
+    func run() throws {
+        let grid = try options.sizes()
+        let base = try options.specification(featureCount: grid.featureCounts?.first ?? 1, sampleCount: grid.sampleCounts[0])
+        let plan = SweepPlan(
+            base: base, featureCounts: grid.featureCounts ?? [], sampleCounts: grid.sampleCounts,
+            featuresPerSample: nPerD, seeds: seedOptions.list)
+        let points = plan.points
+        for p in points { try p.validate() }
+        let measured = try runOptions.runner().measure(points, seeds: plan.seeds, label: "sweep")
+        let result = SweepResult(points: measured, variable: plan.sweptVariable, fitTail: fitTail)
+        print(format == .json ? result.json() : result.text())
+    }
+}
