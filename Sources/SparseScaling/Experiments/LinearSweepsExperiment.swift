@@ -1,0 +1,168 @@
+import Foundation
+import ScalingAnalysis
+
+/// The paper's Fig. 5: four sweeps with linear random features — sparse N, sparse D, dense N,
+/// dense D. Three share one exponent (≈ α_N = α + β); the sparse D-sweep has its own (≈ α_D).
+public enum LinearSweepsExperiment {
+    /// Sizes and seeds of the four sweeps.
+    public struct Configuration: Sendable, Codable {
+        /// Seeds per point.
+        public var seeds: Int
+        /// Fit tail (last points).
+        public var fitTail: Int
+        /// Sparse N-sweep: the N values at D = `sparseNSweepD`.
+        public var sparseNSweepN: [Int]
+        public var sparseNSweepD: Int
+        /// Sparse D-sweep: the D values with N = `modelRichRatio`·D.
+        public var sparseDSweepD: [Int]
+        /// Dense N-sweep: the N values at D = `denseNSweepD`, M = `denseNSweepM`.
+        public var denseNSweepN: [Int]
+        public var denseNSweepD: Int
+        public var denseNSweepM: Int
+        /// Dense D-sweep: the D values with N = `modelRichRatio`·D, M = `denseDSweepM`.
+        public var denseDSweepD: [Int]
+        public var denseDSweepM: Int
+        /// N/D in model-rich D-sweeps.
+        public var modelRichRatio: Double
+
+        /// The sizes of `profile`.
+        public static func preset(_ profile: ExperimentProfile) -> Configuration {
+            switch profile {
+            case .quick:
+                return Configuration(
+                    seeds: 6, fitTail: 5, sparseNSweepN: [4, 8, 16, 32, 64, 128, 256], sparseNSweepD: 1_000_000,
+                    sparseDSweepD: (6...14).map { 1 << $0 }, denseNSweepN: [4, 8, 16, 32, 64, 128], denseNSweepD: 4096,
+                    denseNSweepM: 1024, denseDSweepD: (4...9).map { 1 << $0 }, denseDSweepM: 8192, modelRichRatio: 4)
+            case .paper:
+                return Configuration(
+                    seeds: 8, fitTail: 6, sparseNSweepN: [4, 8, 16, 32, 64, 128, 256, 512], sparseNSweepD: 4_000_000,
+                    sparseDSweepD: (6...16).map { 1 << $0 }, denseNSweepN: [4, 8, 16, 32, 64, 128, 256], denseNSweepD: 16384,
+                    denseNSweepM: 2048, denseDSweepD: (4...10).map { 1 << $0 }, denseDSweepM: 16384, modelRichRatio: 4)
+            }
+        }
+    }
+
+    /// Runs the four sweeps at exponents `alpha`, `beta` through `runner` (resuming from its store).
+    public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> LinearSweepsResult {
+        let seeds = (0..<UInt64(c.seeds)).map { $0 }
+        let sparse = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        func points(_ parameters: DataParameters, data: DataKind, solver: SolverKind, ns: [Int], ds: [Int], ratio: Double?) -> [PointSpecification] {
+            let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: 1, data: data, solver: solver)
+            return SweepPlan(base: base, featureCounts: ns, sampleCounts: ds, featuresPerSample: ratio, seeds: seeds).points
+        }
+        let plans: [(String, SweptVariable, [PointSpecification])] = [
+            ("sparse N-sweep", .n, points(sparse, data: .sparse, solver: .reduced, ns: c.sparseNSweepN, ds: [c.sparseNSweepD], ratio: nil)),
+            ("sparse D-sweep", .d, points(sparse, data: .sparse, solver: .reduced, ns: [], ds: c.sparseDSweepD, ratio: c.modelRichRatio)),
+            ("dense N-sweep", .n, points(
+                try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(c.denseNSweepM)), data: .dense,
+                solver: .reduced, ns: c.denseNSweepN, ds: [c.denseNSweepD], ratio: nil)),
+            ("dense D-sweep", .d, points(
+                try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(c.denseDSweepM)), data: .dense,
+                solver: .direct, ns: [], ds: c.denseDSweepD, ratio: c.modelRichRatio)),
+        ]
+        var series: [SweepSeries] = []
+        for (name, variable, specs) in plans {
+            let measured = try runner.measure(specs, seeds: seeds, label: name)
+            series.append(SweepSeries(name: name, variable: variable, points: measured, fitTail: c.fitTail))
+        }
+        return LinearSweepsResult(alpha: alpha, beta: beta, configuration: c, series: series)
+    }
+}
+
+/// The four linear sweeps with their fits, the joint exponent of the three that share one, and
+/// the test that the sparse D-sweep has a different one.
+public struct LinearSweepsResult: ExperimentOutput {
+    public static let name = "linear-sweeps"
+    /// α and β of the data.
+    public let alpha: Double
+    public let beta: Double
+    /// Sizes used.
+    public let configuration: LinearSweepsExperiment.Configuration
+    /// sparse N, sparse D, dense N, dense D.
+    public let series: [SweepSeries]
+    /// One shared exponent for sparse N, dense N and dense D (separate intercepts) vs separate exponents.
+    public let joint: JointPowerLawFit?
+    /// Whether the sparse D-sweep's exponent is consistent with the shared one (expected: not).
+    public let sparseDConsistency: ExponentConsistencyTest?
+    /// Predicted α_N and α_D.
+    public let predictedAlphaN: Double
+    public let predictedAlphaD: Double
+
+    /// Fits the joint model over the three α_N sweeps and tests the sparse D-sweep against it.
+    public init(alpha: Double, beta: Double, configuration: LinearSweepsExperiment.Configuration, series: [SweepSeries]) {
+        self.alpha = alpha
+        self.beta = beta
+        self.configuration = configuration
+        self.series = series
+        let tail = configuration.fitTail
+        let shared = series.filter { $0.name != "sparse D-sweep" }.map { $0.tailPoints(tail) }
+        joint = try? JointPowerLawFit(series: shared, tail: tail)
+        if let sparseD = series.first(where: { $0.name == "sparse D-sweep" }) {
+            sparseDConsistency = try? ExponentConsistencyTest(candidate: sparseD.tailPoints(tail), others: shared, tail: tail)
+        } else {
+            sparseDConsistency = nil
+        }
+        predictedAlphaN = alpha + beta
+        predictedAlphaD = beta > 1 ? (alpha + beta) / beta : alpha + beta
+    }
+
+    /// Joint exponent of the three α_N sweeps.
+    public var alphaNJoint: Double? { joint?.sharedExponent }
+    /// Its standard error.
+    public var alphaNJointStandardError: Double? { joint?.sharedExponentStandardError }
+    /// The sparse D-sweep exponent.
+    public var alphaDSparse: Double? { series.first { $0.name == "sparse D-sweep" }?.fit?.exponent }
+    /// Its standard error.
+    public var alphaDSparseStandardError: Double? { series.first { $0.name == "sparse D-sweep" }?.fit?.exponentStandardError }
+    /// α_N(joint)/α_D(sparse), predicted ≈ β.
+    public var ratio: Double? { alphaNJoint.flatMap { n in alphaDSparse.map { n / $0 } } }
+
+    public func csvTables() -> [String: String] {
+        var table = CSVTable(headers: SweepSeries.csvHeaders)
+        for s in series { s.appendRows(to: &table) }
+        return ["\(Self.name).csv": table.render()]
+    }
+
+    public func summaryText() -> String {
+        var lines = ["linear sweeps (α = \(alpha), β = \(beta)): predicted α_N = \(fmt(predictedAlphaN)), α_D = \(fmt(predictedAlphaD))"]
+        for s in series {
+            if let f = s.fit {
+                lines.append("  \(s.name.padding(toLength: 15, withPad: " ", startingAt: 0)) exponent \(fmt(f.exponent)) ± \(fmt(f.exponentStandardError))")
+            }
+        }
+        if let j = joint {
+            lines.append("  joint exponent of sparse N, dense N, dense D: \(fmt(j.sharedExponent)) ± \(fmt(j.sharedExponentStandardError)); shared-exponent F-test p = \(fmt(j.pValue)) (\(j.sharedExponentRejected ? "rejected" : "not rejected"))")
+        }
+        if let t = sparseDConsistency {
+            lines.append("  sparse D-sweep vs the shared exponent: p = \(fmt(t.pValue)) (\(t.isConsistent ? "consistent" : "different")); ratio α_N/α_D = \(ratio.map(fmt) ?? "n/a") (predicted β = \(fmt(beta)))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case alpha, beta, configuration, series, joint, sparseDConsistency = "sparse_d_consistency"
+        case predictedAlphaN = "predicted_alpha_N", predictedAlphaD = "predicted_alpha_D"
+        case alphaNJoint = "alpha_N_joint", alphaNJointStandardError = "alpha_N_joint_se"
+        case alphaDSparse = "alpha_D_sparse", alphaDSparseStandardError = "alpha_D_sparse_se", ratio
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(alpha, forKey: .alpha)
+        try c.encode(beta, forKey: .beta)
+        try c.encode(configuration, forKey: .configuration)
+        try c.encode(series, forKey: .series)
+        try c.encode(joint, forKey: .joint)
+        try c.encode(sparseDConsistency, forKey: .sparseDConsistency)
+        try c.encode(predictedAlphaN, forKey: .predictedAlphaN)
+        try c.encode(predictedAlphaD, forKey: .predictedAlphaD)
+        try c.encode(alphaNJoint, forKey: .alphaNJoint)
+        try c.encode(alphaNJointStandardError, forKey: .alphaNJointStandardError)
+        try c.encode(alphaDSparse, forKey: .alphaDSparse)
+        try c.encode(alphaDSparseStandardError, forKey: .alphaDSparseStandardError)
+        try c.encode(ratio, forKey: .ratio)
+    }
+}
+
+/// A number with four significant decimals for summaries.
+func fmt(_ x: Double) -> String { String(format: "%.4g", x) }

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import SparseScaling
+
+/// The flags shared by the named experiments: exponents, profile and output folder.
+struct ExperimentOptions: ParsableArguments {
+    @Option(help: "Amplitude exponent α (finite, α + β > 0). Default 0.")
+    var alpha: Double = 0
+
+    @Option(help: "Activation exponent β ≥ 0. Default 2.")
+    var beta: Double = 2
+
+    @Option(help: "Sizes: quick (minutes on 2 cores) or paper (the paper's sizes). Default quick.")
+    var profile: ExperimentProfile = .quick
+
+    @Option(help: "Folder for the CSV/JSON data. Default results/experiments.")
+    var out: String = "results/experiments"
+
+    mutating func validate() throws {
+        do { _ = try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(1)) } catch let error as ParameterError {
+            throw ValidationError(error.description)
+        }
+        try OutputFolder.checkWritable(out, flag: "--out")
+    }
+
+    /// Writes `output` and prints its summary.
+    func finish<Output: ExperimentOutput>(_ output: Output) throws {
+        let files = try ExperimentWriter.write(output, to: URL(fileURLWithPath: out))
+        print(output.summaryText())
+        print("data: " + files.map(\.path).joined(separator: ", "))
+    }
+}
+
+extension ExperimentProfile: ExpressibleByArgument {}
