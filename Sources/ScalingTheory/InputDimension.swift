@@ -5,13 +5,15 @@ public enum InputDimension: Hashable, Sendable, Codable, CustomStringConvertible
     case finite(Int)
     case infinite
 
-    /// Parses `"inf"` (also `"infinity"`, `"∞"`) or a positive integer; nil otherwise.
+    /// Parses `"inf"` (also `"infinity"`, `"∞"`) or a positive integer (also written like `1e9`); nil otherwise.
     public init?(parsing text: String) {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
         if ["inf", "infinity", "∞"].contains(t) {
             self = .infinite
         } else if let n = Int(t), n >= 1 {
             self = .finite(n)
+        } else if let x = Double(t), x >= 1, x < 0x1p63, x == x.rounded() {
+            self = .finite(Int(x))  // scientific notation such as 1e9
         } else {
             return nil
         }

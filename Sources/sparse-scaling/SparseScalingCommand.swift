@@ -7,6 +7,6 @@ struct SparseScalingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sparse-scaling",
         abstract: "Simulate, measure and explain neural scaling laws under sparse features.",
-        subcommands: []
+        subcommands: [TheoryCommand.self]
     )
 }
