@@ -29,20 +29,43 @@ enum GaussLegendre {
         return (nodes, weights)
     }
 
-    /// ∫_lower^upper g(t) dt with panels no wider than `panelWidth`, 16 points each.
+    /// The 16-point rule on one interval.
+    @inline(__always)
+    static func panel(_ lower: Double, _ upper: Double, _ g: (Double) -> Double) -> Double {
+        let (nodes, weights) = rule16
+        let mid = 0.5 * (lower + upper), half = 0.5 * (upper - lower)
+        var s = 0.0
+        for j in 0..<nodes.count { s += weights[j] * g(mid + half * nodes[j]) }
+        return half * s
+    }
+
+    /// ∫_lower^upper g(t) dt for g ≥ 0: panels no wider than `panelWidth`, each bisected until the
+    /// 16-point rule on the halves agrees with the whole to `relativeTolerance` of the integral
+    /// (or to rounding), so steep stretches are resolved wherever they contribute.
     static func integrate(from lower: Double, to upper: Double, panelWidth: Double,
-                          _ g: (Double) -> Double) -> Double {
+                          relativeTolerance: Double = 1e-14, _ g: (Double) -> Double) -> Double {
         guard upper > lower else { return 0 }
         let panels = max(1, Int(((upper - lower) / panelWidth).rounded(.up)))
         let width = (upper - lower) / Double(panels)
-        let (nodes, weights) = rule16
+        let edges = (0...panels).map { p in p == panels ? upper : lower + Double(p) * width }
+        let coarse = (0..<panels).map { panel(edges[$0], edges[$0 + 1], g) }
+        let tolerance = relativeTolerance * coarse.reduce(0) { $0 + abs($1) }
         var total = 0.0
         for p in 0..<panels {
-            let mid = lower + (Double(p) + 0.5) * width
-            var s = 0.0
-            for j in 0..<nodes.count { s += weights[j] * g(mid + 0.5 * width * nodes[j]) }
-            total += 0.5 * width * s
+            total += refine(edges[p], edges[p + 1], whole: coarse[p], tolerance: tolerance, depth: 0, g)
         }
         return total
+    }
+
+    private static func refine(_ lower: Double, _ upper: Double, whole: Double, tolerance: Double,
+                               depth: Int, _ g: (Double) -> Double) -> Double {
+        let mid = 0.5 * (lower + upper)
+        let left = panel(lower, mid, g), right = panel(mid, upper, g)
+        let difference = abs(left + right - whole)
+        if depth >= 24 || difference <= tolerance || difference <= 1e-15 * (abs(left) + abs(right)) {
+            return left + right
+        }
+        return refine(lower, mid, whole: left, tolerance: 0.5 * tolerance, depth: depth + 1, g)
+            + refine(mid, upper, whole: right, tolerance: 0.5 * tolerance, depth: depth + 1, g)
     }
 }
