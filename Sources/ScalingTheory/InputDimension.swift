@@ -2,7 +2,9 @@ import Foundation
 
 /// The input dimension M: a finite number of latent coordinates, or infinitely many (sparse data only).
 public enum InputDimension: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// M latent coordinates, M ≥ 1.
     case finite(Int)
+    /// Infinitely many coordinates (needs β > 1).
     case infinite
 
     /// Parses `"inf"` (also `"infinity"`, `"∞"`) or a positive integer (also written like `1e9`); nil otherwise.
@@ -25,6 +27,7 @@ public enum InputDimension: Hashable, Sendable, Codable, CustomStringConvertible
         return nil
     }
 
+    /// The value as written on the command line: the integer, or `inf`.
     public var description: String {
         switch self {
         case let .finite(m): return String(m)

@@ -111,6 +111,7 @@ public struct SolverCostAnalysis: Hashable, Sendable, Codable {
         ]
     }
 
+    /// Encodes every key, writing absent values as null rather than omitting them.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(directBeatsGradientDescentEverywhere, forKey: .directBeatsGradientDescentEverywhere)

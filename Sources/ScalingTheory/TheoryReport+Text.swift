@@ -65,5 +65,6 @@ extension TheoryReport: CustomStringConvertible {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The text table (`textTable()`).
     public var description: String { textTable() }
 }
