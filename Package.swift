@@ -21,7 +21,7 @@ let package = Package(
             name: "LinearAlgebra",
             dependencies: ["CLAPACK"]
         ),
-        .target(name: "ScalingTheory"),
+        .target(name: "ScalingTheory", exclude: ["README.md"]),
         .target(
             name: "SparseScaling",
             dependencies: ["LinearAlgebra", "ScalingTheory"]

@@ -40,8 +40,9 @@ enum GaussLegendre {
     }
 
     /// ∫_lower^upper g(t) dt for g ≥ 0: panels no wider than `panelWidth`, each bisected until the
-    /// 16-point rule on the halves agrees with the whole to `relativeTolerance` of the integral
-    /// (or to rounding), so steep stretches are resolved wherever they contribute.
+    /// 16-point rule on the halves agrees with the whole to `relativeTolerance` of the integral, so
+    /// steep stretches are resolved wherever they contribute. Bisection also stops at rounding level
+    /// and when the disagreement stops shrinking (noise in g, e.g. exp of a large exponent).
     static func integrate(from lower: Double, to upper: Double, panelWidth: Double,
                           relativeTolerance: Double = 1e-14, _ g: (Double) -> Double) -> Double {
         guard upper > lower else { return 0 }
@@ -52,20 +53,24 @@ enum GaussLegendre {
         let tolerance = relativeTolerance * coarse.reduce(0) { $0 + abs($1) }
         var total = 0.0
         for p in 0..<panels {
-            total += refine(edges[p], edges[p + 1], whole: coarse[p], tolerance: tolerance, depth: 0, g)
+            total += refine(edges[p], edges[p + 1], whole: coarse[p], tolerance: tolerance,
+                            previousDifference: .infinity, depth: 0, g)
         }
         return total
     }
 
     private static func refine(_ lower: Double, _ upper: Double, whole: Double, tolerance: Double,
-                               depth: Int, _ g: (Double) -> Double) -> Double {
+                               previousDifference: Double, depth: Int, _ g: (Double) -> Double) -> Double {
         let mid = 0.5 * (lower + upper)
         let left = panel(lower, mid, g), right = panel(mid, upper, g)
         let difference = abs(left + right - whole)
-        if depth >= 24 || difference <= tolerance || difference <= 1e-15 * (abs(left) + abs(right)) {
+        if depth >= 30 || difference <= tolerance || difference <= 1e-15 * (abs(left) + abs(right))
+            || difference > 0.25 * previousDifference {
             return left + right
         }
-        return refine(lower, mid, whole: left, tolerance: 0.5 * tolerance, depth: depth + 1, g)
-            + refine(mid, upper, whole: right, tolerance: 0.5 * tolerance, depth: depth + 1, g)
+        return refine(lower, mid, whole: left, tolerance: 0.5 * tolerance,
+                      previousDifference: difference, depth: depth + 1, g)
+            + refine(mid, upper, whole: right, tolerance: 0.5 * tolerance,
+                     previousDifference: difference, depth: depth + 1, g)
     }
 }

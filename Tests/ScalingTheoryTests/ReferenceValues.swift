@@ -8,7 +8,9 @@ import ScalingTheory
 ///   breakpoints every 0.5 in t (plus [t_max, ∞) for M = ∞), corrections B_2k/(2k)!·f^(2k−1) for
 ///   k = 1…8 with f^(2k−1) from mpmath.diff (numerical differentiation at 40 digits).
 /// This shares no code or technique (Taylor arithmetic, Gauss–Legendre, binomial tail series) with
-/// the library. Values are printed to 20 significant digits and pasted below.
+/// the library. Values are printed to 20 significant digits and pasted below. The three finite-M
+/// cases with M ≤ 10^9 and D ≤ 10^5 were also confirmed by brute force (every term in float64 with
+/// numpy log1p/expm1, accumulated in long double): agreement better than 1e-15.
 struct SparseSumReference: Sendable {
     let alpha: Double
     let beta: Double
@@ -41,6 +43,19 @@ let sparseSumReferences: [SparseSumReference] = [
     .init(alpha: 0, beta: 1, m: .finite(1_000_000), d: 1e12, observedCoordinates: 1000000.0, modelRichLoss: 0),
     .init(alpha: -0.9, beta: 1, m: .finite(1_000_000_000_000), d: 1e12, observedCoordinates: 851504493224.07795208, modelRichLoss: 0.014482721698879594647),
     .init(alpha: 1, beta: 3, m: .finite(1000), d: 1e5, observedCoordinates: 62.30270787904289477, modelRichLoss: 6.4127620874589934058e-8),
+]
+
+/// Cases whose summand is steep where a finite M cuts the sum (D·M^−β ≫ 1), so the loss is
+/// dominated by the last coordinates.
+let steepModelRichLossReferences: [SparseSumReference] = [
+    // Brute force: Σ_{i=1}^{10^7} exp(−s·ln i + D·log1p(−exp(−β·ln i))) with numpy float64 terms
+    // summed in long double (np.longdouble) → 1.20062717180485563524e-141. (The tanh-sinh reference
+    // above needs breakpoints much finer than 0.05 in ln x to get this case right.) K ≈ M here.
+    .init(alpha: 2.3508230617060843, beta: 0.28060297486591423, m: .finite(10_000_000), d: 25438.176548244726,
+          observedCoordinates: 10_000_000, modelRichLoss: 1.20062717180485563524e-141),
+    // The mpmath method above with breakpoints every 0.05 in ln x (L) and every 0.5 (K).
+    .init(alpha: 2.7110397627197402, beta: 1.0126694321807717, m: .finite(1_000_000_000_000_000), d: 186210526213.81332,
+          observedCoordinates: 1192921525810.0050213, modelRichLoss: 1.4520879144792368908e-41),
 ]
 
 /// Σ_{i≤M} i^−s, computed with mpmath 1.3.0 (mp.dps = 30) as mp.zeta(s) − mp.zeta(s, M+1)

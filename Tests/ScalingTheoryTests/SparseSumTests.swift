@@ -22,6 +22,13 @@ struct SparseSumTests {
         }
     }
 
+    @Test("Steep summands cut off by a finite M", arguments: steepModelRichLossReferences)
+    func steepModelRichLoss(_ r: SparseSumReference) throws {
+        let p = try DataParameters(alpha: r.alpha, beta: r.beta, inputDimension: r.m)
+        #expect(relativeError(p.modelRichLoss(dataSize: r.d), r.modelRichLoss) < 1e-10)
+        #expect(relativeError(p.expectedObservedCoordinates(dataSize: r.d), r.observedCoordinates) < 1e-10)
+    }
+
     @Test("Euler–Maclaurin agrees with term-by-term summation just past the direct-sum limit")
     func eulerMaclaurinMatchesDirect() throws {
         let m = 60_000
