@@ -3,6 +3,7 @@ public enum ParameterError: Error, CustomStringConvertible, Sendable, Equatable 
     /// `flag` received `value`; `allowed` says what is accepted.
     case invalid(flag: String, value: String, allowed: String)
 
+    /// A one-line message naming the flag, the value and what is allowed.
     public var description: String {
         switch self {
         case let .invalid(flag, value, allowed):

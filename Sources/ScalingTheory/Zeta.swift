@@ -35,14 +35,10 @@ public enum Zeta {
     /// The Riemann zeta ζ(s) for s > 1.
     public static func riemann(_ s: Double) -> Double { hurwitz(s, 1) }
 
-    /// Σ_{i=1}^{m} i^-s for s > 1 and m ≥ 0 (ζ(s) − ζ(s, m+1), or a direct sum for small m).
+    /// Σ_{i=1}^{m} i^-s for real s and m ≥ 0, to about 1e-14 relative: term by term for short
+    /// ranges, otherwise an exact head plus Euler–Maclaurin (no subtraction of two zeta values).
     public static func partialSum(_ s: Double, upTo m: Int) -> Double {
         if m <= 0 { return 0 }
-        if m <= 4096 {
-            var sum = 0.0
-            for i in stride(from: m, through: 1, by: -1) { sum += pow(Double(i), -s) }
-            return sum
-        }
-        return riemann(s) - hurwitz(s, Double(m) + 1)
+        return EulerMaclaurin.sum(PowerSummand(exponent: s), from: 1, through: m)
     }
 }

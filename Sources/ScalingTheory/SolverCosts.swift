@@ -1,0 +1,127 @@
+import Foundation
+
+/// The ways to train the readout compared in the paper's Table 3.
+public enum Solver: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Plain full-batch gradient descent, cost ≈ N·D·κ.
+    case gradientDescent = "gradient_descent"
+    /// Nesterov-accelerated gradient descent, cost ≈ N·D·√κ.
+    case accelerated
+    /// Direct (pseudoinverse) solve, cost ≈ N·D·min(N, D).
+    case direct
+}
+
+/// Solver costs at one point (N, D), as base-10 logarithms (the costs overflow Double easily).
+public struct SolverCostEstimate: Hashable, Sendable, Codable {
+    /// The regime of (N, D).
+    public let regime: Regime
+    /// log10 κ with κ ≈ min(N, E[K(D)])^(1+α+β).
+    public let log10ConditionNumber: Double
+    /// log10(N·D·κ).
+    public let log10GradientDescent: Double
+    /// log10(N·D·√κ).
+    public let log10Accelerated: Double
+    /// log10(N·D·min(N, D)).
+    public let log10Direct: Double
+    /// The solver with the smallest estimate (ties go to direct, then accelerated).
+    public let cheapest: Solver
+
+    enum CodingKeys: String, CodingKey {
+        case regime, cheapest
+        case log10ConditionNumber = "log10_condition_number"
+        case log10GradientDescent = "log10_gradient_descent"
+        case log10Accelerated = "log10_accelerated"
+        case log10Direct = "log10_direct"
+    }
+
+    /// The estimates at model size N ≥ 1 and data size D ≥ 1.
+    public init(parameters: DataParameters, modelSize n: Double, dataSize d: Double) {
+        let k = parameters.expectedObservedCoordinates(dataSize: d)
+        regime = parameters.regime(modelSize: n, dataSize: d)
+        log10ConditionNumber = parameters.varianceExponent * log10(min(n, k))
+        let base = log10(n) + log10(d)
+        log10GradientDescent = base + log10ConditionNumber
+        log10Accelerated = base + 0.5 * log10ConditionNumber
+        log10Direct = base + log10(min(n, d))
+        if log10Direct <= log10Accelerated && log10Direct <= log10GradientDescent {
+            cheapest = .direct
+        } else if log10Accelerated <= log10GradientDescent {
+            cheapest = .accelerated
+        } else {
+            cheapest = .gradientDescent
+        }
+    }
+}
+
+/// The paper's Table 3: which solver is cheapest in which regime, symbolically and, when N and D
+/// are given, numerically (MODEL.md §4).
+public struct SolverCostAnalysis: Hashable, Sendable, Codable {
+    /// Direct beats gradient descent in every regime iff α > −1.
+    public let directBeatsGradientDescentEverywhere: Bool
+    /// Direct beats accelerated GD in the heavily overparameterized regime iff β < 1 + α.
+    public let directBeatsAcceleratedOverparameterized: Bool
+    /// Direct beats accelerated GD in the underparameterized regime iff α + β > 1.
+    public let directBeatsAcceleratedUnderparameterized: Bool
+    /// The cheapest solver when underparameterized.
+    public let cheapestUnderparameterized: Solver
+    /// The cheapest solver when heavily overparameterized.
+    public let cheapestHeavilyOverparameterized: Solver
+    /// In the intermediate regime direct is cheaper than accelerated for N < D^exponent,
+    /// exponent = (1+α+β)/(2β).
+    public let intermediateCrossoverExponent: Double
+    /// D^intermediateCrossoverExponent when D is given.
+    public let intermediateCrossoverModelSize: Double?
+    /// The estimates at (N, D) when both are given.
+    public let estimate: SolverCostEstimate?
+    /// The conditions above as sentences with their verdict for these parameters.
+    public let conditions: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case directBeatsGradientDescentEverywhere = "direct_beats_gd_everywhere"
+        case directBeatsAcceleratedOverparameterized = "direct_beats_accelerated_overparameterized"
+        case directBeatsAcceleratedUnderparameterized = "direct_beats_accelerated_underparameterized"
+        case cheapestUnderparameterized = "cheapest_underparameterized"
+        case cheapestHeavilyOverparameterized = "cheapest_heavily_overparameterized"
+        case intermediateCrossoverExponent = "intermediate_crossover_exponent"
+        case intermediateCrossoverModelSize = "intermediate_crossover_n"
+        case estimate = "at_point"
+        case conditions
+    }
+
+    /// The analysis for validated parameters; N and D (each ≥ 1) are optional.
+    public init(parameters: DataParameters, modelSize n: Double? = nil, dataSize d: Double? = nil) {
+        let a = parameters.alpha, b = parameters.beta
+        directBeatsGradientDescentEverywhere = a > -1
+        directBeatsAcceleratedOverparameterized = b < 1 + a
+        directBeatsAcceleratedUnderparameterized = a + b > 1
+        cheapestUnderparameterized = directBeatsAcceleratedUnderparameterized ? .direct : .accelerated
+        cheapestHeavilyOverparameterized = directBeatsAcceleratedOverparameterized ? .direct : .accelerated
+        intermediateCrossoverExponent = (1 + a + b) / (2 * b)
+        intermediateCrossoverModelSize = d.map { pow($0, (1 + a + b) / (2 * b)) }
+        if let n, let d {
+            estimate = SolverCostEstimate(parameters: parameters, modelSize: n, dataSize: d)
+        } else {
+            estimate = nil
+        }
+        func verdict(_ holds: Bool) -> String { holds ? "holds" : "fails" }
+        conditions = [
+            "direct beats gradient descent everywhere iff α > −1 (\(verdict(directBeatsGradientDescentEverywhere)))",
+            "direct beats accelerated when heavily overparameterized iff β < 1 + α (\(verdict(directBeatsAcceleratedOverparameterized)))",
+            "direct beats accelerated when underparameterized iff α + β > 1 (\(verdict(directBeatsAcceleratedUnderparameterized)))",
+            "intermediate regime: direct beats accelerated iff N < D^((1+α+β)/(2β)) = D^\(TheoryFormat.number(intermediateCrossoverExponent))",
+        ]
+    }
+
+    /// Encodes every key, writing absent values as null rather than omitting them.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(directBeatsGradientDescentEverywhere, forKey: .directBeatsGradientDescentEverywhere)
+        try c.encode(directBeatsAcceleratedOverparameterized, forKey: .directBeatsAcceleratedOverparameterized)
+        try c.encode(directBeatsAcceleratedUnderparameterized, forKey: .directBeatsAcceleratedUnderparameterized)
+        try c.encode(cheapestUnderparameterized, forKey: .cheapestUnderparameterized)
+        try c.encode(cheapestHeavilyOverparameterized, forKey: .cheapestHeavilyOverparameterized)
+        try c.encode(intermediateCrossoverExponent, forKey: .intermediateCrossoverExponent)
+        try c.encode(intermediateCrossoverModelSize, forKey: .intermediateCrossoverModelSize)
+        try c.encode(estimate, forKey: .estimate)
+        try c.encode(conditions, forKey: .conditions)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+extension TheoryReport: CustomStringConvertible {
+    /// The report as an aligned Markdown-style pipe table (quantity | value | formula), readable as
+    /// plain text and paste-able into a notebook, followed by the solver conditions.
+    public func textTable() -> String {
+        let f = TheoryFormat.number
+        let mText = m.map(String.init) ?? "inf"
+        let co = computeOptimal
+        let proxy = "C = N^\(f(co.computeA))·D^\(f(co.computeB))"
+        var rows: [(String, String, String)] = [
+            ("alpha", f(alpha), "amplitude exponent α"),
+            ("beta", f(beta), "activation exponent β, p_i = min(1, i^-β)"),
+            ("M", mText, "input dimension"),
+            ("N", f(n), "model size"),
+            ("D", f(d), "data size"),
+            ("alpha_N", f(alphaN), "α + β"),
+            ("alpha_D", f(alphaD), beta > 1 ? "(α + β)/β" : "α + β (β ≤ 1)"),
+            ("asymmetry ratio", f(asymmetryRatio), "α_N/α_D"),
+            ("law", law.rawValue, ""),
+            ("observed coordinates (exact)", f(observedCoordinatesExact), "E[K(D)] = Σ_i [1 − (1 − p_i)^D]"),
+            ("observed coordinates (asymptotic)", f(observedCoordinatesAsymptotic), "Γ(1 − 1/β)·D^(1/β), β > 1"),
+            ("model-rich loss (exact)", f(modelRichLossExact), "Σ_i λ_i (1 − p_i)^D"),
+            ("model-rich loss (asymptotic)", f(modelRichLossAsymptotic), "(1/β)·Γ((α+β)/β)·D^(−(α+β)/β), β > 1"),
+            ("total variance", f(totalVariance), m == nil ? "ζ(1 + α + β)" : "Σ_{i≤M} i^−(1+α+β)"),
+            ("interpolation threshold", f(interpolationThreshold), "min(E[K(D)], D)"),
+            ("regime", regime?.rawValue ?? "—", "under: N < threshold; intermediate: < D; heavily over: N ≥ D"),
+            ("collapse x", f(collapseX), "N/D^(1/β)"),
+            ("compute-optimal N*", "C^" + f(co.nExponent), proxy),
+            ("compute-optimal D*", "C^" + f(co.dExponent), proxy),
+            ("compute-optimal L*", "C^" + f(co.lossExponent), proxy),
+        ]
+        let sc = solverCosts
+        if let e = sc.estimate {
+            rows += [
+                ("log10 condition number", f(e.log10ConditionNumber), "κ ≈ min(N, E[K(D)])^(1+α+β)"),
+                ("log10 cost, gradient descent", f(e.log10GradientDescent), "N·D·κ"),
+                ("log10 cost, accelerated", f(e.log10Accelerated), "N·D·√κ"),
+                ("log10 cost, direct", f(e.log10Direct), "N·D·min(N, D)"),
+                ("cheapest solver at (N, D)", e.cheapest.rawValue, ""),
+            ]
+        }
+        rows += [
+            ("cheapest, underparameterized", sc.cheapestUnderparameterized.rawValue, "direct iff α + β > 1"),
+            ("cheapest, heavily overparameterized", sc.cheapestHeavilyOverparameterized.rawValue, "direct iff β < 1 + α"),
+            ("intermediate crossover N", sc.intermediateCrossoverModelSize.map { f($0) }
+                ?? "D^" + f(sc.intermediateCrossoverExponent),
+             "direct below, accelerated above; D^((1+α+β)/(2β))"),
+            ("GD spikes possible", gdSpikesPossible ? "yes" : "no", "iff α < −1"),
+            ("GD failure exponent", f(gdFailureExponent), "P(failure) ∝ D^((α+β)/(1+α))"),
+        ]
+        let header = ("quantity", "value", "formula")
+        let all = [header] + rows
+        let w0 = all.map(\.0.count).max()!, w1 = all.map(\.1.count).max()!, w2 = all.map(\.2.count).max()!
+        func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: w - s.count) }
+        func line(_ r: (String, String, String)) -> String {
+            "| \(pad(r.0, w0)) | \(pad(r.1, w1)) | \(pad(r.2, w2)) |"
+        }
+        var out = [line(header),
+                   "|" + String(repeating: "-", count: w0 + 2) + "|" + String(repeating: "-", count: w1 + 2)
+                       + "|" + String(repeating: "-", count: w2 + 2) + "|"]
+        out += rows.map(line)
+        out.append("")
+        out += sc.conditions.map { "- " + $0 }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The text table (`textTable()`).
+    public var description: String { textTable() }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Every closed-form prediction of MODEL.md §4 for one parameter set and, optionally, one (N, D).
+/// Encodes to JSON with snake_case keys; quantities that need N or D are null when absent.
+public struct TheoryReport: Hashable, Sendable, Codable {
+    /// Amplitude exponent α.
+    public let alpha: Double
+    /// Activation exponent β.
+    public let beta: Double
+    /// Input dimension M; nil for M = ∞.
+    public let m: Int?
+    /// Model size N, if given.
+    public let n: Double?
+    /// Data size D, if given.
+    public let d: Double?
+    /// α_N = α + β.
+    public let alphaN: Double
+    /// α_D (α + β for β ≤ 1, (α + β)/β for β > 1).
+    public let alphaD: Double
+    /// α_N/α_D.
+    public let asymmetryRatio: Double
+    /// One- or two-exponent law.
+    public let law: ScalingLaw
+    /// E[K(D)] = Σ [1 − (1 − p_i)^D] (needs D).
+    public let observedCoordinatesExact: Double?
+    /// Γ(1 − 1/β)·D^(1/β) (needs D and β > 1).
+    public let observedCoordinatesAsymptotic: Double?
+    /// Σ λ_i (1 − p_i)^D (needs D).
+    public let modelRichLossExact: Double?
+    /// (1/β)·Γ((α+β)/β)·D^(−(α+β)/β) (needs D and β > 1).
+    public let modelRichLossAsymptotic: Double?
+    /// Σ λ_i.
+    public let totalVariance: Double
+    /// min(E[K(D)], D) (needs D).
+    public let interpolationThreshold: Double?
+    /// Regime of (N, D) (needs both).
+    public let regime: Regime?
+    /// Collapse abscissa N/D^(1/β) (needs both).
+    public let collapseX: Double?
+    /// Compute-optimal allocation exponents.
+    public let computeOptimal: ComputeOptimalExponents
+    /// Solver cost comparison (Table 3).
+    public let solverCosts: SolverCostAnalysis
+    /// Whether gradient descent can spike (α < −1).
+    public let gdSpikesPossible: Bool
+    /// Exponent of P(GD failure) ∝ D^exponent; nil when spikes are impossible.
+    public let gdFailureExponent: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case alpha, beta, m, n, d
+        case alphaN = "alpha_N", alphaD = "alpha_D", asymmetryRatio = "asymmetry_ratio", law
+        case observedCoordinatesExact = "observed_coordinates_exact"
+        case observedCoordinatesAsymptotic = "observed_coordinates_asymptotic"
+        case modelRichLossExact = "model_rich_loss_exact"
+        case modelRichLossAsymptotic = "model_rich_loss_asymptotic"
+        case totalVariance = "total_variance"
+        case interpolationThreshold = "interpolation_threshold"
+        case regime
+        case collapseX = "collapse_x"
+        case computeOptimal = "compute_optimal"
+        case solverCosts = "solver_costs"
+        case gdSpikesPossible = "gd_spikes_possible"
+        case gdFailureExponent = "gd_failure_exponent"
+    }
+
+    /// Assembles the report. N and D, when given, must be finite and ≥ 1; the compute proxy is
+    /// C = N^a·D^b with a, b > 0 (default: the direct-solve proxy, a = 2, b = 1). Throws `ParameterError`.
+    public init(parameters: DataParameters, modelSize: Double? = nil, dataSize: Double? = nil,
+                computeA: Double = 2, computeB: Double = 1) throws {
+        if let n = modelSize, !(n.isFinite && n >= 1) {
+            throw ParameterError.invalid(flag: "--n", value: "\(n)", allowed: "a finite number ≥ 1")
+        }
+        if let d = dataSize, !(d.isFinite && d >= 1) {
+            throw ParameterError.invalid(flag: "--d", value: "\(d)", allowed: "a finite number ≥ 1")
+        }
+        alpha = parameters.alpha
+        beta = parameters.beta
+        m = parameters.inputDimension.finiteValue
+        n = modelSize
+        d = dataSize
+        let exponents = parameters.exponents
+        alphaN = exponents.alphaN
+        alphaD = exponents.alphaD
+        asymmetryRatio = exponents.asymmetryRatio
+        law = exponents.law
+        let k = dataSize.map { parameters.expectedObservedCoordinates(dataSize: $0) }
+        observedCoordinatesExact = k
+        observedCoordinatesAsymptotic = dataSize.flatMap { parameters.observedCoordinatesAsymptote(dataSize: $0) }
+        modelRichLossExact = dataSize.map { parameters.modelRichLoss(dataSize: $0) }
+        modelRichLossAsymptotic = dataSize.flatMap { parameters.modelRichLossAsymptote(dataSize: $0) }
+        totalVariance = parameters.totalVariance
+        if let k, let d = dataSize { interpolationThreshold = min(k, d) } else { interpolationThreshold = nil }
+        if let n = modelSize, let d = dataSize {
+            regime = parameters.regime(modelSize: n, dataSize: d)
+            collapseX = n / pow(d, 1 / parameters.beta)
+        } else {
+            regime = nil
+            collapseX = nil
+        }
+        computeOptimal = try ComputeOptimalExponents(parameters: parameters, computeA: computeA, computeB: computeB)
+        solverCosts = SolverCostAnalysis(parameters: parameters, modelSize: modelSize, dataSize: dataSize)
+        let stability = GradientDescentStability(parameters: parameters)
+        gdSpikesPossible = stability.spikesPossible
+        gdFailureExponent = stability.failureProbabilityExponent
+    }
+
+    /// Encodes every key, writing absent values as null rather than omitting them.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(alpha, forKey: .alpha)
+        try c.encode(beta, forKey: .beta)
+        try c.encode(m, forKey: .m)
+        try c.encode(n, forKey: .n)
+        try c.encode(d, forKey: .d)
+        try c.encode(alphaN, forKey: .alphaN)
+        try c.encode(alphaD, forKey: .alphaD)
+        try c.encode(asymmetryRatio, forKey: .asymmetryRatio)
+        try c.encode(law, forKey: .law)
+        try c.encode(observedCoordinatesExact, forKey: .observedCoordinatesExact)
+        try c.encode(observedCoordinatesAsymptotic, forKey: .observedCoordinatesAsymptotic)
+        try c.encode(modelRichLossExact, forKey: .modelRichLossExact)
+        try c.encode(modelRichLossAsymptotic, forKey: .modelRichLossAsymptotic)
+        try c.encode(totalVariance, forKey: .totalVariance)
+        try c.encode(interpolationThreshold, forKey: .interpolationThreshold)
+        try c.encode(regime, forKey: .regime)
+        try c.encode(collapseX, forKey: .collapseX)
+        try c.encode(computeOptimal, forKey: .computeOptimal)
+        try c.encode(solverCosts, forKey: .solverCosts)
+        try c.encode(gdSpikesPossible, forKey: .gdSpikesPossible)
+        try c.encode(gdFailureExponent, forKey: .gdFailureExponent)
+    }
+
+    /// The report as pretty-printed JSON with sorted keys (non-finite numbers as "inf"/"-inf"/"nan").
+    public func jsonString() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import ScalingTheory
+
+/// `sparse-scaling theory`: the closed-form predictions of MODEL.md §4 for one parameter set.
+struct TheoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "theory",
+        abstract: "Print the closed-form predictions of the sparse-feature theory (MODEL.md §4).",
+        discussion: """
+            Exponents, observed coordinates E[K(D)], model-rich loss, interpolation threshold and regime, \
+            compute-optimal allocation, solver costs and gradient-descent stability. Quantities that need \
+            N or D are shown as — (text) or null (json) when that size is not given.
+            """
+    )
+
+    /// Output formats of the report.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(parsing: .unconditional,
+            help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0.")
+    var alpha: Double = 0
+
+    @Option(parsing: .unconditional,
+            help: "Activation exponent β (coordinate i active with probability min(1, i^-β)); finite, ≥ 0, and > 1 when --m is inf.")
+    var beta: Double = 2
+
+    @Option(parsing: .unconditional,
+            help: "Model size N (number of random features); a number ≥ 1, e.g. 4096 or 1e6. Default: none.")
+    var n: Double?
+
+    @Option(parsing: .unconditional,
+            help: "Data size D (number of training samples); a number ≥ 1, e.g. 1e12 (exact sums stay accurate up to about 1e12). Default: none.")
+    var d: Double?
+
+    @Option(help: "Input dimension M: a positive integer, or inf (needs β > 1).")
+    var m: String = "inf"
+
+    @Option(name: .customLong("compute-a"), parsing: .unconditional,
+            help: "Exponent a of N in the compute proxy C = N^a·D^b; finite, > 0; 2 with b = 1 is the direct-solve proxy N²·D.")
+    var computeA: Double = 2
+
+    @Option(name: .customLong("compute-b"), parsing: .unconditional,
+            help: "Exponent b of D in the compute proxy C = N^a·D^b; finite, > 0.")
+    var computeB: Double = 1
+
+    @Option(help: "Output format: text (aligned table) or json.")
+    var format: Format = .text
+
+    func validate() throws {
+        guard alpha.isFinite else { throw ValidationError("--alpha must be a finite number (got \(alpha))") }
+        guard beta.isFinite, beta >= 0 else { throw ValidationError("--beta must be a finite number ≥ 0 (got \(beta))") }
+        guard alpha + beta > 0 else {
+            throw ValidationError("--alpha must satisfy α + β > 0 (got α = \(alpha), β = \(beta))")
+        }
+        guard let dimension = InputDimension(parsing: m) else {
+            throw ValidationError("--m must be a positive integer or inf (got '\(m)')")
+        }
+        if dimension == .infinite, beta <= 1 {
+            throw ValidationError("--m inf needs β > 1 (Σ p_i diverges for β = \(beta)); give a finite --m")
+        }
+        if let n, !(n.isFinite && n >= 1) { throw ValidationError("--n must be a finite number ≥ 1 (got \(n))") }
+        if let d, !(d.isFinite && d >= 1) { throw ValidationError("--d must be a finite number ≥ 1 (got \(d))") }
+        guard computeA.isFinite, computeA > 0 else {
+            throw ValidationError("--compute-a must be a finite number > 0 (got \(computeA))")
+        }
+        guard computeB.isFinite, computeB > 0 else {
+            throw ValidationError("--compute-b must be a finite number > 0 (got \(computeB))")
+        }
+    }
+
+    func run() throws {
+        let dimension = InputDimension(parsing: m)!
+        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
+        let report = try TheoryReport(parameters: parameters, modelSize: n, dataSize: d,
+                                      computeA: computeA, computeB: computeB)
+        switch format {
+        case .text: print(report.textTable(), terminator: "")
+        case .json: print(try report.jsonString())
+        }
+    }
+}
