@@ -5,6 +5,6 @@ struct ExperimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "experiment",
         abstract: "Run one of the paper's experiments and write its data (CSV and JSON).",
-        subcommands: [LinearSweepsCommand.self]
+        subcommands: [LinearSweepsCommand.self, CollapseCommand.self, FrontierCommand.self, ObservedCoordinatesCommand.self, ModelRichLossCommand.self]
     )
 }

@@ -62,7 +62,7 @@ public struct CollapseCurve: Sendable, Encodable {
     /// y = L·D^(α_D) of each point, and its standard error.
     public let y: [Double]
     public let yStandardError: [Double]
-    /// x at the largest mean loss (the double-descent peak).
+    /// x at the double-descent peak (the largest interior local maximum of the mean loss).
     public let peakX: Double
     /// Mean observed-coordinate count K over the curve's points, divided by D^(1/β).
     public let observedX: Double
@@ -77,7 +77,11 @@ public struct CollapseCurve: Sendable, Encodable {
         x = points.map { Double($0.n) / scale }
         y = points.map { $0.lossMean * lossScale }
         yStandardError = points.map { $0.lossStandardError * lossScale }
-        let peak = points.indices.max { points[$0].lossMean < points[$1].lossMean } ?? 0
+        // The double-descent peak is the largest interior local maximum; the left end of the grid can
+        // be as high (the underparameterized loss ~ N^-(α+β) at small N) but is no peak.
+        let losses = points.map(\.lossMean)
+        let interior = points.indices.dropFirst().dropLast().filter { losses[$0] > losses[$0 - 1] && losses[$0] > losses[$0 + 1] }
+        let peak = interior.max { losses[$0] < losses[$1] } ?? (points.indices.max { losses[$0] < losses[$1] } ?? 0)
         peakX = points.isEmpty ? .nan : x[peak]
         observedX = points.isEmpty ? .nan : points.map(\.meanObservedCoordinates).reduce(0, +) / Double(points.count) / scale
     }
