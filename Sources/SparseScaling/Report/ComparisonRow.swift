@@ -1,0 +1,58 @@
+import Foundation
+
+/// How a measurement compares with its prediction.
+public enum Verdict: String, Sendable, Codable {
+    /// The prediction lies inside the measurement's 95% confidence interval.
+    case agree
+    /// Outside the 95% CI but within the stated tolerance.
+    case agreeWithinTolerance = "agree within tolerance"
+    /// Outside both.
+    case disagree
+    /// Nothing was measured (e.g. the fit failed).
+    case notMeasured = "not measured"
+}
+
+/// One row of the report's "prediction vs measurement" table.
+public struct ComparisonRow: Sendable, Codable {
+    /// What is compared, e.g. "α_D (sparse linear D-sweep)".
+    public let quantity: String
+    /// The predicted value.
+    public let predicted: Double
+    /// The measured value and its standard error.
+    public let measured: Double?
+    public let standardError: Double?
+    /// The 95% confidence interval of the measurement.
+    public let ciLower: Double?
+    public let ciUpper: Double?
+    /// The tolerance allowed around the prediction (nil: only the CI counts).
+    public let tolerance: Double?
+    /// The verdict.
+    public let verdict: Verdict
+
+    /// A row from a measurement with a normal-approximation 95% CI (± 1.96 SE) unless an interval is given.
+    public init(quantity: String, predicted: Double, measured: Double?, standardError: Double?,
+                interval: (Double, Double)? = nil, tolerance: Double?) {
+        self.quantity = quantity
+        self.predicted = predicted
+        self.measured = measured
+        self.standardError = standardError
+        self.tolerance = tolerance
+        if let measured, measured.isFinite {
+            let half = 1.96 * (standardError ?? 0)
+            let ci = interval ?? (measured - half, measured + half)
+            ciLower = ci.0
+            ciUpper = ci.1
+            if predicted >= ci.0 && predicted <= ci.1 {
+                verdict = .agree
+            } else if let tolerance, abs(measured - predicted) <= tolerance {
+                verdict = .agreeWithinTolerance
+            } else {
+                verdict = .disagree
+            }
+        } else {
+            ciLower = nil
+            ciUpper = nil
+            verdict = .notMeasured
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import SVGPlot
+
+/// The compute-frontier figure: L against C = N·D·min(N,D) per fixed N, the envelope fit and the predicted slope.
+public enum FrontierFigure {
+    /// The figure of `result`.
+    public static func figure(_ result: FrontierResult) -> Figure {
+        var series: [Series] = []
+        for (i, curve) in result.curves.enumerated() {
+            guard let n = curve.first?.n else { continue }
+            series.append(Series(x: curve.map { FrontierExperiment.compute(n: $0.n, d: $0.d) }, y: curve.map(\.lossMean),
+                                 label: "N = \(n)", color: Color.cycle[i % Color.cycle.count], line: LineStyle(width: 1.0), marker: Marker(.circle, size: 4),
+                                 errorBars: curve.map { ErrorBar.symmetric($0.lossStandardError) }))
+        }
+        if let fit = result.fit {
+            series.append(FigureStyle.fitLine(fit, variable: "C", color: .black, labelPrefix: "envelope fit"))
+            let mid = sqrt(fit.xRange.lowerBound * fit.xRange.upperBound)
+            series.append(FigureStyle.theoryLine(
+                exponent: result.predictedLossExponent, anchorX: mid, anchorY: fit.predicted(at: mid) / 1.6, xMin: fit.xRange.lowerBound, xMax: fit.xRange.upperBound,
+                label: "predicted: C^−\(String(format: "%.3g", result.predictedLossExponent))"))
+        }
+        let plot = Plot(
+            title: "Compute-optimal frontier (α = \(fmt(result.alpha)), β = \(fmt(result.beta)))",
+            xAxis: Axis(label: "compute C = N·D·min(N, D)", scale: .log10), yAxis: Axis(label: "test loss L", scale: .log10),
+            series: series, legendPosition: .bottomLeft)
+        return Figure(width: 820, height: 560, plots: [plot])
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// A self-contained HTML report: the prediction-vs-measurement table, the figures (inline SVG) with
+/// captions, and the exact command and versions that produced it. No network resources.
+public struct HTMLReport: Sendable {
+    /// One figure with its caption.
+    public struct Section: Sendable {
+        public let title: String
+        public let svg: String
+        public let caption: String
+        /// A figure section.
+        public init(title: String, svg: String, caption: String) {
+            self.title = title
+            self.svg = svg
+            self.caption = caption
+        }
+    }
+
+    /// Report title.
+    public var title: String
+    /// The comparison table.
+    public var rows: [ComparisonRow]
+    /// Figures in order.
+    public var sections: [Section]
+    /// Extra preformatted text blocks (e.g. tables) after the figures, by heading.
+    public var appendices: [(String, String)]
+    /// Provenance lines: command, versions, machine, time.
+    public var provenance: [String]
+
+    /// A report from its parts.
+    public init(title: String, rows: [ComparisonRow], sections: [Section], appendices: [(String, String)], provenance: [String]) {
+        self.title = title
+        self.rows = rows
+        self.sections = sections
+        self.appendices = appendices
+        self.provenance = provenance
+    }
+
+    /// The HTML document.
+    public func render() -> String {
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>\(escape(title))</title>
+        <style>
+        body { font-family: sans-serif; max-width: 1220px; margin: 2em auto; color: #222; line-height: 1.45; }
+        h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ddd; }
+        table { border-collapse: collapse; margin: 1em 0; font-size: 0.92em; }
+        th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: right; } th { background: #f3f3f3; }
+        td:first-child, th:first-child { text-align: left; }
+        .agree { background: #e3f4e3; } .agree-within-tolerance { background: #f6f3d8; } .disagree { background: #f8dcdc; } .not-measured { background: #eee; }
+        figure { margin: 1em 0; } figcaption { font-size: 0.93em; color: #444; max-width: 1100px; }
+        pre { background: #f7f7f7; padding: 0.8em; overflow-x: auto; font-size: 0.85em; }
+        svg { max-width: 100%; height: auto; }
+        </style></head><body>
+        <h1>\(escape(title))</h1>
+        <h2>Prediction vs measurement</h2>
+        <p>Each measured exponent or threshold against the closed-form prediction. <em>agree</em>: the prediction lies in the
+        measurement's 95% confidence interval; <em>agree within tolerance</em>: outside the interval but within the stated tolerance;
+        <em>disagree</em>: neither.</p>
+        <table id="comparison"><tr><th>quantity</th><th>predicted</th><th>measured ± SE</th><th>95% CI</th><th>tolerance</th><th>verdict</th></tr>
+
+        """
+        for r in rows {
+            let measured = r.measured.map { "\(num($0))" + (r.standardError.map { " ± \(num($0))" } ?? "") } ?? "—"
+            let ci = r.ciLower.flatMap { lo in r.ciUpper.map { "[\(num(lo)), \(num($0))]" } } ?? "—"
+            let cls = r.verdict.rawValue.replacingOccurrences(of: " ", with: "-")
+            html += "<tr class=\"\(cls)\"><td>\(escape(r.quantity))</td><td>\(num(r.predicted))</td><td>\(measured)</td><td>\(ci)</td><td>\(r.tolerance.map(num) ?? "—")</td><td>\(r.verdict.rawValue)</td></tr>\n"
+        }
+        html += "</table>\n"
+        let disagreements = rows.filter { $0.verdict == .disagree || $0.verdict == .notMeasured }
+        if disagreements.isEmpty {
+            html += "<p><strong>Every measured quantity agrees with the theory.</strong></p>\n"
+        } else {
+            html += "<p><strong>Does not agree with the theory: " + disagreements.map { escape($0.quantity) }.joined(separator: "; ") + ".</strong></p>\n"
+        }
+        for s in sections {
+            html += "<h2>\(escape(s.title))</h2>\n<figure>\n\(s.svg)\n<figcaption>\(escape(s.caption))</figcaption>\n</figure>\n"
+        }
+        for (heading, text) in appendices {
+            html += "<h2>\(escape(heading))</h2>\n<pre>\(escape(text))</pre>\n"
+        }
+        html += "<h2>Provenance</h2>\n<pre>\(escape(provenance.joined(separator: "\n")))</pre>\n</body></html>\n"
+        return html
+    }
+
+    private func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    private func num(_ x: Double) -> String { String(format: "%.4g", x) }
+}

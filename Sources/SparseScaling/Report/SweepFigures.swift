@@ -1,0 +1,32 @@
+import Foundation
+import SVGPlot
+
+/// Figures of sweeps: loss against N (left panel) and against D (right panel), with fits and theory slopes.
+public enum SweepFigures {
+    /// Two panels (N-sweeps, D-sweeps) for a set of series; theory slopes α_N on N, α_N and α_D on D.
+    public static func figure(title: String, series: [SweepSeries], predictedAlphaN: Double, predictedAlphaD: Double) -> Figure {
+        var panels: [Plot] = []
+        for variable in [SweptVariable.n, .d] {
+            let chosen = series.filter { $0.variable == variable }
+            var drawn: [Series] = []
+            let markers: [Marker.Shape] = [.circle, .square, .triangle, .diamond]
+            for (i, s) in chosen.enumerated() {
+                let color = Color.cycle[(series.firstIndex { $0.name == s.name } ?? i) % Color.cycle.count]
+                let x = s.points.map { Double(variable == .n ? $0.n : $0.d) }
+                drawn.append(FigureStyle.measured(x: x, y: s.points.map(\.lossMean), se: s.points.map(\.lossStandardError), label: s.name, color: color, marker: markers[i % 4]))
+                if let fit = s.fit {
+                    drawn.append(FigureStyle.fitLine(fit, variable: variable.rawValue.uppercased(), color: color))
+                    let predicted = s.name.hasPrefix("sparse") && variable == .d ? predictedAlphaD : predictedAlphaN
+                    let mid = sqrt(fit.xRange.lowerBound * fit.xRange.upperBound)
+                    let xs = s.points.map { Double(variable == .n ? $0.n : $0.d) }
+                    drawn.append(FigureStyle.theoryLine(
+                        exponent: predicted, anchorX: mid, anchorY: fit.predicted(at: mid) * 1.6, xMin: xs.min() ?? mid, xMax: xs.max() ?? mid,
+                        label: "theory: slope −\(String(format: "%.3g", predicted))", color: color))
+                }
+            }
+            let (x, y) = FigureStyle.logAxes(x: variable == .n ? "model size N" : "data size D", y: "test loss L")
+            panels.append(Plot(title: variable == .n ? "N-sweeps (data-rich)" : "D-sweeps (model-rich)", xAxis: x, yAxis: y, series: drawn, legendPosition: .bottomLeft))
+        }
+        return Figure(width: 1180, height: 520, title: title, plots: panels, columns: 2)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Runs every experiment of MODEL.md §5 for one profile, resuming from the runner's store.
+public enum PaperReproduction {
+    /// The experiments in the order they run (for progress messages).
+    public static let steps = ["theory", "observed-coordinates", "model-rich-loss", "linear-sweeps", "collapse", "frontier"]
+
+    /// Runs the whole set at α, β; `announce` is called with (step number, count, name) before each step.
+    public static func run(
+        alpha: Double, beta: Double, plan: ReproductionPlan, runner: MeasurementRunner,
+        announce: (Int, Int, String) -> Void = { _, _, _ in }
+    ) throws -> ReproductionResults {
+        let start = Date()
+        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        var step = 0
+        func next(_ name: String) {
+            step += 1
+            announce(step, steps.count, name)
+        }
+        next("theory")
+        let theory = try TheoryReport(parameters: parameters, modelSize: nil, dataSize: nil)
+        next("observed-coordinates")
+        let observed = try ObservedCoordinatesExperiment.run(alpha: alpha, beta: beta, configuration: plan.observedCoordinates, threads: runner.threads, progress: runner.progress)
+        next("model-rich-loss")
+        let modelRich = try ModelRichLossExperiment.run(alpha: alpha, beta: beta, configuration: plan.modelRichLoss, runner: runner)
+        next("linear-sweeps")
+        let linear = try LinearSweepsExperiment.run(alpha: alpha, beta: beta, configuration: plan.linearSweeps, runner: runner)
+        next("collapse")
+        let collapse = try CollapseExperiment.run(alpha: alpha, beta: beta, configuration: plan.collapse, runner: runner)
+        next("frontier")
+        let frontier = try FrontierExperiment.run(alpha: alpha, beta: beta, configuration: plan.frontier, runner: runner)
+        return ReproductionResults(
+            plan: plan, alpha: alpha, beta: beta, theory: theory, observedCoordinates: observed, modelRichLoss: modelRich,
+            linear: linear, collapse: collapse, frontier: frontier, seconds: Date().timeIntervalSince(start))
+    }
+}

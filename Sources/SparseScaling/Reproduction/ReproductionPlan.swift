@@ -1,0 +1,20 @@
+/// The sizes of every experiment that `reproduce` runs, by profile.
+public struct ReproductionPlan: Sendable, Codable {
+    /// The profile the sizes come from.
+    public var profile: ExperimentProfile
+    public var linearSweeps: LinearSweepsExperiment.Configuration
+    public var collapse: CollapseExperiment.Configuration
+    public var frontier: FrontierExperiment.Configuration
+    public var observedCoordinates: ObservedCoordinatesExperiment.Configuration
+    public var modelRichLoss: ModelRichLossExperiment.Configuration
+
+    /// The sizes of `profile`.
+    public init(profile: ExperimentProfile) {
+        self.profile = profile
+        linearSweeps = .preset(profile)
+        collapse = .preset(profile)
+        frontier = .preset(profile)
+        observedCoordinates = .preset(profile)
+        modelRichLoss = .preset(profile)
+    }
+}

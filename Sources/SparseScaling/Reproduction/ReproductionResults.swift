@@ -1,0 +1,63 @@
+import Foundation
+
+/// Everything `reproduce` measured, ready for the report and summary.json.
+public struct ReproductionResults: Sendable {
+    /// The profile and data parameters.
+    public let plan: ReproductionPlan
+    public let alpha: Double
+    public let beta: Double
+    /// The closed forms at the reproduction's parameters.
+    public let theory: TheoryReport
+    public let observedCoordinates: ObservedCoordinatesResult
+    public let modelRichLoss: ModelRichLossResult
+    public let linear: LinearSweepsResult
+    public let collapse: CollapseResult
+    public let frontier: FrontierResult
+    /// Wall-clock seconds of the whole run.
+    public let seconds: Double
+
+    /// The rows of the prediction-vs-measurement table.
+    public var comparisonRows: [ComparisonRow] {
+        var rows: [ComparisonRow] = []
+        rows.append(ComparisonRow(
+            quantity: "α_N, joint fit of sparse N-, dense N- and dense D-sweeps (linear)", predicted: linear.predictedAlphaN,
+            measured: linear.alphaNJoint, standardError: linear.alphaNJointStandardError,
+            interval: linear.joint.map { ($0.sharedExponentInterval.lower, $0.sharedExponentInterval.upper) }, tolerance: 0.15))
+        let sparseDFit = linear.series.first { $0.name == "sparse D-sweep" }?.fit
+        rows.append(ComparisonRow(
+            quantity: "α_D, sparse D-sweep (linear)", predicted: linear.predictedAlphaD, measured: sparseDFit?.exponent,
+            standardError: sparseDFit?.exponentStandardError, interval: sparseDFit.map { ($0.exponentInterval.lower, $0.exponentInterval.upper) }, tolerance: 0.05))
+        if let n = linear.alphaNJoint, let d = linear.alphaDSparse, let sn = linear.alphaNJointStandardError, let sd = linear.alphaDSparseStandardError {
+            let ratio = n / d
+            let se = ratio * ((sn / n) * (sn / n) + (sd / d) * (sd / d)).squareRoot()
+            rows.append(ComparisonRow(quantity: "asymmetry ratio α_N/α_D (linear)", predicted: linear.predictedAlphaN / linear.predictedAlphaD, measured: ratio, standardError: se, tolerance: 0.2))
+        }
+        for s in linear.series where s.name != "sparse D-sweep" {
+            rows.append(ComparisonRow(
+                quantity: "exponent of the \(s.name) (linear)", predicted: linear.predictedAlphaN, measured: s.fit?.exponent,
+                standardError: s.fit?.exponentStandardError, interval: s.fit.map { ($0.exponentInterval.lower, $0.exponentInterval.upper) }, tolerance: 0.15))
+        }
+        let peaks = collapse.curves.map { log($0.peakX) }.filter(\.isFinite)
+        let step = log(2.0) / Double(plan.collapse.pointsPerOctave)
+        let peakSE: Double? = peaks.count > 1 ? {
+            let m = peaks.reduce(0, +) / Double(peaks.count)
+            return collapse.peakX * (peaks.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(peaks.count - 1) / Double(peaks.count)).squareRoot()
+        }() : nil
+        rows.append(ComparisonRow(
+            quantity: "double-descent peak x = N/D^(1/β) (grid step ×\(String(format: "%.3f", exp(step))))", predicted: collapse.predictedPeakX,
+            measured: collapse.peakX, standardError: peakSE, tolerance: collapse.predictedPeakX * (exp(step) - 1)))
+        rows.append(ComparisonRow(
+            quantity: "compute-frontier loss exponent (α+β)/(β+2)", predicted: frontier.predictedLossExponent, measured: frontier.fit?.exponent,
+            standardError: frontier.fit?.exponentStandardError, interval: frontier.fit.map { ($0.exponentInterval.lower, $0.exponentInterval.upper) }, tolerance: 0.05))
+        let largest = observedCoordinates.rows.last
+        rows.append(ComparisonRow(
+            quantity: "observed coordinates K(D) at D = \(largest?.sampleCount ?? 0) (exact expectation)", predicted: largest?.exact ?? .nan,
+            measured: largest?.mean, standardError: largest?.standardError, tolerance: nil))
+        let ratios = modelRichLoss.ratios
+        let meanRatio = ratios.reduce(0, +) / Double(max(1, ratios.count))
+        let ratioSE = ratios.count > 1 ? (ratios.reduce(0) { $0 + ($1 - meanRatio) * ($1 - meanRatio) } / Double(ratios.count - 1) / Double(ratios.count)).squareRoot() : nil
+        rows.append(ComparisonRow(
+            quantity: "model-rich loss / exact Σ λ_i(1 − p_i)^D, mean over D", predicted: 1, measured: meanRatio, standardError: ratioSE, tolerance: 0.1))
+        return rows
+    }
+}
