@@ -36,10 +36,10 @@ public enum PhaseDiagramFigure {
             xAxis: Axis(label: "amplitude exponent α", range: aMin...aMax, padding: 0), yAxis: Axis(label: "activation exponent β", range: 0...bMax, padding: 0),
             series: [Series.scatter(x: [parameters.alpha], y: [parameters.beta], label: "this report", color: .black, marker: Marker(.diamond, size: 9))],
             regions: [
-                FilledRegion(vertices: invalid, color: .gray, opacity: 0.35, label: "α + β ≤ 0: invalid", labelPosition: Series.Point(x: -2.9, y: 0.3)),
-                FilledRegion(vertices: oneExponent, color: .blue, opacity: 0.18, label: "β ≤ 1: one exponent", labelPosition: Series.Point(x: 0.8, y: 0.5)),
-                FilledRegion(vertices: twoExponent, color: .orange, opacity: 0.15, label: "β > 1: α_N = α+β, α_D = (α+β)/β", labelPosition: Series.Point(x: -0.5, y: 3.6)),
-                FilledRegion(vertices: spikes, color: .vermillion, opacity: 0.2, label: "α < −1: GD spikes", labelPosition: Series.Point(x: -2.8, y: 2.6)),
+                FilledRegion(vertices: invalid, color: .gray, opacity: 0.35, label: "α + β ≤ 0: invalid", labelPosition: Series.Point(x: -2.0, y: 0.4)),
+                FilledRegion(vertices: oneExponent, color: .blue, opacity: 0.18, label: "β ≤ 1: one exponent", labelPosition: Series.Point(x: 1.2, y: 0.5)),
+                FilledRegion(vertices: twoExponent, color: .orange, opacity: 0.15, label: "β > 1: α_N = α+β, α_D = (α+β)/β", labelPosition: Series.Point(x: 1.0, y: 3.6)),
+                FilledRegion(vertices: spikes, color: .vermillion, opacity: 0.2, label: "α < −1: GD spikes", labelPosition: Series.Point(x: -2.0, y: 3.3)),
             ],
             legendPosition: .bottomRight)
         return Figure(width: 1180, height: 540, title: "Phase diagram", plots: [left, right], columns: 2)
