@@ -1,19 +1,29 @@
 import ArgumentParser
 import SparseScaling
 
-/// `sparse-scaling experiment observed-coordinates`: Observed coordinates K(D) measured vs the exact expectation and Γ(1−1/β)·D^(1/β).
+/// `sparse-scaling experiment observed-coordinates`: K(D) from the data stream alone (no model is trained).
 struct ObservedCoordinatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "observed-coordinates",
-        abstract: "Observed coordinates K(D) measured vs the exact expectation and Γ(1−1/β)·D^(1/β)."
+        abstract: "Observed coordinates K(D) measured vs the exact expectation and Γ(1−1/β)·D^(1/β) (Lemma 3.2)."
     )
 
     @OptionGroup var experiment: ExperimentOptions
+
     @Option(help: "Threads for the data stream, 1…256. Default: the number of cores.")
     var threads: Int = ParallelChunks.defaultThreads
 
+    @Option(help: "Seeds per D, 1…1000. Default: the profile's (quick 8, paper 16).")
+    var seeds: Int?
+
+    func validate() throws {
+        guard (1...256).contains(threads) else { throw ValidationError("invalid value '\(threads)' for --threads: expected an integer from 1 to 256") }
+        if let seeds, !(1...1000).contains(seeds) { throw ValidationError("invalid value '\(seeds)' for --seeds: expected an integer from 1 to 1000") }
+    }
+
     func run() throws {
-        let configuration = ObservedCoordinatesExperiment.Configuration.preset(experiment.profile)
+        var configuration = ObservedCoordinatesExperiment.Configuration.preset(experiment.profile)
+        if let seeds { configuration.seeds = seeds }
         let result = try ObservedCoordinatesExperiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, threads: threads)
         try experiment.finish(result)
     }

@@ -99,13 +99,20 @@ public struct CollapseResult: ExperimentOutput {
     public let curves: [CollapseCurve]
 
     /// The measured peak x: the geometric mean over curves of each curve's peak.
-    public var peakX: Double {
-        let logs = curves.map { log($0.peakX) }.filter(\.isFinite)
-        return logs.isEmpty ? .nan : exp(logs.reduce(0, +) / Double(logs.count))
-    }
-
+    public let peakX: Double
     /// The predicted peak x = Γ(1 − 1/β) (β > 1): the interpolation threshold N = K(D) in collapse units.
-    public var predictedPeakX: Double { beta > 1 ? tgamma(1 - 1 / beta) : .nan }
+    public let predictedPeakX: Double
+
+    /// The result of the measured `curves`.
+    public init(alpha: Double, beta: Double, configuration: CollapseExperiment.Configuration, curves: [CollapseCurve]) {
+        self.alpha = alpha
+        self.beta = beta
+        self.configuration = configuration
+        self.curves = curves
+        let logs = curves.map { log($0.peakX) }.filter(\.isFinite)
+        peakX = logs.isEmpty ? .nan : exp(logs.reduce(0, +) / Double(logs.count))
+        predictedPeakX = beta > 1 ? tgamma(1 - 1 / beta) : .nan
+    }
 
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: ["d", "n", "x", "y", "y_se", "loss_mean", "loss_se", "seeds", "k_mean"])
@@ -129,15 +136,5 @@ public struct CollapseResult: ExperimentOutput {
 
     private enum CodingKeys: String, CodingKey {
         case alpha, beta, configuration, curves, peakX = "peak_x", predictedPeakX = "predicted_peak_x"
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(alpha, forKey: .alpha)
-        try c.encode(beta, forKey: .beta)
-        try c.encode(configuration, forKey: .configuration)
-        try c.encode(curves, forKey: .curves)
-        try c.encode(peakX, forKey: .peakX)
-        try c.encode(predictedPeakX, forKey: .predictedPeakX)
     }
 }

@@ -50,6 +50,9 @@ public struct FrontierResult: ExperimentOutput {
     public let fit: PowerLawFit?
     /// Predicted a = (α+β)/(β+2).
     public let predictedLossExponent: Double
+    /// The fitted a and its standard error (nil without a fit).
+    public let lossExponent: Double?
+    public let lossExponentStandardError: Double?
 
     /// Builds the envelope and fits it.
     public init(alpha: Double, beta: Double, configuration: FrontierExperiment.Configuration, curves: [[MeasuredPoint]]) {
@@ -69,6 +72,8 @@ public struct FrontierResult: ExperimentOutput {
         // The envelope's first points sit in the small-compute transient; fit its upper two thirds.
         fit = try? PowerLawFit(points: points, tail: max(3, points.count * 2 / 3))
         predictedLossExponent = (alpha + beta) / (beta + 2)
+        lossExponent = fit?.exponent
+        lossExponentStandardError = fit?.exponentStandardError
     }
 
     public func csvTables() -> [String: String] {
@@ -93,18 +98,5 @@ public struct FrontierResult: ExperimentOutput {
     private enum CodingKeys: String, CodingKey {
         case alpha, beta, configuration, curves, envelope, fit
         case lossExponent = "loss_exponent", lossExponentStandardError = "loss_exponent_se", predictedLossExponent = "predicted_loss_exponent"
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(alpha, forKey: .alpha)
-        try c.encode(beta, forKey: .beta)
-        try c.encode(configuration, forKey: .configuration)
-        try c.encode(curves, forKey: .curves)
-        try c.encode(envelope, forKey: .envelope)
-        try c.encode(fit, forKey: .fit)
-        try c.encode(fit?.exponent, forKey: .lossExponent)
-        try c.encode(fit?.exponentStandardError, forKey: .lossExponentStandardError)
-        try c.encode(predictedLossExponent, forKey: .predictedLossExponent)
     }
 }

@@ -104,18 +104,22 @@ public struct LinearSweepsResult: ExperimentOutput {
         }
         predictedAlphaN = alpha + beta
         predictedAlphaD = beta > 1 ? (alpha + beta) / beta : alpha + beta
+        alphaNJoint = joint?.sharedExponent
+        alphaNJointStandardError = joint?.sharedExponentStandardError
+        let sparseDFit = series.first { $0.name == "sparse D-sweep" }?.fit
+        alphaDSparse = sparseDFit?.exponent
+        alphaDSparseStandardError = sparseDFit?.exponentStandardError
+        if let n = joint?.sharedExponent, let d = sparseDFit?.exponent { ratio = n / d } else { ratio = nil }
     }
 
-    /// Joint exponent of the three α_N sweeps.
-    public var alphaNJoint: Double? { joint?.sharedExponent }
-    /// Its standard error.
-    public var alphaNJointStandardError: Double? { joint?.sharedExponentStandardError }
-    /// The sparse D-sweep exponent.
-    public var alphaDSparse: Double? { series.first { $0.name == "sparse D-sweep" }?.fit?.exponent }
-    /// Its standard error.
-    public var alphaDSparseStandardError: Double? { series.first { $0.name == "sparse D-sweep" }?.fit?.exponentStandardError }
+    /// Joint exponent of the three α_N sweeps and its standard error.
+    public let alphaNJoint: Double?
+    public let alphaNJointStandardError: Double?
+    /// The sparse D-sweep exponent and its standard error.
+    public let alphaDSparse: Double?
+    public let alphaDSparseStandardError: Double?
     /// α_N(joint)/α_D(sparse), predicted ≈ β.
-    public var ratio: Double? { alphaNJoint.flatMap { n in alphaDSparse.map { n / $0 } } }
+    public let ratio: Double?
 
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: SweepSeries.csvHeaders)
@@ -144,23 +148,6 @@ public struct LinearSweepsResult: ExperimentOutput {
         case predictedAlphaN = "predicted_alpha_N", predictedAlphaD = "predicted_alpha_D"
         case alphaNJoint = "alpha_N_joint", alphaNJointStandardError = "alpha_N_joint_se"
         case alphaDSparse = "alpha_D_sparse", alphaDSparseStandardError = "alpha_D_sparse_se", ratio
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(alpha, forKey: .alpha)
-        try c.encode(beta, forKey: .beta)
-        try c.encode(configuration, forKey: .configuration)
-        try c.encode(series, forKey: .series)
-        try c.encode(joint, forKey: .joint)
-        try c.encode(sparseDConsistency, forKey: .sparseDConsistency)
-        try c.encode(predictedAlphaN, forKey: .predictedAlphaN)
-        try c.encode(predictedAlphaD, forKey: .predictedAlphaD)
-        try c.encode(alphaNJoint, forKey: .alphaNJoint)
-        try c.encode(alphaNJointStandardError, forKey: .alphaNJointStandardError)
-        try c.encode(alphaDSparse, forKey: .alphaDSparse)
-        try c.encode(alphaDSparseStandardError, forKey: .alphaDSparseStandardError)
-        try c.encode(ratio, forKey: .ratio)
     }
 }
 
