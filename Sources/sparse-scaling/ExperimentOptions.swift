@@ -4,16 +4,16 @@ import SparseScaling
 
 /// The flags shared by the named experiments: exponents, profile and output folder.
 struct ExperimentOptions: ParsableArguments {
-    @Option(help: "Amplitude exponent α (finite, α + β > 0). Default 0.")
+    @Option(help: "Amplitude exponent α (finite, α + β > 0).")
     var alpha: Double = 0
 
-    @Option(help: "Activation exponent β ≥ 0. Default 2.")
+    @Option(help: "Activation exponent β ≥ 0.")
     var beta: Double = 2
 
-    @Option(help: "Sizes: quick (minutes on 2 cores) or paper (the paper's sizes). Default quick.")
+    @Option(help: "Sizes: quick (minutes on 2 cores) or paper (the paper's sizes).")
     var profile: ExperimentProfile = .quick
 
-    @Option(help: "Folder for the CSV/JSON data. Default results/experiments.")
+    @Option(help: "Folder for the CSV/JSON data.")
     var out: String = "results/experiments"
 
     mutating func validate() throws {

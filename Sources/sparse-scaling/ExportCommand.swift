@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Folder to write into (created if missing).")
     var out: String
 
-    @Option(help: "Refuse when X_S would exceed this many megabytes. Default 512.")
+    @Option(help: "Refuse when X_S would exceed this many megabytes.")
     var maxExportMb: Double = 512
 
     mutating func validate() throws {

@@ -10,7 +10,7 @@ struct ObservedCoordinatesCommand: ParsableCommand {
 
     @OptionGroup var experiment: ExperimentOptions
 
-    @Option(help: "Threads for the data stream, 1…256. Default: the number of cores.")
+    @Option(help: "Threads for the data stream, 1…256.")
     var threads: Int = ParallelChunks.defaultThreads
 
     @Option(help: "Seeds per D, 1…1000. Default: the profile's (quick 8, paper 16).")

@@ -11,7 +11,7 @@ struct PointCommand: ParsableCommand {
 
     @OptionGroup var options: PointOptions
 
-    @Option(help: "Output format: text or json. Default text.")
+    @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func validate() throws { _ = try options.singleSizes() }

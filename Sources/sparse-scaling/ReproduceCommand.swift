@@ -10,19 +10,19 @@ struct ReproduceCommand: ParsableCommand {
         discussion: "Re-running resumes from the results store in the output folder; only missing (point, seed) pairs are computed."
     )
 
-    @Option(help: "Sizes: quick (< 10 minutes on 2 cores) or paper (the paper's sizes, < 2 hours). Default quick.")
+    @Option(help: "Sizes: quick (< 10 minutes on 2 cores) or paper (the paper's sizes, < 2 hours).")
     var profile: ExperimentProfile = .quick
 
-    @Option(help: "Output folder (created if missing). Default results.")
+    @Option(help: "Output folder (created if missing).")
     var out: String = "results"
 
-    @Option(help: "Amplitude exponent α (finite, α + β > 0). Default 0.")
+    @Option(help: "Amplitude exponent α (finite, α + β > 0).")
     var alpha: Double = 0
 
-    @Option(help: "Activation exponent β ≥ 0. Default 2.")
+    @Option(help: "Activation exponent β ≥ 0.")
     var beta: Double = 2
 
-    @Option(help: "Points measured at once, 1…256. Default: the number of cores. Results do not depend on it.")
+    @Option(help: "Points measured at once, 1…256. Results do not depend on it.")
     var threads: Int = ParallelChunks.defaultThreads
 
     func validate() throws {

@@ -12,10 +12,10 @@ struct ResultsCommand: ParsableCommand {
     /// Export formats.
     enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
-    @Option(help: "Results store to read. Default results/sparse-scaling.sqlite.")
+    @Option(help: "Results store to read.")
     var store: String = "results/sparse-scaling.sqlite"
 
-    @Option(help: "Output format: csv or json. Default csv.")
+    @Option(help: "Output format: csv or json.")
     var format: ExportFormat = .csv
 
     func validate() throws {

@@ -5,13 +5,13 @@ import SparseScaling
 
 /// The flags of commands that measure many points: results store, sharding, threads, seeds.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Results store (SQLite) to resume from and write to. Default results/sparse-scaling.sqlite.")
+    @Option(help: "Results store (SQLite) to resume from and write to.")
     var store: String = "results/sparse-scaling.sqlite"
 
-    @Option(help: "Run only shard k of n (k = 1…n) of the work, e.g. 2/4; shards of one command partition it exactly. Default 1/1.")
+    @Option(help: "Run only shard k of n (k = 1…n) of the work, e.g. 2/4; shards of one command partition it exactly.")
     var shard: String = "1/1"
 
-    @Option(help: "Points measured at once, 1…256. Default: the number of cores. Results do not depend on it.")
+    @Option(help: "Points measured at once, 1…256. Results do not depend on it.")
     var threads: Int = ParallelChunks.defaultThreads
 
     mutating func validate() throws {
@@ -35,10 +35,10 @@ struct RunOptions: ParsableArguments {
 
 /// The `--seeds` flag: how many seeds each point is measured with.
 struct SeedOptions: ParsableArguments {
-    @Option(help: "Seeds per point, 1…100000 (data, embedding and teacher redrawn per seed). Default 4.")
+    @Option(help: "Seeds per point, 1…100000 (data, embedding and teacher redrawn per seed).")
     var seeds: Int = 4
 
-    @Option(help: "First seed; seeds are first-seed, first-seed+1, …. Default 0.")
+    @Option(help: "First seed; seeds are first-seed, first-seed+1, ….")
     var firstSeed: UInt64 = 0
 
     mutating func validate() throws {

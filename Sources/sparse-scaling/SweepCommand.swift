@@ -17,10 +17,10 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Tie N = C·D for each D (model-rich D-sweeps), C > 0; replaces --n.")
     var nPerD: Double?
 
-    @Option(help: "Fit the exponent on the last K points, K ≥ 3. Default 5.")
+    @Option(help: "Fit the exponent on the last K points, K ≥ 3.")
     var fitTail: Int = 5
 
-    @Option(help: "Output format: text or json. Default text.")
+    @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func validate() throws {
