@@ -11,7 +11,7 @@ struct LinearSweepsCommand: ParsableCommand {
     @OptionGroup var experiment: ExperimentOptions
     @OptionGroup var runOptions: RunOptions
 
-    @Option(help: "Seeds per point, 1…1000. Default: the profile's (quick 6, paper 8).")
+    @Option(parsing: .unconditional, help: "Seeds per point, 1…1000. Default: the profile's (quick 6, paper 8).")
     var seeds: Int?
 
     func validate() throws {
