@@ -44,6 +44,10 @@ struct SweepCommand: ParsableCommand {
             featuresPerSample: nPerD, seeds: seedOptions.list)
         let points = plan.points
         for p in points { try p.validate() }
+        let jobs = points.count * plan.seeds.count
+        let concurrency = min(runOptions.threads, jobs)
+        try runOptions.memory.check(
+            MemoryEstimate(points: points, concurrency: concurrency), job: "sweep (\(jobs) points, \(concurrency) at once)")
         let measured = try runOptions.runner().measure(points, seeds: plan.seeds, label: "sweep")
         let result = SweepResult(points: measured, variable: plan.sweptVariable, fitTail: fitTail)
         print(format == .json ? result.json() : result.text())

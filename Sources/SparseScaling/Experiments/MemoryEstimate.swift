@@ -11,7 +11,7 @@ import Foundation
 /// - direct solver: X (M·D, or K·D for M = ∞), W (N·M), F = W X (N·D) and the SVD of F;
 /// - dense data: X (M·D) and W (N·M), and the solver on K = M.
 /// K is E[K(D)] (`expectedObservedCoordinates`) plus 6 standard deviations. A fixed baseline covers
-/// the runtime, OpenBLAS buffers and SQLite. Measured peaks are compared in `MemoryEstimateTests`.
+/// the runtime, OpenBLAS buffers and SQLite, and the working set is multiplied by 1.25. Measured peaks are compared in `MemoryEstimateTests`.
 public struct MemoryEstimate: Sendable, Hashable, CustomStringConvertible {
     /// The estimated peak resident memory, in bytes (a Double: impossible sizes do not overflow).
     public let bytes: Double
@@ -52,8 +52,16 @@ extension MemoryEstimate {
         self.init(bytes: Self.baselineBytes + largest.reduce(0, +))
     }
 
-    /// Bytes one point allocates beyond the baseline.
+    /// Safety factor on the working set, for allocator slack and temporaries the sum leaves out.
+    public static let safetyFactor = 1.25
+
+    /// Bytes one point allocates beyond the baseline (with the safety factor).
     static func workingBytes(_ p: PointSpecification) -> Double {
+        safetyFactor * arrayBytes(p)
+    }
+
+    /// The sum of the arrays alive at the peak of one point.
+    static func arrayBytes(_ p: PointSpecification) -> Double {
         let n = Double(p.featureCount), d = Double(p.sampleCount)
         let m = p.parameters.inputDimension.finiteValue.map(Double.init)
         switch p.data {
