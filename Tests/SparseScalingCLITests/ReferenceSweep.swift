@@ -22,7 +22,4 @@ enum ReferenceSweep {
             return try CLI.storedRows("reference.sqlite", in: folder)
         }
     }
-
-    /// Seconds the uninterrupted run took, for choosing kill times.
-    nonisolated(unsafe) static var seconds: Double = 1.5
 }
