@@ -46,5 +46,7 @@ let package = Package(
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot"]),
         .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore"]),
         .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra"]),
+        // Spawns the built `sparse-scaling` executable: bad inputs, kill-and-resume, determinism, sharding.
+        .testTarget(name: "SparseScalingCLITests", dependencies: ["sparse-scaling"]),
     ]
 )

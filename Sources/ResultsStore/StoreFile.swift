@@ -35,6 +35,39 @@ enum StoreFile {
         if !header.isEmpty && Array(header) != sqliteHeader {
             throw StoreError.notADatabase(path: path)
         }
+        if !header.isEmpty { try checkReadOnly(path: path) }
+    }
+
+    /// Runs `PRAGMA quick_check` on a read-only connection, so that a damaged file is refused before
+    /// the read-write pool opens it (opening a pool writes to the file to set up WAL mode).
+    static func checkReadOnly(path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "ResultsStore.check"
+        let manager = FileManager.default
+        let sidecars = [path + "-wal", path + "-shm"].filter { !manager.fileExists(atPath: $0) }
+        // Leave a damaged file as it was found: remove the empty sidecar files this check created.
+        func removeSidecars() {
+            let walSize = (try? manager.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            if walSize == 0 { for file in sidecars { try? manager.removeItem(atPath: file) } }
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let problems = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            try queue.close()
+            if problems != ["ok"] {
+                let more = problems.count > 1 ? " and \(problems.count - 1) more problems" : ""
+                throw StoreError.corrupt(path: path, details: (problems.first ?? "no answer from quick_check") + more)
+            }
+        } catch let error as StoreError {
+            removeSidecars()
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            removeSidecars()
+            throw StoreError(error, path: path)
+        } catch {
+            // Other failures of the read-only connection (e.g. a WAL that needs recovery) are left to the pool.
+        }
     }
 
     /// Runs `PRAGMA quick_check`, then rejects foreign databases and schemas from newer versions.

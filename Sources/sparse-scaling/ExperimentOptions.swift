@@ -4,10 +4,10 @@ import SparseScaling
 
 /// The flags shared by the named experiments: exponents, profile and output folder.
 struct ExperimentOptions: ParsableArguments {
-    @Option(help: "Amplitude exponent α (finite, α + β > 0).")
+    @Option(parsing: .unconditional, help: "Amplitude exponent α (finite, α + β > 0).")
     var alpha: Double = 0
 
-    @Option(help: "Activation exponent β ≥ 0.")
+    @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0.")
     var beta: Double = 2
 
     @Option(help: "Sizes: quick (minutes on 2 cores) or paper (the paper's sizes).")

@@ -11,11 +11,12 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var options: PointOptions
+    @OptionGroup var memory: MemoryOptions
 
     @Option(help: "Folder to write into (created if missing).")
     var out: String
 
-    @Option(help: "Refuse when X_S would exceed this many megabytes.")
+    @Option(parsing: .unconditional, help: "Refuse when X_S would exceed this many megabytes.")
     var maxExportMb: Double = 512
 
     mutating func validate() throws {
@@ -29,6 +30,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let size = try options.singleSizes()
         let spec = try options.specification(featureCount: size.n, sampleCount: size.d)
+        try memory.check(MemoryEstimate(point: spec), job: "export (N = \(size.n), D = \(size.d))")
         let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec)
         let megabytes = Double(InstanceExporter.observedSamplesBytes(instance)) / 1_048_576
         guard megabytes <= maxExportMb else {

@@ -24,6 +24,8 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         do {
+            // Check every source before the target is created, so a bad source leaves nothing behind.
+            for source in sources { _ = try ResultsStore(path: source, createIfMissing: false) }
             let target = try ResultsStore(path: into)
             let added = try target.merge(from: sources)
             print("merged \(sources.count) store(s) into \(into): \(added) row(s) added, \(try target.count) in total")

@@ -10,6 +10,7 @@ struct PointCommand: ParsableCommand {
     )
 
     @OptionGroup var options: PointOptions
+    @OptionGroup var memory: MemoryOptions
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -19,6 +20,7 @@ struct PointCommand: ParsableCommand {
     func run() throws {
         let size = try options.singleSizes()
         let spec = try options.specification(featureCount: size.n, sampleCount: size.d)
+        try memory.check(MemoryEstimate(point: spec), job: "point (N = \(size.n), D = \(size.d))")
         let outcome = try PointEvaluator.evaluate(spec)
         let summary = PointSummary(specification: spec, outcome: outcome)
         switch format {

@@ -3,19 +3,19 @@ import SparseScaling
 
 /// The flags that define one point, shared by `point` and `export`.
 struct PointOptions: ParsableArguments {
-    @Option(help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0. Default 0.")
+    @Option(parsing: .unconditional, help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0. Default 0.")
     var alpha: Double = 0
 
-    @Option(help: "Activation exponent β ≥ 0 (coordinate i is active with probability i^-β). Default 2.")
+    @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0 (coordinate i is active with probability i^-β). Default 2.")
     var beta: Double = 2
 
-    @Option(help: "Number of random features N (model size), an integer ≥ 1; sweep also takes a list (8,16,32) or a log range (8...4096x2).")
+    @Option(parsing: .unconditional, help: "Number of random features N (model size), an integer ≥ 1; sweep also takes a list (8,16,32) or a log range (8...4096x2).")
     var n: String?
 
-    @Option(help: "Number of training samples D (data size), an integer ≥ 1 (1e6 allowed); sweep also takes a list or a log range (64...16384x2).")
+    @Option(parsing: .unconditional, help: "Number of training samples D (data size), an integer ≥ 1 (1e6 allowed); sweep also takes a list or a log range (64...16384x2).")
     var d: String
 
-    @Option(help: "Input dimension M: an integer ≥ 1 or 'inf' (sparse data with β > 1 only). Default inf (sparse), 8192 (dense).")
+    @Option(parsing: .unconditional, help: "Input dimension M: an integer ≥ 1 or 'inf' (sparse data with β > 1 only). Default inf (sparse), 8192 (dense).")
     var m: String?
 
     @Option(help: "Data distribution: sparse (the paper's model) or dense (Gaussian baseline). Default sparse.")
@@ -24,16 +24,16 @@ struct PointOptions: ParsableArguments {
     @Option(help: "Solver: reduced (exact, cost independent of D and M) or direct (dense pseudoinverse). Default reduced for sparse, direct for dense.")
     var solver: SolverKind?
 
-    @Option(help: "Ridge λ_r ≥ 0; 0 gives the minimum-norm interpolator. Default 0.")
+    @Option(parsing: .unconditional, help: "Ridge λ_r ≥ 0; 0 gives the minimum-norm interpolator. Default 0.")
     var ridge: Double = 0
 
     @Option(help: "Tail-loss estimator: expected (any M) or realized (finite M). Default expected.")
     var tail: TailEstimator = .expected
 
-    @Option(help: "Relative singular-value tolerance of the pseudoinverse, in (0, 1). Default max(N, D)·ε_double.")
+    @Option(parsing: .unconditional, help: "Relative singular-value tolerance of the pseudoinverse, in (0, 1). Default max(N, D)·ε_double.")
     var tolerance: Double?
 
-    @Option(help: "Seed of data, embedding and teacher, an integer in 0…2^64−1. Default 0.")
+    @Option(parsing: .unconditional, help: "Seed of data, embedding and teacher, an integer in 0…2^64−1. Default 0.")
     var seed: UInt64 = 0
 
     mutating func validate() throws {

@@ -16,14 +16,16 @@ struct ReproduceCommand: ParsableCommand {
     @Option(help: "Output folder (created if missing).")
     var out: String = "results"
 
-    @Option(help: "Amplitude exponent α (finite, α + β > 0).")
+    @Option(parsing: .unconditional, help: "Amplitude exponent α (finite, α + β > 0).")
     var alpha: Double = 0
 
-    @Option(help: "Activation exponent β ≥ 0.")
+    @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0.")
     var beta: Double = 2
 
-    @Option(help: "Points measured at once, 1…256. Results do not depend on it.")
+    @Option(parsing: .unconditional, help: "Points measured at once, 1…256. Default: the number of cores. Results do not depend on it.")
     var threads: Int = ParallelChunks.defaultThreads
+
+    @OptionGroup var memory: MemoryOptions
 
     func validate() throws {
         do { _ = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20)) } catch let error as ParameterError {
@@ -36,7 +38,7 @@ struct ReproduceCommand: ParsableCommand {
     func run() throws {
         let folder = URL(fileURLWithPath: out)
         let storePath = folder.appendingPathComponent("sparse-scaling.sqlite").path
-        var runOptions = try RunOptions.parse(["--store", storePath, "--threads", "\(threads)"])
+        var runOptions = try RunOptions.parse(["--store", storePath, "--threads", "\(threads)", "--max-memory", "\(try memory.limit())"])
         try runOptions.validate()
         let runner = try runOptions.runner()
         // The summary is the completeness marker: remove a stale one before recomputing.

@@ -8,11 +8,13 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Results store (SQLite) to resume from and write to.")
     var store: String = "results/sparse-scaling.sqlite"
 
-    @Option(help: "Run only shard k of n (k = 1…n) of the work, e.g. 2/4; shards of one command partition it exactly.")
+    @Option(parsing: .unconditional, help: "Run only shard k of n (k = 1…n) of the work, e.g. 2/4; shards of one command partition it exactly.")
     var shard: String = "1/1"
 
-    @Option(help: "Points measured at once, 1…256. Results do not depend on it.")
+    @Option(parsing: .unconditional, help: "Points measured at once, 1…256. Default: the number of cores. Results do not depend on it.")
     var threads: Int = ParallelChunks.defaultThreads
+
+    @OptionGroup var memory: MemoryOptions
 
     mutating func validate() throws {
         guard (1...256).contains(threads) else {
@@ -29,16 +31,18 @@ struct RunOptions: ParsableArguments {
         do { opened = try ResultsStore(path: store) } catch {
             throw RuntimeError("cannot use --store \(store): \(error)")
         }
-        return MeasurementRunner(store: opened, shard: try Shard(parsing: shard), threads: threads)
+        let runner = MeasurementRunner(store: opened, shard: try Shard(parsing: shard), threads: threads)
+        runner.memoryLimit = try memory.limit()
+        return runner
     }
 }
 
 /// The `--seeds` flag: how many seeds each point is measured with.
 struct SeedOptions: ParsableArguments {
-    @Option(help: "Seeds per point, 1…100000 (data, embedding and teacher redrawn per seed).")
+    @Option(parsing: .unconditional, help: "Seeds per point, 1…100000 (data, embedding and teacher redrawn per seed).")
     var seeds: Int = 4
 
-    @Option(help: "First seed; seeds are first-seed, first-seed+1, ….")
+    @Option(parsing: .unconditional, help: "First seed; seeds are first-seed, first-seed+1, ….")
     var firstSeed: UInt64 = 0
 
     mutating func validate() throws {

@@ -10,7 +10,7 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand {
     @OptionGroup var experiment: ExperimentOptions
     @OptionGroup var runOptions: RunOptions
 
-    @Option(help: "Seeds per point, 1…1000. Default: the profile's.")
+    @Option(parsing: .unconditional, help: "Seeds per point, 1…1000. Default: the profile's.")
     var seeds: Int?
 
     func validate() throws {

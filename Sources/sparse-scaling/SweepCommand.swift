@@ -14,10 +14,10 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var runOptions: RunOptions
     @OptionGroup var seedOptions: SeedOptions
 
-    @Option(help: "Tie N = C·D for each D (model-rich D-sweeps), C > 0; replaces --n.")
+    @Option(parsing: .unconditional, help: "Tie N = C·D for each D (model-rich D-sweeps), C > 0; replaces --n.")
     var nPerD: Double?
 
-    @Option(help: "Fit the exponent on the last K points, K ≥ 3.")
+    @Option(parsing: .unconditional, help: "Fit the exponent on the last K points, K ≥ 3.")
     var fitTail: Int = 5
 
     @Option(help: "Output format: text or json.")
@@ -26,6 +26,9 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         if let nPerD, !(nPerD > 0 && nPerD.isFinite) {
             throw ValidationError("invalid value '\(nPerD)' for --n-per-d: expected a number > 0")
+        }
+        if let nPerD, let largest = try options.sizes().sampleCounts.max(), !(nPerD * Double(largest) <= 1e15) {
+            throw ValidationError("invalid value '\(nPerD)' for --n-per-d: N = C·D must stay ≤ 1e15 (here D up to \(largest))")
         }
         guard fitTail >= 3 else { throw ValidationError("invalid value '\(fitTail)' for --fit-tail: expected an integer ≥ 3") }
         let grid = try options.sizes()
@@ -41,6 +44,10 @@ struct SweepCommand: ParsableCommand {
             featuresPerSample: nPerD, seeds: seedOptions.list)
         let points = plan.points
         for p in points { try p.validate() }
+        let jobs = points.count * plan.seeds.count
+        let concurrency = min(runOptions.threads, jobs)
+        try runOptions.memory.check(
+            MemoryEstimate(points: points, concurrency: concurrency), job: "sweep (\(jobs) points, \(concurrency) at once)")
         let measured = try runOptions.runner().measure(points, seeds: plan.seeds, label: "sweep")
         let result = SweepResult(points: measured, variable: plan.sweptVariable, fitTail: fitTail)
         print(format == .json ? result.json() : result.text())

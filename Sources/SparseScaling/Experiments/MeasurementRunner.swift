@@ -15,6 +15,8 @@ public final class MeasurementRunner: @unchecked Sendable {
     public let threads: Int
     /// Progress display.
     public let progress: ProgressReporter
+    /// Refuse work whose `MemoryEstimate` exceeds this many bytes (nil: no limit).
+    public var memoryLimit: Double?
 
     /// A runner writing into `store`.
     public init(store: ResultsStore, shard: Shard = .all, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) {
@@ -35,6 +37,11 @@ public final class MeasurementRunner: @unchecked Sendable {
             for s in seeds where !existing.contains(s) && shard.contains(configuration, seed: s) {
                 missing.append(p.withSeed(s))
             }
+        }
+        if !missing.isEmpty {
+            let concurrency = min(threads, missing.count)
+            try MemoryEstimate(points: missing, concurrency: concurrency)
+                .check(limit: memoryLimit, job: "\(label) (\(missing.count) points, \(concurrency) at once)")
         }
         try run(missing, label: label)
         return try aggregate(points, seeds: seeds)

@@ -1,0 +1,159 @@
+import Foundation
+
+/// An upper estimate of the peak resident memory of a job, in bytes, made before the job starts so
+/// that jobs too large for the machine are refused instead of being killed half-way.
+///
+/// The estimate adds the arrays each stage keeps alive at its peak (8-byte doubles):
+/// - sparse stream: E entries (E ≈ D·Σ p_i, plus 6 standard deviations) at 8 + 8 + 4 bytes while
+///   the chunks are merged, plus 8 + 4 bytes of retained positions and values, plus per-sample offsets;
+/// - reduced solver: A = X_S X_Sᵀ and the factorization copies (4·K²), W_S (N·K), B = W_S R (N·K),
+///   and the SVD of B (copy, U, Vᵀ and LAPACK workspace ≈ 5·min(N,K)² + 64·(N+K));
+/// - direct solver: X (M·D, or K·D for M = ∞), W (N·M), F = W X (N·D) and the SVD of F;
+/// - dense data: X (M·D) and W (N·M), and the solver on K = M.
+/// K is E[K(D)] (`expectedObservedCoordinates`) plus 6 standard deviations. A fixed baseline covers
+/// the runtime, OpenBLAS buffers and SQLite, and the working set is multiplied by 1.25. Measured peaks are compared in `MemoryEstimateTests`.
+public struct MemoryEstimate: Sendable, Hashable, CustomStringConvertible {
+    /// The estimated peak resident memory, in bytes (a Double: impossible sizes do not overflow).
+    public let bytes: Double
+
+    /// An estimate of `bytes`.
+    public init(bytes: Double) { self.bytes = bytes }
+
+    /// Memory the process needs whatever the job: runtime, libraries, OpenBLAS buffers, SQLite.
+    public static let baselineBytes: Double = 96 * 1_048_576
+
+    /// The estimate in a readable unit, e.g. "1.5 GiB".
+    public var description: String { MemoryEstimate.format(bytes) }
+
+    /// `bytes` in B, KiB, MiB, GiB or TiB with one decimal.
+    public static func format(_ bytes: Double) -> String {
+        guard bytes.isFinite else { return "more than any machine has" }
+        let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+        var value = bytes
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(Int(value)) B" : String(format: "%.1f %@", value, units[unit])
+    }
+}
+
+extension MemoryEstimate {
+    /// The peak of one point evaluated alone (including the baseline).
+    public init(point: PointSpecification) {
+        self.init(bytes: Self.baselineBytes + Self.workingBytes(point))
+    }
+
+    /// The peak of measuring `points` with up to `concurrency` points at once (sweeps run one point
+    /// per thread): the baseline plus the `concurrency` largest working sets.
+    public init(points: [PointSpecification], concurrency: Int) {
+        let largest = points.map(Self.workingBytes).sorted(by: >).prefix(max(1, concurrency))
+        self.init(bytes: Self.baselineBytes + largest.reduce(0, +))
+    }
+
+    /// Safety factor on the working set, for allocator slack and temporaries the sum leaves out.
+    public static let safetyFactor = 1.25
+
+    /// Bytes one point allocates beyond the baseline (with the safety factor).
+    static func workingBytes(_ p: PointSpecification) -> Double {
+        safetyFactor * arrayBytes(p)
+    }
+
+    /// The sum of the arrays alive at the peak of one point.
+    static func arrayBytes(_ p: PointSpecification) -> Double {
+        let n = Double(p.featureCount), d = Double(p.sampleCount)
+        let m = p.parameters.inputDimension.finiteValue.map(Double.init)
+        switch p.data {
+        case .dense:
+            let mm = m ?? .infinity
+            let samples = 8 * mm * d + 8 * n * mm
+            return samples + solverBytes(p, n: n, d: d, coordinates: mm, samplesDense: true)
+        case .sparse:
+            let entries = upperBound(d * expectedActivePerSample(p.parameters))
+            let bitmap = 5 * min(Double(1 << 22), (m ?? .infinity) + 1)
+            let stream = 28 * entries + 16 * d + bitmap
+            let k = min(entries, observedCoordinatesBound(p))
+            let retained = 64 * k  // observed list, positions of large indices, teacher weights
+            return stream + retained + solverBytes(p, n: n, d: d, coordinates: k, samplesDense: false)
+        }
+    }
+
+    /// Bytes of the solver stage for N features, D samples and `k` observed coordinates.
+    static func solverBytes(_ p: PointSpecification, n: Double, d: Double, coordinates k: Double, samplesDense: Bool) -> Double {
+        let embedding = 8 * n * k
+        switch (p.features, p.solver) {
+        case (.linear, .reduced):
+            let factorization = 8 * 4 * k * k
+            let solve = 8 * 2 * k * k + 8 * n * k + svdBytes(rows: n, columns: k)
+            return embedding + max(factorization, solve)
+        case (.linear, .direct):
+            // The paper's method on finite-M sparse data builds all M columns of W and X.
+            let full = p.data == .sparse ? p.parameters.inputDimension.finiteValue.map(Double.init) : nil
+            let width = full ?? k
+            let samples = samplesDense ? 0 : 8 * width * d
+            let wide = full.map { 8 * n * $0 } ?? 0
+            return embedding + wide + samples + 8 * d + 8 * n * d + svdBytes(rows: n, columns: d)
+        default:
+            // ReLU features and iterative solvers: F (N·D), X_S (K·D), iterates and a test batch.
+            let test = 8 * Double(p.optimization.testSamples) * (n + k)
+            return embedding + 8 * k * d + 3 * 8 * n * d + svdBytes(rows: n, columns: d) + test
+        }
+    }
+
+    /// Bytes dgesdd (jobz = S) holds for an m × n matrix: the copy, U, Vᵀ and workspace.
+    static func svdBytes(rows m: Double, columns n: Double) -> Double {
+        let q = min(m, n)
+        return 8 * (m * n + m * q + q * n + 5 * q * q + 64 * (m + n) + 16 * q)
+    }
+
+    /// E[number of active coordinates per sample] = Σ_{i ≤ M} p_i (ζ(β) for M = ∞), rounded up.
+    public static func expectedActivePerSample(_ parameters: DataParameters) -> Double {
+        let beta = parameters.beta
+        guard let m = parameters.inputDimension.finiteValue else { return Zeta.riemann(beta) }
+        if beta == 0 { return Double(m) }
+        return Zeta.partialSum(beta, upTo: m)
+    }
+
+    /// An upper bound on K: E[K(D)] plus 6 standard deviations (K is a sum of independent indicators).
+    static func observedCoordinatesBound(_ p: PointSpecification) -> Double {
+        let k = p.parameters.expectedObservedCoordinates(dataSize: Double(p.sampleCount))
+        let bound = upperBound(k)
+        return p.parameters.inputDimension.finiteValue.map { min(Double($0), bound) } ?? bound
+    }
+
+    /// A count's mean plus six standard deviations (variance ≤ mean for sums of indicators) plus a margin.
+    static func upperBound(_ mean: Double) -> Double {
+        mean + 6 * mean.squareRoot() + 16
+    }
+}
+
+/// A job refused because its memory estimate exceeds the limit.
+public struct MemoryLimitExceeded: Error, CustomStringConvertible, Sendable {
+    /// The job's estimate.
+    public let estimate: MemoryEstimate
+    /// The limit in bytes.
+    public let limit: Double
+    /// What the job is, e.g. "sweep (12 points, 2 at once)".
+    public let job: String
+
+    /// A refusal of `job` with `estimate` over `limit`.
+    public init(estimate: MemoryEstimate, limit: Double, job: String) {
+        self.estimate = estimate
+        self.limit = limit
+        self.job = job
+    }
+
+    /// One line with the estimate, the limit and what to change.
+    public var description: String {
+        "\(job) needs an estimated \(estimate) of memory, over --max-memory \(MemoryEstimate.format(limit)); "
+            + "use smaller sizes, fewer --threads, or raise --max-memory"
+    }
+}
+
+extension MemoryEstimate {
+    /// Throws `MemoryLimitExceeded` for `job` when this estimate is over `limit` bytes (nil: no limit).
+    public func check(limit: Double?, job: String) throws {
+        if let limit, !(bytes <= limit) { throw MemoryLimitExceeded(estimate: self, limit: limit, job: job) }
+    }
+}
