@@ -36,6 +36,24 @@ struct PointOptions: ParsableArguments {
     @Option(help: "Seed of data, embedding and teacher, an integer in 0…2^64−1. Default 0.")
     var seed: UInt64 = 0
 
+    @Option(help: "Feature map: linear (f = W x) or relu (f = ReLU(W x), loss by Monte Carlo). Default linear.")
+    var features: FeatureKind = .linear
+
+    @Option(help: "Step size η > 0 of gd, nesterov and sgd. Default 1/λ_max(F Fᵀ/D) from power iteration (sgd: 1/max‖f_d‖²).")
+    var eta: Double?
+
+    @Option(help: "Iterative solvers stop when ‖gradient‖/‖initial gradient‖ falls below this, in (0, 1). Default 1e-10.")
+    var gradientTolerance: Double = 1e-10
+
+    @Option(help: "Iteration cap of gd and nesterov (epoch cap of sgd), an integer ≥ 1. Default 100000.")
+    var maxIterations: Int = 100_000
+
+    @Option(help: "Minibatch size of sgd, an integer ≥ 1. Default 32.")
+    var batchSize: Int = 32
+
+    @Option(help: "Fresh test samples for the Monte-Carlo loss of ReLU features, an integer ≥ 2. Default 4096.")
+    var testSamples: Int = 4096
+
     mutating func validate() throws {
         _ = try specification()
     }
@@ -53,18 +71,43 @@ struct PointOptions: ParsableArguments {
                 dimension = data == .dense ? .finite(8192) : .infinite
             }
             let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
+            let optimization = try optimizationSettings()
             let spec = PointSpecification(
-                parameters: parameters, featureCount: n, sampleCount: d, data: data, features: .linear,
-                solver: solver ?? (data == .dense ? .direct : .reduced), ridge: ridge, tail: tail,
-                tolerance: tolerance, seed: seed)
+                parameters: parameters, featureCount: n, sampleCount: d, data: data, features: features,
+                solver: solver ?? (data == .dense || features == .relu ? .direct : .reduced), ridge: ridge, tail: tail,
+                tolerance: tolerance, seed: seed, optimization: optimization)
             try spec.validate()
             return spec
         } catch let error as ParameterError {
             throw ValidationError(error.description)
         }
     }
+
+
+    /// The iterative-solver and Monte-Carlo settings, each checked against its allowed range.
+    func optimizationSettings() throws -> OptimizationSettings {
+        if let eta, !(eta > 0 && eta.isFinite) {
+            throw ValidationError("invalid value '\(eta)' for --eta: expected a finite number > 0")
+        }
+        guard gradientTolerance > 0, gradientTolerance < 1 else {
+            throw ValidationError("invalid value '\(gradientTolerance)' for --gradient-tolerance: expected a number in (0, 1)")
+        }
+        guard maxIterations >= 1 else {
+            throw ValidationError("invalid value '\(maxIterations)' for --max-iterations: expected an integer ≥ 1")
+        }
+        guard batchSize >= 1 else {
+            throw ValidationError("invalid value '\(batchSize)' for --batch-size: expected an integer ≥ 1")
+        }
+        guard testSamples >= 2 else {
+            throw ValidationError("invalid value '\(testSamples)' for --test-samples: expected an integer ≥ 2")
+        }
+        return OptimizationSettings(
+            stepSize: eta, gradientTolerance: gradientTolerance, maxIterations: maxIterations,
+            batchSize: batchSize, testSamples: testSamples)
+    }
 }
 
+extension FeatureKind: ExpressibleByArgument {}
 extension DataKind: ExpressibleByArgument {}
 extension SolverKind: ExpressibleByArgument {}
 extension TailEstimator: ExpressibleByArgument {}
