@@ -3,10 +3,10 @@ import SparseScaling
 
 /// The flags that define one point, shared by `point` and `export`.
 struct PointOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0. Default 0.")
+    @Option(parsing: .unconditional, help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0.")
     var alpha: Double = 0
 
-    @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0 (coordinate i is active with probability i^-β). Default 2.")
+    @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0 (coordinate i is active with probability i^-β).")
     var beta: Double = 2
 
     @Option(parsing: .unconditional, help: "Number of random features N (model size), an integer ≥ 1; sweep also takes a list (8,16,32) or a log range (8...4096x2).")
@@ -18,23 +18,41 @@ struct PointOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Input dimension M: an integer ≥ 1 or 'inf' (sparse data with β > 1 only). Default inf (sparse), 8192 (dense).")
     var m: String?
 
-    @Option(help: "Data distribution: sparse (the paper's model) or dense (Gaussian baseline). Default sparse.")
+    @Option(help: "Data distribution: sparse (the paper's model) or dense (Gaussian baseline).")
     var data: DataKind = .sparse
 
     @Option(help: "Solver: reduced (exact, cost independent of D and M) or direct (dense pseudoinverse). Default reduced for sparse, direct for dense.")
     var solver: SolverKind?
 
-    @Option(parsing: .unconditional, help: "Ridge λ_r ≥ 0; 0 gives the minimum-norm interpolator. Default 0.")
+    @Option(parsing: .unconditional, help: "Ridge λ_r ≥ 0; 0 gives the minimum-norm interpolator.")
     var ridge: Double = 0
 
-    @Option(help: "Tail-loss estimator: expected (any M) or realized (finite M). Default expected.")
+    @Option(help: "Tail-loss estimator: expected (any M) or realized (finite M).")
     var tail: TailEstimator = .expected
 
     @Option(parsing: .unconditional, help: "Relative singular-value tolerance of the pseudoinverse, in (0, 1). Default max(N, D)·ε_double.")
     var tolerance: Double?
 
-    @Option(parsing: .unconditional, help: "Seed of data, embedding and teacher, an integer in 0…2^64−1. Default 0.")
+    @Option(parsing: .unconditional, help: "Seed of data, embedding and teacher, an integer in 0…2^64−1.")
     var seed: UInt64 = 0
+
+    @Option(help: "Feature map: linear (f = W x) or relu (f = ReLU(W x), loss by Monte Carlo).")
+    var features: FeatureKind = .linear
+
+    @Option(parsing: .unconditional, help: "Step size η > 0 of gd, nesterov and sgd. Default 1/λ_max(F Fᵀ/D) from power iteration (sgd: 1/max‖f_d‖²).")
+    var eta: Double?
+
+    @Option(parsing: .unconditional, help: "Iterative solvers stop when ‖gradient‖/‖initial gradient‖ falls below this, in (0, 1).")
+    var gradientTolerance: Double = 1e-10
+
+    @Option(parsing: .unconditional, help: "Iteration cap of gd and nesterov (epoch cap of sgd), an integer ≥ 1.")
+    var maxIterations: Int = 100_000
+
+    @Option(parsing: .unconditional, help: "Minibatch size of sgd, an integer ≥ 1.")
+    var batchSize: Int = 32
+
+    @Option(parsing: .unconditional, help: "Fresh test samples for the Monte-Carlo loss of ReLU features, an integer ≥ 2.")
+    var testSamples: Int = 4096
 
     mutating func validate() throws {
         let grid = try sizes()
@@ -72,18 +90,43 @@ struct PointOptions: ParsableArguments {
                 dimension = data == .dense ? .finite(8192) : .infinite
             }
             let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
+            let optimization = try optimizationSettings()
             let spec = PointSpecification(
-                parameters: parameters, featureCount: featureCount, sampleCount: sampleCount, data: data, features: .linear,
-                solver: solver ?? (data == .dense ? .direct : .reduced), ridge: ridge, tail: tail,
-                tolerance: tolerance, seed: seed)
+                parameters: parameters, featureCount: featureCount, sampleCount: sampleCount, data: data, features: features,
+                solver: solver ?? (data == .dense || features == .relu ? .direct : .reduced), ridge: ridge, tail: tail,
+                tolerance: tolerance, seed: seed, optimization: optimization)
             try spec.validate()
             return spec
         } catch let error as ParameterError {
             throw ValidationError(error.description)
         }
     }
+
+
+    /// The iterative-solver and Monte-Carlo settings, each checked against its allowed range.
+    func optimizationSettings() throws -> OptimizationSettings {
+        if let eta, !(eta > 0 && eta.isFinite) {
+            throw ValidationError("invalid value '\(eta)' for --eta: expected a finite number > 0")
+        }
+        guard gradientTolerance > 0, gradientTolerance < 1 else {
+            throw ValidationError("invalid value '\(gradientTolerance)' for --gradient-tolerance: expected a number in (0, 1)")
+        }
+        guard maxIterations >= 1 else {
+            throw ValidationError("invalid value '\(maxIterations)' for --max-iterations: expected an integer ≥ 1")
+        }
+        guard batchSize >= 1 else {
+            throw ValidationError("invalid value '\(batchSize)' for --batch-size: expected an integer ≥ 1")
+        }
+        guard testSamples >= 2 else {
+            throw ValidationError("invalid value '\(testSamples)' for --test-samples: expected an integer ≥ 2")
+        }
+        return OptimizationSettings(
+            stepSize: eta, gradientTolerance: gradientTolerance, maxIterations: maxIterations,
+            batchSize: batchSize, testSamples: testSamples)
+    }
 }
 
+extension FeatureKind: ExpressibleByArgument {}
 extension DataKind: ExpressibleByArgument {}
 extension SolverKind: ExpressibleByArgument {}
 extension TailEstimator: ExpressibleByArgument {}

@@ -14,13 +14,19 @@ public struct PointOutcome: Sendable, Codable {
     public let seconds: Double
     /// The trained readout v (not encoded).
     public let readout: [Double]
+    /// Standard error of `loss` when it is a Monte-Carlo estimate (ReLU features); nil when exact.
+    public var lossStandardError: Double? = nil
 
     private enum CodingKeys: String, CodingKey {
-        case loss, lossObserved, lossTail, observedCoordinates, rank, seconds
+        case loss, lossObserved, lossTail, observedCoordinates, rank, seconds, lossStandardError
     }
 
     /// An outcome from its parts.
-    public init(loss: LossParts, observedCoordinates: Int, rank: Int, seconds: Double, readout: [Double]) {
+    public init(
+        loss: LossParts, observedCoordinates: Int, rank: Int, seconds: Double, readout: [Double],
+        lossStandardError: Double? = nil
+    ) {
+        self.lossStandardError = lossStandardError
         self.loss = loss.total
         self.lossObserved = loss.observed
         self.lossTail = loss.tail
@@ -39,5 +45,6 @@ public struct PointOutcome: Sendable, Codable {
         rank = try c.decode(Int.self, forKey: .rank)
         seconds = try c.decode(Double.self, forKey: .seconds)
         readout = []
+        lossStandardError = try c.decodeIfPresent(Double.self, forKey: .lossStandardError)
     }
 }

@@ -20,6 +20,7 @@ public struct PointSummary: Encodable, Sendable {
         case alpha, beta, n, d, m, seed, data, features, solver, ridge, tail, tolerance
         case loss, lossObserved = "loss_observed", lossTail = "loss_tail"
         case observedCoordinates = "observed_coordinates", rank, seconds, version
+        case lossStandardError = "loss_standard_error"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -40,6 +41,7 @@ public struct PointSummary: Encodable, Sendable {
         try c.encode(outcome.loss, forKey: .loss)
         try c.encode(outcome.lossObserved, forKey: .lossObserved)
         try c.encode(outcome.lossTail, forKey: .lossTail)
+        try c.encode(outcome.lossStandardError, forKey: .lossStandardError)
         try c.encode(outcome.observedCoordinates, forKey: .observedCoordinates)
         try c.encode(outcome.rank, forKey: .rank)
         try c.encode(outcome.seconds, forKey: .seconds)

@@ -9,6 +9,7 @@ public enum StreamPurpose: UInt32, Sendable {
     case testData = 4
     case labelNoise = 5
     case replicate = 6
+    case minibatch = 7
 }
 
 /// A sequential stream of uniform and normal variates at the address (seed, purpose, index):

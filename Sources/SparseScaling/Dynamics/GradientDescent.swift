@@ -1,0 +1,46 @@
+/// Full-batch gradient descent on (1/2D)‖vF − y‖² from v = 0 with a fixed step η:
+/// v ← v − η (1/D)(vF − y)Fᵀ. Converges to y F⁺ iff η·λ_max(F Fᵀ/D) < 2.
+public struct GradientDescent: Sendable {
+    /// The step η (nil: 1/L̂ with L̂ = λ_max(F Fᵀ/D) from power iteration).
+    public var stepSize: Double?
+    /// Stopping rule.
+    public var limits: IterationLimits
+
+    /// A solver with the given step and limits.
+    public init(stepSize: Double? = nil, limits: IterationLimits = IterationLimits()) {
+        self.stepSize = stepSize
+        self.limits = limits
+    }
+
+    /// Runs the iteration on `problem`, recording the curve as `recording` asks.
+    public func solve(_ problem: ReadoutLeastSquaresProblem, recording: CurveRecording = CurveRecording()) -> IterativeSolution {
+        let eta = stepSize ?? 1 / problem.largestCurvature()
+        var v = [Double](repeating: 0, count: problem.featureCount)
+        var curve = LossCurve()
+        var r = problem.residual(v)
+        let initialLoss = problem.loss(residual: r)
+        var g = problem.gradient(residual: r)
+        let g0 = BLAS.dot(g, g).squareRoot()
+        var relative = g0 > 0 ? 1.0 : 0.0
+        var k = 0
+        var reason = StoppingReason.iterationCap
+        while true {
+            let loss = problem.loss(residual: r)
+            if recording.wantsEmpirical(k) || k == 0 { curve.record(iteration: k, empiricalLoss: loss) }
+            if recording.wantsPopulation(k) { curve.record(iteration: k, populationLoss: recording.populationLoss!(v)) }
+            if !loss.isFinite || loss > 1e12 * max(initialLoss, .leastNormalMagnitude) { reason = .diverged; break }
+            if relative < limits.gradientTolerance { reason = .converged; break }
+            if k >= limits.maxIterations { break }
+            for j in v.indices { v[j] -= eta * g[j] }
+            k += 1
+            r = problem.residual(v)
+            g = problem.gradient(residual: r)
+            relative = g0 > 0 ? BLAS.dot(g, g).squareRoot() / g0 : 0
+        }
+        let finalLoss = problem.loss(residual: r)
+        if curve.iterations.last != k { curve.record(iteration: k, empiricalLoss: finalLoss) }
+        return IterativeSolution(
+            readout: v, iterations: k, stoppingReason: reason, stepSize: eta, relativeGradientNorm: relative,
+            empiricalLoss: finalLoss, restarts: 0, curve: curve)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import LinearAlgebra
+
+/// Measures one point with linear features trained by an iterative solver (gd, nesterov, sgd).
+/// gd and nesterov run in the reduced space (G = W_S R, cost per step O(N·r), independent of D
+/// and M); sgd visits the samples one by one (cost per epoch ∝ D·k̄·N for sparse data).
+public enum IterativePointEvaluator {
+    /// The outcome of `specification` together with the solver's run and loss curve. The curve
+    /// records the empirical loss every `recordEvery` iterations and the population loss every
+    /// `populationEvery` iterations (0: never).
+    public static func evaluate(
+        _ specification: PointSpecification, recordEvery: Int = 0, populationEvery: Int = 0,
+        threads: Int = ParallelChunks.defaultThreads
+    ) throws -> (outcome: PointOutcome, run: IterativeSolution) {
+        try specification.validate()
+        let start = DispatchTime.now()
+        let instance = TrainingInstance(specification, threads: threads)
+        let parameters = specification.parameters
+        let population: @Sendable ([Double]) -> Double = { v in
+            PopulationLoss.observedPart(
+                parameters: parameters, coordinates: instance.observed, embedding: instance.embedding,
+                teacher: instance.teacher, readout: v)
+                + PopulationLoss.expectedTail(parameters: parameters, observed: instance.observed, readout: v)
+        }
+        let recording = CurveRecording(every: recordEvery, populationEvery: populationEvery, populationLoss: population)
+        let settings = specification.optimization
+        let limits = IterationLimits(gradientTolerance: settings.gradientTolerance, maxIterations: settings.maxIterations)
+        let run: IterativeSolution
+        var rank = 0
+        switch specification.solver {
+        case .gd, .nesterov:
+            let problem = try ReadoutLeastSquaresProblem.reduced(
+                secondMoment: instance.secondMoment(), embedding: instance.embedding,
+                teacher: instance.teacher, labels: instance.labels())
+            rank = problem.features.columns
+            if specification.solver == .gd {
+                run = GradientDescent(stepSize: settings.stepSize, limits: limits).solve(problem, recording: recording)
+            } else {
+                run = NesterovAcceleratedGradient(stepSize: settings.stepSize, limits: limits).solve(problem, recording: recording)
+            }
+        case .sgd:
+            let sgd = StochasticGradientDescent(
+                stepSize: settings.stepSize, batchSize: settings.batchSize, limits: limits, seed: specification.seed)
+            if let sparse = instance.sparseSamples {
+                run = sgd.solve(
+                    SparseLinearFeatureSamples(embedding: instance.embedding, samples: sparse, labels: instance.labels()),
+                    recording: recording)
+            } else {
+                let f = BLAS.product(instance.embedding, instance.denseSamples!.samples)
+                run = sgd.solve(DenseFeatureSamples(features: f, labels: instance.labels()), recording: recording)
+            }
+            rank = min(specification.featureCount, specification.sampleCount)
+        default:
+            throw ParameterError.invalid(flag: "--solver", value: specification.solver.rawValue, allowed: "gd, nesterov or sgd for this evaluator")
+        }
+        if run.stoppingReason == .diverged {
+            throw DynamicsError.diverged(solver: specification.solver.rawValue, stepSize: run.stepSize, iterations: run.iterations)
+        }
+        let v = run.readout
+        let observedLoss = PopulationLoss.observedPart(
+            parameters: parameters, coordinates: instance.observed, embedding: instance.embedding,
+            teacher: instance.teacher, readout: v)
+        let tail: Double
+        switch specification.tail {
+        case .expected:
+            tail = PopulationLoss.expectedTail(parameters: parameters, observed: instance.observed, readout: v)
+        case .realized:
+            tail = PopulationLoss.realizedTail(
+                parameters: parameters, observed: instance.observed, readout: v, seed: specification.seed, threads: threads)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let outcome = PointOutcome(
+            loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: instance.observedCount,
+            rank: rank, seconds: seconds, readout: v)
+        return (outcome, run)
+    }
+}
+
+/// A failure of training dynamics.
+public enum DynamicsError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The loss grew without bound.
+    case diverged(solver: String, stepSize: Double, iterations: Int)
+
+    public var description: String {
+        switch self {
+        case let .diverged(solver, eta, k):
+            return "\(solver) diverged after \(k) iterations with step \(eta) (η·λ_max(F Fᵀ/D) > 2); lower --eta"
+        }
+    }
+}

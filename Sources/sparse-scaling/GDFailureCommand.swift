@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import SparseScaling
+
+/// `sparse-scaling experiment gd-failure`: the probability that fixed-step GD diverges, versus D.
+struct GDFailureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gd-failure",
+        abstract: "Measure P(GD diverges) = P(η·λ_max(F Fᵀ/D) > 2) versus D (paper Table 4).",
+        discussion: """
+            Each replicate draws a fresh dataset and embedding and computes λ_max(F Fᵀ/D) by Lanczos in the \
+            observed-coordinate space (W enters through its K × K Gram matrix, drawn exactly by the Bartlett \
+            decomposition, so N costs nothing). The default N = 16384 keeps N ≫ K(D) ≈ 1.77·√D up to D ≈ 10^7 \
+            (the overparameterized regime of Theorem 6.2). Predicted slope d ln P/d ln D = (α+β)/(1+α).
+            """
+    )
+
+    @Option(help: "Amplitude exponent α; spikes need α < −1. Default −1.5.")
+    var alpha: Double = -1.5
+
+    @Option(help: "Activation exponent β > 1 (M = ∞). Default 2.")
+    var beta: Double = 2
+
+    @Option(help: "Number of random features N, an integer ≥ 1. Default 16384.")
+    var n: Int = 16384
+
+    @Option(help: "Data sizes D: a comma-separated list of integers ≥ 2, or a log range FROM:TO:COUNT (e.g. 1e3:1e6:7). Default 1000,2000,5000,10000.")
+    var d: String = "1000,2000,5000,10000"
+
+    @Option(help: "Independent dataset replicates per D, an integer ≥ 1. Default 10000.")
+    var replicates: Int = 10000
+
+    @Option(help: "GD step η > 0; failure when λ_max(F Fᵀ/D) > 2/η. Default 1.9.")
+    var eta: Double = 1.9
+
+    @Option(help: "Failure threshold on λ_max(F Fᵀ/D) directly (overrides --eta), a number > 0.")
+    var threshold: Double?
+
+    @Option(help: "Estimator: plain (Monte Carlo, Wilson interval) or importance (late-activation tilting, α < −1). Default plain.")
+    var estimator: FailureEstimator = .plain
+
+    @Option(help: "Embedding: exact (W for the given N) or isometric (N → ∞, W_SᵀW_S = I). Default exact.")
+    var embedding: EmbeddingTreatment = .exact
+
+    @Option(help: "Seed of all replicates, an integer in 0…2^64−1. Default 0.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Worker threads, an integer ≥ 1. Default: all cores.")
+    var threads: Int = ParallelChunks.defaultThreads
+
+    @Option(help: "Output format: text or json. Default text.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Also write the rows as CSV to this file.")
+    var out: String?
+
+    mutating func validate() throws {
+        guard eta > 0, eta.isFinite else { throw ValidationError("invalid value '\(eta)' for --eta: expected a finite number > 0") }
+        guard threads >= 1 else { throw ValidationError("invalid value '\(threads)' for --threads: expected an integer ≥ 1") }
+        do { try settings().validate() } catch let error as ParameterError { throw ValidationError(error.description) }
+    }
+
+    /// The data sizes parsed from --d.
+    func sampleCounts() throws -> [Int] {
+        let bad = ValidationError("invalid value '\(d)' for --d: expected integers ≥ 2 separated by commas, or FROM:TO:COUNT")
+        if d.contains(":") {
+            let parts = d.split(separator: ":").map { Double($0) }
+            guard parts.count == 3, let from = parts[0], let to = parts[1], let count = parts[2],
+                from >= 2, to >= from, count >= 1, count == count.rounded() else { throw bad }
+            let c = Int(count)
+            if c == 1 { return [Int(from.rounded())] }
+            let values = (0..<c).map { Int((from * pow(to / from, Double($0) / Double(c - 1))).rounded()) }
+            return Array(Set(values)).sorted()
+        }
+        let values = d.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)).map { Int($0) } }
+        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 2 }) else { throw bad }
+        return values.map { $0! }
+    }
+
+    func settings() throws -> GDFailureSettings {
+        GDFailureSettings(
+            alpha: alpha, beta: beta, featureCount: n, sampleCounts: try sampleCounts(), replicates: replicates,
+            threshold: threshold ?? 2 / eta, seed: seed, embedding: embedding, estimator: estimator)
+    }
+
+    func run() throws {
+        let s = try settings()
+        if format == .text {
+            print("GD failure: α = \(alpha), β = \(beta), N = \(n), τ = λ_max threshold = \(String(format: "%.6g", s.threshold)), estimator \(estimator.rawValue), embedding \(embedding.rawValue)")
+            print(Self.header)
+        }
+        let result = try GDFailureExperiment.run(s, threads: threads) { row in
+            if format == .text { print(Self.line(row)) }
+        }
+        if format == .text {
+            for l in result.localSlopes {
+                let slope = l.slope.map { String(format: "%.3f", $0) } ?? "n/a"
+                let se = l.standardError.map { String(format: " ± %.3f", $0) } ?? ""
+                print("local slope d ln P/d ln D, D = \(l.lowerSampleCount) → \(l.upperSampleCount): \(slope)\(se)")
+            }
+            print("predicted asymptotic slope (α+β)/(1+α) = \(String(format: "%.3f", result.predictedSlope))")
+        } else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+        }
+        if let out {
+            var csv = "d,replicates,failures,probability,standard_error,lower,upper,mean_lambda_max,mean_observed,seconds,replicates_per_minute\n"
+            for r in result.rows {
+                csv += "\(r.sampleCount),\(r.replicates),\(r.failures),\(r.probability),\(r.standardError),\(r.lower),\(r.upper),\(r.meanLargestEigenvalue),\(r.meanObservedCoordinates),\(r.seconds),\(r.replicatesPerMinute)\n"
+            }
+            do { try csv.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+                throw RuntimeError("cannot write --out \(out): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    static let header = "       D  replicates  failures           P̂         SE    95% interval               mean λ_max   mean K   replicates/min"
+
+    static func line(_ r: GDFailureRow) -> String {
+        String(format: "%8d  %10d  %8d  %10.4g  %9.3g    [%9.3g, %9.3g]   %10.5f  %7.1f   %12.0f",
+               r.sampleCount, r.replicates, r.failures, r.probability, r.standardError, r.lower, r.upper,
+               r.meanLargestEigenvalue, r.meanObservedCoordinates, r.replicatesPerMinute)
+    }
+}
+
+extension FailureEstimator: ExpressibleByArgument {}
+extension EmbeddingTreatment: ExpressibleByArgument {}
