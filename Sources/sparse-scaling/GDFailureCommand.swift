@@ -15,40 +15,40 @@ struct GDFailureCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Amplitude exponent α; spikes need α < −1. Default −1.5.")
+    @Option(parsing: .unconditional, help: "Amplitude exponent α; spikes need α < −1.")
     var alpha: Double = -1.5
 
-    @Option(help: "Activation exponent β > 1 (M = ∞). Default 2.")
+    @Option(parsing: .unconditional, help: "Activation exponent β > 1 (M = ∞).")
     var beta: Double = 2
 
-    @Option(help: "Number of random features N, an integer ≥ 1. Default 16384.")
+    @Option(parsing: .unconditional, help: "Number of random features N, an integer ≥ 1.")
     var n: Int = 16384
 
-    @Option(help: "Data sizes D: a comma-separated list of integers ≥ 2, or a log range FROM:TO:COUNT (e.g. 1e3:1e6:7). Default 1000,2000,5000,10000.")
+    @Option(help: "Data sizes D ≥ 2: a list (1000,3000,10000) or a log range (1000...1000000x10).")
     var d: String = "1000,2000,5000,10000"
 
-    @Option(help: "Independent dataset replicates per D, an integer ≥ 1. Default 10000.")
+    @Option(parsing: .unconditional, help: "Independent dataset replicates per D, an integer ≥ 1.")
     var replicates: Int = 10000
 
-    @Option(help: "GD step η > 0; failure when λ_max(F Fᵀ/D) > 2/η. Default 1.9.")
+    @Option(parsing: .unconditional, help: "GD step η > 0; failure when λ_max(F Fᵀ/D) > 2/η.")
     var eta: Double = 1.9
 
-    @Option(help: "Failure threshold on λ_max(F Fᵀ/D) directly (overrides --eta), a number > 0.")
+    @Option(parsing: .unconditional, help: "Failure threshold on λ_max(F Fᵀ/D) directly (overrides --eta), a number > 0.")
     var threshold: Double?
 
-    @Option(help: "Estimator: plain (Monte Carlo, Wilson interval) or importance (late-activation tilting, α < −1). Default plain.")
+    @Option(help: "Estimator: plain (Monte Carlo, Wilson interval) or importance (late-activation tilting, α < −1).")
     var estimator: FailureEstimator = .plain
 
-    @Option(help: "Embedding: exact (W for the given N) or isometric (N → ∞, W_SᵀW_S = I). Default exact.")
+    @Option(help: "Embedding: exact (W for the given N) or isometric (N → ∞, W_SᵀW_S = I).")
     var embedding: EmbeddingTreatment = .exact
 
-    @Option(help: "Seed of all replicates, an integer in 0…2^64−1. Default 0.")
+    @Option(parsing: .unconditional, help: "Seed of all replicates, an integer in 0…2^64−1.")
     var seed: UInt64 = 0
 
-    @Option(help: "Worker threads, an integer ≥ 1. Default: all cores.")
+    @Option(parsing: .unconditional, help: "Worker threads, an integer ≥ 1.")
     var threads: Int = ParallelChunks.defaultThreads
 
-    @Option(help: "Output format: text or json. Default text.")
+    @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     @Option(help: "Also write the rows as CSV to this file.")
@@ -62,19 +62,10 @@ struct GDFailureCommand: ParsableCommand {
 
     /// The data sizes parsed from --d.
     func sampleCounts() throws -> [Int] {
-        let bad = ValidationError("invalid value '\(d)' for --d: expected integers ≥ 2 separated by commas, or FROM:TO:COUNT")
-        if d.contains(":") {
-            let parts = d.split(separator: ":").map { Double($0) }
-            guard parts.count == 3, let from = parts[0], let to = parts[1], let count = parts[2],
-                from >= 2, to >= from, count >= 1, count == count.rounded() else { throw bad }
-            let c = Int(count)
-            if c == 1 { return [Int(from.rounded())] }
-            let values = (0..<c).map { Int((from * pow(to / from, Double($0) / Double(c - 1))).rounded()) }
-            return Array(Set(values)).sorted()
-        }
-        let values = d.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)).map { Int($0) } }
-        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 2 }) else { throw bad }
-        return values.map { $0! }
+        let values: [Int]
+        do { values = try SizeGrid(parsing: d, flag: "--d").values } catch let error as ParameterError { throw ValidationError(error.description) }
+        guard values.allSatisfy({ $0 >= 2 }) else { throw ValidationError("invalid value '\(d)' for --d: expected sizes ≥ 2") }
+        return values
     }
 
     func settings() throws -> GDFailureSettings {
@@ -109,7 +100,7 @@ struct GDFailureCommand: ParsableCommand {
             for r in result.rows {
                 csv += "\(r.sampleCount),\(r.replicates),\(r.failures),\(r.probability),\(r.standardError),\(r.lower),\(r.upper),\(r.meanLargestEigenvalue),\(r.meanObservedCoordinates),\(r.seconds),\(r.replicatesPerMinute)\n"
             }
-            do { try csv.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+            do { try AtomicFileWriter.write(csv, to: URL(fileURLWithPath: out)) } catch {
                 throw RuntimeError("cannot write --out \(out): \(error.localizedDescription)")
             }
         }
