@@ -9,7 +9,7 @@ struct ExperimentCommand: ParsableCommand {
         subcommands: [
             StoredExperimentCommand<LinearSweepsExperiment>.self, StoredExperimentCommand<CollapseExperiment>.self,
             StoredExperimentCommand<FrontierExperiment>.self, StoredExperimentCommand<ModelRichLossExperiment>.self,
-            ObservedCoordinatesCommand.self, ReLUSweepsCommand.self, GDFailureCommand.self,
+            StoredExperimentCommand<ReLUSweepsExperiment>.self, ObservedCoordinatesCommand.self, GDFailureCommand.self,
         ]
     )
 }

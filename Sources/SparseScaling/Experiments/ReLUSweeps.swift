@@ -1,135 +1,147 @@
 import Foundation
 import ScalingAnalysis
 
-/// The sizes of the four ReLU sweeps (paper Figs. 4 and 6): N-sweeps at fixed large D, D-sweeps at
-/// fixed large N, for sparse and dense data.
-public struct ReLUSweepSizes: Sendable, Codable, Hashable {
-    /// N values of the N-sweeps.
-    public var featureCounts: [Int]
-    /// The fixed D of the N-sweeps.
-    public var fixedSampleCount: Int
-    /// D values of the D-sweeps.
-    public var sampleCounts: [Int]
-    /// The fixed N of the D-sweeps.
-    public var fixedFeatureCount: Int
-    /// Seeds per point.
-    public var seeds: Int
-    /// M of the dense baseline.
-    public var denseInputDimension: Int
-    /// Fit the last this many points of each sweep.
-    public var fitTail: Int
+/// The paper's Figs. 4 and 6: the four sweeps (sparse N, sparse D, dense N, dense D) with ReLU
+/// features f = ReLU(W x), trained by the pseudoinverse and by Nesterov-accelerated GD, with the
+/// Monte-Carlo test loss. The asymmetry α_N > α_D persists, smaller than for linear features.
+public enum ReLUSweepsExperiment: StoredExperiment {
+    public static let abstract = "The four sweeps with ReLU features, by pseudoinverse and by Nesterov: joint vs separate exponents (Figs. 4 and 6)."
 
-    /// Sizes from their values.
-    public init(
-        featureCounts: [Int], fixedSampleCount: Int, sampleCounts: [Int], fixedFeatureCount: Int, seeds: Int,
-        denseInputDimension: Int, fitTail: Int
-    ) {
-        self.featureCounts = featureCounts
-        self.fixedSampleCount = fixedSampleCount
-        self.sampleCounts = sampleCounts
-        self.fixedFeatureCount = fixedFeatureCount
-        self.seeds = seeds
-        self.denseInputDimension = denseInputDimension
-        self.fitTail = fitTail
+    /// Sizes of the four sweeps, solvers and Monte-Carlo settings.
+    public struct Configuration: SeededConfiguration, Codable {
+        /// Seeds per point.
+        public var seeds: Int
+        /// Fit tail (last points).
+        public var fitTail: Int
+        /// Sparse N-sweep: N values at D = `sparseNSweepD` (data-rich: K(D) ≫ N).
+        public var sparseNSweepN: [Int]
+        public var sparseNSweepD: Int
+        /// Dense N-sweep: N values at D = `denseNSweepD`, M = `denseNSweepM`.
+        public var denseNSweepN: [Int]
+        public var denseNSweepD: Int
+        public var denseNSweepM: Int
+        /// D-sweeps (sparse, and dense with M = `denseDSweepM`) with N = `modelRichRatio`·D.
+        public var dSweepD: [Int]
+        public var denseDSweepM: Int
+        public var modelRichRatio: Double
+        /// Solvers compared (pseudoinverse = direct, nesterov).
+        public var solvers: [SolverKind]
+        /// Nesterov iteration cap and Monte-Carlo test samples.
+        public var maxIterations: Int
+        public var testSamples: Int
+
+        /// The sizes of `profile`.
+        public static func preset(_ profile: ExperimentProfile) -> Configuration {
+            switch profile {
+            case .quick:
+                return Configuration(
+                    seeds: 4, fitTail: 4, sparseNSweepN: [8, 16, 32, 64, 128], sparseNSweepD: 32768,
+                    denseNSweepN: [8, 16, 32, 64, 128], denseNSweepD: 4096, denseNSweepM: 1024,
+                    dSweepD: [16, 32, 64, 128, 256], denseDSweepM: 2048, modelRichRatio: 8,
+                    solvers: [.direct, .nesterov], maxIterations: 20_000, testSamples: 4096)
+            case .paper:
+                return Configuration(
+                    seeds: 8, fitTail: 5, sparseNSweepN: [8, 16, 32, 64, 128, 256], sparseNSweepD: 131_072,
+                    denseNSweepN: [8, 16, 32, 64, 128, 256], denseNSweepD: 8192, denseNSweepM: 2048,
+                    dSweepD: [16, 32, 64, 128, 256, 512], denseDSweepM: 4096, modelRichRatio: 8,
+                    solvers: [.direct, .nesterov], maxIterations: 50_000, testSamples: 8192)
+            }
+        }
     }
 
-    /// A quick preset (about a minute on two cores).
-    public static let quick = ReLUSweepSizes(
-        featureCounts: [8, 16, 32, 64, 128], fixedSampleCount: 2048, sampleCounts: [16, 32, 64, 128, 256],
-        fixedFeatureCount: 2048, seeds: 4, denseInputDimension: 2048, fitTail: 4)
+    public static func preset(_ profile: ExperimentProfile) -> Configuration { .preset(profile) }
 
-    /// The paper-scale preset (hours).
-    public static let paper = ReLUSweepSizes(
-        featureCounts: [16, 32, 64, 128, 256, 512], fixedSampleCount: 8192, sampleCounts: [32, 64, 128, 256, 512, 1024],
-        fixedFeatureCount: 8192, seeds: 10, denseInputDimension: 8192, fitTail: 5)
-}
-
-/// One measured point of a sweep: mean ± SE of the Monte-Carlo test loss over seeds.
-public struct ReLUSweepPoint: Sendable, Codable, Hashable {
-    /// N and D.
-    public var featureCount: Int, sampleCount: Int
-    /// Mean loss over seeds and its standard error (seed-to-seed spread).
-    public var loss: Double, standardError: Double?
-}
-
-/// One sweep (e.g. sparse N-sweep) and its own power-law fit.
-public struct ReLUSweep: Sendable, Codable, Hashable {
-    /// "sparse N", "sparse D", "dense N" or "dense D".
-    public var name: String
-    /// The points in sweep order.
-    public var points: [ReLUSweepPoint]
-    /// The fit of the last `fitTail` points, if it could be made.
-    public var fit: PowerLawFit?
-}
-
-/// The four sweeps by one solver, with the joint exponent of the three symmetric sweeps and the
-/// separate exponent of the sparse D-sweep.
-public struct ReLUSweepSet: Sendable, Codable, Hashable {
-    /// direct (pseudoinverse) or nesterov.
-    public var solver: SolverKind
-    /// sparse N, sparse D, dense N, dense D.
-    public var sweeps: [ReLUSweep]
-    /// Sparse D-sweep vs the joint fit of the other three.
-    public var consistency: ExponentConsistencyTest?
-}
-
-/// The ReLU-sweeps experiment result.
-public struct ReLUSweepsResult: Sendable, Codable, Hashable {
-    /// α and β.
-    public var alpha: Double, beta: Double
-    /// The sizes used.
-    public var sizes: ReLUSweepSizes
-    /// One set per solver.
-    public var sets: [ReLUSweepSet]
-}
-
-/// Runs the four sweeps (sparse/dense × N/D) with ReLU features by the pseudoinverse and by Nesterov.
-public enum ReLUSweepsExperiment {
-    /// The result for α, β and `sizes` with `solvers` (default both), `optimization` for Nesterov and
-    /// the test-sample count; `progress` receives a line per point.
-    public static func run(
-        alpha: Double = 0, beta: Double = 2, sizes: ReLUSweepSizes, solvers: [SolverKind] = [.direct, .nesterov],
-        optimization: OptimizationSettings = OptimizationSettings(maxIterations: 20_000),
-        threads: Int = ParallelChunks.defaultThreads, progress: ((String) -> Void)? = nil
-    ) throws -> ReLUSweepsResult {
-        let sparse = try DataParameters(alpha: alpha, beta: beta, inputDimension: .infinite)
-        let dense = try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(sizes.denseInputDimension))
+    /// Runs the four sweeps for every solver through `runner` (resuming from its store).
+    public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> ReLUSweepsResult {
+        let seeds = (0..<UInt64(c.seeds)).map { $0 }
+        let sparse = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let optimization = OptimizationSettings(maxIterations: c.maxIterations, testSamples: c.testSamples)
         var sets: [ReLUSweepSet] = []
-        for solver in solvers {
-            func sweep(_ name: String, _ parameters: DataParameters, _ data: DataKind, _ shapes: [(Int, Int)], byN: Bool) throws -> ReLUSweep {
-                var points: [ReLUSweepPoint] = []
-                for (n, d) in shapes {
-                    var losses: [Double] = []
-                    for s in 0..<sizes.seeds {
-                        let spec = PointSpecification(
-                            parameters: parameters, featureCount: n, sampleCount: d, data: data, features: .relu,
-                            solver: solver, seed: UInt64(s), optimization: optimization)
-                        losses.append(try ReLUPointEvaluator.evaluate(spec, threads: threads).loss)
-                    }
-                    let estimate = try MeanEstimate(samples: losses)
-                    points.append(ReLUSweepPoint(featureCount: n, sampleCount: d, loss: estimate.mean, standardError: estimate.standardError))
-                    progress?("\(solver.rawValue) \(name): N = \(n), D = \(d), loss = \(estimate.mean) ± \(estimate.standardError ?? 0)")
-                }
-                let scaling = points.map { ScalingPoint(x: Double(byN ? $0.featureCount : $0.sampleCount), y: $0.loss, standardError: $0.standardError) }
-                return ReLUSweep(name: name, points: points, fit: try? PowerLawFit(points: scaling, tail: sizes.fitTail))
+        for solver in c.solvers {
+            func points(_ parameters: DataParameters, _ data: DataKind, ns: [Int], ds: [Int], ratio: Double?) -> [PointSpecification] {
+                let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: 1, data: data, features: .relu, solver: solver, optimization: optimization)
+                return SweepPlan(base: base, featureCounts: ns, sampleCounts: ds, featuresPerSample: ratio, seeds: seeds).points
             }
-            let nShapes = sizes.featureCounts.map { ($0, sizes.fixedSampleCount) }
-            let dShapes = sizes.sampleCounts.map { (sizes.fixedFeatureCount, $0) }
-            let sweeps = [
-                try sweep("sparse N", sparse, .sparse, nShapes, byN: true),
-                try sweep("sparse D", sparse, .sparse, dShapes, byN: false),
-                try sweep("dense N", dense, .dense, nShapes, byN: true),
-                try sweep("dense D", dense, .dense, dShapes, byN: false),
+            let plans: [(String, SweptVariable, [PointSpecification])] = [
+                ("sparse N-sweep", .n, points(sparse, .sparse, ns: c.sparseNSweepN, ds: [c.sparseNSweepD], ratio: nil)),
+                ("sparse D-sweep", .d, points(sparse, .sparse, ns: [], ds: c.dSweepD, ratio: c.modelRichRatio)),
+                ("dense N-sweep", .n, points(try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(c.denseNSweepM)), .dense, ns: c.denseNSweepN, ds: [c.denseNSweepD], ratio: nil)),
+                ("dense D-sweep", .d, points(try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(c.denseDSweepM)), .dense, ns: [], ds: c.dSweepD, ratio: c.modelRichRatio)),
             ]
-            func scaling(_ s: ReLUSweep, byN: Bool) -> [ScalingPoint] {
-                s.points.map { ScalingPoint(x: Double(byN ? $0.featureCount : $0.sampleCount), y: $0.loss, standardError: $0.standardError) }
+            var series: [SweepSeries] = []
+            for (name, variable, specs) in plans {
+                let measured = try runner.measure(specs, seeds: seeds, label: "ReLU \(solver.rawValue) \(name)")
+                series.append(SweepSeries(name: name, variable: variable, points: measured, fitTail: c.fitTail))
             }
-            let consistency = try? ExponentConsistencyTest(
-                candidate: scaling(sweeps[1], byN: false),
-                others: [scaling(sweeps[0], byN: true), scaling(sweeps[2], byN: true), scaling(sweeps[3], byN: false)],
-                tail: sizes.fitTail)
-            sets.append(ReLUSweepSet(solver: solver, sweeps: sweeps, consistency: consistency))
+            sets.append(ReLUSweepSet(solver: solver, series: series, fitTail: c.fitTail))
         }
-        return ReLUSweepsResult(alpha: alpha, beta: beta, sizes: sizes, sets: sets)
+        return ReLUSweepsResult(alpha: alpha, beta: beta, configuration: c, sets: sets)
+    }
+}
+
+/// The four ReLU sweeps of one solver, the joint exponent of sparse N, dense N and dense D, and the
+/// test of the sparse D-sweep against it.
+public struct ReLUSweepSet: Sendable, Encodable {
+    /// The solver (direct = pseudoinverse, or nesterov).
+    public let solver: SolverKind
+    /// sparse N, sparse D, dense N, dense D.
+    public let series: [SweepSeries]
+    /// Shared exponent of the three α_N-like sweeps vs separate exponents.
+    public let joint: JointPowerLawFit?
+    /// The sparse D-sweep against the shared exponent.
+    public let sparseDConsistency: ExponentConsistencyTest?
+
+    /// Fits the joint model and the consistency test over the last `fitTail` points.
+    public init(solver: SolverKind, series: [SweepSeries], fitTail: Int) {
+        self.solver = solver
+        self.series = series
+        let shared = series.filter { $0.name != "sparse D-sweep" }.map { $0.tailPoints(fitTail) }
+        joint = try? JointPowerLawFit(series: shared, tail: fitTail)
+        sparseDConsistency = series.first { $0.name == "sparse D-sweep" }.flatMap {
+            try? ExponentConsistencyTest(candidate: $0.tailPoints(fitTail), others: shared, tail: fitTail)
+        }
+    }
+
+    /// The sparse N-sweep's exponent (α_N of ReLU features) and its SE.
+    public var alphaN: PowerLawFit? { series.first { $0.name == "sparse N-sweep" }?.fit }
+    /// The sparse D-sweep's exponent (α_D of ReLU features) and its SE.
+    public var alphaD: PowerLawFit? { series.first { $0.name == "sparse D-sweep" }?.fit }
+}
+
+/// The ReLU sweeps for every solver.
+public struct ReLUSweepsResult: ExperimentOutput {
+    public static let name = "relu-sweeps"
+    public let alpha: Double
+    public let beta: Double
+    public let configuration: ReLUSweepsExperiment.Configuration
+    public let sets: [ReLUSweepSet]
+
+    public func csvTables() -> [String: String] {
+        var table = CSVTable(headers: ["solver"] + SweepSeries.csvHeaders)
+        for set in sets {
+            var inner = CSVTable(headers: SweepSeries.csvHeaders)
+            for s in set.series { s.appendRows(to: &inner) }
+            for row in inner.rows { table.append([.text(set.solver.rawValue)] + row.map { .text($0) }) }
+        }
+        return ["\(Self.name).csv": table.render()]
+    }
+
+    public func summaryText() -> String {
+        var lines = ["ReLU sweeps (α = \(alpha), β = \(beta)):"]
+        for set in sets {
+            lines.append("  \(set.solver == .direct ? "pseudoinverse" : set.solver.rawValue):")
+            for s in set.series {
+                if let f = s.fit { lines.append("    \(s.name.padding(toLength: 15, withPad: " ", startingAt: 0)) exponent \(fmt(f.exponent)) ± \(fmt(f.exponentStandardError))") }
+            }
+            if let n = set.alphaN, let d = set.alphaD {
+                let difference = n.exponent - d.exponent
+                let se = (n.exponentStandardError * n.exponentStandardError + d.exponentStandardError * d.exponentStandardError).squareRoot()
+                lines.append("    α_N − α_D (sparse) = \(fmt(difference)) ± \(fmt(se)) (\(difference > 1.96 * se ? "asymmetry resolved" : "asymmetry not resolved at 95%"))")
+            }
+            if let t = set.sparseDConsistency {
+                lines.append("    sparse D-sweep vs the shared exponent of the other three: p = \(fmt(t.pValue)) (\(t.isConsistent ? "consistent" : "different"))")
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }

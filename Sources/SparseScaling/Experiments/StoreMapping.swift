@@ -33,7 +33,7 @@ extension PointOutcome {
     /// The store record of this outcome.
     public var storeResult: PointResult {
         PointResult(
-            loss: loss, lossObserved: lossObserved, lossTail: lossTail, lossStandardError: nil,
+            loss: loss, lossObserved: lossObserved, lossTail: lossTail, lossStandardError: lossStandardError,
             observedCoordinates: observedCoordinates, rank: rank, seconds: seconds, extras: [:])
     }
 }
