@@ -1,0 +1,74 @@
+import Foundation
+
+/// One measurement the bench runs in a child process of its own (so that its peak RSS is its own).
+public enum BenchmarkJob: Sendable, Codable, Hashable {
+    /// The reduced solver on sparse data, timed phase by phase (`ReducedSolverProfile`).
+    case reducedProfile(PointSpecification)
+    /// One point through `PointEvaluator.evaluate` (direct solver, dense data, ReLU features, …).
+    case point(PointSpecification)
+    /// The dgemm peak of the machine (square matrices of this size).
+    case dgemmPeak(size: Int)
+
+    /// Runs the job in this process.
+    public func run() -> BenchmarkMeasurement {
+        do {
+            switch self {
+            case let .reducedProfile(spec):
+                let profile = try ReducedSolverProfile(spec)
+                return BenchmarkMeasurement(seconds: profile.total, loss: profile.lossValue, profile: profile)
+            case let .point(spec):
+                let (seconds, outcome) = try PhaseClock.measure { try PointEvaluator.evaluate(spec) }
+                return BenchmarkMeasurement(seconds: seconds, loss: outcome.loss)
+            case let .dgemmPeak(size):
+                let gflops = DgemmPeak.measure(size: size)
+                return BenchmarkMeasurement(seconds: KernelFlops.gemm(m: size, n: size, k: size) / gflops / 1e9, gflops: gflops)
+            }
+        } catch {
+            return BenchmarkMeasurement(error: "\(error)")
+        }
+    }
+
+    /// The job as one line of JSON (the child's argument).
+    public func encoded() throws -> String {
+        String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
+    }
+
+    /// The job from its JSON line.
+    public init(encoded text: String) throws {
+        self = try JSONDecoder().decode(BenchmarkJob.self, from: Data(text.utf8))
+    }
+}
+
+/// What one benchmark job measured (nil where not applicable).
+public struct BenchmarkMeasurement: Sendable, Codable {
+    /// Wall-clock seconds of the measured work (excluding process start-up).
+    public var seconds: Double?
+    /// The population loss of the point, if it is one.
+    public var loss: Double?
+    /// The reduced solver's phase times, if profiled.
+    public var profile: ReducedSolverProfile?
+    /// Achieved GFLOP/s (dgemm peak job).
+    public var gflops: Double?
+    /// Peak RSS of the process that ran the job, in mebibytes.
+    public var rssMegabytes: Double?
+    /// Why the job failed or was skipped.
+    public var error: String?
+
+    /// A measurement from its parts; the peak RSS is read from this process.
+    public init(seconds: Double? = nil, loss: Double? = nil, profile: ReducedSolverProfile? = nil,
+                gflops: Double? = nil, error: String? = nil) {
+        self.seconds = seconds
+        self.loss = loss
+        self.profile = profile
+        self.gflops = gflops
+        self.error = error
+        self.rssMegabytes = PeakResidentMemory.megabytes()
+    }
+
+    /// A failed measurement (no times, no memory).
+    public static func failure(_ message: String) -> BenchmarkMeasurement {
+        var m = BenchmarkMeasurement(error: message)
+        m.rssMegabytes = nil
+        return m
+    }
+}
