@@ -18,13 +18,16 @@ public enum SecondMomentFactor {
         var scale = [Double](repeating: 1, count: k)
         for i in 0..<k where a[i, i] > 0 { scale[i] = a[i, i].squareRoot() }
         var scaled = a
-        for j in 0..<k {
-            for i in 0..<k { scaled[i, j] = a[i, j] / (scale[i] * scale[j]) }
+        scaled.storage.withUnsafeMutableBufferPointer { ps in
+            for j in 0..<k {
+                let sj = scale[j]
+                for i in 0..<k { ps[i + j * k] /= scale[i] * sj }
+            }
         }
         var r: Matrix
         switch method {
         case .pivotedCholesky:
-            r = try PivotedCholesky(scaled, tolerance: Double(k) * Double.ulpOfOne).factor
+            r = try PivotedCholesky(consume scaled, tolerance: Double(k) * Double.ulpOfOne).factor
         case .eigen:
             let eigen = try SymmetricEigen(scaled)
             let top = eigen.values.last ?? 0
@@ -35,8 +38,11 @@ public enum SecondMomentFactor {
                 for i in 0..<k { r[i, c] = eigen.vectors[i, j] * root }
             }
         }
-        for j in 0..<r.columns {
-            for i in 0..<k { r[i, j] *= scale[i] }
+        let columns = r.columns
+        r.storage.withUnsafeMutableBufferPointer { pr in
+            for j in 0..<columns {
+                for i in 0..<k { pr[i + j * k] *= scale[i] }
+            }
         }
         return r
     }
