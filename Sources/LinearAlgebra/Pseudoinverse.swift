@@ -17,6 +17,14 @@ public enum Pseudoinverse {
         if let fast = try OrthogonalFactorSolve.rowTimesPseudoinverse(x, a, relativeTolerance: relativeTolerance) {
             return fast
         }
+        return try rowTimesPseudoinverseBySVD(x, a, relativeTolerance: relativeTolerance)
+    }
+
+    /// x·A⁺ as in `rowTimesPseudoinverse`, always through the SVD (the textbook method; no LQ/QR attempt).
+    public static func rowTimesPseudoinverseBySVD(
+        _ x: [Double], _ a: Matrix, relativeTolerance: Double
+    ) throws -> (solution: [Double], rank: Int) {
+        precondition(x.count == a.columns, "row vector length must equal the column count")
         let svd = try SingularValueDecomposition(a)
         let r = svd.rank(relativeTolerance: relativeTolerance)
         // x·A⁺ = x·V·Σ⁻¹·Uᵀ, restricted to the first r singular triplets.

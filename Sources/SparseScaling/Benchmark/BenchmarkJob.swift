@@ -2,8 +2,9 @@ import Foundation
 
 /// One measurement the bench runs in a child process of its own (so that its peak RSS is its own).
 public enum BenchmarkJob: Sendable, Codable, Hashable {
-    /// The reduced solver on sparse data, timed phase by phase (`ReducedSolverProfile`).
-    case reducedProfile(PointSpecification)
+    /// The reduced solver on sparse data, timed phase by phase (`ReducedSolverProfile`), on
+    /// `threads` threads (nil: all processors).
+    case reducedProfile(PointSpecification, threads: Int? = nil)
     /// One point through `PointEvaluator.evaluate` (direct solver, dense data, ReLU features, …).
     case point(PointSpecification)
     /// The dgemm peak of the machine (square matrices of this size).
@@ -13,8 +14,8 @@ public enum BenchmarkJob: Sendable, Codable, Hashable {
     public func run() -> BenchmarkMeasurement {
         do {
             switch self {
-            case let .reducedProfile(spec):
-                let profile = try ReducedSolverProfile(spec)
+            case let .reducedProfile(spec, threads):
+                let profile = try ReducedSolverProfile(spec, threads: threads ?? ParallelChunks.defaultThreads)
                 return BenchmarkMeasurement(seconds: profile.total, loss: profile.lossValue, profile: profile)
             case let .point(spec):
                 let (seconds, outcome) = try PhaseClock.measure { try PointEvaluator.evaluate(spec) }

@@ -36,6 +36,7 @@ public struct BenchmarkRunner: Sendable {
         try compareSolvers(into: &report)
         try smallPoint(into: &report)
         try kernels(into: &report)
+        try streamScaling(into: &report)
         try dSweep(into: &report)
         try nSweep(into: &report)
         try numpyRows(into: &report)
@@ -99,7 +100,8 @@ public struct BenchmarkRunner: Sendable {
         let kernels: [(String, Double, Double)] = [
             ("kernel W_S·R (dgemm \(n)×\(p.observedCount)×\(p.factorRank))", p.product, p.productGflops(featureCount: n)),
             ("kernel pivoted Cholesky (K=\(p.observedCount))", p.factorization, p.factorizationGflops),
-            ("kernel SVD of B (\(n)×\(p.factorRank))", p.svd, p.svdGflops(featureCount: n)),
+            (p.usedOrthogonalFactor(featureCount: n) ? "kernel readout, LQ of B (\(n)×\(p.factorRank))" : "kernel readout, SVD of B (\(n)×\(p.factorRank))",
+             p.svd, p.svdGflops(featureCount: n)),
         ]
         for (name, seconds, gflops) in kernels {
             var row = BenchmarkRow(name: name, n: n, d: d)
@@ -108,6 +110,23 @@ public struct BenchmarkRunner: Sendable {
             row.peakFraction = report.dgemmPeakGflops.map { gflops / $0 }
             report.rows.append(row)
         }
+    }
+
+    func streamScaling(into report: inout BenchmarkReport) throws {
+        let (n, d) = plan.streamPoint
+        let one = timed("stream on 1 thread N=\(n) D=\(d)", .reducedProfile(try spec(n: n, d: d), threads: 1))
+        let all = timed("stream on all threads N=\(n) D=\(d)", .reducedProfile(try spec(n: n, d: d), threads: nil))
+        var row = BenchmarkRow(name: "data stream, all threads vs 1", n: n, d: d)
+        row.seconds = all.profile?.streaming
+        row.baselineSeconds = one.profile?.streaming
+        if let a = row.seconds, let b = row.baselineSeconds { row.ratio = b / a }
+        row.rssMegabytes = all.rssMegabytes
+        row.streamSeconds = all.profile?.streaming
+        row.observedCount = all.profile?.observedCount
+        let identical = one.loss != nil && one.loss == all.loss
+        row.note = [one.error, all.error].compactMap { $0 }.joined(separator: "; ")
+            + (identical ? "loss bit-identical on 1 and \(ParallelChunks.defaultThreads) threads" : "LOSS DIFFERS between thread counts")
+        report.rows.append(row)
     }
 
     func dSweep(into report: inout BenchmarkReport) throws {

@@ -36,8 +36,8 @@ public struct GrowthExponent: Sendable, Encodable {
     }
 
     /// The MODEL.md §3 operation count of the dense part for N features and K observed coordinates:
-    /// K³/3 (pivoted Cholesky) + 2·N·K² (W_S·R) + the thin SVD of the N × K matrix B.
+    /// K³/3 (pivoted Cholesky) + 2·N·K² (W_S·R) + the LQ/QR of the N × K matrix B (the readout when B has full rank).
     public static func denseCost(featureCount n: Int, observedCount k: Int) -> Double {
-        KernelFlops.pivotedCholesky(n: k, rank: k) + KernelFlops.gemm(m: n, n: k, k: k) + KernelFlops.thinSVD(m: n, n: k)
+        KernelFlops.pivotedCholesky(n: k, rank: k) + KernelFlops.gemm(m: n, n: k, k: k) + KernelFlops.orthogonalFactor(m: n, n: k)
     }
 }

@@ -16,4 +16,10 @@ public enum KernelFlops {
         let p = Double(min(m, n)), q = Double(max(m, n))
         return 4 * p * p * q + 22 * p * p * p
     }
+
+    /// Householder LQ or QR of an m × n matrix (p = min, q = max): 2·p²·q − 2p³/3.
+    public static func orthogonalFactor(m: Int, n: Int) -> Double {
+        let p = Double(min(m, n)), q = Double(max(m, n))
+        return 2 * p * p * q - 2 * p * p * p / 3
+    }
 }

@@ -13,7 +13,7 @@ public struct ReducedSolverProfile: Sendable, Codable {
     public var factorization: Double = 0
     /// Seconds forming B = W_S R and c = Rᵀ w*_S.
     public var product: Double = 0
-    /// Seconds in the SVD of B and the readout v = c B⁺.
+    /// Seconds solving for the readout v = c B⁺ (LQ/QR of B when it has full rank, else its SVD).
     public var svd: Double = 0
     /// Seconds evaluating the population loss.
     public var loss: Double = 0
@@ -21,6 +21,8 @@ public struct ReducedSolverProfile: Sendable, Codable {
     public var observedCount = 0
     /// Rank r of the factor R.
     public var factorRank = 0
+    /// Rank of B used by the readout (min(N, r) when the LQ/QR path was taken).
+    public var readoutRank = 0
     /// The population loss (expected tail).
     public var lossValue = 0.0
 
@@ -62,6 +64,7 @@ public struct ReducedSolverProfile: Sendable, Codable {
         loss = clock.lap()
         observedCount = set.observedCount
         factorRank = r.columns
+        readoutRank = solution.rank
         lossValue = observedLoss + tail
     }
 
@@ -75,8 +78,15 @@ public struct ReducedSolverProfile: Sendable, Codable {
         KernelFlops.pivotedCholesky(n: observedCount, rank: factorRank) / factorization / 1e9
     }
 
-    /// GFLOP/s of the SVD of B (N × r).
+    /// Whether the readout used the LQ/QR path (B of full numerical rank) rather than the SVD.
+    public func usedOrthogonalFactor(featureCount n: Int) -> Bool { readoutRank == min(n, factorRank) }
+
+    /// GFLOP/s of the readout: nominal LQ/QR (+ triangle inverse) flops, or SVD flops after a fallback.
     public func svdGflops(featureCount n: Int) -> Double {
-        KernelFlops.thinSVD(m: n, n: factorRank) / svd / 1e9
+        let p = min(n, factorRank), q = max(n, factorRank)
+        let flops = usedOrthogonalFactor(featureCount: n)
+            ? KernelFlops.orthogonalFactor(m: n, n: factorRank) + Double(p * p * p) / 3
+            : KernelFlops.thinSVD(m: n, n: factorRank) + KernelFlops.orthogonalFactor(m: p, n: q)
+        return flops / svd / 1e9
     }
 }
