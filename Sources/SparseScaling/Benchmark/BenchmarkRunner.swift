@@ -100,7 +100,7 @@ public struct BenchmarkRunner: Sendable {
         let kernels: [(String, Double, Double)] = [
             ("kernel W_S·R (dgemm \(n)×\(p.observedCount)×\(p.factorRank))", p.product, p.productGflops(featureCount: n)),
             ("kernel pivoted Cholesky (K=\(p.observedCount))", p.factorization, p.factorizationGflops),
-            (p.usedOrthogonalFactor(featureCount: n) ? "kernel readout, LQ of B (\(n)×\(p.factorRank))" : "kernel readout, SVD of B (\(n)×\(p.factorRank))",
+            (p.usedOrthogonalFactor(featureCount: n) ? "kernel readout, QR (dgeqrt) of B (\(n)×\(p.factorRank))" : "kernel readout, SVD of B (\(n)×\(p.factorRank))",
              p.svd, p.svdGflops(featureCount: n)),
         ]
         for (name, seconds, gflops) in kernels {
