@@ -93,6 +93,9 @@ public enum BLAS {
         }
     }
 
+    /// The number of threads BLAS/LAPACK currently use.
+    public static var threadCount: Int { Int(openblas_get_num_threads()) }
+
     /// Limits the number of threads BLAS/LAPACK use (1 when the caller parallelizes itself).
     public static func setThreadCount(_ n: Int) {
         openblas_set_num_threads(Int32(max(1, n)))

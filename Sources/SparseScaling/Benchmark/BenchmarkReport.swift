@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// Everything one `bench` run measured: the rows, the dgemm peak, the growth fits, the verdicts,
 /// and the environment that affects timings.
@@ -46,6 +47,7 @@ public struct BenchmarkReport: Sendable, Encodable {
             env[key] = value
         }
         env["processors"] = "\(ProcessInfo.processInfo.activeProcessorCount)"
+        env["openblas_threads"] = "\(BLAS.threadCount)"
         if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
             env["loadavg"] = load.split(separator: " ").prefix(3).joined(separator: " ")
         }
