@@ -12,6 +12,13 @@ public enum BenchmarkJob: Sendable, Codable, Hashable {
 
     /// Runs the job in this process.
     public func run() -> BenchmarkMeasurement {
+        let cpuBefore = ProcessCPUTime.seconds()
+        var measurement = measure()
+        measurement.cpuSeconds = ProcessCPUTime.seconds() - cpuBefore
+        return measurement
+    }
+
+    func measure() -> BenchmarkMeasurement {
         do {
             switch self {
             case let .reducedProfile(spec, threads):
@@ -50,6 +57,9 @@ public struct BenchmarkMeasurement: Sendable, Codable {
     public var profile: ReducedSolverProfile?
     /// Achieved GFLOP/s (dgemm peak job).
     public var gflops: Double?
+    /// CPU seconds (user + system, all threads) the job used; above `seconds` when it ran in
+    /// parallel, below it when the machine was busy.
+    public var cpuSeconds: Double?
     /// Peak RSS of the process that ran the job, in mebibytes.
     public var rssMegabytes: Double?
     /// Why the job failed or was skipped.

@@ -3,10 +3,10 @@ import Foundation
 extension BenchmarkReport {
     /// An aligned text table, the growth fits and the verdict list.
     public func text() -> String {
-        let header = ["name", "N", "D", "M", "K", "seconds", "baseline s", "ratio", "stream s", "dense s", "GFLOP/s", "% peak", "RSS MiB", "note"]
+        let header = ["name", "N", "D", "M", "K", "seconds", "cpu s", "baseline s", "ratio", "stream s", "dense s", "GFLOP/s", "% peak", "RSS MiB", "note"]
         let body = rows.map { r in
             [r.name, int(r.n), int(r.d), r.m.map(String.init) ?? (r.d == nil ? "" : "inf"), int(r.observedCount),
-             num(r.seconds, "%.4f"), num(r.baselineSeconds, "%.4f"), num(r.ratio, "%.1f"), num(r.streamSeconds, "%.3f"),
+             num(r.seconds, "%.4f"), num(r.cpuSeconds, "%.3f"), num(r.baselineSeconds, "%.4f"), num(r.ratio, "%.1f"), num(r.streamSeconds, "%.3f"),
              num(r.denseSeconds, "%.3f"), num(r.gflops, "%.1f"), num(r.peakFraction.map { 100 * $0 }, "%.0f"),
              num(r.rssMegabytes, "%.0f"), noteText(r)]
         }

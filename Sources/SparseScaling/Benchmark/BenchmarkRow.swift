@@ -11,6 +11,8 @@ public struct BenchmarkRow: Sendable, Encodable {
     public var m: Int?
     /// Our wall-clock seconds.
     public var seconds: Double?
+    /// CPU seconds (user + system) of our measurement: the parallelism actually obtained is cpu/seconds.
+    public var cpuSeconds: Double?
     /// The baseline's seconds (direct solver, NumPy).
     public var baselineSeconds: Double?
     /// baseline_seconds / seconds (how many times faster we are).
@@ -44,7 +46,7 @@ public struct BenchmarkRow: Sendable, Encodable {
         case name, n, d, m, seconds, ratio, gflops, note
         case baselineSeconds = "baseline_seconds", peakFraction = "peak_fraction", rssMegabytes = "rss_mb"
         case lossRelativeDifference = "loss_relative_difference", streamSeconds = "stream_seconds"
-        case denseSeconds = "dense_seconds", observedCount = "k"
+        case denseSeconds = "dense_seconds", observedCount = "k", cpuSeconds = "cpu_seconds"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -55,6 +57,7 @@ public struct BenchmarkRow: Sendable, Encodable {
         try c.encode(d, forKey: .d)
         try c.encode(m, forKey: .m)
         try c.encode(seconds, forKey: .seconds)
+        try c.encode(cpuSeconds, forKey: .cpuSeconds)
         try c.encode(baselineSeconds, forKey: .baselineSeconds)
         try c.encode(ratio, forKey: .ratio)
         try c.encode(gflops, forKey: .gflops)

@@ -62,6 +62,7 @@ public struct BenchmarkRunner: Sendable {
             let direct = timed("direct N=\(n) D=\(d) M=\(m)", .point(try spec(n: n, d: d, m: .finite(m), solver: .direct)))
             var row = BenchmarkRow(name: "reduced vs direct", n: n, d: d, m: m)
             row.seconds = reduced.seconds
+            row.cpuSeconds = reduced.cpuSeconds
             row.baselineSeconds = direct.seconds
             if let r = reduced.seconds, let b = direct.seconds { row.ratio = b / r }
             if let a = reduced.loss, let b = direct.loss { row.lossRelativeDifference = abs(a - b) / abs(b) }
@@ -77,6 +78,7 @@ public struct BenchmarkRunner: Sendable {
         let point = timed("point N=\(n) D=\(d) M=inf", .point(try spec(n: n, d: d)))
         var row = BenchmarkRow(name: "point (reduced, whole pipeline)", n: n, d: d)
         row.seconds = point.seconds
+        row.cpuSeconds = point.cpuSeconds
         row.rssMegabytes = point.rssMegabytes
         row.note = point.error
         report.rows.append(row)
@@ -87,6 +89,7 @@ public struct BenchmarkRunner: Sendable {
         let m = timed("reduced profile N=\(n) D=\(d)", .reducedProfile(try spec(n: n, d: d)))
         var point = BenchmarkRow(name: "reduced point (phases)", n: n, d: d)
         point.seconds = m.seconds
+        point.cpuSeconds = m.cpuSeconds
         point.rssMegabytes = m.rssMegabytes
         point.streamSeconds = m.profile?.streaming
         point.denseSeconds = m.profile?.dense
@@ -163,6 +166,7 @@ public struct BenchmarkRunner: Sendable {
     func sweepRow(_ name: String, n: Int, d: Int, _ m: BenchmarkMeasurement) -> BenchmarkRow {
         var row = BenchmarkRow(name: name, n: n, d: d)
         row.seconds = m.seconds
+        row.cpuSeconds = m.cpuSeconds
         row.rssMegabytes = m.rssMegabytes
         row.streamSeconds = m.profile?.streaming
         row.denseSeconds = m.profile?.dense
@@ -185,6 +189,7 @@ public struct BenchmarkRunner: Sendable {
                 continue
             }
             row.seconds = ours.seconds
+            row.cpuSeconds = ours.cpuSeconds
             row.rssMegabytes = ours.rssMegabytes
             if let unavailable {
                 row.note = "NumPy baseline skipped: \(unavailable)"

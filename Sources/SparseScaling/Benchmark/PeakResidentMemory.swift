@@ -14,3 +14,18 @@ public enum PeakResidentMemory {
         return nil
     }
 }
+
+/// CPU time (user + system) this process has used so far.
+public enum ProcessCPUTime {
+    /// Seconds of CPU time, all threads together (getrusage).
+    public static func seconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func sec(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return sec(usage.ru_utime) + sec(usage.ru_stime)
+    }
+}
