@@ -14,6 +14,13 @@ public enum SecondMomentFactorization: String, Sendable, Codable, CaseIterable {
 public enum SecondMomentFactor {
     /// The factor of `a` and its numerical rank r (directions below K·ε of the scaled matrix dropped).
     public static func factor(_ a: Matrix, method: SecondMomentFactorization = .pivotedCholesky) throws -> Matrix {
+        let cubed = Double(a.rows) * Double(a.rows) * Double(a.rows)
+        return try BLAS.withThreadsFor(flops: method == .pivotedCholesky ? cubed / 3 : 9 * cubed) {
+            try factorScaled(a, method: method)
+        }
+    }
+
+    static func factorScaled(_ a: Matrix, method: SecondMomentFactorization) throws -> Matrix {
         let k = a.rows
         var scale = [Double](repeating: 1, count: k)
         for i in 0..<k where a[i, i] > 0 { scale[i] = a[i, i].squareRoot() }
