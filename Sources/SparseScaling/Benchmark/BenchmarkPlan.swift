@@ -31,7 +31,7 @@ public struct BenchmarkPlan: Sendable {
         dSweepFeatures: 1024, dSweep: (10...24).map { 1 << $0 },
         nSweepSamples: 1 << 20, nSweep: (7...12).map { 1 << $0 },
         kernelPoint: (2048, 10_000_000), smallPoint: (1024, 16384), numpyPoint: (1024, 2048, 8192),
-        streamPoint: (256, 1 << 22), dgemmSize: 4096, fitTail: 5)
+        streamPoint: (256, 1 << 22), dgemmSize: 3072, fitTail: 5)
 
     /// A plan that runs in well under a minute.
     public static let quick = BenchmarkPlan(

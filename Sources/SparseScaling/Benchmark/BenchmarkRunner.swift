@@ -40,6 +40,20 @@ public struct BenchmarkRunner: Sendable {
         try dSweep(into: &report)
         try nSweep(into: &report)
         try numpyRows(into: &report)
+        // The peak again at the end: on a shared machine the best of both is the fairer reference.
+        let again = timed("dgemm peak \(plan.dgemmSize)³ (again)", .dgemmPeak(size: plan.dgemmSize))
+        if let second = again.gflops, second > (report.dgemmPeakGflops ?? 0) {
+            report.dgemmPeakGflops = second
+            report.rows[0].seconds = again.seconds
+            report.rows[0].gflops = second
+        }
+        report.rows[0].note = String(format: "best of two runs (start %.1f, end %.1f GFLOP/s), each best of 5",
+                                     peak.gflops ?? .nan, again.gflops ?? .nan)
+        if let best = report.dgemmPeakGflops {
+            for i in report.rows.indices where report.rows[i].name.hasPrefix("kernel") {
+                report.rows[i].peakFraction = report.rows[i].gflops.map { $0 / best }
+            }
+        }
         report.verdicts = verdicts(report)
         return report
     }
