@@ -24,7 +24,8 @@ public enum BLAS {
             for idx in c.storage.indices { c.storage[idx] *= beta }
             return
         }
-        a.storage.withUnsafeBufferPointer { pa in
+        withThreadsFor(flops: 2 * Double(m) * Double(n) * Double(k)) {
+            a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
                     cblas_dgemm(
@@ -34,6 +35,7 @@ public enum BLAS {
                         pb.baseAddress, Int32(max(1, b.rows)),
                         beta, pc.baseAddress, Int32(max(1, c.rows)))
                 }
+            }
             }
         }
     }
@@ -92,6 +94,24 @@ public enum BLAS {
             }
         }
     }
+
+    /// Problems below this many flops run on one BLAS thread: waking OpenBLAS's worker threads costs
+    /// more than it saves there, and far more when the machine is busy (threads spin for a core).
+    public static let singleThreadFlops = Double(1 << 27)
+
+    /// Runs `body` with BLAS limited to one thread when `flops` is below `singleThreadFlops`, then
+    /// restores the previous thread count. (OpenBLAS's setting is process-wide; results do not depend on it.)
+    public static func withThreadsFor<T>(flops: Double, _ body: () throws -> T) rethrows -> T {
+        guard flops < singleThreadFlops else { return try body() }
+        let previous = threadCount
+        if previous <= 1 { return try body() }
+        setThreadCount(1)
+        defer { setThreadCount(previous) }
+        return try body()
+    }
+
+    /// The number of threads BLAS/LAPACK currently use.
+    public static var threadCount: Int { Int(openblas_get_num_threads()) }
 
     /// Limits the number of threads BLAS/LAPACK use (1 when the caller parallelizes itself).
     public static func setThreadCount(_ n: Int) {

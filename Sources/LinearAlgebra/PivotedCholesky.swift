@@ -9,10 +9,11 @@ public struct PivotedCholesky: Sendable {
 
     /// Factors the semidefinite `a` with LAPACK dpstrf; pivots below `tolerance` (absolute,
     /// or n·ε·max diag when negative) end the factorization.
-    public init(_ a: Matrix, tolerance: Double = -1) throws {
+    public init(_ a: consuming Matrix, tolerance: Double = -1) throws {
         precondition(a.rows == a.columns, "Cholesky needs a square matrix")
         let n = a.rows
-        var l = a
+        // Factor in place: when the caller hands over its last reference no copy is made.
+        var l = consume a
         var piv = [Int32](repeating: 0, count: n)
         var rank: Int32 = 0
         if n > 0 {
@@ -27,11 +28,20 @@ public struct PivotedCholesky: Sendable {
             if info < 0 { throw LinearAlgebraError.lapack(name: "dpstrf", info: info) }
         }
         let r = Int(rank)
-        var f = Matrix(rows: n, columns: r)
-        for j in 0..<r {
-            for i in j..<n { f[Int(piv[i]) - 1, j] = l[i, j] }
+        // Undo the pivoting column by column in the same storage: column j of the factor has
+        // l[i, j] (i ≥ j) in row piv[i] − 1 and zeros elsewhere.
+        var storage = l.storage
+        var column = [Double](repeating: 0, count: n)
+        storage.withUnsafeMutableBufferPointer { ps in
+            for j in 0..<r {
+                let base = j * n
+                for i in j..<n { column[i] = ps[base + i] }
+                for i in 0..<n { ps[base + i] = 0 }
+                for i in j..<n { ps[base + Int(piv[i]) - 1] = column[i] }
+            }
         }
-        self.factor = f
+        storage.removeLast(n * (n - r))
+        self.factor = Matrix(rows: n, columns: r, columnMajor: storage)
         self.rank = r
     }
 }

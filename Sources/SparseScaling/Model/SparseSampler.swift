@@ -14,11 +14,16 @@ public struct SparseSampler: Sendable {
     /// Which counter space the samples come from (training or test data).
     public let purpose: StreamPurpose
 
+    /// Powers of the first coordinates, computed once (the same expressions as in the loop, so the
+    /// samples are bit for bit those computed without the table).
+    private let table: PowerTable
+
     /// A sampler for `parameters` under `seed`.
     public init(parameters: DataParameters, seed: UInt64, purpose: StreamPurpose = .trainingData) {
         self.parameters = parameters
         self.seed = seed
         self.purpose = purpose
+        self.table = PowerTable(beta: parameters.beta, amplitudeExponent: -(1 + parameters.alpha) / 2)
     }
 
     /// The last coordinate that can be active: M, or the index cap for M = ∞.
@@ -36,19 +41,21 @@ public struct SparseSampler: Sendable {
         values.append(rng.normal())
         // Thinning: skip ahead geometrically with the bound q = p_{j+1} ≥ p_k for every k > j,
         // then accept candidate k with probability p_k / q.
+        let size = table.size
         while j < last {
-            let q = pow(Double(j + 1), -beta)
+            let small = j + 1 < size
+            let q = small ? table.activation[j + 1] : pow(Double(j + 1), -beta)
             var step = 1.0
             if q < 1 {
-                step = 1 + (log(rng.uniform()) / log1p(-q)).rounded(.down)
+                step = 1 + (log(rng.uniform()) / (small ? table.logComplement[j + 1] : log1p(-q))).rounded(.down)
             }
             guard step < Double(last - j) + 1, step.isFinite else { break }
             let k = j + Int(step)
             if k > last { break }
-            let accept = q < 1 ? pow(Double(k), -beta) / q : 1
+            let accept = q < 1 ? (k < size ? table.activation[k] : pow(Double(k), -beta)) / q : 1
             if accept >= 1 || rng.uniform() < accept {
                 indices.append(k)
-                values.append(pow(Double(k), amplitudeExponent) * rng.normal())
+                values.append((k < size ? table.amplitude[k] : pow(Double(k), amplitudeExponent)) * rng.normal())
             }
             j = k
         }
@@ -60,5 +67,26 @@ public struct SparseSampler: Sendable {
         guard parameters.inputDimension == .infinite else { return 0 }
         let beta = parameters.beta
         return pow(Double(Self.indexCap), 1 - beta) / (beta - 1)
+    }
+}
+
+/// i^-β, log1p(−i^-β) and i^-(1+α)/2 for the first coordinates, where almost every sample's
+/// thinning steps land.
+struct PowerTable: Sendable {
+    /// Coordinates 0..<size are tabulated (entry 0 unused).
+    let size: Int
+    /// i^-β.
+    let activation: [Double]
+    /// log1p(−i^-β).
+    let logComplement: [Double]
+    /// i^amplitudeExponent.
+    let amplitude: [Double]
+
+    init(beta: Double, amplitudeExponent: Double, size: Int = 4096) {
+        self.size = size
+        let indices = (0..<size).map { Double(max(1, $0)) }
+        activation = indices.map { pow($0, -beta) }
+        logComplement = activation.map { log1p(-$0) }
+        amplitude = indices.map { pow($0, amplitudeExponent) }
     }
 }

@@ -24,7 +24,7 @@ public struct SparseTrainingSet: Sendable {
             var indices: [Int] = []
             var values: [Double] = []
         }
-        let chunks = ParallelChunks.map(count: sampleCount, chunkSize: 8192, threads: threads) { range in
+        var chunks = ParallelChunks.map(count: sampleCount, chunkSize: 8192, threads: threads) { range in
             var c = Chunk()
             c.counts.reserveCapacity(range.count)
             c.indices.reserveCapacity(range.count * 2)
@@ -50,29 +50,36 @@ public struct SparseTrainingSet: Sendable {
         var observed: [Int] = []
         for i in 1..<max(1, smallLimit) where seenSmall[i] { observed.append(i) }
         observed.append(contentsOf: seenLarge.sorted())
+        seenSmall = []
         var smallPosition = [Int32](repeating: -1, count: smallLimit)
         var largePosition: [Int: Int32] = [:]
         for (p, i) in observed.enumerated() {
             if i < smallLimit { smallPosition[i] = Int32(p) } else { largePosition[i] = Int32(p) }
         }
+        // Move the chunks into the flat arrays one at a time, releasing each chunk once copied, so
+        // that the samples are held about once (not twice) at the peak.
         var offsets = [Int](repeating: 0, count: sampleCount + 1)
-        var positions = [Int32](repeating: 0, count: total)
-        var values = [Double](repeating: 0, count: total)
+        var positions: [Int32] = []
+        var values: [Double] = []
+        positions.reserveCapacity(total)
+        values.reserveCapacity(total)
         var d = 0
         var e = 0
-        for chunk in chunks {
+        for c in chunks.indices {
+            let chunk = chunks[c]
+            chunks[c] = Chunk()
             var k = 0
             for count in chunk.counts {
                 offsets[d] = e
                 for _ in 0..<Int(count) {
                     let i = chunk.indices[k]
-                    positions[e] = i < smallLimit ? smallPosition[i] : largePosition[i]!
-                    values[e] = chunk.values[k]
+                    positions.append(i < smallLimit ? smallPosition[i] : largePosition[i]!)
                     k += 1
                     e += 1
                 }
                 d += 1
             }
+            values.append(contentsOf: chunk.values)
         }
         offsets[sampleCount] = e
         self.sampleCount = sampleCount

@@ -22,6 +22,6 @@ public struct DirectMinimumNormSolver: Sendable {
         let y = BLAS.multiply(samples, teacher, trans: .transposed)
         return try LeastSquaresReadout.solve(
             features: f, targets: y, sampleCount: samples.columns, ridge: ridge,
-            relativeTolerance: relativeTolerance)
+            relativeTolerance: relativeTolerance, method: .singularValueDecomposition)
     }
 }

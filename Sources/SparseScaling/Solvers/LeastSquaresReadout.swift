@@ -4,11 +4,20 @@ import LinearAlgebra
 /// feature matrix F (N × P) and targets y (length P). Both solvers reduce to this: the direct one
 /// with F = W X, the reduced one with an N × r matrix B that has the same Gram matrix as F.
 public enum LeastSquaresReadout {
+    /// How the ridgeless pseudoinverse is applied.
+    public enum Method: Sendable {
+        /// LQ/QR and a triangular solve when F has full numerical rank, the SVD otherwise (fastest).
+        case automatic
+        /// Always the SVD (the paper's direct method, kept as the reference baseline).
+        case singularValueDecomposition
+    }
+
+
     /// Solves for v. `sampleCount` is D (it scales the ridge and the default tolerance);
-    /// `relativeTolerance` defaults to max(N, D)·ε_double.
+    /// `relativeTolerance` defaults to max(N, D)·ε_double; `method` picks how the pseudoinverse is applied.
     public static func solve(
         features f: Matrix, targets y: [Double], sampleCount: Int,
-        ridge: Double = 0, relativeTolerance: Double? = nil
+        ridge: Double = 0, relativeTolerance: Double? = nil, method: Method = .automatic
     ) throws -> ReadoutSolution {
         precondition(y.count == f.columns, "one target per feature column")
         let n = f.rows
@@ -29,7 +38,9 @@ public enum LeastSquaresReadout {
             }
         }
         let tolerance = relativeTolerance ?? Pseudoinverse.defaultTolerance(rows: n, columns: sampleCount)
-        let (v, rank) = try Pseudoinverse.rowTimesPseudoinverse(y, f, relativeTolerance: tolerance)
+        let (v, rank) = method == .automatic
+            ? try Pseudoinverse.rowTimesPseudoinverse(y, f, relativeTolerance: tolerance)
+            : try Pseudoinverse.rowTimesPseudoinverseBySVD(y, f, relativeTolerance: tolerance)
         return ReadoutSolution(weights: v, rank: rank)
     }
 }

@@ -14,17 +14,27 @@ public enum SecondMomentFactorization: String, Sendable, Codable, CaseIterable {
 public enum SecondMomentFactor {
     /// The factor of `a` and its numerical rank r (directions below K·ε of the scaled matrix dropped).
     public static func factor(_ a: Matrix, method: SecondMomentFactorization = .pivotedCholesky) throws -> Matrix {
+        let cubed = Double(a.rows) * Double(a.rows) * Double(a.rows)
+        return try BLAS.withThreadsFor(flops: method == .pivotedCholesky ? cubed / 3 : 9 * cubed) {
+            try factorScaled(a, method: method)
+        }
+    }
+
+    static func factorScaled(_ a: Matrix, method: SecondMomentFactorization) throws -> Matrix {
         let k = a.rows
         var scale = [Double](repeating: 1, count: k)
         for i in 0..<k where a[i, i] > 0 { scale[i] = a[i, i].squareRoot() }
         var scaled = a
-        for j in 0..<k {
-            for i in 0..<k { scaled[i, j] = a[i, j] / (scale[i] * scale[j]) }
+        scaled.storage.withUnsafeMutableBufferPointer { ps in
+            for j in 0..<k {
+                let sj = scale[j]
+                for i in 0..<k { ps[i + j * k] /= scale[i] * sj }
+            }
         }
         var r: Matrix
         switch method {
         case .pivotedCholesky:
-            r = try PivotedCholesky(scaled, tolerance: Double(k) * Double.ulpOfOne).factor
+            r = try PivotedCholesky(consume scaled, tolerance: Double(k) * Double.ulpOfOne).factor
         case .eigen:
             let eigen = try SymmetricEigen(scaled)
             let top = eigen.values.last ?? 0
@@ -35,8 +45,11 @@ public enum SecondMomentFactor {
                 for i in 0..<k { r[i, c] = eigen.vectors[i, j] * root }
             }
         }
-        for j in 0..<r.columns {
-            for i in 0..<k { r[i, j] *= scale[i] }
+        let columns = r.columns
+        r.storage.withUnsafeMutableBufferPointer { pr in
+            for j in 0..<columns {
+                for i in 0..<k { pr[i + j * k] *= scale[i] }
+            }
         }
         return r
     }

@@ -1,0 +1,102 @@
+import Foundation
+
+/// One measurement the bench runs in a child process of its own (so that its peak RSS is its own).
+public enum BenchmarkJob: Sendable, Codable, Hashable {
+    /// The reduced solver on sparse data, timed phase by phase (`ReducedSolverProfile`), on
+    /// `threads` threads (nil: all processors).
+    case reducedProfile(PointSpecification, threads: Int? = nil)
+    /// One point through `PointEvaluator.evaluate` (direct solver, dense data, ReLU features, …).
+    case point(PointSpecification)
+    /// The dgemm peak of the machine (square matrices of this size).
+    case dgemmPeak(size: Int)
+
+    /// Short jobs are repeated up to this many times and the fastest run is kept (a single run of a
+    /// few milliseconds mostly measures the scheduler).
+    public static let maximumRepeats = 5
+    /// Jobs at least this long (seconds) run once.
+    public static let repeatBelowSeconds = 0.5
+
+    /// Runs the job in this process: once, or for short jobs the best of up to `maximumRepeats` runs.
+    /// The CPU seconds reported are those of the kept run.
+    public func run() -> BenchmarkMeasurement {
+        var best: BenchmarkMeasurement?
+        var spent = 0.0
+        for _ in 0..<Self.maximumRepeats {
+            let cpuBefore = ProcessCPUTime.seconds()
+            var measurement = measure()
+            measurement.cpuSeconds = ProcessCPUTime.seconds() - cpuBefore
+            guard let seconds = measurement.seconds else { return measurement }
+            if seconds < best?.seconds ?? .infinity { best = measurement }
+            spent += seconds
+            if case .dgemmPeak = self { break }
+            if spent >= Self.repeatBelowSeconds { break }
+        }
+        best?.rssMegabytes = PeakResidentMemory.megabytes()
+        return best!
+    }
+
+    func measure() -> BenchmarkMeasurement {
+        do {
+            switch self {
+            case let .reducedProfile(spec, threads):
+                let profile = try ReducedSolverProfile(spec, threads: threads ?? ParallelChunks.defaultThreads)
+                return BenchmarkMeasurement(seconds: profile.total, loss: profile.lossValue, profile: profile)
+            case let .point(spec):
+                let (seconds, outcome) = try PhaseClock.measure { try PointEvaluator.evaluate(spec) }
+                return BenchmarkMeasurement(seconds: seconds, loss: outcome.loss)
+            case let .dgemmPeak(size):
+                let gflops = DgemmPeak.measure(size: size, repeats: 5)
+                return BenchmarkMeasurement(seconds: KernelFlops.gemm(m: size, n: size, k: size) / gflops / 1e9, gflops: gflops)
+            }
+        } catch {
+            return BenchmarkMeasurement(error: "\(error)")
+        }
+    }
+
+    /// The job as one line of JSON (the child's argument).
+    public func encoded() throws -> String {
+        String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
+    }
+
+    /// The job from its JSON line.
+    public init(encoded text: String) throws {
+        self = try JSONDecoder().decode(BenchmarkJob.self, from: Data(text.utf8))
+    }
+}
+
+/// What one benchmark job measured (nil where not applicable).
+public struct BenchmarkMeasurement: Sendable, Codable {
+    /// Wall-clock seconds of the measured work (excluding process start-up).
+    public var seconds: Double?
+    /// The population loss of the point, if it is one.
+    public var loss: Double?
+    /// The reduced solver's phase times, if profiled.
+    public var profile: ReducedSolverProfile?
+    /// Achieved GFLOP/s (dgemm peak job).
+    public var gflops: Double?
+    /// CPU seconds (user + system, all threads) the job used; above `seconds` when it ran in
+    /// parallel, below it when the machine was busy.
+    public var cpuSeconds: Double?
+    /// Peak RSS of the process that ran the job, in mebibytes.
+    public var rssMegabytes: Double?
+    /// Why the job failed or was skipped.
+    public var error: String?
+
+    /// A measurement from its parts; the peak RSS is read from this process.
+    public init(seconds: Double? = nil, loss: Double? = nil, profile: ReducedSolverProfile? = nil,
+                gflops: Double? = nil, error: String? = nil) {
+        self.seconds = seconds
+        self.loss = loss
+        self.profile = profile
+        self.gflops = gflops
+        self.error = error
+        self.rssMegabytes = PeakResidentMemory.megabytes()
+    }
+
+    /// A failed measurement (no times, no memory).
+    public static func failure(_ message: String) -> BenchmarkMeasurement {
+        var m = BenchmarkMeasurement(error: message)
+        m.rssMegabytes = nil
+        return m
+    }
+}

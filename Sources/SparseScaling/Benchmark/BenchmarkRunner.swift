@@ -1,0 +1,225 @@
+import Foundation
+
+/// Runs a `BenchmarkPlan`: every measurement in a child process of this binary (per-row peak RSS),
+/// then assembles the rows, the growth fits and the verdicts into a `BenchmarkReport`.
+public struct BenchmarkRunner: Sendable {
+    /// The sizes to measure.
+    public var plan: BenchmarkPlan
+    /// Runs one job (by default in a child process; tests may run jobs in-process).
+    public var measure: @Sendable (BenchmarkJob) -> BenchmarkMeasurement
+    /// Receives one progress line per job.
+    public var progress: @Sendable (String) -> Void
+
+    /// A runner for `plan`.
+    public init(
+        plan: BenchmarkPlan, measure: @escaping @Sendable (BenchmarkJob) -> BenchmarkMeasurement = ChildProcess.measure,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.plan = plan
+        self.measure = measure
+        self.progress = progress
+    }
+
+    /// Measures everything and returns the report.
+    public func run() throws -> BenchmarkReport {
+        var report = BenchmarkReport()
+        let peak = timed("dgemm peak \(plan.dgemmSize)³", .dgemmPeak(size: plan.dgemmSize))
+        report.dgemmPeakGflops = peak.gflops
+        var peakRow = BenchmarkRow(name: "dgemm peak (\(plan.dgemmSize)³)", n: plan.dgemmSize)
+        peakRow.seconds = peak.seconds
+        peakRow.gflops = peak.gflops
+        peakRow.peakFraction = peak.gflops.map { _ in 1 }
+        peakRow.rssMegabytes = peak.rssMegabytes
+        peakRow.note = peak.error
+        report.rows.append(peakRow)
+
+        try compareSolvers(into: &report)
+        try smallPoint(into: &report)
+        try kernels(into: &report)
+        try streamScaling(into: &report)
+        try dSweep(into: &report)
+        try nSweep(into: &report)
+        try numpyRows(into: &report)
+        // The peak again at the end: on a shared machine the best of both is the fairer reference.
+        let again = timed("dgemm peak \(plan.dgemmSize)³ (again)", .dgemmPeak(size: plan.dgemmSize))
+        if let second = again.gflops, second > (report.dgemmPeakGflops ?? 0) {
+            report.dgemmPeakGflops = second
+            report.rows[0].seconds = again.seconds
+            report.rows[0].gflops = second
+        }
+        report.rows[0].note = String(format: "best of two runs (start %.1f, end %.1f GFLOP/s), each best of 5",
+                                     peak.gflops ?? .nan, again.gflops ?? .nan)
+        if let best = report.dgemmPeakGflops {
+            for i in report.rows.indices where report.rows[i].name.hasPrefix("kernel") {
+                report.rows[i].peakFraction = report.rows[i].gflops.map { $0 / best }
+            }
+        }
+        report.verdicts = verdicts(report)
+        return report
+    }
+
+    func spec(n: Int, d: Int, m: InputDimension = .infinite, data: DataKind = .sparse,
+              features: FeatureKind = .linear, solver: SolverKind = .reduced) throws -> PointSpecification {
+        PointSpecification(
+            parameters: try DataParameters(alpha: data == .dense ? 0 : plan.alpha, beta: plan.beta, inputDimension: m),
+            featureCount: n, sampleCount: d, data: data, features: features, solver: solver)
+    }
+
+    func timed(_ label: String, _ job: BenchmarkJob) -> BenchmarkMeasurement {
+        progress("measuring \(label) …")
+        return measure(job)
+    }
+
+    func compareSolvers(into report: inout BenchmarkReport) throws {
+        for (n, d, m) in plan.comparisons {
+            let reduced = timed("reduced N=\(n) D=\(d) M=\(m)", .point(try spec(n: n, d: d, m: .finite(m))))
+            let direct = timed("direct N=\(n) D=\(d) M=\(m)", .point(try spec(n: n, d: d, m: .finite(m), solver: .direct)))
+            var row = BenchmarkRow(name: "reduced vs direct", n: n, d: d, m: m)
+            row.seconds = reduced.seconds
+            row.cpuSeconds = reduced.cpuSeconds
+            row.baselineSeconds = direct.seconds
+            if let r = reduced.seconds, let b = direct.seconds { row.ratio = b / r }
+            if let a = reduced.loss, let b = direct.loss { row.lossRelativeDifference = abs(a - b) / abs(b) }
+            row.rssMegabytes = reduced.rssMegabytes
+            let directMemory = direct.rssMegabytes.map { String(format: "direct %.0f MiB", $0) }
+            row.note = [reduced.error, direct.error, directMemory].compactMap { $0 }.joined(separator: "; ")
+            report.rows.append(row)
+        }
+    }
+
+    func smallPoint(into report: inout BenchmarkReport) throws {
+        let (n, d) = plan.smallPoint
+        let point = timed("point N=\(n) D=\(d) M=inf", .point(try spec(n: n, d: d)))
+        var row = BenchmarkRow(name: "point (reduced, whole pipeline)", n: n, d: d)
+        row.seconds = point.seconds
+        row.cpuSeconds = point.cpuSeconds
+        row.rssMegabytes = point.rssMegabytes
+        row.note = point.error
+        report.rows.append(row)
+    }
+
+    func kernels(into report: inout BenchmarkReport) throws {
+        let (n, d) = plan.kernelPoint
+        let m = timed("reduced profile N=\(n) D=\(d)", .reducedProfile(try spec(n: n, d: d)))
+        var point = BenchmarkRow(name: "reduced point (phases)", n: n, d: d)
+        point.seconds = m.seconds
+        point.cpuSeconds = m.cpuSeconds
+        point.rssMegabytes = m.rssMegabytes
+        point.streamSeconds = m.profile?.streaming
+        point.denseSeconds = m.profile?.dense
+        point.observedCount = m.profile?.observedCount
+        point.note = m.error ?? m.profile.map {
+            String(format: "sample %.2f, A %.2f, W_S %.2f, factor %.2f, W_S·R %.2f, SVD %.2f, loss %.2f s",
+                   $0.sampling, $0.secondMoment, $0.embedding, $0.factorization, $0.product, $0.svd, $0.loss)
+        }
+        report.rows.append(point)
+        guard let p = m.profile else { return }
+        let kernels: [(String, Double, Double)] = [
+            ("kernel W_S·R (dgemm \(n)×\(p.observedCount)×\(p.factorRank))", p.product, p.productGflops(featureCount: n)),
+            ("kernel pivoted Cholesky (K=\(p.observedCount))", p.factorization, p.factorizationGflops),
+            (p.usedOrthogonalFactor(featureCount: n) ? "kernel readout, QR (dgeqrt) of B (\(n)×\(p.factorRank))" : "kernel readout, SVD of B (\(n)×\(p.factorRank))",
+             p.svd, p.svdGflops(featureCount: n)),
+        ]
+        for (name, seconds, gflops) in kernels {
+            var row = BenchmarkRow(name: name, n: n, d: d)
+            row.seconds = seconds
+            row.gflops = gflops
+            row.peakFraction = report.dgemmPeakGflops.map { gflops / $0 }
+            report.rows.append(row)
+        }
+    }
+
+    func streamScaling(into report: inout BenchmarkReport) throws {
+        let (n, d) = plan.streamPoint
+        let one = timed("stream on 1 thread N=\(n) D=\(d)", .reducedProfile(try spec(n: n, d: d), threads: 1))
+        let all = timed("stream on all threads N=\(n) D=\(d)", .reducedProfile(try spec(n: n, d: d), threads: nil))
+        var row = BenchmarkRow(name: "data stream, all threads vs 1", n: n, d: d)
+        row.seconds = all.profile?.streaming
+        row.baselineSeconds = one.profile?.streaming
+        if let a = row.seconds, let b = row.baselineSeconds { row.ratio = b / a }
+        row.rssMegabytes = all.rssMegabytes
+        row.streamSeconds = all.profile?.streaming
+        row.observedCount = all.profile?.observedCount
+        let identical = one.loss != nil && one.loss == all.loss
+        row.note = [one.error, all.error].compactMap { $0 }.joined(separator: "; ")
+            + (identical ? "loss bit-identical on 1 and \(ParallelChunks.defaultThreads) threads" : "LOSS DIFFERS between thread counts")
+        report.rows.append(row)
+    }
+
+    func dSweep(into report: inout BenchmarkReport) throws {
+        let n = plan.dSweepFeatures
+        var xs: [Double] = [], total: [Double] = [], stream: [Double] = [], dense: [Double] = [], model: [Double] = []
+        for d in plan.dSweep {
+            let m = timed("D sweep N=\(n) D=\(d)", .reducedProfile(try spec(n: n, d: d)))
+            report.rows.append(sweepRow("reduced, D sweep", n: n, d: d, m))
+            guard let p = m.profile else { continue }
+            xs.append(Double(d)); total.append(p.total); stream.append(p.streaming); dense.append(p.dense)
+            model.append(GrowthExponent.denseCost(featureCount: n, observedCount: p.observedCount))
+        }
+        let tail = plan.fitTail
+        report.growth.append(GrowthExponent(name: "total time vs D (N=\(n))", x: xs, time: total, modelCost: nil, tail: tail))
+        report.growth.append(GrowthExponent(name: "stream (sampling + A) vs D (N=\(n))", x: xs, time: stream, modelCost: xs, tail: tail))
+        report.growth.append(GrowthExponent(name: "dense part (factor + W_S·R + SVD) vs D (N=\(n))", x: xs, time: dense, modelCost: model, tail: tail))
+    }
+
+    func nSweep(into report: inout BenchmarkReport) throws {
+        let d = plan.nSweepSamples
+        var xs: [Double] = [], total: [Double] = [], dense: [Double] = [], model: [Double] = []
+        for n in plan.nSweep {
+            let m = timed("N sweep N=\(n) D=\(d)", .reducedProfile(try spec(n: n, d: d)))
+            report.rows.append(sweepRow("reduced, N sweep", n: n, d: d, m))
+            guard let p = m.profile else { continue }
+            xs.append(Double(n)); total.append(p.total); dense.append(p.dense)
+            model.append(GrowthExponent.denseCost(featureCount: n, observedCount: p.observedCount))
+        }
+        let tail = plan.fitTail
+        report.growth.append(GrowthExponent(name: "total time vs N (D=\(d))", x: xs, time: total, modelCost: nil, tail: tail))
+        report.growth.append(GrowthExponent(name: "dense part vs N (D=\(d))", x: xs, time: dense, modelCost: model, tail: tail))
+    }
+
+    func sweepRow(_ name: String, n: Int, d: Int, _ m: BenchmarkMeasurement) -> BenchmarkRow {
+        var row = BenchmarkRow(name: name, n: n, d: d)
+        row.seconds = m.seconds
+        row.cpuSeconds = m.cpuSeconds
+        row.rssMegabytes = m.rssMegabytes
+        row.streamSeconds = m.profile?.streaming
+        row.denseSeconds = m.profile?.dense
+        row.observedCount = m.profile?.observedCount
+        row.note = m.error
+        return row
+    }
+
+    func numpyRows(into report: inout BenchmarkReport) throws {
+        let (n, d, m) = plan.numpyPoint
+        let unavailable = NumPyBaseline.unavailableReason()
+        for features in [FeatureKind.linear, .relu] {
+            let data: DataKind = features == .linear ? .dense : .sparse
+            let s = try spec(n: n, d: d, m: .finite(m), data: data, features: features, solver: .direct)
+            var row = BenchmarkRow(name: features == .linear ? "dense data, direct (vs NumPy)" : "ReLU features, direct (vs NumPy)", n: n, d: d, m: m)
+            let ours = timed("\(row.name) N=\(n) D=\(d) M=\(m)", .point(s))
+            if let error = ours.error {
+                row.note = features == .relu ? "skipped: ReLU path not available (\(error))" : "skipped: \(error)"
+                report.rows.append(row)
+                continue
+            }
+            row.seconds = ours.seconds
+            row.cpuSeconds = ours.cpuSeconds
+            row.rssMegabytes = ours.rssMegabytes
+            if let unavailable {
+                row.note = "NumPy baseline skipped: \(unavailable)"
+            } else {
+                progress("measuring NumPy baseline for \(row.name) …")
+                do {
+                    let numpy = try NumPyBaseline.measure(s)
+                    row.baselineSeconds = numpy.seconds
+                    if let seconds = ours.seconds { row.ratio = numpy.seconds / seconds }
+                    row.note = String(format: "NumPy %@ %.0f MiB; loss %.3g vs NumPy %.3g (different draws)",
+                                      numpy.numpyVersion, numpy.rssMegabytes, ours.loss ?? .nan, numpy.loss)
+                } catch {
+                    row.note = "NumPy baseline failed: \(error)"
+                }
+            }
+            report.rows.append(row)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Runs another program and captures its standard output.
+public enum ChildProcess {
+    /// The path of the running executable (to re-run this binary on one job).
+    public static var currentExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+    }
+
+    /// Runs `executable` with `arguments`; returns its standard output and exit status.
+    /// Standard error is passed through to ours.
+    public static func run(_ executable: String, _ arguments: [String]) throws -> (output: String, status: Int32) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+    }
+
+    /// Runs `job` in a child copy of this binary (`<exe> bench --job <json>`) and returns its measurement.
+    public static func measure(_ job: BenchmarkJob) -> BenchmarkMeasurement {
+        do {
+            let (output, status) = try run(currentExecutable, ["bench", "--job", try job.encoded()])
+            guard status == 0, let line = output.split(separator: "\n").last else {
+                return .failure("child process exited with status \(status)")
+            }
+            return try JSONDecoder().decode(BenchmarkMeasurement.self, from: Data(line.utf8))
+        } catch {
+            return .failure("child process failed: \(error)")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ScalingAnalysis
+
+/// A fitted growth exponent t ∝ x^g of a time over a sweep, next to what the cost model predicts.
+public struct GrowthExponent: Sendable, Encodable {
+    /// What grows (e.g. "dense part vs D at N = 1024").
+    public var name: String
+    /// The fitted exponent g (positive when the time grows).
+    public var measured: Double?
+    /// Its standard error.
+    public var standardError: Double?
+    /// The exponent the MODEL.md §3 cost model gives over the same points.
+    public var modelPrediction: Double?
+    /// The smallest and largest x of the fit.
+    public var from: Double, to: Double
+
+    enum CodingKeys: String, CodingKey {
+        case name, measured, from, to
+        case standardError = "standard_error", modelPrediction = "model_prediction"
+    }
+
+    /// Fits the last `tail` points of (x, time) and of (x, model cost) on log–log axes.
+    /// `PowerLawFit` reports a decay exponent, so the growth exponent is its negative.
+    public init(name: String, x: [Double], time: [Double], modelCost: [Double]?, tail: Int) {
+        self.name = name
+        let usable = x.indices.filter { time[$0] > 0 && x[$0] > 0 }
+        let xs = usable.map { x[$0] }, ts = usable.map { time[$0] }
+        from = xs.suffix(tail).first ?? 0
+        to = xs.last ?? 0
+        if let fit = try? PowerLawFit(x: xs, y: ts, tail: tail) {
+            measured = -fit.exponent
+            standardError = fit.exponentStandardError
+        }
+        if let modelCost, let fit = try? PowerLawFit(x: xs, y: usable.map { modelCost[$0] }, tail: tail) {
+            modelPrediction = -fit.exponent
+        }
+    }
+
+    /// The MODEL.md §3 operation count of the dense part for N features and K observed coordinates:
+    /// K³/3 (pivoted Cholesky) + 2·N·K² (W_S·R) + the LQ/QR of the N × K matrix B (the readout when B has full rank).
+    public static func denseCost(featureCount n: Int, observedCount k: Int) -> Double {
+        KernelFlops.pivotedCholesky(n: k, rank: k) + KernelFlops.gemm(m: n, n: k, k: k) + KernelFlops.orthogonalFactor(m: n, n: k)
+    }
+}

@@ -1,0 +1,25 @@
+/// Nominal floating-point operation counts of the dense kernels, used to turn times into GFLOP/s.
+/// They are the textbook leading-order counts (Golub & Van Loan, Matrix Computations, 4th ed.),
+/// not what a particular LAPACK build executes, so achieved rates are indicative.
+public enum KernelFlops {
+    /// C = A·B with A m × k and B k × n: 2·m·n·k.
+    public static func gemm(m: Int, n: Int, k: Int) -> Double { 2 * Double(m) * Double(n) * Double(k) }
+
+    /// Pivoted Cholesky of an n × n matrix stopped at rank r: n·r² − 2r³/3 (n³/3 at full rank).
+    public static func pivotedCholesky(n: Int, rank r: Int) -> Double {
+        Double(n) * Double(r) * Double(r) - 2 * Double(r) * Double(r) * Double(r) / 3
+    }
+
+    /// Thin SVD with both singular-vector sets of an m × n matrix (R-SVD): 4·p²·q + 22·p³ with
+    /// p = min(m, n), q = max(m, n).
+    public static func thinSVD(m: Int, n: Int) -> Double {
+        let p = Double(min(m, n)), q = Double(max(m, n))
+        return 4 * p * p * q + 22 * p * p * p
+    }
+
+    /// Householder LQ or QR of an m × n matrix (p = min, q = max): 2·p²·q − 2p³/3.
+    public static func orthogonalFactor(m: Int, n: Int) -> Double {
+        let p = Double(min(m, n)), q = Double(max(m, n))
+        return 2 * p * p * q - 2 * p * p * p / 3
+    }
+}

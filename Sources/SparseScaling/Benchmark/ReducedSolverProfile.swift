@@ -1,0 +1,92 @@
+import LinearAlgebra
+
+/// One run of the reduced solver on sparse data (MODEL.md §3), timed phase by phase. It performs the
+/// same steps as `LinearPointEvaluator` with `solver: .reduced`, so its loss equals that point's loss.
+public struct ReducedSolverProfile: Sendable, Codable {
+    /// Seconds drawing the D samples and the observed set S (the data stream).
+    public var sampling: Double = 0
+    /// Seconds accumulating A = X_S X_Sᵀ.
+    public var secondMoment: Double = 0
+    /// Seconds drawing W_S and w*_S.
+    public var embedding: Double = 0
+    /// Seconds factoring A = R Rᵀ (diagonal scaling and pivoted Cholesky).
+    public var factorization: Double = 0
+    /// Seconds forming B = W_S R and c = Rᵀ w*_S.
+    public var product: Double = 0
+    /// Seconds solving for the readout v = c B⁺ (LQ/QR of B when it has full rank, else its SVD).
+    public var svd: Double = 0
+    /// Seconds evaluating the population loss.
+    public var loss: Double = 0
+    /// K = |S|.
+    public var observedCount = 0
+    /// Rank r of the factor R.
+    public var factorRank = 0
+    /// Rank of B used by the readout (min(N, r) when the LQ/QR path was taken).
+    public var readoutRank = 0
+    /// The population loss (expected tail).
+    public var lossValue = 0.0
+
+    /// Total seconds.
+    public var total: Double { sampling + secondMoment + embedding + factorization + product + svd + loss }
+    /// Seconds of the data stream (sampling and second moment): O(D·k̄²).
+    public var streaming: Double { sampling + secondMoment }
+    /// Seconds of the dense part (factorization, product, SVD): depends on K and N only.
+    public var dense: Double { factorization + product + svd }
+
+    /// Runs the reduced solver on sparse data for `specification` (its `solver` is ignored).
+    public init(_ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads) throws {
+        try specification.validate()
+        precondition(specification.data == .sparse, "the reduced-solver profile needs sparse data")
+        let seed = specification.seed
+        var clock = PhaseClock()
+        let set = SparseTrainingSet(
+            sampler: SparseSampler(parameters: specification.parameters, seed: seed),
+            sampleCount: specification.sampleCount, threads: threads)
+        sampling = clock.lap()
+        let a = set.secondMoment()
+        secondMoment = clock.lap()
+        let w = RandomEmbedding(featureCount: specification.featureCount, seed: seed).columns(set.observed, threads: threads)
+        let teacher = Teacher(seed: seed).weights(set.observed)
+        embedding = clock.lap()
+        let r = try SecondMomentFactor.factor(a)
+        factorization = clock.lap()
+        let b = BLAS.product(w, r)
+        let c = BLAS.multiply(r, teacher, trans: .transposed)
+        product = clock.lap()
+        let solution = try LeastSquaresReadout.solve(
+            features: b, targets: c, sampleCount: specification.sampleCount, ridge: specification.ridge,
+            relativeTolerance: specification.tolerance)
+        svd = clock.lap()
+        let observedLoss = PopulationLoss.observedPart(
+            parameters: specification.parameters, coordinates: set.observed, embedding: w, teacher: teacher,
+            readout: solution.weights)
+        let tail = PopulationLoss.expectedTail(parameters: specification.parameters, observed: set.observed, readout: solution.weights)
+        loss = clock.lap()
+        observedCount = set.observedCount
+        factorRank = r.columns
+        readoutRank = solution.rank
+        lossValue = observedLoss + tail
+    }
+
+    /// GFLOP/s of the product W_S·R (N × K times K × r).
+    public func productGflops(featureCount n: Int) -> Double {
+        KernelFlops.gemm(m: n, n: factorRank, k: observedCount) / product / 1e9
+    }
+
+    /// GFLOP/s of the pivoted Cholesky factorization.
+    public var factorizationGflops: Double {
+        KernelFlops.pivotedCholesky(n: observedCount, rank: factorRank) / factorization / 1e9
+    }
+
+    /// Whether the readout used the LQ/QR path (B of full numerical rank) rather than the SVD.
+    public func usedOrthogonalFactor(featureCount n: Int) -> Bool { readoutRank == min(n, factorRank) }
+
+    /// GFLOP/s of the readout: nominal LQ/QR (+ triangle inverse) flops, or SVD flops after a fallback.
+    public func svdGflops(featureCount n: Int) -> Double {
+        let p = min(n, factorRank), q = max(n, factorRank)
+        let flops = usedOrthogonalFactor(featureCount: n)
+            ? KernelFlops.orthogonalFactor(m: n, n: factorRank) + Double(p * p * p) / 3
+            : KernelFlops.thinSVD(m: n, n: factorRank) + KernelFlops.orthogonalFactor(m: p, n: q)
+        return flops / svd / 1e9
+    }
+}
