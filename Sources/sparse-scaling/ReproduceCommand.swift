@@ -22,6 +22,9 @@ struct ReproduceCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0.")
     var beta: Double = 2
 
+    @Option(parsing: .unconditional, help: "Amplitude exponent α of the GD-failure experiment, < −1 (spikes need it).")
+    var gdAlpha: Double = -1.5
+
     @Option(parsing: .unconditional, help: "Points measured at once, 1…256. Default: the number of cores. Results do not depend on it.")
     var threads: Int = ParallelChunks.defaultThreads
 
@@ -30,6 +33,9 @@ struct ReproduceCommand: ParsableCommand {
     func validate() throws {
         do { _ = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20)) } catch let error as ParameterError {
             throw ValidationError(error.description)
+        }
+        guard gdAlpha < -1, gdAlpha + beta > 0 else {
+            throw ValidationError("invalid value '\(gdAlpha)' for --gd-alpha: expected α < −1 with α + β > 0 (here β = \(beta))")
         }
         guard (1...256).contains(threads) else { throw ValidationError("invalid value '\(threads)' for --threads: expected an integer from 1 to 256") }
         try OutputFolder.checkWritable(out, flag: "--out")
@@ -43,12 +49,12 @@ struct ReproduceCommand: ParsableCommand {
         let runner = try runOptions.runner()
         // The summary is the completeness marker: remove a stale one before recomputing.
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("summary.json"))
-        let results = try PaperReproduction.run(alpha: alpha, beta: beta, plan: ReproductionPlan(profile: profile), runner: runner) { step, count, name in
+        let results = try PaperReproduction.run(alpha: alpha, beta: beta, gdAlpha: gdAlpha, plan: ReproductionPlan(profile: profile), runner: runner) { step, count, name in
             FileHandle.standardError.write(Data("[\(step)/\(count)] \(name)\n".utf8))
         }
         let command = (["sparse-scaling"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         try ReproductionWriter.write(results, to: folder, command: command, provenance: Provenance.lines())
-        print(results.comparisonRows.map { "\($0.verdict.rawValue.padding(toLength: 23, withPad: " ", startingAt: 0)) \($0.quantity): predicted \(String(format: "%.4g", $0.predicted)), measured \($0.measured.map { String(format: "%.4g", $0) } ?? "—")" }.joined(separator: "\n"))
+        print(results.comparisonRows.map { "\($0.verdict.rawValue.padding(toLength: 23, withPad: " ", startingAt: 0)) \($0.quantity): predicted \($0.predictedText ?? String(format: "%.4g", $0.predicted)), measured \($0.measured.map { String(format: "%.4g", $0) } ?? "—")" }.joined(separator: "\n"))
         print("wrote \(out)/report.html, \(out)/figures/, \(out)/data/, \(out)/summary.json (\(String(format: "%.0f", results.seconds)) s)")
     }
 }

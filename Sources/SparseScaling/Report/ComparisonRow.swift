@@ -28,6 +28,8 @@ public struct ComparisonRow: Sendable, Codable {
     public let tolerance: Double?
     /// The verdict.
     public let verdict: Verdict
+    /// The prediction as text when it is not a single number (e.g. "> 0").
+    public let predictedText: String?
 
     /// A row from a measurement with a normal-approximation 95% CI (± 1.96 SE) unless an interval is given.
     public init(quantity: String, predicted: Double, measured: Double?, standardError: Double?,
@@ -37,6 +39,7 @@ public struct ComparisonRow: Sendable, Codable {
         self.measured = measured
         self.standardError = standardError
         self.tolerance = tolerance
+        predictedText = nil
         if let measured, measured.isFinite {
             let half = 1.96 * (standardError ?? 0)
             let ci = interval ?? (measured - half, measured + half)
@@ -49,6 +52,25 @@ public struct ComparisonRow: Sendable, Codable {
             } else {
                 verdict = .disagree
             }
+        } else {
+            ciLower = nil
+            ciUpper = nil
+            verdict = .notMeasured
+        }
+    }
+
+    /// A row for a one-sided prediction "the quantity is positive": agree when the 95% CI lies above 0.
+    public init(positiveQuantity quantity: String, measured: Double?, standardError: Double?) {
+        self.quantity = quantity
+        predicted = 0
+        predictedText = "> 0"
+        self.measured = measured
+        self.standardError = standardError
+        tolerance = nil
+        if let measured, measured.isFinite, let se = standardError {
+            ciLower = measured - 1.96 * se
+            ciUpper = measured + 1.96 * se
+            verdict = measured - 1.96 * se > 0 ? .agree : .disagree
         } else {
             ciLower = nil
             ciUpper = nil

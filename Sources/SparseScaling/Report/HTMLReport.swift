@@ -64,7 +64,7 @@ public struct HTMLReport: Sendable {
             let measured = r.measured.map { "\(num($0))" + (r.standardError.map { " ± \(num($0))" } ?? "") } ?? "—"
             let ci = r.ciLower.flatMap { lo in r.ciUpper.map { "[\(num(lo)), \(num($0))]" } } ?? "—"
             let cls = r.verdict.rawValue.replacingOccurrences(of: " ", with: "-")
-            html += "<tr class=\"\(cls)\"><td>\(escape(r.quantity))</td><td>\(num(r.predicted))</td><td>\(measured)</td><td>\(ci)</td><td>\(r.tolerance.map(num) ?? "—")</td><td>\(r.verdict.rawValue)</td></tr>\n"
+            html += "<tr class=\"\(cls)\"><td>\(escape(r.quantity))</td><td>\(r.predictedText ?? num(r.predicted))</td><td>\(measured)</td><td>\(ci)</td><td>\(r.tolerance.map(num) ?? "—")</td><td>\(r.verdict.rawValue)</td></tr>\n"
         }
         html += "</table>\n"
         let disagreements = rows.filter { $0.verdict == .disagree || $0.verdict == .notMeasured }

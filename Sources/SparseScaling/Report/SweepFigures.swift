@@ -3,8 +3,8 @@ import SVGPlot
 
 /// Figures of sweeps: loss against N (left panel) and against D (right panel), with fits and theory slopes.
 public enum SweepFigures {
-    /// Two panels (N-sweeps, D-sweeps) for a set of series; theory slopes α_N on N, α_N and α_D on D.
-    public static func figure(title: String, series: [SweepSeries], predictedAlphaN: Double, predictedAlphaD: Double) -> Figure {
+    /// Two panels (N-sweeps, D-sweeps) for a set of series; dashed slopes α_N on N, α_N and α_D on D, named `theoryName`.
+    public static func figure(title: String, series: [SweepSeries], predictedAlphaN: Double, predictedAlphaD: Double, theoryName: String = "theory") -> Figure {
         var panels: [Plot] = []
         for variable in [SweptVariable.n, .d] {
             let chosen = series.filter { $0.variable == variable }
@@ -21,7 +21,7 @@ public enum SweepFigures {
                     let xs = s.points.map { Double(variable == .n ? $0.n : $0.d) }
                     drawn.append(FigureStyle.theoryLine(
                         exponent: predicted, anchorX: mid, anchorY: fit.predicted(at: mid) * 1.6, xMin: xs.min() ?? mid, xMax: xs.max() ?? mid,
-                        label: "theory: slope −\(String(format: "%.3g", predicted))", color: color))
+                        label: "\(theoryName): slope −\(String(format: "%.3g", predicted))", color: color))
                 }
             }
             let (x, y) = FigureStyle.logAxes(x: variable == .n ? "model size N" : "data size D", y: "test loss L")

@@ -3,11 +3,12 @@ import Foundation
 /// Runs every experiment of MODEL.md §5 for one profile, resuming from the runner's store.
 public enum PaperReproduction {
     /// The experiments in the order they run (for progress messages).
-    public static let steps = ["theory", "observed-coordinates", "model-rich-loss", "linear-sweeps", "collapse", "frontier"]
+    public static let steps = ["theory", "observed-coordinates", "model-rich-loss", "linear-sweeps", "collapse", "frontier", "relu-sweeps", "gd-failure"]
 
-    /// Runs the whole set at α, β; `announce` is called with (step number, count, name) before each step.
+    /// Runs the whole set at α, β (the GD-failure experiment at `gdAlpha` < −1, where spikes exist);
+    /// `announce` is called with (step number, count, name) before each step.
     public static func run(
-        alpha: Double, beta: Double, plan: ReproductionPlan, runner: MeasurementRunner,
+        alpha: Double, beta: Double, gdAlpha: Double = -1.5, plan: ReproductionPlan, runner: MeasurementRunner,
         announce: (Int, Int, String) -> Void = { _, _, _ in }
     ) throws -> ReproductionResults {
         let start = Date()
@@ -29,8 +30,13 @@ public enum PaperReproduction {
         let collapse = try CollapseExperiment.run(alpha: alpha, beta: beta, configuration: plan.collapse, runner: runner)
         next("frontier")
         let frontier = try FrontierExperiment.run(alpha: alpha, beta: beta, configuration: plan.frontier, runner: runner)
+        next("relu-sweeps")
+        let relu = try ReLUSweepsExperiment.run(alpha: alpha, beta: beta, configuration: plan.reluSweeps, runner: runner)
+        next("gd-failure")
+        let gdFailure = try GDFailureStudy.run(alpha: gdAlpha, beta: beta, configuration: plan.gdFailure, threads: runner.threads, progress: runner.progress)
         return ReproductionResults(
             plan: plan, alpha: alpha, beta: beta, theory: theory, observedCoordinates: observed, modelRichLoss: modelRich,
-            linear: linear, collapse: collapse, frontier: frontier, seconds: Date().timeIntervalSince(start))
+            linear: linear, collapse: collapse, frontier: frontier, relu: relu, gdFailure: gdFailure,
+            seconds: Date().timeIntervalSince(start))
     }
 }

@@ -7,6 +7,8 @@ public struct ReproductionPlan: Sendable, Codable {
     public var frontier: FrontierExperiment.Configuration
     public var observedCoordinates: ObservedCoordinatesExperiment.Configuration
     public var modelRichLoss: ModelRichLossExperiment.Configuration
+    public var reluSweeps: ReLUSweepsExperiment.Configuration
+    public var gdFailure: GDFailureStudy.Configuration
 
     /// The sizes of `profile`.
     public init(profile: ExperimentProfile) {
@@ -16,5 +18,7 @@ public struct ReproductionPlan: Sendable, Codable {
         frontier = .preset(profile)
         observedCoordinates = .preset(profile)
         modelRichLoss = .preset(profile)
+        reluSweeps = .preset(profile)
+        gdFailure = .preset(profile)
     }
 }

@@ -13,6 +13,8 @@ public struct ReproductionResults: Sendable {
     public let linear: LinearSweepsResult
     public let collapse: CollapseResult
     public let frontier: FrontierResult
+    public let relu: ReLUSweepsResult
+    public let gdFailure: GDFailureStudyResult
     /// Wall-clock seconds of the whole run.
     public let seconds: Double
 
@@ -58,6 +60,21 @@ public struct ReproductionResults: Sendable {
         let ratioSE = ratios.count > 1 ? (ratios.reduce(0) { $0 + ($1 - meanRatio) * ($1 - meanRatio) } / Double(ratios.count - 1) / Double(ratios.count)).squareRoot() : nil
         rows.append(ComparisonRow(
             quantity: "model-rich loss / exact Σ λ_i(1 − p_i)^D, mean over D", predicted: 1, measured: meanRatio, standardError: ratioSE, tolerance: 0.1))
+        for set in relu.sets {
+            let solver = set.solver == .direct ? "pseudoinverse" : set.solver.rawValue
+            if let n = set.alphaN, let d = set.alphaD {
+                rows.append(ComparisonRow(
+                    positiveQuantity: "ReLU asymmetry α_N − α_D, sparse sweeps (\(solver)): α_N = \(fmt(n.exponent)) ± \(fmt(n.exponentStandardError)), α_D = \(fmt(d.exponent)) ± \(fmt(d.exponentStandardError))",
+                    measured: n.exponent - d.exponent,
+                    standardError: (n.exponentStandardError * n.exponentStandardError + d.exponentStandardError * d.exponentStandardError).squareRoot()))
+            } else {
+                rows.append(ComparisonRow(positiveQuantity: "ReLU asymmetry α_N − α_D, sparse sweeps (\(solver))", measured: nil, standardError: nil))
+            }
+        }
+        rows.append(ComparisonRow(
+            quantity: "GD failure probability slope d ln P/d ln D at large D (α = \(fmt(gdFailure.alpha)))", predicted: gdFailure.predictedExponent,
+            measured: gdFailure.fittedSlope, standardError: gdFailure.fit?.exponentStandardError,
+            interval: gdFailure.fit.map { (-$0.exponentInterval.upper, -$0.exponentInterval.lower) }, tolerance: 0.3))
         return rows
     }
 }

@@ -25,18 +25,43 @@ public enum ReproductionSummary {
                 "alpha_D_sparse": value(r.linear.alphaDSparse), "alpha_D_sparse_se": value(r.linear.alphaDSparseStandardError),
                 "ratio": value(r.linear.ratio),
             ],
-            "relu": NSNull(),
+            "relu": relu(r.relu, value: value),
             "collapse": ["peak_x": value(r.collapse.peakX), "predicted_peak_x": value(r.collapse.predictedPeakX)],
             "frontier": [
                 "loss_exponent": value(r.frontier.fit?.exponent), "loss_exponent_se": value(r.frontier.fit?.exponentStandardError),
                 "predicted_loss_exponent": r.frontier.predictedLossExponent,
             ],
-            "gd_failure": NSNull(),
+            "gd_failure": [
+                "alpha": r.gdFailure.alpha, "beta": r.gdFailure.beta, "n": r.gdFailure.configuration.featureCount, "eta": r.gdFailure.configuration.eta,
+                "rows": zip(r.gdFailure.rows, r.gdFailure.estimators).map { row, estimator in
+                    ["d": row.sampleCount, "failures": row.failures, "replicates": row.replicates, "p": row.probability, "p_low": row.lower,
+                     "p_high": row.upper, "estimator": estimator.rawValue] as [String: Any]
+                },
+                "local_exponents": r.gdFailure.localSlopes.map { ["d_low": $0.lowerSampleCount, "d_high": $0.upperSampleCount, "slope": value($0.slope), "se": value($0.standardError)] as [String: Any] },
+                "fitted_exponent": value(r.gdFailure.fittedSlope), "fitted_exponent_se": value(r.gdFailure.fit?.exponentStandardError),
+                "predicted_exponent": r.gdFailure.predictedExponent,
+            ] as [String: Any],
             "observed_coordinates": observed,
             "model_rich_loss": modelRich,
             "comparison": r.comparisonRows.map { ["quantity": $0.quantity, "predicted": value($0.predicted), "measured": value($0.measured), "se": value($0.standardError), "verdict": $0.verdict.rawValue] as [String: Any] },
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The ReLU block: the pseudoinverse set's numbers under the linear block's keys, and every solver's set.
+    static func relu(_ result: ReLUSweepsResult, value: (Double?) -> Any) -> [String: Any] {
+        func block(_ set: ReLUSweepSet) -> [String: Any] {
+            let d = set.alphaD
+            let ratio: Double? = set.joint.flatMap { j in d.map { j.sharedExponent / $0.exponent } }
+            return [
+                "alpha_N_joint": value(set.joint?.sharedExponent), "alpha_N_joint_se": value(set.joint?.sharedExponentStandardError),
+                "alpha_N_sparse": value(set.alphaN?.exponent), "alpha_N_sparse_se": value(set.alphaN?.exponentStandardError),
+                "alpha_D_sparse": value(d?.exponent), "alpha_D_sparse_se": value(d?.exponentStandardError), "ratio": value(ratio),
+            ]
+        }
+        var object = result.sets.first { $0.solver == .direct }.map(block) ?? [:]
+        object["by_solver"] = Dictionary(uniqueKeysWithValues: result.sets.map { ($0.solver == .direct ? "pseudoinverse" : $0.solver.rawValue, block($0)) })
+        return object
     }
 }

@@ -1,0 +1,124 @@
+import Foundation
+import ScalingAnalysis
+
+/// The paper's Table 4 extended to rare events: P(GD diverges) against D, by plain Monte Carlo where
+/// failures are common and by importance sampling where they are rare, with local slopes across both
+/// and a fit of the asymptotic slope against the prediction (α+β)/(1+α).
+public enum GDFailureStudy {
+    /// Data sizes and replicates of each estimator.
+    public struct Configuration: Sendable, Codable {
+        /// D values measured by plain Monte Carlo, and replicates per D.
+        public var plainSampleCounts: [Int]
+        public var plainReplicates: Int
+        /// D values measured by importance sampling, and replicates per D.
+        public var importanceSampleCounts: [Int]
+        public var importanceReplicates: Int
+        /// Number of random features N and the GD step η (failure when η·λ_max > 2).
+        public var featureCount: Int
+        public var eta: Double
+        /// Points of the asymptotic-slope fit (the largest D).
+        public var fitTail: Int
+
+        /// The sizes of `profile`.
+        public static func preset(_ profile: ExperimentProfile) -> Configuration {
+            switch profile {
+            case .quick:
+                return Configuration(
+                    plainSampleCounts: [1000, 3000, 10000], plainReplicates: 20000,
+                    importanceSampleCounts: [30000, 100_000, 300_000], importanceReplicates: 600,
+                    featureCount: 16384, eta: 1.9, fitTail: 3)
+            case .paper:
+                return Configuration(
+                    plainSampleCounts: [1000, 3000, 10000], plainReplicates: 100_000,
+                    importanceSampleCounts: [30000, 100_000, 300_000, 1_000_000], importanceReplicates: 2000,
+                    featureCount: 16384, eta: 1.9, fitTail: 4)
+            }
+        }
+    }
+
+    /// Runs both estimators at α, β (default α = −1.5 gives spikes) with the seed `seed`.
+    public static func run(alpha: Double, beta: Double, configuration c: Configuration, seed: UInt64 = 0, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) throws -> GDFailureStudyResult {
+        func settings(_ ds: [Int], _ replicates: Int, _ estimator: FailureEstimator) -> GDFailureSettings {
+            GDFailureSettings(
+                alpha: alpha, beta: beta, featureCount: c.featureCount, sampleCounts: ds, replicates: replicates,
+                threshold: 2 / c.eta, seed: seed, embedding: .exact, estimator: estimator)
+        }
+        progress.begin("GD failure", total: c.plainSampleCounts.count + c.importanceSampleCounts.count)
+        defer { progress.finish() }
+        let plain = try GDFailureExperiment.run(settings(c.plainSampleCounts, c.plainReplicates, .plain), threads: threads) { _ in progress.advance() }
+        let importance = alpha < -1
+            ? try GDFailureExperiment.run(settings(c.importanceSampleCounts, c.importanceReplicates, .importance), threads: threads) { _ in progress.advance() }
+            : nil
+        return GDFailureStudyResult(alpha: alpha, beta: beta, configuration: c, plain: plain, importance: importance)
+    }
+}
+
+/// Both estimators' rows, local slopes across them, and the fitted asymptotic slope.
+public struct GDFailureStudyResult: ExperimentOutput {
+    public static let name = "gd-failure"
+    public let alpha: Double
+    public let beta: Double
+    public let configuration: GDFailureStudy.Configuration
+    /// Plain Monte Carlo rows (small D).
+    public let plain: GDFailureResult
+    /// Importance-sampling rows (large D; nil when α ≥ −1, where there are no spikes to tilt).
+    public let importance: GDFailureResult?
+    /// All rows by increasing D, with the estimator that produced them.
+    public let rows: [GDFailureRow]
+    public let estimators: [FailureEstimator]
+    /// Local slopes d ln P / d ln D between successive rows.
+    public let localSlopes: [GDFailureLocalSlope]
+    /// Fit of P ∝ D^slope over the largest D (slope < 0), and the prediction (α+β)/(1+α).
+    public let fit: PowerLawFit?
+    public let predictedExponent: Double
+
+    /// Combines the two estimators' rows.
+    public init(alpha: Double, beta: Double, configuration: GDFailureStudy.Configuration, plain: GDFailureResult, importance: GDFailureResult?) {
+        self.alpha = alpha
+        self.beta = beta
+        self.configuration = configuration
+        self.plain = plain
+        self.importance = importance
+        let tagged = (plain.rows.map { ($0, FailureEstimator.plain) } + (importance?.rows ?? []).map { ($0, FailureEstimator.importance) })
+            .sorted { $0.0.sampleCount < $1.0.sampleCount }
+        rows = tagged.map(\.0)
+        estimators = tagged.map(\.1)
+        let points = rows.map { ScalingPoint(x: Double($0.sampleCount), y: $0.probability, standardError: $0.standardError) }
+        localSlopes = ((try? LocalExponent.between(points)) ?? []).map {
+            GDFailureLocalSlope(lowerSampleCount: Int($0.xLower), upperSampleCount: Int($0.xUpper), slope: $0.exponent.map { -$0 }, standardError: $0.standardError)
+        }
+        let positive = points.filter { $0.y > 0 }
+        fit = try? PowerLawFit(points: positive, tail: min(configuration.fitTail, positive.count))
+        predictedExponent = (alpha + beta) / (1 + alpha)
+    }
+
+    /// The fitted asymptotic slope d ln P/d ln D (negative) and its SE.
+    public var fittedSlope: Double? { fit.map { -$0.exponent } }
+
+    public func csvTables() -> [String: String] {
+        var table = CSVTable(headers: ["d", "estimator", "replicates", "failures", "p", "p_se", "p_low", "p_high", "mean_lambda_max", "mean_k", "replicates_per_minute"])
+        for (r, e) in zip(rows, estimators) {
+            table.append([
+                .integer(r.sampleCount), .text(e.rawValue), .integer(r.replicates), .integer(r.failures), .number(r.probability), .number(r.standardError),
+                .number(r.lower), .number(r.upper), .number(r.meanLargestEigenvalue), .number(r.meanObservedCoordinates), .number(r.replicatesPerMinute),
+            ])
+        }
+        return ["\(Self.name).csv": table.render()]
+    }
+
+    public func summaryText() -> String {
+        var table = TextTable(headers: ["D", "estimator", "failures/replicates", "P̂", "95% interval", "replicates/min"])
+        for (r, e) in zip(rows, estimators) {
+            table.append(["\(r.sampleCount)", e.rawValue, "\(r.failures)/\(r.replicates)", String(format: "%.4g", r.probability),
+                          String(format: "[%.3g, %.3g]", r.lower, r.upper), String(format: "%.0f", r.replicatesPerMinute)])
+        }
+        var lines = ["GD failure (α = \(alpha), β = \(beta), N = \(configuration.featureCount), η = \(configuration.eta)):", table.render()]
+        for l in localSlopes {
+            lines.append("  local slope D = \(l.lowerSampleCount) → \(l.upperSampleCount): \(l.slope.map { String(format: "%.3f", $0) } ?? "n/a")\(l.standardError.map { String(format: " ± %.3f", $0) } ?? "")")
+        }
+        if let fit {
+            lines.append(String(format: "  fitted slope over the last %d D: %.3f ± %.3f; predicted (α+β)/(1+α) = %.3f", fit.pointCount, -fit.exponent, fit.exponentStandardError, predictedExponent))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
