@@ -298,9 +298,14 @@ struct BartlettFactor {
         let scale = 1 / Double(n).squareRoot()
         var e = 0
         for i in 0..<k {
-            for _ in 0..<i {
-                packed[e] = scale * rng.normal()
-                e += 1
+            // Row i's i off-diagonal entries, two normals per polar draw.
+            var j = 0
+            while j < i {
+                let (z1, z2) = rng.fastNormalPair()
+                packed[e] = scale * z1
+                if j + 1 < i { packed[e + 1] = scale * z2 }
+                e += min(2, i - j)
+                j += 2
             }
             packed[e] = (rng.chiSquare(degreesOfFreedom: Double(n - i)) / Double(n)).squareRoot()
             e += 1

@@ -71,3 +71,20 @@ public struct RandomStream: Sendable {
         return r * cos(theta)
     }
 }
+
+extension RandomStream {
+    /// Two independent standard normal variates by Marsaglia's polar method on 32-bit uniforms: cheaper
+    /// than two `normal()` calls (no trigonometry) for bulk Gaussian noise, tails resolved to about 9σ.
+    /// A different sequence from `normal()` for the same stream.
+    public mutating func fastNormalPair() -> (Double, Double) {
+        while true {
+            let u = Double(next32()) * 0x1p-31 - 1 + 0x1p-32
+            let v = Double(next32()) * 0x1p-31 - 1 + 0x1p-32
+            let s = u * u + v * v
+            if s < 1 && s > 0 {
+                let f = (-2 * log(s) / s).squareRoot()
+                return (u * f, v * f)
+            }
+        }
+    }
+}
