@@ -158,7 +158,7 @@ public struct BenchmarkRunner: Sendable {
             report.rows.append(sweepRow("reduced, D sweep", n: n, d: d, m))
             guard let p = m.profile else { continue }
             xs.append(Double(d)); total.append(p.total); stream.append(p.streaming); dense.append(p.dense)
-            model.append(GrowthExponent.denseCost(featureCount: n, observedCount: p.observedCount))
+            model.append(GrowthExponent.denseCost(featureCount: n, observedCount: p.observedCount, hubs: p.sparseFactor ? p.hubCount : 0))
         }
         let tail = plan.fitTail
         report.growth.append(GrowthExponent(name: "total time vs D (N=\(n))", x: xs, time: total, modelCost: nil, tail: tail))
@@ -174,7 +174,7 @@ public struct BenchmarkRunner: Sendable {
             report.rows.append(sweepRow("reduced, N sweep", n: n, d: d, m))
             guard let p = m.profile else { continue }
             xs.append(Double(n)); total.append(p.total); dense.append(p.dense)
-            model.append(GrowthExponent.denseCost(featureCount: n, observedCount: p.observedCount))
+            model.append(GrowthExponent.denseCost(featureCount: n, observedCount: p.observedCount, hubs: p.sparseFactor ? p.hubCount : 0))
         }
         let tail = plan.fitTail
         report.growth.append(GrowthExponent(name: "total time vs N (D=\(d))", x: xs, time: total, modelCost: nil, tail: tail))
