@@ -5,13 +5,15 @@ import LinearAlgebra
 public struct ReducedSolverProfile: Sendable, Codable {
     /// Seconds drawing the D samples and the observed set S (the data stream).
     public var sampling: Double = 0
-    /// Seconds accumulating the dense A = X_S X_Sᵀ (0 when the sparse factor was used).
+    /// Seconds gathering the second moment from the samples: the sparse factor's block moments
+    /// (`SparseMomentBlocks`: hub choice, components, block moments), plus the dense A = X_S X_Sᵀ
+    /// when the sparse factor declined.
     public var secondMoment: Double = 0
     /// Seconds drawing W_S and w*_S.
     public var embedding: Double = 0
-    /// Seconds factoring A = R Rᵀ: the sparse factor straight from the samples
-    /// (`SparseSecondMomentFactor`, including its passes over the samples), or after it declined,
-    /// the attempt plus the dense pivoted Cholesky of the scaled A.
+    /// Seconds factoring A = R Rᵀ: the sparse factor from the block moments
+    /// (`SparseSecondMomentFactor`: block Cholesky factors, couplings, the hubs' Schur complement),
+    /// or, when it declined, the dense pivoted Cholesky of the scaled A.
     public var factorization: Double = 0
     /// Seconds forming B = W_S R and c = Rᵀ w*_S (sparse R, or a dgemm for the dense R).
     public var product: Double = 0
@@ -55,8 +57,10 @@ public struct ReducedSolverProfile: Sendable, Codable {
         let teacher = Teacher(seed: seed).weights(set.observed)
         embedding = clock.lap()
         let b: Matrix, c: [Double]
-        switch SparseSecondMomentFactor.factor(set) {
-        case .factored(let r):
+        let moment: SparseMomentBlocks?
+        do { moment = try SparseMomentBlocks(set) } catch { moment = nil }
+        secondMoment = clock.lap()
+        if let moment, let r = try? SparseSecondMomentFactor(moment) {
             factorization = clock.lap()
             sparseFactor = true
             hubCount = r.hubCount
@@ -64,12 +68,11 @@ public struct ReducedSolverProfile: Sendable, Codable {
             factorRank = r.rank
             b = r.embed(w)
             c = r.transposeTimes(teacher)
-        case .declined:
-            factorization = clock.lap()  // the attempt
+        } else {
             let a = set.secondMoment()
-            secondMoment = clock.lap()
+            secondMoment += clock.lap()
             let r = try SecondMomentFactor.factor(a)
-            factorization += clock.lap()
+            factorization = clock.lap()
             factorRank = r.columns
             b = BLAS.product(w, r)
             c = BLAS.multiply(r, teacher, trans: .transposed)

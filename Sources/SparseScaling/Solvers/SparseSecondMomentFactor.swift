@@ -58,21 +58,240 @@ public struct SparseSecondMomentFactor: Sendable {
     private let columnOffsets: [Int]       // block b's columns of R start here; the hub columns at the end
     private let hubFactor: Matrix          // L_S (h × r_S)
 
-    /// Builds the factor of X_S X_Sᵀ for `samples`, or says why it declined. Directions whose pivots
-    /// (after scaling to unit diagonal) fall below K·ε are dropped, as in `SecondMomentFactor`.
-    /// Deterministic: the result does not depend on the thread count.
+    /// Builds the factor of X_S X_Sᵀ for `samples` (`SparseMomentBlocks`, then the factor), or says
+    /// why it declined. Deterministic: the result does not depend on the thread count.
     public static func factor(
         _ samples: SparseTrainingSet, maximumBlockSize: Int = 64, maximumHubCount: Int = 2048
     ) -> Outcome {
         do {
-            return .factored(try SparseSecondMomentFactor(
-                samples, maximumBlockSize: maximumBlockSize, maximumHubCount: maximumHubCount))
+            let moment = try SparseMomentBlocks(samples, maximumBlockSize: maximumBlockSize, maximumHubCount: maximumHubCount)
+            return .factored(try SparseSecondMomentFactor(moment))
         } catch {
             return .declined(error)
         }
     }
 
-    private init(_ samples: SparseTrainingSet, maximumBlockSize: Int, maximumHubCount: Int) throws(Declined) {
+    /// The factor of the second moment gathered in `moment`. Directions whose pivots (after scaling
+    /// to unit diagonal) fall below K·ε are dropped, as in `SecondMomentFactor`.
+    public init(_ moment: SparseMomentBlocks) throws(Declined) {
+        let k = moment.observedCount, h = moment.hubCount, sizes = moment.blockSizes
+        let blockCount = sizes.count
+        let blockHubs = moment.blockHubs, hubOffsets = moment.hubOffsets
+        var schur = moment.freeHubMoment
+        let hubDiagonal = moment.hubDiagonal
+        // 4. Block by block: the factor L_b, V_b = C_b (L_b⁺)ᵀ, and the block's part of the Schur complement.
+        let tolerance = Double(k) * Double.ulpOfOne
+        var factorValues: [Double] = []
+        factorValues.reserveCapacity(k)
+        var factorOffsets = [Int](repeating: 0, count: blockCount + 1)
+        var couplingValues: [Double] = []
+        var couplingOffsets = [Int](repeating: 0, count: blockCount + 1)
+        var columnOffsets = [Int](repeating: 0, count: blockCount + 2)
+        var ranks = [Int](repeating: 0, count: blockCount)
+        var gram: [Double] = [], lower: [Double] = [], diagonal: [Double] = []
+        var scale: [Double] = [], pivots: [Int] = []
+        for b in 0..<blockCount {
+            let m = sizes[b], hb = hubOffsets[b + 1] - hubOffsets[b]
+            let c0 = moment.couplingInputOffsets[b], q0 = moment.hubGramOffsets[b]
+            gram = Array(moment.gramValues[moment.gramOffsets[b]..<moment.gramOffsets[b + 1]])
+            // Scaled pivoted Cholesky of G_b (rank revealing; pivots stop at the tolerance).
+            scale = (0..<m).map { gram[$0 + $0 * m] > 0 ? gram[$0 + $0 * m].squareRoot() : 1 }
+            for j in 0..<m {
+                for i in 0..<m { gram[i + j * m] /= scale[i] * scale[j] }
+            }
+            lower = [Double](repeating: 0, count: m * m)
+            diagonal = (0..<m).map { gram[$0 + $0 * m] }
+            pivots = Array(0..<m)
+            var r = 0
+            for j in 0..<m {
+                var best = j
+                for q in (j + 1)..<max(j + 1, m) where diagonal[pivots[q]] > diagonal[pivots[best]] { best = q }
+                if !(diagonal[pivots[best]] > tolerance) { break }
+                pivots.swapAt(j, best)
+                let pj = pivots[j]
+                let root = diagonal[pj].squareRoot()
+                lower[pj + j * m] = root
+                for q in (j + 1)..<max(j + 1, m) {
+                    let i = pivots[q]
+                    var value = gram[i + pj * m]
+                    for c in 0..<j { value -= lower[i + c * m] * lower[pj + c * m] }
+                    value /= root
+                    lower[i + j * m] = value
+                    diagonal[i] -= value * value
+                }
+                r = j + 1
+            }
+            ranks[b] = r
+            // V_bᵀ = L̂_b⁺ Δ⁻¹ C_bᵀ: forward substitution on the pivot rows (lower triangular in pivot order).
+            let vStart = couplingValues.count
+            couplingValues.append(contentsOf: repeatElement(0, count: hb * r))
+            for t in 0..<hb {
+                for j in 0..<r {
+                    let pj = pivots[j]
+                    var value = moment.couplingInput[c0 + pj + t * m] / scale[pj]
+                    for c in 0..<j { value -= lower[pj + c * m] * couplingValues[vStart + t + c * hb] }
+                    couplingValues[vStart + t + j * hb] = value / lower[pj + j * m]
+                }
+            }
+            // L_b = Δ L̂_b.
+            for c in 0..<r {
+                for i in 0..<m { factorValues.append(lower[i + c * m] * scale[i]) }
+            }
+            // This block's part of the Schur complement, X_H|_b (I − P_b) X_H|_bᵀ = A_H|_b − V_b V_bᵀ.
+            // When the block's rank equals its sample count, P_b = I and the part is exactly zero (this
+            // is what keeps D < K, where the hubs lie in the span of the other coordinates, accurate).
+            if r < moment.blockSampleCounts[b] {
+                for t2 in 0..<hb {
+                    let q2 = Int(blockHubs[hubOffsets[b] + t2])
+                    for t1 in 0..<hb {
+                        var sum = moment.hubGramValues[q0 + t1 + t2 * hb]
+                        for c in 0..<r { sum -= couplingValues[vStart + t1 + c * hb] * couplingValues[vStart + t2 + c * hb] }
+                        schur[Int(blockHubs[hubOffsets[b] + t1]), q2] += sum
+                    }
+                }
+            }
+            factorOffsets[b + 1] = factorValues.count
+            couplingOffsets[b + 1] = couplingValues.count
+            columnOffsets[b + 1] = columnOffsets[b] + r
+        }
+
+        // 5. The Schur complement on the hubs, scaled by A_H's diagonal, pivoted Cholesky.
+        let hubScale = hubDiagonal.map { $0 > 0 ? $0.squareRoot() : 1 }
+        for j in 0..<h {
+            for i in 0..<h { schur[i, j] /= hubScale[i] * hubScale[j] }
+        }
+        let hubTolerance = tolerance
+        var hubFactor: Matrix
+        do {
+            hubFactor = try BLAS.withThreadsFor(flops: Double(h * h * h) / 3) {
+                try PivotedCholesky(schur, tolerance: hubTolerance).factor
+            }
+        } catch {
+            throw .hubFactorizationFailed
+        }
+        for j in 0..<hubFactor.columns {
+            for i in 0..<h { hubFactor[i, j] *= hubScale[i] }
+        }
+        columnOffsets[blockCount + 1] = columnOffsets[blockCount] + hubFactor.columns
+
+        self.observedCount = k
+        self.hubCount = h
+        self.rank = columnOffsets[blockCount + 1]
+        self.blockSizes = sizes
+        self.blockRanks = ranks
+        self.blockPositions = moment.blockPositions
+        self.positionOffsets = moment.positionOffsets
+        self.blockHubs = blockHubs
+        self.hubOffsets = hubOffsets
+        self.factorValues = factorValues
+        self.factorOffsets = factorOffsets
+        self.couplingValues = couplingValues
+        self.couplingOffsets = couplingOffsets
+        self.columnOffsets = columnOffsets
+        self.hubFactor = hubFactor
+    }
+
+    /// B = W R (N × r) for embedding columns `w` (N × K) on the observed coordinates.
+    public func embed(_ w: Matrix) -> Matrix {
+        precondition(w.columns == observedCount, "one embedding column per observed coordinate")
+        let n = w.rows, h = hubCount
+        var b = Matrix(rows: n, columns: rank)
+        w.storage.withUnsafeBufferPointer { pw in
+            b.storage.withUnsafeMutableBufferPointer { pb in
+                // Block b's columns: W_b L_b + W_{hubs of b} V_b.
+                for blk in blockSizes.indices {
+                    let m = blockSizes[blk], hb = hubOffsets[blk + 1] - hubOffsets[blk]
+                    let pbase = positionOffsets[blk], fbase = factorOffsets[blk]
+                    let hbase = hubOffsets[blk], vbase = couplingOffsets[blk]
+                    for c in 0..<blockRanks[blk] {
+                        let column = (columnOffsets[blk] + c) * n
+                        for l in 0..<m {
+                            let value = factorValues[fbase + l + c * m]
+                            if value == 0 { continue }
+                            let wcol = Int(blockPositions[pbase + l]) * n
+                            for i in 0..<n { pb[column + i] += value * pw[wcol + i] }
+                        }
+                        for t in 0..<hb {
+                            let value = couplingValues[vbase + t + c * hb]
+                            if value == 0 { continue }
+                            let wcol = Int(blockHubs[hbase + t]) * n
+                            for i in 0..<n { pb[column + i] += value * pw[wcol + i] }
+                        }
+                    }
+                }
+            }
+        }
+        // Hub columns: W_H L_S (the first h columns of W are the hubs').
+        if hubFactor.columns > 0 {
+            let wh = Matrix(rows: n, columns: h, columnMajor: Array(w.storage[0..<(n * h)]))
+            let product = BLAS.product(wh, hubFactor)
+            let start = columnOffsets[blockSizes.count] * n
+            b.storage.replaceSubrange(start..<(start + product.storage.count), with: product.storage)
+        }
+        return b
+    }
+
+    /// c = Rᵀ x (length r) for a vector `x` on the observed coordinates (the teacher weights w*_S).
+    public func transposeTimes(_ x: [Double]) -> [Double] {
+        precondition(x.count == observedCount, "one entry per observed coordinate")
+        var c = [Double](repeating: 0, count: rank)
+        for blk in blockSizes.indices {
+            let m = blockSizes[blk], hb = hubOffsets[blk + 1] - hubOffsets[blk]
+            let pbase = positionOffsets[blk], fbase = factorOffsets[blk]
+            let hbase = hubOffsets[blk], vbase = couplingOffsets[blk]
+            for col in 0..<blockRanks[blk] {
+                var q = 0.0
+                for l in 0..<m { q += factorValues[fbase + l + col * m] * x[Int(blockPositions[pbase + l])] }
+                for t in 0..<hb { q += couplingValues[vbase + t + col * hb] * x[Int(blockHubs[hbase + t])] }
+                c[columnOffsets[blk] + col] = q
+            }
+        }
+        let start = columnOffsets[blockSizes.count]
+        for col in 0..<hubFactor.columns {
+            var q = 0.0
+            for i in 0..<hubCount { q += hubFactor[i, col] * x[i] }
+            c[start + col] = q
+        }
+        return c
+    }
+
+    /// R itself as a dense K × r matrix (for tests and small instances).
+    public func dense() -> Matrix {
+        embed(Matrix.identity(observedCount))
+    }
+}
+
+/// The pieces of A = X_S X_Sᵀ that `SparseSecondMomentFactor` needs, gathered from the sparse samples
+/// in passes over them (the data-stream part of the sparse factor): the hub count h and the components
+/// of the other coordinates, and per component its second moment G_b, its coupling to the hubs C_b, and
+/// the hubs' second moment over its samples; plus the hubs' moment over the samples without other
+/// coordinates and the hubs' diagonal of A.
+public struct SparseMomentBlocks: Sendable {
+    /// K = |S|.
+    public let observedCount: Int
+    /// Number of hubs h (positions 0..<h of the observed set).
+    public let hubCount: Int
+    /// Size of each component (block), in order of its smallest position.
+    public let blockSizes: [Int]
+    let blockPositions: [Int32]
+    let positionOffsets: [Int]
+    let blockHubs: [Int32]
+    let hubOffsets: [Int]
+    let blockSampleCounts: [Int]
+    let gramValues: [Double]
+    let gramOffsets: [Int]
+    let couplingInput: [Double]
+    let couplingInputOffsets: [Int]
+    let hubGramValues: [Double]
+    let hubGramOffsets: [Int]
+    let freeHubMoment: Matrix
+    let hubDiagonal: [Double]
+
+    /// Gathers the moments of `samples` the factor needs (one pass to choose the hubs and the
+    /// components, then the block moments), or says why the sparse factor declines.
+    public init(
+        _ samples: SparseTrainingSet, maximumBlockSize: Int = 64, maximumHubCount: Int = 2048
+    ) throws(SparseSecondMomentFactor.Declined) {
         let k = samples.observedCount
         guard k > 0 else { throw .empty }
         let offsets = samples.offsets, positions = samples.positions, values = samples.values
@@ -201,24 +420,19 @@ public struct SparseSecondMomentFactor: Sendable {
         sampleBlock = []
         fill = []
 
-        // 4. Block by block: G_b and C_b (hubs × block), the factor L_b, and V_b = C_b (L_b⁺)ᵀ.
-        let tolerance = Double(k) * Double.ulpOfOne
+        // 4. Block by block: the hubs co-active with it, G_b, C_bᵀ (block × hubs) and A_H|_b.
         var hubStamp = [Int32](repeating: -1, count: h)
         var hubLocal = [Int32](repeating: 0, count: h)
         var blockHubs: [Int32] = []
         var hubOffsets = [Int](repeating: 0, count: blockCount + 1)
-        var factorValues: [Double] = []
-        factorValues.reserveCapacity(k)
-        var factorOffsets = [Int](repeating: 0, count: blockCount + 1)
-        var couplingValues: [Double] = []
-        var couplingOffsets = [Int](repeating: 0, count: blockCount + 1)
-        var columnOffsets = [Int](repeating: 0, count: blockCount + 2)
-        var ranks = [Int](repeating: 0, count: blockCount)
-        var gram: [Double] = [], coupling: [Double] = [], lower: [Double] = [], diagonal: [Double] = []
-        var scale: [Double] = [], pivots: [Int] = [], hubsHere: [Int32] = [], hubGram: [Double] = []
+        var gramValues: [Double] = [], couplingInput: [Double] = [], hubGramValues: [Double] = []
+        var gramOffsets = [Int](repeating: 0, count: blockCount + 1)
+        var couplingInputOffsets = [Int](repeating: 0, count: blockCount + 1)
+        var hubGramOffsets = [Int](repeating: 0, count: blockCount + 1)
+        var blockSampleCounts = [Int](repeating: 0, count: blockCount)
+        var hubsHere: [Int32] = []
         for b in 0..<blockCount {
             let m = sizes[b]
-            // The hubs co-active with this block, ascending.
             hubsHere.removeAll(keepingCapacity: true)
             for si in samplesPerBlock[b]..<samplesPerBlock[b + 1] {
                 let s = Int(blockSamples[si])
@@ -233,200 +447,55 @@ public struct SparseSecondMomentFactor: Sendable {
             hubsHere.sort()
             for (i, p) in hubsHere.enumerated() { hubLocal[Int(p)] = Int32(i) }
             let hb = hubsHere.count
-            gram = [Double](repeating: 0, count: m * m)
-            coupling = [Double](repeating: 0, count: m * hb)  // C_bᵀ: block rows × hub columns
+            let g0 = gramValues.count, c0 = couplingInput.count, q0 = hubGramValues.count
+            gramValues.append(contentsOf: repeatElement(0, count: m * m))
+            couplingInput.append(contentsOf: repeatElement(0, count: m * hb))
+            hubGramValues.append(contentsOf: repeatElement(0, count: hb * hb))
             for si in samplesPerBlock[b]..<samplesPerBlock[b + 1] {
                 let s = Int(blockSamples[si])
                 let lo = offsets[s], hi = offsets[s + 1]
-                for e1 in lo..<hi where positions[e1] >= Int32(h) {
-                    let l1 = Int(local[Int(positions[e1])]), v1 = values[e1]
-                    for e2 in lo..<hi {
-                        let p2 = Int(positions[e2])
-                        if p2 >= h {
-                            gram[l1 + Int(local[p2]) * m] += v1 * values[e2]
-                        } else {
-                            coupling[l1 + Int(hubLocal[p2]) * m] += v1 * values[e2]
+                for e1 in lo..<hi {
+                    let p1 = Int(positions[e1]), v1 = values[e1]
+                    if p1 >= h {
+                        let l1 = Int(local[p1])
+                        for e2 in lo..<hi {
+                            let p2 = Int(positions[e2])
+                            if p2 >= h {
+                                gramValues[g0 + l1 + Int(local[p2]) * m] += v1 * values[e2]
+                            } else {
+                                couplingInput[c0 + l1 + Int(hubLocal[p2]) * m] += v1 * values[e2]
+                            }
                         }
-                    }
-                }
-            }
-            // Scaled pivoted Cholesky of G_b (rank revealing; pivots stop at the tolerance).
-            scale = (0..<m).map { gram[$0 + $0 * m] > 0 ? gram[$0 + $0 * m].squareRoot() : 1 }
-            for j in 0..<m {
-                for i in 0..<m { gram[i + j * m] /= scale[i] * scale[j] }
-            }
-            lower = [Double](repeating: 0, count: m * m)
-            diagonal = (0..<m).map { gram[$0 + $0 * m] }
-            pivots = Array(0..<m)
-            var r = 0
-            for j in 0..<m {
-                var best = j
-                for q in (j + 1)..<max(j + 1, m) where diagonal[pivots[q]] > diagonal[pivots[best]] { best = q }
-                if !(diagonal[pivots[best]] > tolerance) { break }
-                pivots.swapAt(j, best)
-                let pj = pivots[j]
-                let root = diagonal[pj].squareRoot()
-                lower[pj + j * m] = root
-                for q in (j + 1)..<max(j + 1, m) {
-                    let i = pivots[q]
-                    var value = gram[i + pj * m]
-                    for c in 0..<j { value -= lower[i + c * m] * lower[pj + c * m] }
-                    value /= root
-                    lower[i + j * m] = value
-                    diagonal[i] -= value * value
-                }
-                r = j + 1
-            }
-            ranks[b] = r
-            // V_bᵀ = L̂_b⁺ Δ⁻¹ C_bᵀ: forward substitution on the pivot rows (lower triangular in pivot order).
-            let vStart = couplingValues.count
-            couplingValues.append(contentsOf: repeatElement(0, count: hb * r))
-            for t in 0..<hb {
-                for j in 0..<r {
-                    let pj = pivots[j]
-                    var value = coupling[pj + t * m] / scale[pj]
-                    for c in 0..<j { value -= lower[pj + c * m] * couplingValues[vStart + t + c * hb] }
-                    couplingValues[vStart + t + j * hb] = value / lower[pj + j * m]
-                }
-            }
-            // L_b = Δ L̂_b.
-            for c in 0..<r {
-                for i in 0..<m { factorValues.append(lower[i + c * m] * scale[i]) }
-            }
-            // This block's part of the Schur complement, X_H|_b (I − P_b) X_H|_bᵀ = A_H|_b − V_b V_bᵀ.
-            // When the block's rank equals its sample count, P_b = I and the part is exactly zero (this
-            // is what keeps D < K, where the hubs lie in the span of the other coordinates, accurate).
-            let blockSampleCount = samplesPerBlock[b + 1] - samplesPerBlock[b]
-            if r < blockSampleCount {
-                hubGram = [Double](repeating: 0, count: hb * hb)
-                for si in samplesPerBlock[b]..<samplesPerBlock[b + 1] {
-                    let s = Int(blockSamples[si])
-                    let lo = offsets[s], hi = offsets[s + 1]
-                    for e1 in lo..<hi where positions[e1] < Int32(h) {
-                        let l1 = Int(hubLocal[Int(positions[e1])]), v1 = values[e1]
+                    } else {
+                        let l1 = Int(hubLocal[p1])
                         for e2 in lo..<hi where positions[e2] < Int32(h) {
-                            hubGram[l1 + Int(hubLocal[Int(positions[e2])]) * hb] += v1 * values[e2]
+                            hubGramValues[q0 + l1 + Int(hubLocal[Int(positions[e2])]) * hb] += v1 * values[e2]
                         }
                     }
                 }
-                for t2 in 0..<hb {
-                    let q2 = Int(hubsHere[t2])
-                    for t1 in 0..<hb {
-                        var sum = hubGram[t1 + t2 * hb]
-                        for c in 0..<r { sum -= couplingValues[vStart + t1 + c * hb] * couplingValues[vStart + t2 + c * hb] }
-                        schur[Int(hubsHere[t1]), q2] += sum
-                    }
-                }
             }
+            blockSampleCounts[b] = samplesPerBlock[b + 1] - samplesPerBlock[b]
             blockHubs.append(contentsOf: hubsHere)
             hubOffsets[b + 1] = blockHubs.count
-            factorOffsets[b + 1] = factorValues.count
-            couplingOffsets[b + 1] = couplingValues.count
-            columnOffsets[b + 1] = columnOffsets[b] + r
+            gramOffsets[b + 1] = gramValues.count
+            couplingInputOffsets[b + 1] = couplingInput.count
+            hubGramOffsets[b + 1] = hubGramValues.count
         }
-
-        // 5. The Schur complement on the hubs, scaled by A_H's diagonal, pivoted Cholesky.
-        let hubScale = hubDiagonal.map { $0 > 0 ? $0.squareRoot() : 1 }
-        for j in 0..<h {
-            for i in 0..<h { schur[i, j] /= hubScale[i] * hubScale[j] }
-        }
-        let hubTolerance = tolerance
-        var hubFactor: Matrix
-        do {
-            hubFactor = try BLAS.withThreadsFor(flops: Double(h * h * h) / 3) {
-                try PivotedCholesky(schur, tolerance: hubTolerance).factor
-            }
-        } catch {
-            throw .hubFactorizationFailed
-        }
-        for j in 0..<hubFactor.columns {
-            for i in 0..<h { hubFactor[i, j] *= hubScale[i] }
-        }
-        columnOffsets[blockCount + 1] = columnOffsets[blockCount] + hubFactor.columns
-
         self.observedCount = k
         self.hubCount = h
-        self.rank = columnOffsets[blockCount + 1]
         self.blockSizes = sizes
-        self.blockRanks = ranks
         self.blockPositions = blockPositions
         self.positionOffsets = positionOffsets
         self.blockHubs = blockHubs
         self.hubOffsets = hubOffsets
-        self.factorValues = factorValues
-        self.factorOffsets = factorOffsets
-        self.couplingValues = couplingValues
-        self.couplingOffsets = couplingOffsets
-        self.columnOffsets = columnOffsets
-        self.hubFactor = hubFactor
-    }
-
-    /// B = W R (N × r) for embedding columns `w` (N × K) on the observed coordinates.
-    public func embed(_ w: Matrix) -> Matrix {
-        precondition(w.columns == observedCount, "one embedding column per observed coordinate")
-        let n = w.rows, h = hubCount
-        var b = Matrix(rows: n, columns: rank)
-        w.storage.withUnsafeBufferPointer { pw in
-            b.storage.withUnsafeMutableBufferPointer { pb in
-                // Block b's columns: W_b L_b + W_{hubs of b} V_b.
-                for blk in blockSizes.indices {
-                    let m = blockSizes[blk], hb = hubOffsets[blk + 1] - hubOffsets[blk]
-                    let pbase = positionOffsets[blk], fbase = factorOffsets[blk]
-                    let hbase = hubOffsets[blk], vbase = couplingOffsets[blk]
-                    for c in 0..<blockRanks[blk] {
-                        let column = (columnOffsets[blk] + c) * n
-                        for l in 0..<m {
-                            let value = factorValues[fbase + l + c * m]
-                            if value == 0 { continue }
-                            let wcol = Int(blockPositions[pbase + l]) * n
-                            for i in 0..<n { pb[column + i] += value * pw[wcol + i] }
-                        }
-                        for t in 0..<hb {
-                            let value = couplingValues[vbase + t + c * hb]
-                            if value == 0 { continue }
-                            let wcol = Int(blockHubs[hbase + t]) * n
-                            for i in 0..<n { pb[column + i] += value * pw[wcol + i] }
-                        }
-                    }
-                }
-            }
-        }
-        // Hub columns: W_H L_S (the first h columns of W are the hubs').
-        if hubFactor.columns > 0 {
-            let wh = Matrix(rows: n, columns: h, columnMajor: Array(w.storage[0..<(n * h)]))
-            let product = BLAS.product(wh, hubFactor)
-            let start = columnOffsets[blockSizes.count] * n
-            b.storage.replaceSubrange(start..<(start + product.storage.count), with: product.storage)
-        }
-        return b
-    }
-
-    /// c = Rᵀ x (length r) for a vector `x` on the observed coordinates (the teacher weights w*_S).
-    public func transposeTimes(_ x: [Double]) -> [Double] {
-        precondition(x.count == observedCount, "one entry per observed coordinate")
-        var c = [Double](repeating: 0, count: rank)
-        for blk in blockSizes.indices {
-            let m = blockSizes[blk], hb = hubOffsets[blk + 1] - hubOffsets[blk]
-            let pbase = positionOffsets[blk], fbase = factorOffsets[blk]
-            let hbase = hubOffsets[blk], vbase = couplingOffsets[blk]
-            for col in 0..<blockRanks[blk] {
-                var q = 0.0
-                for l in 0..<m { q += factorValues[fbase + l + col * m] * x[Int(blockPositions[pbase + l])] }
-                for t in 0..<hb { q += couplingValues[vbase + t + col * hb] * x[Int(blockHubs[hbase + t])] }
-                c[columnOffsets[blk] + col] = q
-            }
-        }
-        let start = columnOffsets[blockSizes.count]
-        for col in 0..<hubFactor.columns {
-            var q = 0.0
-            for i in 0..<hubCount { q += hubFactor[i, col] * x[i] }
-            c[start + col] = q
-        }
-        return c
-    }
-
-    /// R itself as a dense K × r matrix (for tests and small instances).
-    public func dense() -> Matrix {
-        embed(Matrix.identity(observedCount))
+        self.blockSampleCounts = blockSampleCounts
+        self.gramValues = gramValues
+        self.gramOffsets = gramOffsets
+        self.couplingInput = couplingInput
+        self.couplingInputOffsets = couplingInputOffsets
+        self.hubGramValues = hubGramValues
+        self.hubGramOffsets = hubGramOffsets
+        self.freeHubMoment = schur
+        self.hubDiagonal = hubDiagonal
     }
 }
