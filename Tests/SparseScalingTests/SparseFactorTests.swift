@@ -3,11 +3,12 @@ import Testing
 @testable import SparseScaling
 
 /// The sparse block factor of A = X_S X_Sᵀ: R Rᵀ = A, the readout through it equals the brute-force
-/// pseudoinverse, and it declines exactly where the elimination of coordinate 1 is not safe.
+/// pseudoinverse, and it declines (to the dense path) only where no small hub set splits the coordinates.
 @Suite struct SparseFactorTests {
     typealias Case = (alpha: Double, beta: Double, m: InputDimension, n: Int, d: Int, ridge: Double)
 
-    /// 40 instances: N < K, N ≈ K, K < N < D, N > D; β > 1 and β ≤ 1 with finite M; D < K; ridge > 0.
+    /// 40 instances: N < K, N ≈ K, K < N < D, N > D; β > 1 and β ≤ 1 with finite M; D < K; ridge > 0;
+    /// most through the sparse factor, some (β = 1, M = 120) declined to the dense path.
     static let cases: [Case] = {
         var list: [Case] = []
         let shapes: [(Double, Double, InputDimension)] = [
