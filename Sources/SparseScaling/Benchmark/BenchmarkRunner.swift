@@ -109,14 +109,18 @@ public struct BenchmarkRunner: Sendable {
         point.denseSeconds = m.profile?.dense
         point.observedCount = m.profile?.observedCount
         point.note = m.error ?? m.profile.map {
-            String(format: "sample %.2f, A %.2f, W_S %.2f, factor %.2f, W_S·R %.2f, SVD %.2f, loss %.2f s",
+            String(format: "sample %.2f, A %.2f, W_S %.2f, factor %.2f, W_S·R %.2f, readout %.2f, loss %.2f s",
                    $0.sampling, $0.secondMoment, $0.embedding, $0.factorization, $0.product, $0.svd, $0.loss)
+                + ($0.sparseFactor ? "; sparse factor, \($0.hubCount) hubs, components ≤ \($0.largestBlock)" : "; dense factor")
         }
         report.rows.append(point)
         guard let p = m.profile else { return }
-        let kernels: [(String, Double, Double)] = [
+        // The dgemm W_S·R and the dense pivoted Cholesky only run when the sparse factor declined.
+        let denseKernels: [(String, Double, Double)] = p.sparseFactor ? [] : [
             ("kernel W_S·R (dgemm \(n)×\(p.observedCount)×\(p.factorRank))", p.product, p.productGflops(featureCount: n)),
             ("kernel pivoted Cholesky (K=\(p.observedCount))", p.factorization, p.factorizationGflops),
+        ]
+        let kernels: [(String, Double, Double)] = denseKernels + [
             (p.usedOrthogonalFactor(featureCount: n) ? "kernel readout, QR (dgeqrt) of B (\(n)×\(p.factorRank))" : "kernel readout, SVD of B (\(n)×\(p.factorRank))",
              p.svd, p.svdGflops(featureCount: n)),
         ]
@@ -154,7 +158,7 @@ public struct BenchmarkRunner: Sendable {
             report.rows.append(sweepRow("reduced, D sweep", n: n, d: d, m))
             guard let p = m.profile else { continue }
             xs.append(Double(d)); total.append(p.total); stream.append(p.streaming); dense.append(p.dense)
-            model.append(GrowthExponent.denseCost(featureCount: n, observedCount: p.observedCount))
+            model.append(GrowthExponent.denseCost(featureCount: n, observedCount: p.observedCount, hubs: p.sparseFactor ? p.hubCount : 0))
         }
         let tail = plan.fitTail
         report.growth.append(GrowthExponent(name: "total time vs D (N=\(n))", x: xs, time: total, modelCost: nil, tail: tail))
@@ -170,7 +174,7 @@ public struct BenchmarkRunner: Sendable {
             report.rows.append(sweepRow("reduced, N sweep", n: n, d: d, m))
             guard let p = m.profile else { continue }
             xs.append(Double(n)); total.append(p.total); dense.append(p.dense)
-            model.append(GrowthExponent.denseCost(featureCount: n, observedCount: p.observedCount))
+            model.append(GrowthExponent.denseCost(featureCount: n, observedCount: p.observedCount, hubs: p.sparseFactor ? p.hubCount : 0))
         }
         let tail = plan.fitTail
         report.growth.append(GrowthExponent(name: "total time vs N (D=\(d))", x: xs, time: total, modelCost: nil, tail: tail))

@@ -35,9 +35,16 @@ public struct GrowthExponent: Sendable, Encodable {
         }
     }
 
-    /// The MODEL.md §3 operation count of the dense part for N features and K observed coordinates:
-    /// K³/3 (pivoted Cholesky) + 2·N·K² (W_S·R) + the LQ/QR of the N × K matrix B (the readout when B has full rank).
-    public static func denseCost(featureCount n: Int, observedCount k: Int) -> Double {
-        KernelFlops.pivotedCholesky(n: k, rank: k) + KernelFlops.gemm(m: n, n: k, k: k) + KernelFlops.orthogonalFactor(m: n, n: k)
+    /// The operation count of the dense part for N features and K observed coordinates. With the
+    /// dense factor (MODEL.md §3): K³/3 (pivoted Cholesky) + 2·N·K² (W_S·R) + the LQ/QR of the N × K
+    /// matrix B. With the sparse factor (`hubs` = h > 0): h³/3 + 2·N·(K + h²) (B = W_S R with R sparse
+    /// apart from the h hub columns) + the same readout; the readout dominates.
+    public static func denseCost(featureCount n: Int, observedCount k: Int, hubs: Int = 0) -> Double {
+        let readout = KernelFlops.orthogonalFactor(m: n, n: k)
+        if hubs > 0 {
+            let h = Double(hubs)
+            return h * h * h / 3 + 2 * Double(n) * (Double(k) + h * h) + readout
+        }
+        return KernelFlops.pivotedCholesky(n: k, rank: k) + KernelFlops.gemm(m: n, n: k, k: k) + readout
     }
 }

@@ -5,18 +5,28 @@ import LinearAlgebra
 public struct ReducedSolverProfile: Sendable, Codable {
     /// Seconds drawing the D samples and the observed set S (the data stream).
     public var sampling: Double = 0
-    /// Seconds accumulating A = X_S X_Sᵀ.
+    /// Seconds gathering the second moment from the samples: the sparse factor's block moments
+    /// (`SparseMomentBlocks`: hub choice, components, block moments), plus the dense A = X_S X_Sᵀ
+    /// when the sparse factor declined.
     public var secondMoment: Double = 0
     /// Seconds drawing W_S and w*_S.
     public var embedding: Double = 0
-    /// Seconds factoring A = R Rᵀ (diagonal scaling and pivoted Cholesky).
+    /// Seconds factoring A = R Rᵀ: the sparse factor from the block moments
+    /// (`SparseSecondMomentFactor`: block Cholesky factors, couplings, the hubs' Schur complement),
+    /// or, when it declined, the dense pivoted Cholesky of the scaled A.
     public var factorization: Double = 0
-    /// Seconds forming B = W_S R and c = Rᵀ w*_S.
+    /// Seconds forming B = W_S R and c = Rᵀ w*_S (sparse R, or a dgemm for the dense R).
     public var product: Double = 0
     /// Seconds solving for the readout v = c B⁺ (LQ/QR of B when it has full rank, else its SVD).
     public var svd: Double = 0
     /// Seconds evaluating the population loss.
     public var loss: Double = 0
+    /// Whether the sparse factor was used (otherwise the dense A and its pivoted Cholesky).
+    public var sparseFactor = false
+    /// Hubs h of the sparse factor (0 for the dense one).
+    public var hubCount = 0
+    /// Largest component of the sparse factor (0 for the dense one).
+    public var largestBlock = 0
     /// K = |S|.
     public var observedCount = 0
     /// Rank r of the factor R.
@@ -43,15 +53,30 @@ public struct ReducedSolverProfile: Sendable, Codable {
             sampler: SparseSampler(parameters: specification.parameters, seed: seed),
             sampleCount: specification.sampleCount, threads: threads)
         sampling = clock.lap()
-        let a = set.secondMoment()
-        secondMoment = clock.lap()
         let w = RandomEmbedding(featureCount: specification.featureCount, seed: seed).columns(set.observed, threads: threads)
         let teacher = Teacher(seed: seed).weights(set.observed)
         embedding = clock.lap()
-        let r = try SecondMomentFactor.factor(a)
-        factorization = clock.lap()
-        let b = BLAS.product(w, r)
-        let c = BLAS.multiply(r, teacher, trans: .transposed)
+        let b: Matrix, c: [Double]
+        let moment: SparseMomentBlocks?
+        do { moment = try SparseMomentBlocks(set) } catch { moment = nil }
+        secondMoment = clock.lap()
+        if let moment, let r = try? SparseSecondMomentFactor(moment) {
+            factorization = clock.lap()
+            sparseFactor = true
+            hubCount = r.hubCount
+            largestBlock = r.largestBlock
+            factorRank = r.rank
+            b = r.embed(w)
+            c = r.transposeTimes(teacher)
+        } else {
+            let a = set.secondMoment()
+            secondMoment += clock.lap()
+            let r = try SecondMomentFactor.factor(a)
+            factorization = clock.lap()
+            factorRank = r.columns
+            b = BLAS.product(w, r)
+            c = BLAS.multiply(r, teacher, trans: .transposed)
+        }
         product = clock.lap()
         let solution = try LeastSquaresReadout.solve(
             features: b, targets: c, sampleCount: specification.sampleCount, ridge: specification.ridge,
@@ -63,7 +88,6 @@ public struct ReducedSolverProfile: Sendable, Codable {
         let tail = PopulationLoss.expectedTail(parameters: specification.parameters, observed: set.observed, readout: solution.weights)
         loss = clock.lap()
         observedCount = set.observedCount
-        factorRank = r.columns
         readoutRank = solution.rank
         lossValue = observedLoss + tail
     }

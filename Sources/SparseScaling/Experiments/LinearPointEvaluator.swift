@@ -45,6 +45,9 @@ public enum LinearPointEvaluator {
         switch spec.solver {
         case .reduced:
             let solver = ReducedMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
+            if let samples = instance.sparseSamples {
+                return try solver.solve(samples: samples, embedding: instance.embedding, teacher: instance.teacher)
+            }
             return try solver.solve(
                 secondMoment: instance.secondMoment(), embedding: instance.embedding,
                 teacher: instance.teacher, sampleCount: spec.sampleCount)

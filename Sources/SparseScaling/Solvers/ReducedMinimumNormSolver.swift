@@ -5,16 +5,23 @@ import LinearAlgebra
 /// depends on K = |S| and N only: the underparameterized side (N < r) and the overparameterized side
 /// (N > r) are the two shapes of the one SVD of B, costing min(N, r)²·max(N, r).
 public struct ReducedMinimumNormSolver: Sendable {
-    /// How A is factored.
+    /// How A is factored when it is formed densely (dense data, or when the sparse factor declines).
     public var factorization: SecondMomentFactorization
+    /// For sparse samples, factor A block by block without forming it (`SparseSecondMomentFactor`),
+    /// falling back to the dense `factorization` when that declines. On by default.
+    public var sparseFactor: Bool
     /// Ridge strength λ_r ≥ 0 (0: minimum-norm interpolation).
     public var ridge: Double
     /// Relative singular-value tolerance (nil: max(N, D)·ε_double).
     public var relativeTolerance: Double?
 
     /// A solver with the given options.
-    public init(factorization: SecondMomentFactorization = .pivotedCholesky, ridge: Double = 0, relativeTolerance: Double? = nil) {
+    public init(
+        factorization: SecondMomentFactorization = .pivotedCholesky, sparseFactor: Bool = true,
+        ridge: Double = 0, relativeTolerance: Double? = nil
+    ) {
         self.factorization = factorization
+        self.sparseFactor = sparseFactor
         self.ridge = ridge
         self.relativeTolerance = relativeTolerance
     }
@@ -28,6 +35,31 @@ public struct ReducedMinimumNormSolver: Sendable {
         let r = try SecondMomentFactor.factor(secondMoment, method: factorization)
         let b = BLAS.product(embedding, r)
         let c = BLAS.multiply(r, teacher, trans: .transposed)
+        return try LeastSquaresReadout.solve(
+            features: b, targets: c, sampleCount: sampleCount, ridge: ridge,
+            relativeTolerance: relativeTolerance)
+    }
+
+    /// The readout for sparse samples `samples`, embedding columns `embedding` (N × K) and teacher
+    /// weights `teacher` on S: through the sparse factor when `sparseFactor` is on and it does not
+    /// decline, otherwise through A = X_S X_Sᵀ and the dense `factorization`.
+    public func solve(samples: SparseTrainingSet, embedding: Matrix, teacher: [Double]) throws -> ReadoutSolution {
+        precondition(embedding.columns == samples.observedCount && teacher.count == samples.observedCount)
+        if sparseFactor, case .factored(let r) = SparseSecondMomentFactor.factor(samples) {
+            return try solve(factor: r, embedding: embedding, teacher: teacher, sampleCount: samples.sampleCount)
+        }
+        return try solve(
+            secondMoment: samples.secondMoment(), embedding: embedding, teacher: teacher,
+            sampleCount: samples.sampleCount)
+    }
+
+    /// The readout for a sparse factor `factor` of A, embedding columns `embedding` (N × K), teacher
+    /// weights `teacher` on S, and D = `sampleCount` samples.
+    public func solve(
+        factor: SparseSecondMomentFactor, embedding: Matrix, teacher: [Double], sampleCount: Int
+    ) throws -> ReadoutSolution {
+        let b = factor.embed(embedding)
+        let c = factor.transposeTimes(teacher)
         return try LeastSquaresReadout.solve(
             features: b, targets: c, sampleCount: sampleCount, ridge: ridge,
             relativeTolerance: relativeTolerance)
