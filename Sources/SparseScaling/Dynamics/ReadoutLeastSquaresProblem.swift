@@ -28,6 +28,16 @@ public struct ReadoutLeastSquaresProblem: Sendable {
         ReadoutLeastSquaresProblem(features: features, targets: labels, sampleCount: labels.count)
     }
 
+    /// The same problem compressed to N × N when D > N: with Fᵀ = Q R (thin QR), G = Rᵀ has G Gᵀ = F Fᵀ
+    /// and t = (Qᵀ y)₁…N has G t = F y, so the iterates are those on F while a step costs N² instead of N·D.
+    public static func compressed(features: Matrix, labels: [Double]) throws -> ReadoutLeastSquaresProblem {
+        guard features.columns > features.rows else { return .dense(features: features, labels: labels) }
+        let qr = try ThinQR(features.transposed, applyingTransposeTo: labels)
+        let t = qr.projectedVector
+        let offset = BLAS.dot(labels, labels) - BLAS.dot(t, t)
+        return ReadoutLeastSquaresProblem(features: qr.r.transposed, targets: t, sampleCount: labels.count, offset: offset)
+    }
+
     /// The reduced problem of linear features: G = W_S R, t = Rᵀ w*_S with A = X_S X_Sᵀ = R Rᵀ.
     public static func reduced(
         secondMoment: Matrix, embedding: Matrix, teacher: [Double], labels: [Double],

@@ -29,9 +29,9 @@ public enum ReLUPointEvaluator {
             let run: IterativeSolution
             switch specification.solver {
             case .nesterov:
-                run = NesterovAcceleratedGradient(stepSize: settings.stepSize, limits: limits).solve(.dense(features: f, labels: y))
+                run = NesterovAcceleratedGradient(stepSize: settings.stepSize, limits: limits).solve(try .compressed(features: f, labels: y))
             case .gd:
-                run = GradientDescent(stepSize: settings.stepSize, limits: limits).solve(.dense(features: f, labels: y))
+                run = GradientDescent(stepSize: settings.stepSize, limits: limits).solve(try .compressed(features: f, labels: y))
             default:
                 run = StochasticGradientDescent(
                     stepSize: settings.stepSize, batchSize: settings.batchSize, limits: limits, seed: specification.seed
