@@ -21,7 +21,7 @@ struct PointOptions: ParsableArguments {
     @Option(help: "Data distribution: sparse (the paper's model) or dense (Gaussian baseline).")
     var data: DataKind = .sparse
 
-    @Option(help: "Solver: reduced (exact, cost independent of D and M) or direct (dense pseudoinverse). Default reduced for sparse, direct for dense.")
+    @Option(help: "Solver: reduced (exact, cost independent of D and M), direct (dense pseudoinverse), or iterative gd, nesterov, sgd. Default reduced for sparse linear, direct for dense or relu.")
     var solver: SolverKind?
 
     @Option(parsing: .unconditional, help: "Ridge λ_r ≥ 0; 0 gives the minimum-norm interpolator.")
