@@ -16,9 +16,9 @@ public struct GradientDescent: Sendable {
     public func solve(_ problem: ReadoutLeastSquaresProblem, recording: CurveRecording = CurveRecording()) -> IterativeSolution {
         let eta = stepSize ?? 1 / problem.largestCurvature()
         var v = [Double](repeating: 0, count: problem.featureCount)
-        var curve = LossCurve()
         var r = problem.residual(v)
         let initialLoss = problem.loss(residual: r)
+        var monitor = IterationMonitor(limits: limits, recording: recording, initialLoss: initialLoss)
         var g = problem.gradient(residual: r)
         let g0 = BLAS.dot(g, g).squareRoot()
         var relative = g0 > 0 ? 1.0 : 0.0
@@ -26,11 +26,10 @@ public struct GradientDescent: Sendable {
         var reason = StoppingReason.iterationCap
         while true {
             let loss = problem.loss(residual: r)
-            if recording.wantsEmpirical(k) || k == 0 { curve.record(iteration: k, empiricalLoss: loss) }
-            if recording.wantsPopulation(k) { curve.record(iteration: k, populationLoss: recording.populationLoss!(v)) }
-            if !loss.isFinite || loss > 1e12 * max(initialLoss, .leastNormalMagnitude) { reason = .diverged; break }
-            if relative < limits.gradientTolerance { reason = .converged; break }
-            if k >= limits.maxIterations { break }
+            if let stop = monitor.check(iteration: k, loss: loss, relativeGradient: relative, readout: v) {
+                reason = stop
+                break
+            }
             for j in v.indices { v[j] -= eta * g[j] }
             k += 1
             r = problem.residual(v)
@@ -38,9 +37,9 @@ public struct GradientDescent: Sendable {
             relative = g0 > 0 ? BLAS.dot(g, g).squareRoot() / g0 : 0
         }
         let finalLoss = problem.loss(residual: r)
-        if curve.iterations.last != k { curve.record(iteration: k, empiricalLoss: finalLoss) }
+        if monitor.curve.iterations.last != k { monitor.curve.record(iteration: k, empiricalLoss: finalLoss) }
         return IterativeSolution(
             readout: v, iterations: k, stoppingReason: reason, stepSize: eta, relativeGradientNorm: relative,
-            empiricalLoss: finalLoss, restarts: 0, curve: curve)
+            empiricalLoss: finalLoss, restarts: 0, curve: monitor.curve)
     }
 }

@@ -21,9 +21,9 @@ public struct NesterovAcceleratedGradient: Sendable {
         var x = [Double](repeating: 0, count: n)  // v_k
         var y = x  // extrapolated point
         var theta = 1.0
-        var curve = LossCurve()
         var r = problem.residual(y)
         let initialLoss = problem.loss(residual: r)
+        var monitor = IterationMonitor(limits: limits, recording: recording, initialLoss: initialLoss)
         var g = problem.gradient(residual: r)
         let g0 = BLAS.dot(g, g).squareRoot()
         var relative = g0 > 0 ? 1.0 : 0.0
@@ -33,11 +33,10 @@ public struct NesterovAcceleratedGradient: Sendable {
         var next = x
         while true {
             let loss = problem.loss(residual: r)
-            if recording.wantsEmpirical(k) || k == 0 { curve.record(iteration: k, empiricalLoss: loss) }
-            if recording.wantsPopulation(k) { curve.record(iteration: k, populationLoss: recording.populationLoss!(y)) }
-            if !loss.isFinite || loss > 1e12 * max(initialLoss, .leastNormalMagnitude) { reason = .diverged; break }
-            if relative < limits.gradientTolerance { reason = .converged; break }
-            if k >= limits.maxIterations { break }
+            if let stop = monitor.check(iteration: k, loss: loss, relativeGradient: relative, readout: y) {
+                reason = stop
+                break
+            }
             var progress = 0.0
             for j in 0..<n {
                 next[j] = y[j] - step * g[j]
@@ -61,9 +60,9 @@ public struct NesterovAcceleratedGradient: Sendable {
             relative = g0 > 0 ? BLAS.dot(g, g).squareRoot() / g0 : 0
         }
         let finalLoss = problem.loss(residual: r)
-        if curve.iterations.last != k { curve.record(iteration: k, empiricalLoss: finalLoss) }
+        if monitor.curve.iterations.last != k { monitor.curve.record(iteration: k, empiricalLoss: finalLoss) }
         return IterativeSolution(
             readout: y, iterations: k, stoppingReason: reason, stepSize: step, relativeGradientNorm: relative,
-            empiricalLoss: finalLoss, restarts: restarts, curve: curve)
+            empiricalLoss: finalLoss, restarts: restarts, curve: monitor.curve)
     }
 }

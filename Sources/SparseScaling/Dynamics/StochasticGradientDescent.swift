@@ -35,9 +35,9 @@ public struct StochasticGradientDescent: Sendable {
             eta = largest > 0 ? 1 / largest : 1
         }
         var v = [Double](repeating: 0, count: n)
-        var curve = LossCurve()
         var (loss, gradientNorm) = Self.lossAndGradientNorm(samples, v, &f)
         let initialLoss = loss
+        var monitor = IterationMonitor(limits: limits, recording: recording, initialLoss: initialLoss)
         let g0 = gradientNorm
         var relative = g0 > 0 ? 1.0 : 0.0
         var epoch = 0
@@ -46,11 +46,10 @@ public struct StochasticGradientDescent: Sendable {
         var step = [Double](repeating: 0, count: n)
         let b = max(1, min(batchSize, d))
         while true {
-            if recording.wantsEmpirical(epoch) || epoch == 0 { curve.record(iteration: epoch, empiricalLoss: loss) }
-            if recording.wantsPopulation(epoch) { curve.record(iteration: epoch, populationLoss: recording.populationLoss!(v)) }
-            if !loss.isFinite || loss > 1e12 * max(initialLoss, .leastNormalMagnitude) { reason = .diverged; break }
-            if relative < limits.gradientTolerance { reason = .converged; break }
-            if epoch >= limits.maxIterations { break }
+            if let stop = monitor.check(iteration: epoch, loss: loss, relativeGradient: relative, readout: v) {
+                reason = stop
+                break
+            }
             // Fisher–Yates shuffle keyed by (seed, epoch).
             var rng = RandomStream(seed: seed, purpose: .minibatch, index: UInt64(epoch))
             for i in stride(from: d - 1, to: 0, by: -1) {
@@ -76,10 +75,10 @@ public struct StochasticGradientDescent: Sendable {
             (loss, gradientNorm) = Self.lossAndGradientNorm(samples, v, &f)
             relative = g0 > 0 ? gradientNorm / g0 : 0
         }
-        if curve.iterations.last != epoch { curve.record(iteration: epoch, empiricalLoss: loss) }
+        if monitor.curve.iterations.last != epoch { monitor.curve.record(iteration: epoch, empiricalLoss: loss) }
         return IterativeSolution(
             readout: v, iterations: epoch, stoppingReason: reason, stepSize: eta, relativeGradientNorm: relative,
-            empiricalLoss: loss, restarts: 0, curve: curve)
+            empiricalLoss: loss, restarts: 0, curve: monitor.curve)
     }
 
     /// The full empirical loss and the norm of its gradient at v (one pass over the samples).

@@ -1,0 +1,23 @@
+/// Records an iterative solver's loss curve and applies the one stopping rule they all share:
+/// divergence, convergence of the relative gradient norm, or the iteration cap.
+struct IterationMonitor {
+    /// The stopping rule.
+    let limits: IterationLimits
+    /// Which iterations to record.
+    let recording: CurveRecording
+    /// The loss at v = 0, the scale of the divergence test.
+    let initialLoss: Double
+    /// The recorded curve.
+    var curve = LossCurve()
+
+    /// Records iteration `k` (empirical loss `loss` at readout `readout`) and returns why to stop now,
+    /// or nil to go on.
+    mutating func check(iteration k: Int, loss: Double, relativeGradient: Double, readout: [Double]) -> StoppingReason? {
+        if recording.wantsEmpirical(k) || k == 0 { curve.record(iteration: k, empiricalLoss: loss) }
+        if recording.wantsPopulation(k) { curve.record(iteration: k, populationLoss: recording.populationLoss!(readout)) }
+        if !loss.isFinite || loss > 1e12 * max(initialLoss, .leastNormalMagnitude) { return .diverged }
+        if relativeGradient < limits.gradientTolerance { return .converged }
+        if k >= limits.maxIterations { return .iterationCap }
+        return nil
+    }
+}
