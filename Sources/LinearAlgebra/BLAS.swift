@@ -110,6 +110,15 @@ public enum BLAS {
         return try body()
     }
 
+    /// Runs `body` with BLAS/LAPACK limited to `n` threads (for callers that parallelize over their own
+    /// threads), then restores the previous count.
+    public static func withThreadCount<T>(_ n: Int, _ body: () throws -> T) rethrows -> T {
+        let previous = threadCount
+        setThreadCount(n)
+        defer { setThreadCount(previous) }
+        return try body()
+    }
+
     /// The number of threads BLAS/LAPACK currently use.
     public static var threadCount: Int { Int(openblas_get_num_threads()) }
 

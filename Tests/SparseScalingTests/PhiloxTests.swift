@@ -31,4 +31,38 @@ import Testing
         #expect(xa == xb)
         #expect(xa != xc)
     }
+
+    @Test func fourBlocksMatchFourScalarBlocks() {
+        let g = Philox4x32(key: (0xa409_3822, 0x299f_31d0))
+        for first: UInt32 in [0, 17, 0xffff_fffe] {
+            let simd = g.fourBlocks((first, 0x85a3_08d3, 0x1319_8a2e, 7))
+            for j: UInt32 in 0..<4 {
+                let b = g.block((first &+ j, 0x85a3_08d3, 0x1319_8a2e, 7))
+                let i = Int(j) * 4
+                #expect([simd[i], simd[i + 1], simd[i + 2], simd[i + 3]] == [b.0, b.1, b.2, b.3])
+            }
+        }
+    }
+
+    @Test func streamWordsAreTheBlockSequence() {
+        let seed: UInt64 = 0x1234_5678_9abc_def0
+        var stream = RandomStream(seed: seed, purpose: .trainingData, index: (5 << 32) | 9)
+        let g = Philox4x32(seed: seed)
+        var expected: [UInt32] = []
+        for counter: UInt32 in 0..<13 {
+            let b = g.block((counter, 9, 5, StreamPurpose.trainingData.rawValue))
+            expected += [b.0, b.1, b.2, b.3]
+        }
+        // Mixed 32- and 64-bit reads across the one-block and four-block refills.
+        var words: [UInt32] = []
+        while words.count < expected.count - 1 {
+            if words.count % 3 == 0 {
+                let w = stream.next64()
+                words += [UInt32(truncatingIfNeeded: w >> 32), UInt32(truncatingIfNeeded: w)]
+            } else {
+                words.append(stream.next32())
+            }
+        }
+        #expect(Array(words.prefix(expected.count)) == Array(expected.prefix(words.count)))
+    }
 }

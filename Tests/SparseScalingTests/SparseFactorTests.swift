@@ -43,18 +43,18 @@ import Testing
         // Through the sparse factor directly when it is built, and through the default dispatch.
         if case .factored(let r) = SparseSecondMomentFactor.factor(samples) {
             let v = try solver.solve(factor: r, embedding: instance.embedding, teacher: instance.teacher, sampleCount: spec.sampleCount).weights
-            #expect(relativeDifference(v, reference.readout) < 1e-9, "sparse factor: v differs for case \(Self.cases[index])")
+            #expect(relativeDifference(v, reference.readout) < reference.readoutTolerance, "sparse factor: v differs for case \(Self.cases[index]), κ = \(reference.conditionNumber)")
         }
         let v = try solver.solve(samples: samples, embedding: instance.embedding, teacher: instance.teacher).weights
-        #expect(relativeDifference(v, reference.readout) < 1e-9, "v differs for case \(Self.cases[index])")
+        #expect(relativeDifference(v, reference.readout) < reference.readoutTolerance, "v differs for case \(Self.cases[index]), κ = \(reference.conditionNumber)")
         let outcome = try LinearPointEvaluator.evaluate(spec)
         // The same path (bit-identical in a process of its own; here other tests running in parallel
         // may change OpenBLAS's process-wide thread count in the middle of the readout).
-        #expect(relativeDifference(outcome.readout, v) < 1e-11, "the evaluator takes the same path")
+        #expect(relativeDifference(outcome.readout, v) < reference.readoutTolerance / 100, "the evaluator takes the same path")
         // The dense factorization stays selectable and agrees.
         let dense = ReducedMinimumNormSolver(sparseFactor: false, ridge: spec.ridge)
         let vDense = try dense.solve(samples: samples, embedding: instance.embedding, teacher: instance.teacher).weights
-        #expect(relativeDifference(vDense, reference.readout) < 1e-9)
+        #expect(relativeDifference(vDense, reference.readout) < reference.readoutTolerance, "κ = \(reference.conditionNumber)")
     }
 
     @Test func casesCoverEveryRegimeAndBothPaths() throws {

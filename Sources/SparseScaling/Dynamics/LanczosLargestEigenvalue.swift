@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// The largest eigenvalue of a symmetric positive semidefinite operator by the Lanczos method with
 /// full reorthogonalization. Ritz values increase monotonically to λ_max, so any Ritz value is a
@@ -16,45 +17,87 @@ public struct LanczosLargestEigenvalue {
         self.maxSteps = maxSteps
     }
 
+    /// Reusable buffers of the iteration (the Krylov basis and the tridiagonal matrix), so that
+    /// repeated calls of the same size allocate nothing.
+    public struct Workspace: Sendable {
+        var basis: [Double] = []
+        var residual: [Double] = []
+        var overlaps: [Double] = []
+        var alphas: [Double] = []
+        var betas: [Double] = []
+
+        /// Empty buffers; they grow to the largest problem seen.
+        public init() {}
+
+        mutating func prepare(dimension k: Int, steps: Int) {
+            if basis.count < steps * k { basis = [Double](repeating: 0, count: steps * k) }
+            if residual.count < k { residual = [Double](repeating: 0, count: k) }
+            if overlaps.count < steps { overlaps = [Double](repeating: 0, count: steps) }
+            alphas.removeAll(keepingCapacity: true)
+            betas.removeAll(keepingCapacity: true)
+        }
+    }
+
     /// λ_max of `apply` (writes op·x into its second argument) on R^dimension from start vector `start`;
     /// returns early with a lower bound > `stopAbove` when one is found.
     public func largestEigenvalue(
         dimension k: Int, start: [Double], stopAbove: Double = .infinity,
         _ apply: (_ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) -> Void
     ) -> Double {
+        var workspace = Workspace()
+        return largestEigenvalue(dimension: k, start: start, stopAbove: stopAbove, workspace: &workspace, apply)
+    }
+
+    /// As `largestEigenvalue(dimension:start:stopAbove:_:)`, with the buffers of `workspace`.
+    public func largestEigenvalue(
+        dimension k: Int, start: [Double], stopAbove: Double = .infinity, workspace: inout Workspace,
+        _ apply: (_ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) -> Void
+    ) -> Double {
+        precondition(start.count >= k, "Lanczos start vector shorter than the dimension")
         let steps = min(maxSteps, k)
-        var basis = [Double](repeating: 0, count: steps * k)
-        var w = [Double](repeating: 0, count: k)
-        var alphas: [Double] = [], betas: [Double] = []
-        var norm = start.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        if norm == 0 { return 0 }
-        for i in 0..<k { basis[i] = start[i] / norm }
+        var norm = start[0..<k].reduce(0) { $0 + $1 * $1 }.squareRoot()
+        if norm == 0 || steps == 0 { return 0 }
+        workspace.prepare(dimension: k, steps: steps)
+        var alphas = workspace.alphas, betas = workspace.betas
+        workspace.alphas = []
+        workspace.betas = []
+        defer {
+            workspace.alphas = alphas
+            workspace.betas = betas
+        }
         var theta = 0.0
-        for j in 0..<steps {
-            basis.withUnsafeBufferPointer { q in
-                w.withUnsafeMutableBufferPointer { wp in
-                    apply(UnsafeBufferPointer(rebasing: q[(j * k)..<((j + 1) * k)]), wp)
+        workspace.basis.withUnsafeMutableBufferPointer { qb in
+        workspace.residual.withUnsafeMutableBufferPointer { w in
+        workspace.overlaps.withUnsafeMutableBufferPointer { h in
+            let q = qb.baseAddress!
+            for i in 0..<k { q[i] = start[i] / norm }
+            for j in 0..<steps {
+                apply(UnsafeBufferPointer(start: q + j * k, count: k), w)
+                // Full reorthogonalization by classical Gram–Schmidt, twice.
+                var alpha = 0.0
+                for _ in 0..<2 {
+                    BLAS.gemv(.transposed, rows: k, columns: j + 1, q, w.baseAddress!, h.baseAddress!)
+                    alpha += h[j]
+                    BLAS.gemv(.none, rows: k, columns: j + 1, alpha: -1, q, h.baseAddress!, beta: 1, w.baseAddress!)
                 }
-            }
-            // Full reorthogonalization (twice is enough).
-            var alpha = 0.0
-            for pass in 0..<2 {
-                for l in 0...j {
-                    var dot = 0.0
-                    for i in 0..<k { dot += basis[l * k + i] * w[i] }
-                    if pass == 0 && l == j { alpha = dot } else if l == j { alpha += dot }
-                    for i in 0..<k { w[i] -= dot * basis[l * k + i] }
+                alphas.append(alpha)
+                let newTheta = Self.largestTridiagonalEigenvalue(alphas, betas)
+                norm = 0
+                for i in 0..<k { norm += w[i] * w[i] }
+                norm = norm.squareRoot()
+                if newTheta > stopAbove {
+                    theta = newTheta
+                    return
                 }
+                let converged = j >= 2 && abs(newTheta - theta) <= relativeTolerance * abs(newTheta)
+                theta = newTheta
+                if converged || j + 1 == steps || norm <= 1e-14 * max(abs(theta), 1e-300) { return }
+                betas.append(norm)
+                let next = q + (j + 1) * k
+                for i in 0..<k { next[i] = w[i] / norm }
             }
-            alphas.append(alpha)
-            let newTheta = Self.largestTridiagonalEigenvalue(alphas, betas)
-            norm = w.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            if newTheta > stopAbove { return newTheta }
-            let converged = j >= 2 && abs(newTheta - theta) <= relativeTolerance * abs(newTheta)
-            theta = newTheta
-            if converged || j + 1 == steps || norm <= 1e-14 * max(abs(theta), 1e-300) { break }
-            betas.append(norm)
-            for i in 0..<k { basis[(j + 1) * k + i] = w[i] / norm }
+        }
+        }
         }
         return theta
     }

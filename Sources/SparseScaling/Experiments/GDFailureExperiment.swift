@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import ScalingAnalysis
 
 /// Plain Monte Carlo or importance sampling of the GD failure probability.
@@ -151,7 +152,9 @@ public enum GDFailureExperiment {
             threshold: settings.threshold, embedding: settings.embedding, proposal: proposal)
         // Independent streams per D: the seed is mixed with D.
         let seed = settings.seed ^ (UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
-        let partials = ParallelChunks.map(count: settings.replicates, chunkSize: 64, threads: threads) { range in
+        // Each worker runs its replicates' small BLAS kernels itself.
+        let partials = BLAS.withThreadCount(1) {
+            ParallelChunks.map(count: settings.replicates, chunkSize: 64, threads: threads) { range in
             var scratch = GDFailureReplicate.Scratch()
             var p = Partial()
             for r in range {
@@ -164,6 +167,7 @@ public enum GDFailureExperiment {
                 p.observed += Double(o.observedCount)
             }
             return p
+            }
         }
         var total = Partial()
         for p in partials {

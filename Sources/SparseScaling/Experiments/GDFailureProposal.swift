@@ -8,19 +8,22 @@ import Foundation
 /// large ξ²), which under the model occur with probability ≈ D·Σ_{i≥i*} i^−β ∝ D^((α+β)/(1+α)).
 ///
 /// The proposal changes only coordinates i ≥ i₀, where i₀ solves τ·D·i₀^(1+α) = S (S = `amplitudeCap`,
-/// default 30, so an activation below i₀ would need ξ² > S to cause a failure):
-/// - each pair (sample d, coordinate i ≥ i₀) is active with probability q_i = θ·p_i·(i/i₀)^γ instead
-///   of p_i = i^−β, with γ = max(0, β − 1 − κ) (κ = 0.3) so that the boosted indices spread over many
-///   decades above i₀ (density ∝ i^−(1+κ)), and θ set so that the expected number of boosted
+/// default 30, so an activation below i₀ would need ξ² > S to cause a failure). It is a defensive
+/// mixture (Hesterberg, 1995): it keeps everything the model does and adds the rare spikes on top,
+/// so the likelihood ratio of a boosted activation is at most 2 and the weights stay bounded even
+/// where the boosted region is not rare (small D):
+/// - each pair (sample d, coordinate i ≥ i₀) is active with probability q_i = p_i·(1 + θ·(i/i₀)^γ)
+///   instead of p_i = i^−β, with γ = max(0, β − 1 − κ) (κ = 0.3) so that the added activations spread
+///   over many decades above i₀ (density ∝ i^−(1+κ)), and θ set so that the expected number of added
 ///   activations per dataset is m (`expectedBoostedActivations`, default 1);
-/// - a boosted activation's amplitude ξ is drawn from N(0, σ_i²) with σ_i² = max(1, τ·D·i^(1+α)) ≤ S,
-///   the ξ² that index i needs to fail, instead of N(0, 1).
+/// - an activation at i ≥ i₀ has amplitude ξ from ½·N(0, 1) + ½·N(0, σ_i²), σ_i² = max(1, τ·D·i^(1+α)) ≤ S
+///   (the ξ² that index i needs to fail), instead of N(0, 1).
 /// Everything else (coordinate 1, indices below i₀, the embedding) is drawn exactly as in the model.
 /// The likelihood ratio of a dataset is exact:
-///   log w = D·C + Σ_{boosted activations} [log(p_i/q_i) − log((1−p_i)/(1−q_i)) + log σ_i − ξ²(1 − 1/σ_i²)/2],
-/// with C = Σ_{i₀≤i≤cap} log((1−p_i)/(1−q_i)) = Σ_k (1/k) Σ_i (q_i^k − p_i^k) summed through Hurwitz zeta values.
-/// P̂ = mean of w·1{failure}, with standard error sd/√R. It is unbiased for any D (the proposal
-/// dominates the model), and its relative error stays O(1/√R) as P → 0 because a failure under the
+///   log w = D·C + Σ_{activations at i ≥ i₀} [log(p_i/q_i) − log((1−p_i)/(1−q_i)) + log(φ(ξ)/g_i(ξ))],
+/// with C = Σ_{i₀≤i≤cap} log((1−p_i)/(1−q_i)) (summed directly near i₀, through Hurwitz zeta values
+/// beyond) and g_i the mixture density. P̂ = mean of w·1{failure}, with standard error sd/√R. It is
+/// unbiased for any D, and its relative error stays O(1/√R) as P → 0 because a failure under the
 /// proposal is an O(1)-probability event.
 public struct GDFailureProposal: Sendable, Codable, Hashable {
     /// i₀, the first boosted coordinate.
@@ -38,6 +41,9 @@ public struct GDFailureProposal: Sendable, Codable, Hashable {
     /// β.
     let beta: Double
 
+    /// Coordinates i₀ ≤ i < i₀ + `directTerms` enter C term by term; the rest through zeta values.
+    static let directTerms = 1 << 15
+
     /// The proposal for activation exponent β, amplitude exponent α < −1, D samples and failure
     /// threshold τ on λ_max(F Fᵀ/D).
     public init(
@@ -51,30 +57,64 @@ public struct GDFailureProposal: Sendable, Codable, Hashable {
         var i0 = (pow(amplitudeCap / (threshold * d), 1 / e)).rounded(.up)
         i0 = min(max(i0, 2), cap / 4)
         let gamma = max(0, beta - 1 - kappa)
-        // Σ_{i0 ≤ i ≤ cap} i^−s through Hurwitz zeta values.
-        func tail(_ s: Double) -> Double { Zeta.hurwitz(s, i0) - Zeta.hurwitz(s, cap + 1) }
-        let theta = expectedBoostedActivations / (d * pow(i0, -gamma) * tail(beta - gamma))
-        var c = 0.0
-        for k in 1...4 {
-            let kk = Double(k)
-            c += (pow(theta, kk) * pow(i0, -kk * gamma) * tail(kk * (beta - gamma)) - tail(kk * beta)) / kk
-        }
+        // Σ_{from ≤ i ≤ cap} i^−s through Hurwitz zeta values.
+        func tail(_ s: Double, from start: Double) -> Double { Zeta.hurwitz(s, start) - Zeta.hurwitz(s, cap + 1) }
+        let theta = expectedBoostedActivations / (d * pow(i0, -gamma) * tail(beta - gamma, from: i0))
         firstBoostedIndex = Int(i0)
         indexTilt = gamma
         rateFactor = theta
         amplitudeScale = threshold * d
-        logWeightConstant = d * c
         amplitudeExponent = e
         self.beta = beta
+        // C near i₀, term by term (exact, including the cap q_i ≤ ½) …
+        var c = 0.0
+        let split = i0 + Double(Self.directTerms)
+        for i in Int(i0)..<Int(split) {
+            let p = pow(Double(i), -beta)
+            let q = Self.rate(p: p, index: Double(i), theta: theta, firstIndex: i0, tilt: gamma)
+            c += log1p(-p) - log1p(-q)
+        }
+        // … and beyond, where q_i < 1e-4: −log(1 − x) = Σ_k x^k/k, with
+        // q_i^k − p_i^k = Σ_{j=1…k} C(k, j)·θ^j·i₀^(−jγ)·i^(−kβ + jγ).
+        for k in 1...5 {
+            var binomial = 1.0
+            var sum = 0.0
+            for j in 1...k {
+                binomial *= Double(k - j + 1) / Double(j)
+                sum += binomial * pow(theta, Double(j)) * pow(i0, -Double(j) * gamma)
+                    * tail(Double(k) * beta - Double(j) * gamma, from: split)
+            }
+            c += sum / Double(k)
+        }
+        logWeightConstant = d * c
     }
 
     /// q_i, the proposal's activation probability of coordinate i ≥ i₀.
     public func rate(_ i: Int) -> Double {
-        min(0.5, rateFactor * pow(Double(i), -beta) * pow(Double(i) / Double(firstBoostedIndex), indexTilt))
+        Self.rate(
+            p: pow(Double(i), -beta), index: Double(i), theta: rateFactor, firstIndex: Double(firstBoostedIndex),
+            tilt: indexTilt)
     }
 
-    /// σ_i², the proposal's amplitude variance of a boosted activation at coordinate i.
+    private static func rate(p: Double, index i: Double, theta: Double, firstIndex i0: Double, tilt gamma: Double) -> Double {
+        min(0.5, p * (1 + theta * pow(i / i0, gamma)))
+    }
+
+    /// σ_i², the variance of the wide component of a boosted activation's amplitude at coordinate i.
     public func amplitudeVariance(_ i: Int) -> Double {
         max(1, amplitudeScale * pow(Double(i), amplitudeExponent))
+    }
+
+    /// An amplitude from the proposal's mixture ½·N(0, 1) + ½·N(0, σ²) for σ² = `variance`.
+    func drawAmplitude(variance: Double, _ rng: inout RandomStream) -> Double {
+        let z = rng.normal()
+        return rng.uniform() < 0.5 ? z : variance.squareRoot() * z
+    }
+
+    /// log φ(ξ)/g(ξ): the model's N(0, 1) density over the mixture's, at most log 2.
+    func logAmplitudeRatio(_ xi: Double, variance: Double) -> Double {
+        // g/φ = ½ + ½·exp(ξ²(1 − 1/σ²)/2)/σ.
+        let wide = 0.5 * xi * xi * (1 - 1 / variance) - 0.5 * log(variance)
+        return -log(0.5 + 0.5 * exp(wide))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// How the random embedding enters λ_max(F Fᵀ/D) in the GD-failure experiment.
 public enum EmbeddingTreatment: String, Sendable, Codable, Hashable, CaseIterable {
@@ -61,45 +62,57 @@ public struct GDFailureReplicate: Sendable {
     /// Draws replicate `index` under `seed` (its own counter-based stream) and computes its λ_max.
     public func run(seed: UInt64, index: Int, scratch: inout Scratch) -> Outcome {
         var rng = RandomStream(seed: seed, purpose: .replicate, index: UInt64(index))
-        scratch.reset(sampleCount: sampleCount)
+        scratch.reset()
         var logWeight = proposal?.logWeightConstant ?? 0
         drawActivations(&rng, &scratch, &logWeight)
         let k = scratch.observedCount
-        let a = buildSecondMoment(&rng, &scratch)
-        let lanczos = LanczosLargestEigenvalue()
+        if scratch.sampleGroup.count != sampleCount { scratch.sampleGroup = [Int32](repeating: 0, count: sampleCount) }
+        scratch.moment.rebuild(
+            dimension: k, sampleCount: sampleCount, activations: scratch.activations,
+            sampleGroup: &scratch.sampleGroup, rng: &rng)
+        let a = scratch.moment
         let dScale = Double(sampleCount)
         let stop = threshold * dScale
+        let lanczos = LanczosLargestEigenvalue()
+        var workspace = scratch.lanczos
+        scratch.lanczos = .init()
+        defer { scratch.lanczos = workspace }
         var lambda: Double
         switch embedding {
         case .isometric:
-            let start = (0..<k).map { _ in rng.normal() }
-            lambda = lanczos.largestEigenvalue(dimension: k, start: start, stopAbove: stop) { x, y in a.apply(x, y) }
+            let start = scratch.normals(k, &rng)
+            lambda = lanczos.largestEigenvalue(dimension: k, start: start, stopAbove: stop, workspace: &workspace) { x, y in
+                a.apply(x, y)
+            }
         case .exact where featureCount >= k:
-            let l = BartlettFactor(dimension: k, degreesOfFreedom: featureCount, rng: &rng)
-            let start = (0..<k).map { _ in rng.normal() }
-            var t1 = [Double](repeating: 0, count: k), t2 = t1
-            lambda = lanczos.largestEigenvalue(dimension: k, start: start, stopAbove: stop) { x, y in
-                l.multiply(x, into: &t1)
-                t1.withUnsafeBufferPointer { p in t2.withUnsafeMutableBufferPointer { q in a.apply(p, q) } }
-                l.multiplyTransposed(t2, into: y)
+            scratch.bartlett.draw(dimension: k, degreesOfFreedom: featureCount, rng: &rng)
+            let l = scratch.bartlett
+            let start = scratch.normals(k, &rng)
+            var t = [Double](repeating: 0, count: k)
+            lambda = lanczos.largestEigenvalue(dimension: k, start: start, stopAbove: stop, workspace: &workspace) { x, y in
+                t.withUnsafeMutableBufferPointer { t in
+                    _ = t.initialize(from: x)
+                    l.multiply(t)
+                    a.apply(UnsafeBufferPointer(t), y)
+                    l.multiplyTransposed(y)
+                }
             }
         case .exact:
-            // N < K: W_S itself (N × K), operator W_S A W_Sᵀ on R^N.
+            // N < K: W_S itself (N × K, column-major), operator W_S A W_Sᵀ on R^N.
             let n = featureCount
             let scale = 1 / Double(n).squareRoot()
-            let w = (0..<(n * k)).map { _ in scale * rng.normal() }  // column-major N × K
-            let start = (0..<n).map { _ in rng.normal() }
+            let w = scratch.normals(n * k, &rng).map { scale * $0 }
+            let start = scratch.normals(n, &rng)
             var t1 = [Double](repeating: 0, count: k), t2 = t1
-            lambda = lanczos.largestEigenvalue(dimension: n, start: start, stopAbove: stop) { x, y in
-                for j in 0..<k {
-                    var s = 0.0
-                    for i in 0..<n { s += w[j * n + i] * x[i] }
-                    t1[j] = s
-                }
-                t1.withUnsafeBufferPointer { p in t2.withUnsafeMutableBufferPointer { q in a.apply(p, q) } }
-                for i in 0..<n { y[i] = 0 }
-                for j in 0..<k where t2[j] != 0 {
-                    for i in 0..<n { y[i] += w[j * n + i] * t2[j] }
+            lambda = lanczos.largestEigenvalue(dimension: n, start: start, stopAbove: stop, workspace: &workspace) { x, y in
+                w.withUnsafeBufferPointer { w in
+                    t1.withUnsafeMutableBufferPointer { t1 in
+                        t2.withUnsafeMutableBufferPointer { t2 in
+                            BLAS.gemv(.transposed, rows: n, columns: k, w.baseAddress!, x.baseAddress!, t1.baseAddress!)
+                            a.apply(UnsafeBufferPointer(t1), t2)
+                            BLAS.gemv(.none, rows: n, columns: k, w.baseAddress!, t2.baseAddress!, y.baseAddress!)
+                        }
+                    }
                 }
             }
         }
@@ -125,7 +138,7 @@ public struct GDFailureReplicate: Sendable {
             var sample = -1
             var position: Int32 = -1
             while true {
-                let step = 1 + (log(rng.uniform()) / logq).rounded(.down)
+                let step = 1 + (rng.exponential() / -logq).rounded(.down)
                 if Double(sample) + step >= dd { break }
                 sample += Int(step)
                 if position < 0 { position = s.newCoordinate() }
@@ -155,7 +168,7 @@ public struct GDFailureReplicate: Sendable {
         while true {
             let bound = atLeastOne(rate(j + 1))
             guard bound > 0 else { return }
-            let step = bound >= 1 ? 1 : 1 + (log(rng.uniform()) / log1p(-bound)).rounded(.down)
+            let step = bound >= 1 ? 1 : 1 + (rng.exponential() / -log1p(-bound)).rounded(.down)
             guard step.isFinite, Double(j) + step < Double(b) else { return }
             let k = j + Int(step)
             let rho = rate(k)
@@ -173,80 +186,47 @@ public struct GDFailureReplicate: Sendable {
             }
             let position = s.newCoordinate()
             let amplitude = pow(Double(k), amplitudeExponent)
+            let tilted = boosted ? proposal : nil
             var variance = 1.0
             var perActivation = 0.0
-            if boosted, let proposal {
-                variance = proposal.amplitudeVariance(k)
+            if let tilted {
+                variance = tilted.amplitudeVariance(k)
                 let p = pow(Double(k), -beta)
-                perActivation = log(p / rho) - (log1p(-p) - log1p(-rho)) + 0.5 * log(variance)
+                perActivation = log(p / rho) - (log1p(-p) - log1p(-rho))
             }
-            let sigma = variance.squareRoot()
-            var chosen: [Int] = []
-            while chosen.count < count {
+            s.chosen.removeAll(keepingCapacity: true)
+            while s.chosen.count < count {
                 let sample = min(sampleCount - 1, Int(rng.uniform() * dd))
-                if chosen.contains(sample) { continue }
-                chosen.append(sample)
-                let xi = sigma * rng.normal()
-                if boosted { logWeight += perActivation - 0.5 * xi * xi * (1 - 1 / variance) }
+                if s.chosen.contains(sample) { continue }
+                s.chosen.append(sample)
+                var xi: Double
+                if let tilted {
+                    xi = tilted.drawAmplitude(variance: variance, &rng)
+                    logWeight += perActivation + tilted.logAmplitudeRatio(xi, variance: variance)
+                } else {
+                    xi = rng.normal()
+                }
                 s.append(sample: sample, position: position, value: amplitude * xi)
             }
         }
     }
 
-    /// Groups the activations by sample and adds coordinate 1: A = a₁₁·e₁e₁ᵀ + Σ_{samples with other
-    /// activations} x_d x_dᵀ, where a₁₁ ~ χ²_{D − #such samples} collects the samples with only coordinate 1.
-    func buildSecondMoment(_ rng: inout RandomStream, _ s: inout Scratch) -> SparseSecondMoment {
-        let d = sampleCount
-        for e in 0..<s.samples.count { s.perSample[Int(s.samples[e])] += 1 }
-        var groups: [Int32] = []  // sample ids with activations, ascending
-        var offsets: [Int] = [0]
-        var running = 0
-        for sample in 0..<d where s.perSample[sample] > 0 {
-            groups.append(Int32(sample))
-            running += Int(s.perSample[sample]) + 1
-            s.perSample[sample] = Int32(offsets.count - 1)  // now: group number
-            offsets.append(running)
-        }
-        var positions = [Int32](repeating: 0, count: running)
-        var values = [Double](repeating: 0, count: running)
-        var fill = offsets
-        for g in 0..<groups.count {
-            positions[fill[g]] = 0
-            values[fill[g]] = rng.normal()  // coordinate 1 in this sample
-            fill[g] += 1
-        }
-        for e in 0..<s.samples.count {
-            let g = Int(s.perSample[Int(s.samples[e])])
-            positions[fill[g]] = s.positions[e]
-            values[fill[g]] = s.values[e]
-            fill[g] += 1
-        }
-        let lonely = d - groups.count
-        let a11 = lonely > 0 ? rng.chiSquare(degreesOfFreedom: Double(lonely)) : 0
-        return SparseSecondMoment(
-            dimension: s.observedCount, firstDiagonal: a11, offsets: offsets, positions: positions, values: values)
-    }
-
-    /// Reusable buffers of one worker.
+    /// Reusable buffers of one worker, so that replicates after the first allocate (almost) nothing.
     public struct Scratch {
-        var samples: [Int32] = []
-        var positions: [Int32] = []
-        var values: [Double] = []
-        var perSample: [Int32] = []
+        var activations: [SparseActivation] = []
+        var chosen: [Int] = []
+        var sampleGroup: [Int32] = []
         var observedCount = 1
+        var moment = ObservedSecondMoment()
+        var bartlett = BartlettFactor()
+        var lanczos = LanczosLargestEigenvalue.Workspace()
+        var gaussian: [Double] = []
 
         /// Empty buffers.
         public init() {}
 
-        mutating func reset(sampleCount: Int) {
-            samples.removeAll(keepingCapacity: true)
-            positions.removeAll(keepingCapacity: true)
-            values.removeAll(keepingCapacity: true)
-            if perSample.count != sampleCount {
-                perSample = [Int32](repeating: 0, count: sampleCount)
-            } else {
-                for i in perSample.indices { perSample[i] = 0 }
-            }
+        mutating func reset() {
+            activations.removeAll(keepingCapacity: true)
             observedCount = 1
         }
 
@@ -256,85 +236,14 @@ public struct GDFailureReplicate: Sendable {
         }
 
         mutating func append(sample: Int, position: Int32, value: Double) {
-            samples.append(Int32(sample))
-            positions.append(position)
-            values.append(value)
+            activations.append(SparseActivation(sample: Int32(sample), position: position, value: value))
         }
-    }
-}
 
-/// A = a₁₁·e₁e₁ᵀ + Σ_g x_g x_gᵀ over sparse sample vectors x_g (positions in 0..<K).
-struct SparseSecondMoment {
-    let dimension: Int
-    let firstDiagonal: Double
-    let offsets: [Int]
-    let positions: [Int32]
-    let values: [Double]
-
-    func apply(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) {
-        for i in 0..<dimension { y[i] = 0 }
-        y[0] = firstDiagonal * x[0]
-        positions.withUnsafeBufferPointer { pos in
-            values.withUnsafeBufferPointer { val in
-                for g in 0..<(offsets.count - 1) {
-                    var s = 0.0
-                    for e in offsets[g]..<offsets[g + 1] { s += val[e] * x[Int(pos[e])] }
-                    for e in offsets[g]..<offsets[g + 1] { y[Int(pos[e])] += val[e] * s }
-                }
-            }
-        }
-    }
-}
-
-/// The lower-triangular Bartlett factor L of a Wishart_K(N, I/N) matrix W_Sᵀ W_S = L Lᵀ:
-/// L_jj = √(χ²_{N−j}/N), L_ij ~ N(0, 1/N) for i > j (packed by rows).
-struct BartlettFactor {
-    let dimension: Int
-    var packed: [Double]
-
-    init(dimension k: Int, degreesOfFreedom n: Int, rng: inout RandomStream) {
-        dimension = k
-        packed = [Double](repeating: 0, count: k * (k + 1) / 2)
-        let scale = 1 / Double(n).squareRoot()
-        var e = 0
-        for i in 0..<k {
-            // Row i's i off-diagonal entries, two normals per polar draw.
-            var j = 0
-            while j < i {
-                let (z1, z2) = rng.fastNormalPair()
-                packed[e] = scale * z1
-                if j + 1 < i { packed[e + 1] = scale * z2 }
-                e += min(2, i - j)
-                j += 2
-            }
-            packed[e] = (rng.chiSquare(degreesOfFreedom: Double(n - i)) / Double(n)).squareRoot()
-            e += 1
-        }
-    }
-
-    /// y = L x.
-    func multiply(_ x: UnsafeBufferPointer<Double>, into y: inout [Double]) {
-        packed.withUnsafeBufferPointer { l in
-            var e = 0
-            for i in 0..<dimension {
-                var s = 0.0
-                for j in 0...i { s += l[e + j] * x[j] }
-                y[i] = s
-                e += i + 1
-            }
-        }
-    }
-
-    /// y = Lᵀ x.
-    func multiplyTransposed(_ x: [Double], into y: UnsafeMutableBufferPointer<Double>) {
-        for j in 0..<dimension { y[j] = 0 }
-        packed.withUnsafeBufferPointer { l in
-            var e = 0
-            for i in 0..<dimension {
-                let xi = x[i]
-                for j in 0...i { y[j] += l[e + j] * xi }
-                e += i + 1
-            }
+        /// `count` fresh standard normals (in a reused buffer).
+        mutating func normals(_ count: Int, _ rng: inout RandomStream) -> [Double] {
+            gaussian.removeAll(keepingCapacity: true)
+            for _ in 0..<count { gaussian.append(rng.normal()) }
+            return gaussian
         }
     }
 }

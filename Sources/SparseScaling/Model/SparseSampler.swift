@@ -47,7 +47,7 @@ public struct SparseSampler: Sendable {
             let q = small ? table.activation[j + 1] : pow(Double(j + 1), -beta)
             var step = 1.0
             if q < 1 {
-                step = 1 + (log(rng.uniform()) / (small ? table.logComplement[j + 1] : log1p(-q))).rounded(.down)
+                step = 1 + (rng.exponential() / -(small ? table.logComplement[j + 1] : log1p(-q))).rounded(.down)
             }
             guard step < Double(last - j) + 1, step.isFinite else { break }
             let k = j + Int(step)

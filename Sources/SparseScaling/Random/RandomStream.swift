@@ -20,9 +20,11 @@ public struct RandomStream: Sendable {
     private let indexLow: UInt32
     private let indexHigh: UInt32
     private var blockCounter: UInt32 = 0
-    private var buffer: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
-    private var used = 4
-    private var spareNormal: Double? = nil
+    /// Words of the current blocks: one block after the first refill (short streams are common), then
+    /// four at a time.
+    private var buffer = SIMD16<UInt32>()
+    private var available = 0
+    private var used = 0
 
     /// The stream for `purpose` and `index` (a sample number, a coordinate number, …) under `seed`.
     public init(seed: UInt64, purpose: StreamPurpose, index: UInt64) {
@@ -33,58 +35,49 @@ public struct RandomStream: Sendable {
     }
 
     /// The next 32 random bits.
+    @inline(__always)
     public mutating func next32() -> UInt32 {
-        if used == 4 { refill() }
-        defer { used += 1 }
-        switch used {
-        case 0: return buffer.0
-        case 1: return buffer.1
-        case 2: return buffer.2
-        default: return buffer.3
-        }
+        if used == available { refill() }
+        defer { used &+= 1 }
+        return withUnsafeBytes(of: &buffer) { $0.load(fromByteOffset: used &* 4, as: UInt32.self) }
     }
 
+    /// The next 64 random bits (two 32-bit words, the first in the high half).
+    @inline(__always)
+    public mutating func next64() -> UInt64 {
+        guard used &+ 2 <= available else { return UInt64(next32()) << 32 | UInt64(next32()) }
+        defer { used &+= 2 }
+        let pair = withUnsafeBytes(of: &buffer) { $0.loadUnaligned(fromByteOffset: used &* 4, as: UInt64.self) }
+        return UInt64(littleEndian: pair).rotated32()
+    }
+
+    @inline(never)
     mutating func refill() {
-        buffer = generator.block((blockCounter, indexLow, indexHigh, purpose))
-        blockCounter &+= 1
+        let counter = (blockCounter, indexLow, indexHigh, purpose)
+        if blockCounter == 0 {
+            let b = generator.block(counter)
+            buffer[0] = b.0
+            buffer[1] = b.1
+            buffer[2] = b.2
+            buffer[3] = b.3
+            available = 4
+            blockCounter &+= 1
+        } else {
+            buffer = generator.fourBlocks(counter)
+            available = 16
+            blockCounter &+= 4
+        }
         used = 0
     }
 
     /// A uniform variate in the open interval (0, 1) with 53 random bits.
     public mutating func uniform() -> Double {
-        let hi = UInt64(next32()) << 21
-        let lo = UInt64(next32() >> 11)
-        return (Double(hi | lo) + 0.5) * 0x1p-53
-    }
-
-    /// A standard normal variate (Box–Muller; the second variate of each pair is kept for the next call).
-    public mutating func normal() -> Double {
-        if let z = spareNormal {
-            spareNormal = nil
-            return z
-        }
-        let u1 = uniform()
-        let u2 = uniform()
-        let r = (-2 * log(u1)).squareRoot()
-        let theta = 2 * Double.pi * u2
-        spareNormal = r * sin(theta)
-        return r * cos(theta)
+        (Double(next64() >> 11) + 0.5) * 0x1p-53
     }
 }
 
-extension RandomStream {
-    /// Two independent standard normal variates by Marsaglia's polar method on 32-bit uniforms: cheaper
-    /// than two `normal()` calls (no trigonometry) for bulk Gaussian noise, tails resolved to about 9σ.
-    /// A different sequence from `normal()` for the same stream.
-    public mutating func fastNormalPair() -> (Double, Double) {
-        while true {
-            let u = Double(next32()) * 0x1p-31 - 1 + 0x1p-32
-            let v = Double(next32()) * 0x1p-31 - 1 + 0x1p-32
-            let s = u * u + v * v
-            if s < 1 && s > 0 {
-                let f = (-2 * log(s) / s).squareRoot()
-                return (u * f, v * f)
-            }
-        }
-    }
+extension UInt64 {
+    /// The two 32-bit halves swapped.
+    @inline(__always)
+    fileprivate func rotated32() -> UInt64 { self << 32 | self >> 32 }
 }
