@@ -32,14 +32,16 @@ import Testing
         #expect(xa != xc)
     }
 
-    @Test func fourBlocksMatchFourScalarBlocks() {
+    @Test func bulkBlocksMatchScalarBlocks() {
         let g = Philox4x32(key: (0xa409_3822, 0x299f_31d0))
-        for first: UInt32 in [0, 17, 0xffff_fffe] {
-            let simd = g.fourBlocks((first, 0x85a3_08d3, 0x1319_8a2e, 7))
-            for j: UInt32 in 0..<4 {
-                let b = g.block((first &+ j, 0x85a3_08d3, 0x1319_8a2e, 7))
-                let i = Int(j) * 4
-                #expect([simd[i], simd[i + 1], simd[i + 2], simd[i + 3]] == [b.0, b.1, b.2, b.3])
+        for first: UInt32 in [0, 17, 0xffff_fffa] {
+            for count in [1, 7, 8, 19] {
+                var words = [UInt32](repeating: 0, count: 4 * count)
+                words.withUnsafeMutableBufferPointer { g.blocks((first, 0x85a3_08d3, 0x1319_8a2e, 7), count: count, into: $0.baseAddress!) }
+                for j in 0..<count {
+                    let b = g.block((first &+ UInt32(j), 0x85a3_08d3, 0x1319_8a2e, 7))
+                    #expect(Array(words[(4 * j)..<(4 * j + 4)]) == [b.0, b.1, b.2, b.3], "block \(j) of \(count) from \(first)")
+                }
             }
         }
     }
@@ -49,7 +51,7 @@ import Testing
         var stream = RandomStream(seed: seed, purpose: .trainingData, index: (5 << 32) | 9)
         let g = Philox4x32(seed: seed)
         var expected: [UInt32] = []
-        for counter: UInt32 in 0..<13 {
+        for counter: UInt32 in 0..<21 {
             let b = g.block((counter, 9, 5, StreamPurpose.trainingData.rawValue))
             expected += [b.0, b.1, b.2, b.3]
         }

@@ -9,6 +9,8 @@ public enum BenchmarkJob: Sendable, Codable, Hashable {
     case point(PointSpecification)
     /// The dgemm peak of the machine (square matrices of this size).
     case dgemmPeak(size: Int)
+    /// Plain GD-failure replicates at D = `sampleCount` with the experiment's defaults, on all threads.
+    case gdFailure(sampleCount: Int, replicates: Int)
 
     /// Short jobs are repeated up to this many times and the fastest run is kept (a single run of a
     /// few milliseconds mostly measures the scheduler).
@@ -29,6 +31,7 @@ public enum BenchmarkJob: Sendable, Codable, Hashable {
             if seconds < best?.seconds ?? .infinity { best = measurement }
             spent += seconds
             if case .dgemmPeak = self { break }
+            if case .gdFailure = self { break }
             if spent >= Self.repeatBelowSeconds { break }
         }
         best?.rssMegabytes = PeakResidentMemory.megabytes()
@@ -44,6 +47,10 @@ public enum BenchmarkJob: Sendable, Codable, Hashable {
             case let .point(spec):
                 let (seconds, outcome) = try PhaseClock.measure { try PointEvaluator.evaluate(spec) }
                 return BenchmarkMeasurement(seconds: seconds, loss: outcome.loss)
+            case let .gdFailure(d, replicates):
+                let settings = GDFailureSettings(sampleCounts: [d], replicates: replicates)
+                let row = GDFailureExperiment.measure(settings, sampleCount: d, threads: ParallelChunks.defaultThreads)
+                return BenchmarkMeasurement(seconds: row.seconds)
             case let .dgemmPeak(size):
                 let gflops = DgemmPeak.measure(size: size, repeats: 5)
                 return BenchmarkMeasurement(seconds: KernelFlops.gemm(m: size, n: size, k: size) / gflops / 1e9, gflops: gflops)

@@ -18,6 +18,8 @@ public struct BenchmarkPlan: Sendable {
     public var numpyPoint: (n: Int, d: Int, m: Int)
     /// (N, D) of the 1-thread vs all-threads data-stream comparison.
     public var streamPoint: (n: Int, d: Int)
+    /// D and the number of plain replicates of the GD-failure throughput row.
+    public var gdFailure: (d: Int, replicates: Int)
     /// Square size of the dgemm peak measurement.
     public var dgemmSize: Int
     /// How many of the largest sweep points the growth fits use.
@@ -31,7 +33,7 @@ public struct BenchmarkPlan: Sendable {
         dSweepFeatures: 1024, dSweep: (10...24).map { 1 << $0 },
         nSweepSamples: 1 << 20, nSweep: (7...12).map { 1 << $0 },
         kernelPoint: (2048, 10_000_000), smallPoint: (1024, 16384), numpyPoint: (1024, 2048, 8192),
-        streamPoint: (256, 1 << 22), dgemmSize: 3072, fitTail: 5)
+        streamPoint: (256, 1 << 22), gdFailure: (10_000, 50_000), dgemmSize: 3072, fitTail: 5)
 
     /// A plan that runs in well under a minute.
     public static let quick = BenchmarkPlan(
@@ -39,5 +41,5 @@ public struct BenchmarkPlan: Sendable {
         dSweepFeatures: 256, dSweep: (10...18).map { 1 << $0 },
         nSweepSamples: 1 << 16, nSweep: (6...10).map { 1 << $0 },
         kernelPoint: (1024, 1 << 20), smallPoint: (1024, 16384), numpyPoint: (512, 1024, 4096),
-        streamPoint: (256, 1 << 19), dgemmSize: 2048, fitTail: 4)
+        streamPoint: (256, 1 << 19), gdFailure: (10_000, 10_000), dgemmSize: 2048, fitTail: 4)
 }

@@ -38,6 +38,13 @@ extension BenchmarkRunner {
                 met: kernel.peakFraction.map { $0 >= 0.6 },
                 detail: kernel.peakFraction.map { String(format: "%.0f%% (%.1f GFLOP/s)", 100 * $0, kernel.gflops ?? .nan) } ?? "not measured"))
         }
+        if let gd = report.rows.first(where: { $0.name == "GD failure, plain replicates" }) {
+            let perMinute = gd.seconds.map { Double(plan.gdFailure.replicates) / $0 * 60 }
+            list.append(BenchmarkVerdict(
+                target: "≥ 10^5 plain GD-failure replicates per minute at D = 10^4",
+                met: gd.d == 10_000 ? perMinute.map { $0 >= 1e5 } : nil,
+                detail: perMinute.map { String(format: "%.0f replicates/min on %d threads", $0, ParallelChunks.defaultThreads) } ?? "not measured"))
+        }
         let bound = 1 / plan.beta + 0.1
         for growth in report.growth where growth.name.contains("vs D") && !growth.name.hasPrefix("stream") {
             list.append(BenchmarkVerdict(

@@ -40,6 +40,7 @@ public struct BenchmarkRunner: Sendable {
         try dSweep(into: &report)
         try nSweep(into: &report)
         try numpyRows(into: &report)
+        gdFailureThroughput(into: &report)
         // The peak again at the end: on a shared machine the best of both is the fairer reference.
         let again = timed("dgemm peak \(plan.dgemmSize)³ (again)", .dgemmPeak(size: plan.dgemmSize))
         if let second = again.gflops, second > (report.dgemmPeakGflops ?? 0) {
@@ -179,6 +180,20 @@ public struct BenchmarkRunner: Sendable {
         let tail = plan.fitTail
         report.growth.append(GrowthExponent(name: "total time vs N (D=\(d))", x: xs, time: total, modelCost: nil, tail: tail))
         report.growth.append(GrowthExponent(name: "dense part vs N (D=\(d))", x: xs, time: dense, modelCost: model, tail: tail))
+    }
+
+    func gdFailureThroughput(into report: inout BenchmarkReport) {
+        let (d, replicates) = plan.gdFailure
+        let m = timed("GD failure, \(replicates) plain replicates at D=\(d)", .gdFailure(sampleCount: d, replicates: replicates))
+        var row = BenchmarkRow(name: "GD failure, plain replicates", n: GDFailureSettings(sampleCounts: [d], replicates: 1).featureCount, d: d)
+        row.seconds = m.seconds
+        row.cpuSeconds = m.cpuSeconds
+        row.rssMegabytes = m.rssMegabytes
+        row.note = m.error ?? m.seconds.map {
+            String(format: "%d replicates, %.0f replicates/min on %d threads", replicates, Double(replicates) / $0 * 60,
+                   ParallelChunks.defaultThreads)
+        }
+        report.rows.append(row)
     }
 
     func sweepRow(_ name: String, n: Int, d: Int, _ m: BenchmarkMeasurement) -> BenchmarkRow {

@@ -21,8 +21,8 @@ public struct RandomStream: Sendable {
     private let indexHigh: UInt32
     private var blockCounter: UInt32 = 0
     /// Words of the current blocks: one block after the first refill (short streams are common), then
-    /// four at a time.
-    private var buffer = SIMD16<UInt32>()
+    /// eight at a time.
+    private var buffer = SIMD32<UInt32>()
     private var available = 0
     private var used = 0
 
@@ -63,9 +63,11 @@ public struct RandomStream: Sendable {
             available = 4
             blockCounter &+= 1
         } else {
-            buffer = generator.fourBlocks(counter)
-            available = 16
-            blockCounter &+= 4
+            withUnsafeMutableBytes(of: &buffer) {
+                generator.blocks(counter, count: 8, into: $0.baseAddress!.assumingMemoryBound(to: UInt32.self))
+            }
+            available = 32
+            blockCounter &+= 8
         }
         used = 0
     }
