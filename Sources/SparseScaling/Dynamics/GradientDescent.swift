@@ -37,9 +37,7 @@ public struct GradientDescent: Sendable {
             relative = g0 > 0 ? BLAS.dot(g, g).squareRoot() / g0 : 0
         }
         let finalLoss = problem.loss(residual: r)
-        if monitor.curve.iterations.last != k { monitor.curve.record(iteration: k, empiricalLoss: finalLoss) }
-        return IterativeSolution(
-            readout: v, iterations: k, stoppingReason: reason, stepSize: eta, relativeGradientNorm: relative,
-            empiricalLoss: finalLoss, restarts: 0, curve: monitor.curve)
+        return monitor.solution(
+            readout: v, iterations: k, reason: reason, stepSize: eta, relativeGradient: relative, finalLoss: finalLoss)
     }
 }

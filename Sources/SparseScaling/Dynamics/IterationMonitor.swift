@@ -20,4 +20,16 @@ struct IterationMonitor {
         if k >= limits.maxIterations { return .iterationCap }
         return nil
     }
+
+    /// The solution at the stop, with the final loss on the curve (recorded if not there yet).
+    func solution(
+        readout: [Double], iterations k: Int, reason: StoppingReason, stepSize: Double, relativeGradient: Double,
+        finalLoss: Double, restarts: Int = 0
+    ) -> IterativeSolution {
+        var curve = self.curve
+        if curve.iterations.last != k { curve.record(iteration: k, empiricalLoss: finalLoss) }
+        return IterativeSolution(
+            readout: readout, iterations: k, stoppingReason: reason, stepSize: stepSize, relativeGradientNorm: relativeGradient,
+            empiricalLoss: finalLoss, restarts: restarts, curve: curve)
+    }
 }

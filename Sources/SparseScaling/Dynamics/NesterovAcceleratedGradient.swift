@@ -60,9 +60,8 @@ public struct NesterovAcceleratedGradient: Sendable {
             relative = g0 > 0 ? BLAS.dot(g, g).squareRoot() / g0 : 0
         }
         let finalLoss = problem.loss(residual: r)
-        if monitor.curve.iterations.last != k { monitor.curve.record(iteration: k, empiricalLoss: finalLoss) }
-        return IterativeSolution(
-            readout: y, iterations: k, stoppingReason: reason, stepSize: step, relativeGradientNorm: relative,
-            empiricalLoss: finalLoss, restarts: restarts, curve: monitor.curve)
+        return monitor.solution(
+            readout: y, iterations: k, reason: reason, stepSize: step, relativeGradient: relative, finalLoss: finalLoss,
+            restarts: restarts)
     }
 }

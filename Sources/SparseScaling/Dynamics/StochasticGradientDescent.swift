@@ -75,10 +75,8 @@ public struct StochasticGradientDescent: Sendable {
             (loss, gradientNorm) = Self.lossAndGradientNorm(samples, v, &f)
             relative = g0 > 0 ? gradientNorm / g0 : 0
         }
-        if monitor.curve.iterations.last != epoch { monitor.curve.record(iteration: epoch, empiricalLoss: loss) }
-        return IterativeSolution(
-            readout: v, iterations: epoch, stoppingReason: reason, stepSize: eta, relativeGradientNorm: relative,
-            empiricalLoss: loss, restarts: 0, curve: monitor.curve)
+        return monitor.solution(
+            readout: v, iterations: epoch, reason: reason, stepSize: eta, relativeGradient: relative, finalLoss: loss)
     }
 
     /// The full empirical loss and the norm of its gradient at v (one pass over the samples).
