@@ -22,7 +22,7 @@ struct GDFailureCommand: ParsableCommand {
     var beta: Double = 2
 
     @Option(parsing: .unconditional, help: "Number of random features N, an integer ≥ 1.")
-    var n: Int = 16384
+    var n: Int = GDFailureSettings.defaultFeatureCount
 
     @Option(help: "Data sizes D ≥ 2: a list (1000,3000,10000) or a log range (1000...1000000x10).")
     var d: String = "1000,2000,5000,10000"

@@ -31,7 +31,6 @@ public enum BenchmarkJob: Sendable, Codable, Hashable {
             if seconds < best?.seconds ?? .infinity { best = measurement }
             spent += seconds
             if case .dgemmPeak = self { break }
-            if case .gdFailure = self { break }
             if spent >= Self.repeatBelowSeconds { break }
         }
         best?.rssMegabytes = PeakResidentMemory.megabytes()

@@ -185,7 +185,7 @@ public struct BenchmarkRunner: Sendable {
     func gdFailureThroughput(into report: inout BenchmarkReport) {
         let (d, replicates) = plan.gdFailure
         let m = timed("GD failure, \(replicates) plain replicates at D=\(d)", .gdFailure(sampleCount: d, replicates: replicates))
-        var row = BenchmarkRow(name: "GD failure, plain replicates", n: GDFailureSettings(sampleCounts: [d], replicates: 1).featureCount, d: d)
+        var row = BenchmarkRow(name: "GD failure, plain replicates", n: GDFailureSettings.defaultFeatureCount, d: d)
         row.seconds = m.seconds
         row.cpuSeconds = m.cpuSeconds
         row.rssMegabytes = m.rssMegabytes

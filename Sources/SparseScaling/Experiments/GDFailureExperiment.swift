@@ -29,9 +29,12 @@ public struct GDFailureSettings: Sendable, Codable, Hashable {
     /// Plain Monte Carlo or importance sampling.
     public var estimator: FailureEstimator
 
+    /// The default N: N ≫ K(D) ≈ 1.77·√D up to D ≈ 10^7.
+    public static let defaultFeatureCount = 16384
+
     /// Settings with the paper's defaults α = −1.5, β = 2, N = 16384, τ = 2/1.9.
     public init(
-        alpha: Double = -1.5, beta: Double = 2, featureCount: Int = 16384, sampleCounts: [Int],
+        alpha: Double = -1.5, beta: Double = 2, featureCount: Int = defaultFeatureCount, sampleCounts: [Int],
         replicates: Int, threshold: Double = 2 / 1.9, seed: UInt64 = 0,
         embedding: EmbeddingTreatment = .exact, estimator: FailureEstimator = .plain
     ) {

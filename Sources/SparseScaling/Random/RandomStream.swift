@@ -53,22 +53,13 @@ public struct RandomStream: Sendable {
 
     @inline(never)
     mutating func refill() {
+        let count = blockCounter == 0 ? 1 : 8
         let counter = (blockCounter, indexLow, indexHigh, purpose)
-        if blockCounter == 0 {
-            let b = generator.block(counter)
-            buffer[0] = b.0
-            buffer[1] = b.1
-            buffer[2] = b.2
-            buffer[3] = b.3
-            available = 4
-            blockCounter &+= 1
-        } else {
-            withUnsafeMutableBytes(of: &buffer) {
-                generator.blocks(counter, count: 8, into: $0.baseAddress!.assumingMemoryBound(to: UInt32.self))
-            }
-            available = 32
-            blockCounter &+= 8
+        withUnsafeMutableBytes(of: &buffer) {
+            generator.blocks(counter, count: count, into: $0.baseAddress!.assumingMemoryBound(to: UInt32.self))
         }
+        available = 4 * count
+        blockCounter &+= UInt32(count)
         used = 0
     }
 
