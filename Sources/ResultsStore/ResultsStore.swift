@@ -19,9 +19,12 @@ public final class ResultsStore: Sendable {
         configuration.busyMode = .timeout(60)
         configuration.label = "ResultsStore"
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try StoreFile.checkIntegrity(of: pool, path: path)
-            try Schema.migrator.migrate(pool)
+            pool = try OpeningLock.withLock(path: path) {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try StoreFile.checkIntegrity(of: pool, path: path)
+                try Schema.migrator.migrate(pool)
+                return pool
+            }
         } catch let error as StoreError {
             throw error
         } catch {

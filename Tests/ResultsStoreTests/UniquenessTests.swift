@@ -47,6 +47,27 @@ struct UniquenessTests {
         }
     }
 
+    @Test("connections opening a new file at the same moment all succeed and create the schema once")
+    func concurrentCreation() throws {
+        try withTemporaryDirectory { folder in
+            for round in 0..<20 {
+                let path = folder.appendingPathComponent("new-\(round).sqlite").path
+                let failures = Failures()
+                DispatchQueue.concurrentPerform(iterations: 6) { worker in
+                    do {
+                        let store = try ResultsStore(path: path)
+                        try store.insert(samplePoint(worker, seed: UInt64(round)))
+                    } catch {
+                        failures.record(error)
+                    }
+                }
+                #expect(failures.all.isEmpty, "round \(round): \(failures.all)")
+                let count = try ResultsStore(path: path).count
+                #expect(count == 6)
+            }
+        }
+    }
+
     @Test("a failing batch adds nothing")
     func batchIsAtomic() throws {
         try withTemporaryDirectory { folder in
