@@ -10,10 +10,12 @@ import CLAPACK
 enum OrthogonalFactorSolve {
     /// x·A⁺ and the rank p = min(rows, columns), or nil when A is rank deficient under
     /// `relativeTolerance` (singular values ≤ tolerance·σ_max present): the caller then uses the SVD.
+    /// Well-conditioned matrices go through the refined normal equations (BLAS-3 throughout); Householder
+    /// QR takes over for the others.
     static func rowTimesPseudoinverse(_ x: [Double], _ a: Matrix, relativeTolerance: Double) throws -> (solution: [Double], rank: Int)? {
-        let p = Double(min(a.rows, a.columns)), q = Double(max(a.rows, a.columns))
-        return try BLAS.withThreadsFor(flops: 2 * p * p * q) {
-            try solve(x, a, relativeTolerance: relativeTolerance)
+        try BLAS.withThreadsFor(flops: RefinedNormalEquations.flops(rows: a.rows, columns: a.columns)) {
+            try RefinedNormalEquations.solve(x, a, relativeTolerance: relativeTolerance)
+                ?? solve(x, a, relativeTolerance: relativeTolerance)
         }
     }
 
@@ -94,16 +96,7 @@ enum OrthogonalFactorSolve {
     /// inconclusive, the singular values themselves (dgesdd without vectors).
     static func hasFullRank(_ t: Matrix, relativeTolerance: Double) throws -> Bool {
         let p = t.rows
-        let uplo = Int8(UInt8(ascii: "U"))
-        var inverse = t
-        let info = inverse.storage.withUnsafeMutableBufferPointer { pi in
-            LAPACKE_dtrtri(LAPACK_COL_MAJOR, uplo, Int8(UInt8(ascii: "N")), Int32(p), pi.baseAddress, Int32(p))
-        }
-        if info < 0 { throw LinearAlgebraError.lapack(name: "dtrtri", info: info) }
-        if info == 0 {
-            let norms = frobenius(t) * frobenius(inverse)
-            if norms.isFinite, 1 / norms > 4 * relativeTolerance { return true }
-        }
+        if let bound = try conditionBound(t), 4 * relativeTolerance * bound < 1 { return true }
         var work = t
         var s = [Double](repeating: 0, count: p)
         let status = work.storage.withUnsafeMutableBufferPointer { pw in
@@ -117,12 +110,24 @@ enum OrthogonalFactorSolve {
         return s.allSatisfy { $0 > relativeTolerance * top }
     }
 
+    /// ‖T‖_F·‖T⁻¹‖_F ≥ κ₂(T) for an upper triangle T, or nil when T is singular or the bound overflows.
+    static func conditionBound(_ t: Matrix) throws -> Double? {
+        var inverse = t
+        let p = Int32(t.rows)
+        let info = inverse.storage.withUnsafeMutableBufferPointer { pi in
+            LAPACKE_dtrtri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: "N")), p, pi.baseAddress, p)
+        }
+        if info < 0 { throw LinearAlgebraError.lapack(name: "dtrtri", info: info) }
+        if info > 0 { return nil }
+        let bound = frobenius(t) * frobenius(inverse)
+        return bound.isFinite ? bound : nil
+    }
+
+    /// The Frobenius norm of the upper triangle of a square matrix (dlantr, scaled against overflow).
     static func frobenius(_ a: Matrix) -> Double {
-        // Scaled sum of squares (no overflow for the large entries of an ill-conditioned inverse).
-        let scale = a.storage.reduce(0) { max($0, abs($1)) }
-        if scale == 0 || !scale.isFinite { return scale }
-        var sum = 0.0
-        for x in a.storage { let y = x / scale; sum += y * y }
-        return scale * sum.squareRoot()
+        a.storage.withUnsafeBufferPointer { pa in
+            LAPACKE_dlantr(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "F")), Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: "N")),
+                           Int32(a.rows), Int32(a.columns), pa.baseAddress, Int32(max(1, a.rows)))
+        }
     }
 }

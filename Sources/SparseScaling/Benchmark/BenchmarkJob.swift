@@ -14,7 +14,7 @@ public enum BenchmarkJob: Sendable, Codable, Hashable {
 
     /// Short jobs are repeated up to this many times and the fastest run is kept (a single run of a
     /// few milliseconds mostly measures the scheduler).
-    public static let maximumRepeats = 5
+    public static let maximumRepeats = 20
     /// Jobs at least this long (seconds) run once.
     public static let repeatBelowSeconds = 0.5
 

@@ -14,7 +14,7 @@ public struct SparseSampler: Sendable {
     /// Which counter space the samples come from (training or test data).
     public let purpose: StreamPurpose
 
-    /// Powers of the first coordinates, computed once (the same expressions as in the loop, so the
+    /// Powers of the first coordinates, computed once per process (the same expressions as in the loop, so the
     /// samples are bit for bit those computed without the table).
     private let table: PowerTable
 
@@ -23,7 +23,7 @@ public struct SparseSampler: Sendable {
         self.parameters = parameters
         self.seed = seed
         self.purpose = purpose
-        self.table = PowerTable(beta: parameters.beta, amplitudeExponent: -(1 + parameters.alpha) / 2)
+        self.table = PowerTable.shared(beta: parameters.beta, amplitudeExponent: -(1 + parameters.alpha) / 2)
     }
 
     /// The last coordinate that can be active: M, or the index cap for M = ∞.
@@ -67,26 +67,5 @@ public struct SparseSampler: Sendable {
         guard parameters.inputDimension == .infinite else { return 0 }
         let beta = parameters.beta
         return pow(Double(Self.indexCap), 1 - beta) / (beta - 1)
-    }
-}
-
-/// i^-β, log1p(−i^-β) and i^-(1+α)/2 for the first coordinates, where almost every sample's
-/// thinning steps land.
-struct PowerTable: Sendable {
-    /// Coordinates 0..<size are tabulated (entry 0 unused).
-    let size: Int
-    /// i^-β.
-    let activation: [Double]
-    /// log1p(−i^-β).
-    let logComplement: [Double]
-    /// i^amplitudeExponent.
-    let amplitude: [Double]
-
-    init(beta: Double, amplitudeExponent: Double, size: Int = 4096) {
-        self.size = size
-        let indices = (0..<size).map { Double(max(1, $0)) }
-        activation = indices.map { pow($0, -beta) }
-        logComplement = activation.map { log1p(-$0) }
-        amplitude = indices.map { pow($0, amplitudeExponent) }
     }
 }
