@@ -8,14 +8,18 @@ import CLAPACK
 /// wide A is transposed first). Whether A has full rank under the relative tolerance is decided on
 /// the p × p triangle R, whose singular values are A's.
 enum OrthogonalFactorSolve {
-    /// x·A⁺ and the rank p = min(rows, columns), or nil when A is rank deficient under
+    /// x·A⁺, the rank p = min(rows, columns) and the route taken, or nil when A is rank deficient under
     /// `relativeTolerance` (singular values ≤ tolerance·σ_max present): the caller then uses the SVD.
     /// Well-conditioned matrices go through the refined normal equations (BLAS-3 throughout); Householder
     /// QR takes over for the others.
-    static func rowTimesPseudoinverse(_ x: [Double], _ a: Matrix, relativeTolerance: Double) throws -> (solution: [Double], rank: Int)? {
+    static func rowTimesPseudoinverse(
+        _ x: [Double], _ a: Matrix, relativeTolerance: Double
+    ) throws -> (solution: [Double], rank: Int, route: PseudoinverseRoute)? {
         try BLAS.withThreadsFor(flops: RefinedNormalEquations.flops(rows: a.rows, columns: a.columns)) {
-            try RefinedNormalEquations.solve(x, a, relativeTolerance: relativeTolerance)
-                ?? solve(x, a, relativeTolerance: relativeTolerance)
+            if let (v, rank) = try RefinedNormalEquations.solve(x, a, relativeTolerance: relativeTolerance) {
+                return (v, rank, .refinedNormalEquations)
+            }
+            return try solve(x, a, relativeTolerance: relativeTolerance).map { ($0.solution, $0.rank, .householderQR) }
         }
     }
 

@@ -6,18 +6,18 @@ public enum Pseudoinverse {
     }
 
     /// The row vector x·A⁺ for a row vector x of length A.columns, with singular values at most
-    /// `relativeTolerance · σ_max` treated as zero. Returns the solution and the rank used.
-    /// Full-rank matrices are solved through LQ/QR (`OrthogonalFactorSolve`), others through the SVD.
+    /// `relativeTolerance · σ_max` treated as zero. Returns the solution, the rank used and the route taken:
+    /// full-rank matrices go through the refined normal equations or Householder QR (`OrthogonalFactorSolve`),
+    /// others through the SVD.
     public static func rowTimesPseudoinverse(
         _ x: [Double], _ a: Matrix, relativeTolerance: Double
-    ) throws -> (solution: [Double], rank: Int) {
+    ) throws -> (solution: [Double], rank: Int, route: PseudoinverseRoute) {
         precondition(x.count == a.columns, "row vector length must equal the column count")
-        // Full numerical rank (the common case): an LQ/QR factorization and a triangular solve give
-        // the same solution for a fraction of the SVD's cost.
         if let fast = try OrthogonalFactorSolve.rowTimesPseudoinverse(x, a, relativeTolerance: relativeTolerance) {
             return fast
         }
-        return try rowTimesPseudoinverseBySVD(x, a, relativeTolerance: relativeTolerance)
+        let (solution, rank) = try rowTimesPseudoinverseBySVD(x, a, relativeTolerance: relativeTolerance)
+        return (solution, rank, .singularValueDecomposition)
     }
 
     /// x·A⁺ as in `rowTimesPseudoinverse`, always through the SVD (the textbook method; no LQ/QR attempt).

@@ -36,7 +36,7 @@ import LinearAlgebra
     @Test func rowTimesPseudoinverseMatchesExplicitProduct() throws {
         let a = matrix(5, 8, rank: 3, salt: 0.3)
         let x = (0..<8).map { Double($0) - 2.5 }
-        let (v, rank) = try Pseudoinverse.rowTimesPseudoinverse(x, a, relativeTolerance: 1e-10)
+        let (v, rank, _) = try Pseudoinverse.rowTimesPseudoinverse(x, a, relativeTolerance: 1e-10)
         let p = try Pseudoinverse.pseudoinverse(a, relativeTolerance: 1e-10)
         let expected = BLAS.multiply(p, x, trans: .transposed)
         #expect(rank == 3)

@@ -56,7 +56,7 @@ import Testing
             let a = matrix(m, n, condition: 1e10, salt: 7)
             let x = target(n)
             #expect(try RefinedNormalEquations.solve(x, a, relativeTolerance: 1e-13) == nil, "κ = 1e10 must be declined")
-            let (v, rank) = try Pseudoinverse.rowTimesPseudoinverse(x, a, relativeTolerance: 1e-13)
+            let (v, rank, _) = try Pseudoinverse.rowTimesPseudoinverse(x, a, relativeTolerance: 1e-13)
             let expected = try Pseudoinverse.rowTimesPseudoinverseBySVD(x, a, relativeTolerance: 1e-13).solution
             #expect(rank == min(m, n))
             #expect(relativeDifference(v, expected) < 1e-4)

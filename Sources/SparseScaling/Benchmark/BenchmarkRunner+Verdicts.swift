@@ -51,7 +51,7 @@ extension BenchmarkRunner {
                 target: "\(growth.name): exponent ≤ 1/β + 0.1 = \(String(format: "%.2f", bound))",
                 met: growth.measured.map { $0 <= bound },
                 detail: String(format: "measured %.2f ± %.2f over D = %.0e…%.0e; the cost model gives %@ there. With the "
-                               + "sparse factor the dense part is dominated by the readout, 2·min(N,K)²·max(N,K): D^(1/β) = D^%.2f "
+                               + "sparse factor the dense part is dominated by the readout, min(N,K)²·max(N,K): D^(1/β) = D^%.2f "
                                + "once K ≫ N, D^(2/β) = D^%.2f while K ≪ N; the stream (and so the total) grows like D",
                                growth.measured ?? .nan, growth.standardError ?? .nan, growth.from, growth.to,
                                growth.modelPrediction.map { String(format: "%.2f", $0) } ?? "—", 1 / plan.beta, 2 / plan.beta)))

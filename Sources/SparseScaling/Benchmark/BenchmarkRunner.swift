@@ -111,7 +111,7 @@ public struct BenchmarkRunner: Sendable {
         point.observedCount = m.profile?.observedCount
         point.note = m.error ?? m.profile.map {
             String(format: "sample %.2f, A %.2f, W_S %.2f, factor %.2f, W_S·R %.2f, readout %.2f, loss %.2f s",
-                   $0.sampling, $0.secondMoment, $0.embedding, $0.factorization, $0.product, $0.svd, $0.loss)
+                   $0.sampling, $0.secondMoment, $0.embedding, $0.factorization, $0.product, $0.readout, $0.loss)
                 + ($0.sparseFactor ? "; sparse factor, \($0.hubCount) hubs, components ≤ \($0.largestBlock)" : "; dense factor")
         }
         report.rows.append(point)
@@ -122,8 +122,7 @@ public struct BenchmarkRunner: Sendable {
             ("kernel pivoted Cholesky (K=\(p.observedCount))", p.factorization, p.factorizationGflops),
         ]
         let kernels: [(String, Double, Double)] = denseKernels + [
-            (p.usedOrthogonalFactor(featureCount: n) ? "kernel readout, QR (dgeqrt) of B (\(n)×\(p.factorRank))" : "kernel readout, SVD of B (\(n)×\(p.factorRank))",
-             p.svd, p.svdGflops(featureCount: n)),
+            ("kernel readout, \(p.readoutRoute.rawValue) of B (\(n)×\(p.factorRank))", p.readout, p.readoutGflops(featureCount: n)),
         ]
         for (name, seconds, gflops) in kernels {
             var row = BenchmarkRow(name: name, n: n, d: d)

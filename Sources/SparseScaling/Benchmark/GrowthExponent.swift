@@ -36,11 +36,11 @@ public struct GrowthExponent: Sendable, Encodable {
     }
 
     /// The operation count of the dense part for N features and K observed coordinates. With the
-    /// dense factor (MODEL.md §3): K³/3 (pivoted Cholesky) + 2·N·K² (W_S·R) + the LQ/QR of the N × K
-    /// matrix B. With the sparse factor (`hubs` = h > 0): h³/3 + 2·N·(K + h²) (B = W_S R with R sparse
+    /// dense factor (MODEL.md §3): K³/3 (pivoted Cholesky) + 2·N·K² (W_S·R) + the readout of the N × K
+    /// matrix B (Gram matrix and Cholesky factor, the route well-conditioned B take). With the sparse factor (`hubs` = h > 0): h³/3 + 2·N·(K + h²) (B = W_S R with R sparse
     /// apart from the h hub columns) + the same readout; the readout dominates.
     public static func denseCost(featureCount n: Int, observedCount k: Int, hubs: Int = 0) -> Double {
-        let readout = KernelFlops.orthogonalFactor(m: n, n: k)
+        let readout = KernelFlops.normalEquations(m: n, n: k)
         if hubs > 0 {
             let h = Double(hubs)
             return h * h * h / 3 + 2 * Double(n) * (Double(k) + h * h) + readout

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Nominal floating-point operation counts of the dense kernels, used to turn times into GFLOP/s.
 /// They are the textbook leading-order counts (Golub & Van Loan, Matrix Computations, 4th ed.),
 /// not what a particular LAPACK build executes, so achieved rates are indicative.
@@ -21,5 +23,22 @@ public enum KernelFlops {
     public static func orthogonalFactor(m: Int, n: Int) -> Double {
         let p = Double(min(m, n)), q = Double(max(m, n))
         return 2 * p * p * q - 2 * p * p * p / 3
+    }
+
+    /// Gram matrix and its Cholesky factor for an m × n matrix (p = min, q = max): p²·q + p³/3.
+    public static func normalEquations(m: Int, n: Int) -> Double {
+        let p = Double(min(m, n)), q = Double(max(m, n))
+        return p * p * q + p * p * p / 3
+    }
+
+    /// The readout x·B⁺ of an m × n matrix B along `route`: the factorization plus the p³/3 of the
+    /// triangle inverse that certifies full rank (the SVD route also includes the QR that declined).
+    public static func readout(m: Int, n: Int, route: PseudoinverseRoute) -> Double {
+        let p = Double(min(m, n)), triangle = p * p * p / 3
+        switch route {
+        case .refinedNormalEquations: return normalEquations(m: m, n: n) + triangle
+        case .householderQR: return normalEquations(m: m, n: n) + orthogonalFactor(m: m, n: n) + 2 * triangle
+        case .singularValueDecomposition: return thinSVD(m: m, n: n) + orthogonalFactor(m: m, n: n) + triangle
+        }
     }
 }

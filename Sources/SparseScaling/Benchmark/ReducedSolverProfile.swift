@@ -17,8 +17,8 @@ public struct ReducedSolverProfile: Sendable, Codable {
     public var factorization: Double = 0
     /// Seconds forming B = W_S R and c = Rᵀ w*_S (sparse R, or a dgemm for the dense R).
     public var product: Double = 0
-    /// Seconds solving for the readout v = c B⁺ (LQ/QR of B when it has full rank, else its SVD).
-    public var svd: Double = 0
+    /// Seconds solving for the readout v = c B⁺ (`readoutRoute` says which factorization).
+    public var readout: Double = 0
     /// Seconds evaluating the population loss.
     public var loss: Double = 0
     /// Whether the sparse factor was used (otherwise the dense A and its pivoted Cholesky).
@@ -31,17 +31,19 @@ public struct ReducedSolverProfile: Sendable, Codable {
     public var observedCount = 0
     /// Rank r of the factor R.
     public var factorRank = 0
-    /// Rank of B used by the readout (min(N, r) when the LQ/QR path was taken).
+    /// Rank of B used by the readout.
     public var readoutRank = 0
+    /// The factorization that applied B⁺.
+    public var readoutRoute: PseudoinverseRoute = .singularValueDecomposition
     /// The population loss (expected tail).
     public var lossValue = 0.0
 
     /// Total seconds.
-    public var total: Double { sampling + secondMoment + embedding + factorization + product + svd + loss }
+    public var total: Double { sampling + secondMoment + embedding + factorization + product + readout + loss }
     /// Seconds of the data stream (sampling and second moment): O(D·k̄²).
     public var streaming: Double { sampling + secondMoment }
-    /// Seconds of the dense part (factorization, product, SVD): depends on K and N only.
-    public var dense: Double { factorization + product + svd }
+    /// Seconds of the dense part (factorization, product, readout): depends on K and N only.
+    public var dense: Double { factorization + product + readout }
 
     /// Runs the reduced solver on sparse data for `specification` (its `solver` is ignored).
     public init(_ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads) throws {
@@ -81,7 +83,7 @@ public struct ReducedSolverProfile: Sendable, Codable {
         let solution = try LeastSquaresReadout.solve(
             features: b, targets: c, sampleCount: specification.sampleCount, ridge: specification.ridge,
             relativeTolerance: specification.tolerance)
-        svd = clock.lap()
+        readout = clock.lap()
         let observedLoss = PopulationLoss.observedPart(
             parameters: specification.parameters, coordinates: set.observed, embedding: w, teacher: teacher,
             readout: solution.weights)
@@ -89,6 +91,7 @@ public struct ReducedSolverProfile: Sendable, Codable {
         loss = clock.lap()
         observedCount = set.observedCount
         readoutRank = solution.rank
+        readoutRoute = solution.route ?? .singularValueDecomposition
         lossValue = observedLoss + tail
     }
 
@@ -102,15 +105,8 @@ public struct ReducedSolverProfile: Sendable, Codable {
         KernelFlops.pivotedCholesky(n: observedCount, rank: factorRank) / factorization / 1e9
     }
 
-    /// Whether the readout used the LQ/QR path (B of full numerical rank) rather than the SVD.
-    public func usedOrthogonalFactor(featureCount n: Int) -> Bool { readoutRank == min(n, factorRank) }
-
-    /// GFLOP/s of the readout: nominal LQ/QR (+ triangle inverse) flops, or SVD flops after a fallback.
-    public func svdGflops(featureCount n: Int) -> Double {
-        let p = min(n, factorRank), q = max(n, factorRank)
-        let flops = usedOrthogonalFactor(featureCount: n)
-            ? KernelFlops.orthogonalFactor(m: n, n: factorRank) + Double(p * p * p) / 3
-            : KernelFlops.thinSVD(m: n, n: factorRank) + KernelFlops.orthogonalFactor(m: p, n: q)
-        return flops / svd / 1e9
+    /// GFLOP/s of the readout, counting the leading-order flops of the route it took.
+    public func readoutGflops(featureCount n: Int) -> Double {
+        KernelFlops.readout(m: n, n: factorRank, route: readoutRoute) / readout / 1e9
     }
 }

@@ -6,7 +6,7 @@ import LinearAlgebra
 public enum LeastSquaresReadout {
     /// How the ridgeless pseudoinverse is applied.
     public enum Method: Sendable {
-        /// LQ/QR and a triangular solve when F has full numerical rank, the SVD otherwise (fastest).
+        /// The refined normal equations or Householder QR when F has full numerical rank, the SVD otherwise (fastest).
         case automatic
         /// Always the SVD (the paper's direct method, kept as the reference baseline).
         case singularValueDecomposition
@@ -38,9 +38,11 @@ public enum LeastSquaresReadout {
             }
         }
         let tolerance = relativeTolerance ?? Pseudoinverse.defaultTolerance(rows: n, columns: sampleCount)
-        let (v, rank) = method == .automatic
-            ? try Pseudoinverse.rowTimesPseudoinverse(y, f, relativeTolerance: tolerance)
-            : try Pseudoinverse.rowTimesPseudoinverseBySVD(y, f, relativeTolerance: tolerance)
-        return ReadoutSolution(weights: v, rank: rank)
+        if method == .automatic {
+            let (v, rank, route) = try Pseudoinverse.rowTimesPseudoinverse(y, f, relativeTolerance: tolerance)
+            return ReadoutSolution(weights: v, rank: rank, route: route)
+        }
+        let (v, rank) = try Pseudoinverse.rowTimesPseudoinverseBySVD(y, f, relativeTolerance: tolerance)
+        return ReadoutSolution(weights: v, rank: rank, route: .singularValueDecomposition)
     }
 }
