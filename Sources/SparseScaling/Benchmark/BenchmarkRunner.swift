@@ -163,7 +163,7 @@ public struct BenchmarkRunner: Sendable {
         let tail = plan.fitTail
         report.growth.append(GrowthExponent(name: "total time vs D (N=\(n))", x: xs, time: total, modelCost: nil, tail: tail))
         report.growth.append(GrowthExponent(name: "stream (sampling + A) vs D (N=\(n))", x: xs, time: stream, modelCost: xs, tail: tail))
-        report.growth.append(GrowthExponent(name: "dense part (factor + W_S·R + SVD) vs D (N=\(n))", x: xs, time: dense, modelCost: model, tail: tail))
+        report.growth.append(GrowthExponent(name: "dense part (factor + W_S·R + readout) vs D (N=\(n))", x: xs, time: dense, modelCost: model, tail: tail))
     }
 
     func nSweep(into report: inout BenchmarkReport) throws {
