@@ -88,3 +88,36 @@ import Testing
         #expect(try Pseudoinverse.rowTimesPseudoinverse(target(90), a, relativeTolerance: 1e-2).rank < 30)
     }
 }
+
+extension RefinedNormalEquationsTests {
+    /// Rank-deficient matrices whose Gram matrix a rounding error may leave positive definite: whatever the
+    /// target (inside the row space or not), the answer must be the SVD's.
+    @Test func rankDeficientMatricesGiveTheSVDAnswer() throws {
+        var state: UInt64 = 2024
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) * 0x1p-52 - 1
+        }
+        var accepted = 0
+        for (m, n, r) in [(30, 200, 29), (200, 30, 29), (60, 61, 59), (120, 400, 100), (400, 120, 119), (16, 16, 15)] {
+            var left = Matrix(rows: m, columns: r), right = Matrix(rows: r, columns: n)
+            for i in 0..<m { for j in 0..<r { left[i, j] = next() } }
+            for i in 0..<r { for j in 0..<n { right[i, j] = next() } }
+            let a = BLAS.product(left, right)
+            let tolerance = Pseudoinverse.defaultTolerance(rows: m, columns: n)
+            let generic = (0..<n).map { _ in next() }
+            let consistent = BLAS.multiply(a, (0..<m).map { _ in next() }, trans: .transposed)  // in A's row space
+            for x in [generic, consistent] {
+                let expected = try Pseudoinverse.rowTimesPseudoinverseBySVD(x, a, relativeTolerance: tolerance)
+                if let fast = try RefinedNormalEquations.solve(x, a, relativeTolerance: tolerance) {
+                    accepted += 1
+                    Issue.record("rank \(r) of \(m)×\(n) accepted; difference \(relativeDifference(fast.solution, expected.solution))")
+                }
+                let (v, rank, _) = try Pseudoinverse.rowTimesPseudoinverse(x, a, relativeTolerance: tolerance)
+                #expect(rank == r, "\(m)×\(n) rank \(r)")
+                #expect(relativeDifference(v, expected.solution) < 1e-8, "\(m)×\(n) rank \(r)")
+            }
+        }
+        #expect(accepted == 0)
+    }
+}
