@@ -13,26 +13,32 @@ enum OrthogonalFactorSolve {
     /// Well-conditioned matrices go through the refined normal equations (BLAS-3 throughout); Householder
     /// QR takes over for the others.
     static func rowTimesPseudoinverse(
-        _ x: [Double], _ a: Matrix, relativeTolerance: Double
+        _ x: [Double], _ a: Matrix, relativeTolerance: Double, timer: KernelTimer? = nil
     ) throws -> (solution: [Double], rank: Int, route: PseudoinverseRoute)? {
         try BLAS.withThreadsFor(flops: RefinedNormalEquations.flops(rows: a.rows, columns: a.columns)) {
-            if let (v, rank) = try RefinedNormalEquations.solve(x, a, relativeTolerance: relativeTolerance) {
+            if let (v, rank) = try RefinedNormalEquations.solve(x, a, relativeTolerance: relativeTolerance, timer: timer) {
                 return (v, rank, .refinedNormalEquations)
             }
-            return try solve(x, a, relativeTolerance: relativeTolerance).map { ($0.solution, $0.rank, .householderQR) }
+            return try solve(x, a, relativeTolerance: relativeTolerance, timer: timer)
+                .map { ($0.solution, $0.rank, .householderQR) }
         }
     }
 
-    static func solve(_ x: [Double], _ a: Matrix, relativeTolerance: Double) throws -> (solution: [Double], rank: Int)? {
+    static func solve(
+        _ x: [Double], _ a: Matrix, relativeTolerance: Double, timer: KernelTimer? = nil
+    ) throws -> (solution: [Double], rank: Int)? {
         let wide = a.rows < a.columns
         let q = max(a.rows, a.columns), p = min(a.rows, a.columns)
         if p == 0 { return nil }
         var f = wide ? transpose(a) : a.storage  // T, q × p, column-major
         let nb = min(64, p)
         var t = [Double](repeating: 0, count: nb * p)
-        let info = f.withUnsafeMutableBufferPointer { pf in
-            t.withUnsafeMutableBufferPointer { pt in
-                LAPACKE_dgeqrt(LAPACK_COL_MAJOR, Int32(q), Int32(p), Int32(nb), pf.baseAddress, Int32(q), pt.baseAddress, Int32(nb))
+        let qrFlops = 2 * Double(p) * Double(p) * Double(q) - 2 * Double(p) * Double(p) * Double(p) / 3
+        let info = KernelTimer.measure(timer, "dgeqrt", flops: qrFlops) {
+            f.withUnsafeMutableBufferPointer { pf in
+                t.withUnsafeMutableBufferPointer { pt in
+                    LAPACKE_dgeqrt(LAPACK_COL_MAJOR, Int32(q), Int32(p), Int32(nb), pf.baseAddress, Int32(q), pt.baseAddress, Int32(nb))
+                }
             }
         }
         if info != 0 { throw LinearAlgebraError.lapack(name: "dgeqrt", info: info) }
@@ -40,7 +46,7 @@ enum OrthogonalFactorSolve {
         for j in 0..<p {
             for i in 0...j { triangle[i, j] = f[i + j * q] }
         }
-        guard try hasFullRank(triangle, relativeTolerance: relativeTolerance) else { return nil }
+        guard try hasFullRank(triangle, relativeTolerance: relativeTolerance, timer: timer) else { return nil }
         func applyQ(_ trans: UInt8, _ c: inout [Double]) throws {
             let status = f.withUnsafeBufferPointer { pf in
                 t.withUnsafeBufferPointer { pt in
@@ -98,9 +104,9 @@ enum OrthogonalFactorSolve {
     /// Whether every singular value of the upper triangle `t` exceeds `relativeTolerance`·σ_max. First the cheap
     /// bound σ_min/σ_max ≥ 1/(‖T‖_F·‖T⁻¹‖_F) (with a safety factor for the rounding in T⁻¹); when that is
     /// inconclusive, the singular values themselves (dgesdd without vectors).
-    static func hasFullRank(_ t: Matrix, relativeTolerance: Double) throws -> Bool {
+    static func hasFullRank(_ t: Matrix, relativeTolerance: Double, timer: KernelTimer? = nil) throws -> Bool {
         let p = t.rows
-        if let bound = try conditionBound(t), 4 * relativeTolerance * bound < 1 { return true }
+        if let bound = try conditionBound(t, timer: timer), 4 * relativeTolerance * bound < 1 { return true }
         var work = t
         var s = [Double](repeating: 0, count: p)
         let status = work.storage.withUnsafeMutableBufferPointer { pw in
@@ -115,11 +121,13 @@ enum OrthogonalFactorSolve {
     }
 
     /// ‖T‖_F·‖T⁻¹‖_F ≥ κ₂(T) for an upper triangle T, or nil when T is singular or the bound overflows.
-    static func conditionBound(_ t: Matrix) throws -> Double? {
+    static func conditionBound(_ t: Matrix, timer: KernelTimer? = nil) throws -> Double? {
         var inverse = t
         let p = Int32(t.rows)
-        let info = inverse.storage.withUnsafeMutableBufferPointer { pi in
-            LAPACKE_dtrtri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: "N")), p, pi.baseAddress, p)
+        let info = KernelTimer.measure(timer, "dtrtri", flops: Double(p) * Double(p) * Double(p) / 3) {
+            inverse.storage.withUnsafeMutableBufferPointer { pi in
+                LAPACKE_dtrtri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: "N")), p, pi.baseAddress, p)
+            }
         }
         if info < 0 { throw LinearAlgebraError.lapack(name: "dtrtri", info: info) }
         if info > 0 { return nil }

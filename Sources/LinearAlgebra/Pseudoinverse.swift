@@ -8,12 +8,12 @@ public enum Pseudoinverse {
     /// The row vector x·A⁺ for a row vector x of length A.columns, with singular values at most
     /// `relativeTolerance · σ_max` treated as zero. Returns the solution, the rank used and the route taken:
     /// full-rank matrices go through the refined normal equations or Householder QR (`OrthogonalFactorSolve`),
-    /// others through the SVD.
+    /// others through the SVD. `timer`, if given, receives the time and flops of the dense kernels.
     public static func rowTimesPseudoinverse(
-        _ x: [Double], _ a: Matrix, relativeTolerance: Double
+        _ x: [Double], _ a: Matrix, relativeTolerance: Double, timer: KernelTimer? = nil
     ) throws -> (solution: [Double], rank: Int, route: PseudoinverseRoute) {
         precondition(x.count == a.columns, "row vector length must equal the column count")
-        if let fast = try OrthogonalFactorSolve.rowTimesPseudoinverse(x, a, relativeTolerance: relativeTolerance) {
+        if let fast = try OrthogonalFactorSolve.rowTimesPseudoinverse(x, a, relativeTolerance: relativeTolerance, timer: timer) {
             return fast
         }
         let (solution, rank) = try rowTimesPseudoinverseBySVD(x, a, relativeTolerance: relativeTolerance)

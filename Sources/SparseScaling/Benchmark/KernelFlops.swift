@@ -31,13 +31,14 @@ public enum KernelFlops {
         return p * p * q + p * p * p / 3
     }
 
-    /// The readout x·B⁺ of an m × n matrix B along `route`: the factorization plus the p³/3 of the
-    /// triangle inverse that certifies full rank (the SVD route also includes the QR that declined).
+    /// The readout x·B⁺ of an m × n matrix B along `route`: its factorizations (the QR route includes the
+    /// normal equations it was handed over from and the p³/3 triangle inverse that certifies full rank;
+    /// the SVD route the QR that declined), not the O(p·q) refinement and power steps.
     public static func readout(m: Int, n: Int, route: PseudoinverseRoute) -> Double {
         let p = Double(min(m, n)), triangle = p * p * p / 3
         switch route {
-        case .refinedNormalEquations: return normalEquations(m: m, n: n) + triangle
-        case .householderQR: return normalEquations(m: m, n: n) + orthogonalFactor(m: m, n: n) + 2 * triangle
+        case .refinedNormalEquations: return normalEquations(m: m, n: n)
+        case .householderQR: return normalEquations(m: m, n: n) + orthogonalFactor(m: m, n: n) + triangle
         case .singularValueDecomposition: return thinSVD(m: m, n: n) + orthogonalFactor(m: m, n: n) + triangle
         }
     }

@@ -35,6 +35,8 @@ public struct ReducedSolverProfile: Sendable, Codable {
     public var readoutRank = 0
     /// The factorization that applied B⁺.
     public var readoutRoute: PseudoinverseRoute = .singularValueDecomposition
+    /// Time and flops of each BLAS-3/LAPACK kernel of the readout (e.g. dsyrk, dpotrf), in the order they ran.
+    public var readoutKernels: [KernelTimer.Entry] = []
     /// The population loss (expected tail).
     public var lossValue = 0.0
 
@@ -80,9 +82,10 @@ public struct ReducedSolverProfile: Sendable, Codable {
             c = BLAS.multiply(r, teacher, trans: .transposed)
         }
         product = clock.lap()
+        let timer = KernelTimer()
         let solution = try LeastSquaresReadout.solve(
             features: b, targets: c, sampleCount: specification.sampleCount, ridge: specification.ridge,
-            relativeTolerance: specification.tolerance)
+            relativeTolerance: specification.tolerance, timer: timer)
         readout = clock.lap()
         let observedLoss = PopulationLoss.observedPart(
             parameters: specification.parameters, coordinates: set.observed, embedding: w, teacher: teacher,
@@ -92,6 +95,7 @@ public struct ReducedSolverProfile: Sendable, Codable {
         observedCount = set.observedCount
         readoutRank = solution.rank
         readoutRoute = solution.route ?? .singularValueDecomposition
+        readoutKernels = timer.entries
         lossValue = observedLoss + tail
     }
 

@@ -14,10 +14,11 @@ public enum LeastSquaresReadout {
 
 
     /// Solves for v. `sampleCount` is D (it scales the ridge and the default tolerance);
-    /// `relativeTolerance` defaults to max(N, D)·ε_double; `method` picks how the pseudoinverse is applied.
+    /// `relativeTolerance` defaults to max(N, D)·ε_double; `method` picks how the pseudoinverse is applied;
+    /// `timer`, if given, receives the time and flops of the pseudoinverse's dense kernels.
     public static func solve(
         features f: Matrix, targets y: [Double], sampleCount: Int,
-        ridge: Double = 0, relativeTolerance: Double? = nil, method: Method = .automatic
+        ridge: Double = 0, relativeTolerance: Double? = nil, method: Method = .automatic, timer: KernelTimer? = nil
     ) throws -> ReadoutSolution {
         precondition(y.count == f.columns, "one target per feature column")
         let n = f.rows
@@ -39,7 +40,7 @@ public enum LeastSquaresReadout {
         }
         let tolerance = relativeTolerance ?? Pseudoinverse.defaultTolerance(rows: n, columns: sampleCount)
         if method == .automatic {
-            let (v, rank, route) = try Pseudoinverse.rowTimesPseudoinverse(y, f, relativeTolerance: tolerance)
+            let (v, rank, route) = try Pseudoinverse.rowTimesPseudoinverse(y, f, relativeTolerance: tolerance, timer: timer)
             return ReadoutSolution(weights: v, rank: rank, route: route)
         }
         let (v, rank) = try Pseudoinverse.rowTimesPseudoinverseBySVD(y, f, relativeTolerance: tolerance)
