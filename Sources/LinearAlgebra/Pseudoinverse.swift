@@ -20,7 +20,7 @@ public enum Pseudoinverse {
         return (solution, rank, .singularValueDecomposition)
     }
 
-    /// x·A⁺ as in `rowTimesPseudoinverse`, always through the SVD (the textbook method; no LQ/QR attempt).
+    /// x·A⁺ as in `rowTimesPseudoinverse`, always through the SVD (the textbook method; no normal-equations or QR attempt).
     public static func rowTimesPseudoinverseBySVD(
         _ x: [Double], _ a: Matrix, relativeTolerance: Double
     ) throws -> (solution: [Double], rank: Int) {

@@ -109,8 +109,10 @@ public struct ReducedSolverProfile: Sendable, Codable {
         KernelFlops.pivotedCholesky(n: observedCount, rank: factorRank) / factorization / 1e9
     }
 
-    /// GFLOP/s of the readout, counting the leading-order flops of the route it took.
+    /// GFLOP/s of the readout as a whole: the flops of the kernels it ran (or, when none were timed, the
+    /// leading-order count of its route) over its whole time.
     public func readoutGflops(featureCount n: Int) -> Double {
-        KernelFlops.readout(m: n, n: factorRank, route: readoutRoute) / readout / 1e9
+        let timed = readoutKernels.reduce(0) { $0 + $1.flops }
+        return (timed > 0 ? timed : KernelFlops.readout(m: n, n: factorRank, route: readoutRoute)) / readout / 1e9
     }
 }
