@@ -13,7 +13,9 @@ public enum FrontierExperiment {
         /// The sizes of `profile`.
         public static func preset(_ profile: ExperimentProfile) -> Configuration {
             switch profile {
-            case .quick: return Configuration(featureCounts: [8, 16, 32, 64, 128], sampleCounts: (4...16).map { 1 << $0 }, seeds: 4)
+            // The envelope picks the lowest of noisy means, which biases its exponent low when seeds are few
+            // (quick sizes: 0.42 with 4 seeds, 0.44 with 8, 0.47 with 16, 0.48 with 32 and 64; predicted 0.5).
+            case .quick: return Configuration(featureCounts: [8, 16, 32, 64, 128], sampleCounts: (4...16).map { 1 << $0 }, seeds: 32)
             case .paper: return Configuration(featureCounts: [8, 16, 32, 64, 128, 256, 512], sampleCounts: (4...19).map { 1 << $0 }, seeds: 8)
             }
         }
@@ -50,9 +52,16 @@ public struct FrontierResult: ExperimentOutput {
     public let fit: PowerLawFit?
     /// Predicted a = (α+β)/(β+2).
     public let predictedLossExponent: Double
-    /// The fitted a and its standard error (nil without a fit).
+    /// The fitted a and its standard error (nil without a fit): the larger of the fit's SE and the
+    /// seed bootstrap's.
     public let lossExponent: Double?
     public let lossExponentStandardError: Double?
+    /// SE of a from a bootstrap over seeds (seeds resampled jointly at every point, envelope rebuilt and
+    /// refitted): it includes the seed-to-seed spread and the envelope's selection of noisy minima, which
+    /// the fit's SE (independent points) leaves out. Nil with fewer than two seeds.
+    public let seedBootstrapStandardError: Double?
+    /// Resamples of the seed bootstrap.
+    public static let bootstrapResamples = 400
 
     /// Builds the envelope and fits it.
     public init(alpha: Double, beta: Double, configuration: FrontierExperiment.Configuration, curves: [[MeasuredPoint]]) {
@@ -60,20 +69,54 @@ public struct FrontierResult: ExperimentOutput {
         self.beta = beta
         self.configuration = configuration
         self.curves = curves
-        let all = curves.flatMap { $0 }.sorted { FrontierExperiment.compute(n: $0.n, d: $0.d) < FrontierExperiment.compute(n: $1.n, d: $1.d) }
+        (envelope, fit) = Self.envelopeAndFit(curves.flatMap { $0 })
+        predictedLossExponent = (alpha + beta) / (beta + 2)
+        lossExponent = fit?.exponent
+        let bootstrap = Self.seedBootstrap(curves.flatMap { $0 })
+        seedBootstrapStandardError = bootstrap
+        lossExponentStandardError = fit.map { max($0.exponentStandardError, bootstrap ?? 0) }
+    }
+
+    /// The lower envelope of `points` (each point below every point of smaller compute) and its power-law fit.
+    static func envelopeAndFit(_ points: [MeasuredPoint]) -> ([MeasuredPoint], PowerLawFit?) {
+        let all = points.sorted { FrontierExperiment.compute(n: $0.n, d: $0.d) < FrontierExperiment.compute(n: $1.n, d: $1.d) }
         var best = Double.infinity
         var envelope: [MeasuredPoint] = []
         for p in all where p.lossMean < best {
             best = p.lossMean
             envelope.append(p)
         }
-        self.envelope = envelope
-        let points = envelope.map { ScalingPoint(x: FrontierExperiment.compute(n: $0.n, d: $0.d), y: $0.lossMean, standardError: $0.lossStandardError) }
+        let scaling = envelope.map { ScalingPoint(x: FrontierExperiment.compute(n: $0.n, d: $0.d), y: $0.lossMean, standardError: $0.lossStandardError) }
         // The envelope's first points sit in the small-compute transient; fit its upper two thirds.
-        fit = try? PowerLawFit(points: points, tail: max(3, points.count * 2 / 3))
-        predictedLossExponent = (alpha + beta) / (beta + 2)
-        lossExponent = fit?.exponent
-        lossExponentStandardError = fit?.exponentStandardError
+        return (envelope, try? PowerLawFit(points: scaling, tail: max(3, scaling.count * 2 / 3)))
+    }
+
+    /// The standard deviation of the fitted exponent over `bootstrapResamples` resamples of the seeds.
+    static func seedBootstrap(_ points: [MeasuredPoint]) -> Double? {
+        let seeds = points.map(\.seedCount).min() ?? 0
+        guard seeds > 1 else { return nil }
+        var stream = RandomStream(seed: 0, purpose: .bootstrap, index: 0)
+        var exponents: [Double] = []
+        for _ in 0..<bootstrapResamples {
+            let draw = (0..<seeds).map { _ in min(seeds - 1, Int(stream.uniform() * Double(seeds))) }
+            let resampled = points.map { p in
+                MeasuredPoint(specification: p.specification, losses: draw.map { p.losses[$0] },
+                              meanObservedCoordinates: p.meanObservedCoordinates, meanSeconds: p.meanSeconds)
+            }
+            if let fit = envelopeAndFit(resampled).1, fit.exponent.isFinite { exponents.append(fit.exponent) }
+        }
+        guard exponents.count > 1 else { return nil }
+        let mean = exponents.reduce(0, +) / Double(exponents.count)
+        return (exponents.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(exponents.count - 1)).squareRoot()
+    }
+
+    /// exponent ± t·SE with the fit's t-quantile and the combined SE (nil without a fit).
+    public var lossExponentInterval: (lower: Double, upper: Double)? {
+        guard let fit, let se = lossExponentStandardError, fit.exponentStandardError > 0 else {
+            return fit.map { ($0.exponentInterval.lower, $0.exponentInterval.upper) }
+        }
+        let t = (fit.exponentInterval.upper - fit.exponent) / fit.exponentStandardError
+        return (fit.exponent - t * se, fit.exponent + t * se)
     }
 
     public func csvTables() -> [String: String] {
@@ -91,12 +134,14 @@ public struct FrontierResult: ExperimentOutput {
     }
 
     public func summaryText() -> String {
-        let measured = fit.map { "\(fmt($0.exponent)) ± \(fmt($0.exponentStandardError)) over \($0.pointCount) envelope points" } ?? "no fit"
+        let bootstrap = seedBootstrapStandardError.map { " (seed bootstrap SE \(fmt($0)))" } ?? ""
+        let measured = fit.map { "\(fmt($0.exponent)) ± \(fmt($0.exponentStandardError))\(bootstrap) over \($0.pointCount) envelope points" } ?? "no fit"
         return "compute frontier (α = \(alpha), β = \(beta)): L ∝ C^(−a), a = \(measured); predicted (α+β)/(β+2) = \(fmt(predictedLossExponent))"
     }
 
     private enum CodingKeys: String, CodingKey {
         case alpha, beta, configuration, curves, envelope, fit
         case lossExponent = "loss_exponent", lossExponentStandardError = "loss_exponent_se", predictedLossExponent = "predicted_loss_exponent"
+        case seedBootstrapStandardError = "loss_exponent_seed_bootstrap_se"
     }
 }

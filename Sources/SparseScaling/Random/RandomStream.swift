@@ -10,6 +10,7 @@ public enum StreamPurpose: UInt32, Sendable {
     case labelNoise = 5
     case replicate = 6
     case minibatch = 7
+    case bootstrap = 8
 }
 
 /// A sequential stream of uniform and normal variates at the address (seed, purpose, index):
