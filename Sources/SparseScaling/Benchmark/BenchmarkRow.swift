@@ -42,6 +42,19 @@ public struct BenchmarkRow: Sendable, Encodable {
         self.m = m
     }
 
+    /// A row of our measurement `measured`: its seconds, CPU seconds, peak RSS and, for reduced-solver
+    /// profiles, the stream and dense seconds and K; its error, if any, as the note.
+    public init(name: String, n: Int? = nil, d: Int? = nil, m: Int? = nil, measured: BenchmarkMeasurement) {
+        self.init(name: name, n: n, d: d, m: m)
+        seconds = measured.seconds
+        cpuSeconds = measured.cpuSeconds
+        rssMegabytes = measured.rssMegabytes
+        streamSeconds = measured.profile?.streaming
+        denseSeconds = measured.profile?.dense
+        observedCount = measured.profile?.observedCount
+        note = measured.error
+    }
+
     enum CodingKeys: String, CodingKey {
         case name, n, d, m, seconds, ratio, gflops, note
         case baselineSeconds = "baseline_seconds", peakFraction = "peak_fraction", rssMegabytes = "rss_mb"

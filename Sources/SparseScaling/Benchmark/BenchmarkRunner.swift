@@ -75,13 +75,10 @@ public struct BenchmarkRunner: Sendable {
         for (n, d, m) in plan.comparisons {
             let reduced = timed("reduced N=\(n) D=\(d) M=\(m)", .point(try spec(n: n, d: d, m: .finite(m))))
             let direct = timed("direct N=\(n) D=\(d) M=\(m)", .point(try spec(n: n, d: d, m: .finite(m), solver: .direct)))
-            var row = BenchmarkRow(name: "reduced vs direct", n: n, d: d, m: m)
-            row.seconds = reduced.seconds
-            row.cpuSeconds = reduced.cpuSeconds
+            var row = BenchmarkRow(name: "reduced vs direct", n: n, d: d, m: m, measured: reduced)
             row.baselineSeconds = direct.seconds
             if let r = reduced.seconds, let b = direct.seconds { row.ratio = b / r }
             if let a = reduced.loss, let b = direct.loss { row.lossRelativeDifference = abs(a - b) / abs(b) }
-            row.rssMegabytes = reduced.rssMegabytes
             let directMemory = direct.rssMegabytes.map { String(format: "direct %.0f MiB", $0) }
             row.note = [reduced.error, direct.error, directMemory].compactMap { $0 }.joined(separator: "; ")
             report.rows.append(row)
@@ -91,24 +88,13 @@ public struct BenchmarkRunner: Sendable {
     func smallPoint(into report: inout BenchmarkReport) throws {
         let (n, d) = plan.smallPoint
         let point = timed("point N=\(n) D=\(d) M=inf", .point(try spec(n: n, d: d)))
-        var row = BenchmarkRow(name: "point (reduced, whole pipeline)", n: n, d: d)
-        row.seconds = point.seconds
-        row.cpuSeconds = point.cpuSeconds
-        row.rssMegabytes = point.rssMegabytes
-        row.note = point.error
-        report.rows.append(row)
+        report.rows.append(BenchmarkRow(name: "point (reduced, whole pipeline)", n: n, d: d, measured: point))
     }
 
     func kernels(into report: inout BenchmarkReport) throws {
         let (n, d) = plan.kernelPoint
         let m = timed("reduced profile N=\(n) D=\(d)", .reducedProfile(try spec(n: n, d: d)))
-        var point = BenchmarkRow(name: "reduced point (phases)", n: n, d: d)
-        point.seconds = m.seconds
-        point.cpuSeconds = m.cpuSeconds
-        point.rssMegabytes = m.rssMegabytes
-        point.streamSeconds = m.profile?.streaming
-        point.denseSeconds = m.profile?.dense
-        point.observedCount = m.profile?.observedCount
+        var point = BenchmarkRow(name: "reduced point (phases)", n: n, d: d, measured: m)
         point.note = m.error ?? m.profile.map {
             String(format: "sample %.2f, A %.2f, W_S %.2f, factor %.2f, W_S·R %.2f, readout %.2f, loss %.2f s",
                    $0.sampling, $0.secondMoment, $0.embedding, $0.factorization, $0.product, $0.readout, $0.loss)
@@ -164,7 +150,7 @@ public struct BenchmarkRunner: Sendable {
         var xs: [Double] = [], total: [Double] = [], stream: [Double] = [], dense: [Double] = [], model: [Double] = []
         for d in plan.dSweep {
             let m = timed("D sweep N=\(n) D=\(d)", .reducedProfile(try spec(n: n, d: d)))
-            report.rows.append(sweepRow("reduced, D sweep", n: n, d: d, m))
+            report.rows.append(BenchmarkRow(name: "reduced, D sweep", n: n, d: d, measured: m))
             guard let p = m.profile else { continue }
             xs.append(Double(d)); total.append(p.total); stream.append(p.streaming); dense.append(p.dense)
             model.append(GrowthExponent.denseCost(featureCount: n, observedCount: p.observedCount, hubs: p.sparseFactor ? p.hubCount : 0))
@@ -180,7 +166,7 @@ public struct BenchmarkRunner: Sendable {
         var xs: [Double] = [], total: [Double] = [], dense: [Double] = [], model: [Double] = []
         for n in plan.nSweep {
             let m = timed("N sweep N=\(n) D=\(d)", .reducedProfile(try spec(n: n, d: d)))
-            report.rows.append(sweepRow("reduced, N sweep", n: n, d: d, m))
+            report.rows.append(BenchmarkRow(name: "reduced, N sweep", n: n, d: d, measured: m))
             guard let p = m.profile else { continue }
             xs.append(Double(n)); total.append(p.total); dense.append(p.dense)
             model.append(GrowthExponent.denseCost(featureCount: n, observedCount: p.observedCount, hubs: p.sparseFactor ? p.hubCount : 0))
@@ -193,27 +179,12 @@ public struct BenchmarkRunner: Sendable {
     func gdFailureThroughput(into report: inout BenchmarkReport) {
         let (d, replicates) = plan.gdFailure
         let m = timed("GD failure, \(replicates) plain replicates at D=\(d)", .gdFailure(sampleCount: d, replicates: replicates))
-        var row = BenchmarkRow(name: "GD failure, plain replicates", n: GDFailureSettings.defaultFeatureCount, d: d)
-        row.seconds = m.seconds
-        row.cpuSeconds = m.cpuSeconds
-        row.rssMegabytes = m.rssMegabytes
+        var row = BenchmarkRow(name: "GD failure, plain replicates", n: GDFailureSettings.defaultFeatureCount, d: d, measured: m)
         row.note = m.error ?? m.seconds.map {
             String(format: "%d replicates, %.0f replicates/min on %d threads", replicates, Double(replicates) / $0 * 60,
                    ParallelChunks.defaultThreads)
         }
         report.rows.append(row)
-    }
-
-    func sweepRow(_ name: String, n: Int, d: Int, _ m: BenchmarkMeasurement) -> BenchmarkRow {
-        var row = BenchmarkRow(name: name, n: n, d: d)
-        row.seconds = m.seconds
-        row.cpuSeconds = m.cpuSeconds
-        row.rssMegabytes = m.rssMegabytes
-        row.streamSeconds = m.profile?.streaming
-        row.denseSeconds = m.profile?.dense
-        row.observedCount = m.profile?.observedCount
-        row.note = m.error
-        return row
     }
 
     func numpyRows(into report: inout BenchmarkReport) throws {
