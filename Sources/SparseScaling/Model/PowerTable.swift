@@ -31,7 +31,9 @@ extension PowerTable {
 
 /// The process-wide tables by (β, amplitude exponent); emptied when it holds `capacity` of them.
 final class PowerTableCache: @unchecked Sendable {
+    /// The process's cache.
     static let instance = PowerTableCache()
+    /// Tables held before the cache is emptied.
     static let capacity = 64
     private let lock = NSLock()
     private var tables: [Key: PowerTable] = [:]
@@ -40,6 +42,7 @@ final class PowerTableCache: @unchecked Sendable {
         let beta: UInt64, amplitudeExponent: UInt64
     }
 
+    /// The cached table for (β, amplitude exponent), built on first use.
     func table(beta: Double, amplitudeExponent: Double) -> PowerTable {
         let key = Key(beta: beta.bitPattern, amplitudeExponent: amplitudeExponent.bitPattern)
         if let table = lock.withLock({ tables[key] }) { return table }
