@@ -51,8 +51,9 @@ public final class MeasurementRunner: @unchecked Sendable {
     func run(_ work: [PointSpecification], label: String) throws {
         guard !work.isEmpty else { return }
         // Many independent points: one point per thread, BLAS single-threaded (bitwise reproducible).
+        let blasThreads = BLAS.threadCount
         BLAS.setThreadCount(1)
-        defer { BLAS.setThreadCount(ParallelChunks.defaultThreads) }
+        defer { BLAS.setThreadCount(blasThreads) }
         progress.begin(label, total: work.count)
         defer { progress.finish() }
         let next = AtomicCounter()
