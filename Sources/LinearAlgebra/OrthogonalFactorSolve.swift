@@ -106,7 +106,7 @@ enum OrthogonalFactorSolve {
     /// inconclusive, the singular values themselves (dgesdd without vectors).
     static func hasFullRank(_ t: Matrix, relativeTolerance: Double, timer: KernelTimer? = nil) throws -> Bool {
         let p = t.rows
-        if let bound = try conditionBound(t, timer: timer), 4 * relativeTolerance * bound < 1 { return true }
+        if try boundCertifiesFullRank(t, relativeTolerance: relativeTolerance, timer: timer) { return true }
         var work = t
         var s = [Double](repeating: 0, count: p)
         let status = work.storage.withUnsafeMutableBufferPointer { pw in
@@ -118,6 +118,13 @@ enum OrthogonalFactorSolve {
         if status != 0 { throw LinearAlgebraError.lapack(name: "dgesdd", info: status) }
         guard let top = s.first, top > 0 else { return false }
         return s.allSatisfy { $0 > relativeTolerance * top }
+    }
+
+    /// Whether the guaranteed bound κ₂(T) ≤ ‖T‖_F·‖T⁻¹‖_F proves every singular value of the upper triangle `t`
+    /// above `relativeTolerance`·σ_max, with a factor 4 to spare for the rounding in T⁻¹.
+    static func boundCertifiesFullRank(_ t: Matrix, relativeTolerance: Double, timer: KernelTimer? = nil) throws -> Bool {
+        guard let bound = try conditionBound(t, timer: timer) else { return false }
+        return 4 * relativeTolerance * bound < 1
     }
 
     /// ‖T‖_F·‖T⁻¹‖_F ≥ κ₂(T) for an upper triangle T, or nil when T is singular or the bound overflows.

@@ -16,16 +16,20 @@ public enum Pseudoinverse {
         if let fast = try OrthogonalFactorSolve.rowTimesPseudoinverse(x, a, relativeTolerance: relativeTolerance, timer: timer) {
             return fast
         }
-        let (solution, rank) = try rowTimesPseudoinverseBySVD(x, a, relativeTolerance: relativeTolerance)
+        let (solution, rank) = try rowTimesPseudoinverseBySVD(x, a, relativeTolerance: relativeTolerance, timer: timer)
         return (solution, rank, .singularValueDecomposition)
     }
 
     /// x·A⁺ as in `rowTimesPseudoinverse`, always through the SVD (the textbook method; no normal-equations or QR attempt).
+    /// `timer`, if given, receives the SVD's time and its nominal flops (4·p²·q + 22·p³, p = min, q = max of the sizes).
     public static func rowTimesPseudoinverseBySVD(
-        _ x: [Double], _ a: Matrix, relativeTolerance: Double
+        _ x: [Double], _ a: Matrix, relativeTolerance: Double, timer: KernelTimer? = nil
     ) throws -> (solution: [Double], rank: Int) {
         precondition(x.count == a.columns, "row vector length must equal the column count")
-        let svd = try SingularValueDecomposition(a)
+        let p = Double(min(a.rows, a.columns)), q = Double(max(a.rows, a.columns))
+        let svd = try KernelTimer.measure(timer, "dgesdd", flops: 4 * p * p * q + 22 * p * p * p) {
+            try SingularValueDecomposition(a)
+        }
         let r = svd.rank(relativeTolerance: relativeTolerance)
         // x·A⁺ = x·V·Σ⁻¹·Uᵀ, restricted to the first r singular triplets.
         let xv = BLAS.multiply(svd.vt, x)  // (Vᵀ x) has length k

@@ -101,8 +101,7 @@ enum RefinedNormalEquations {
         }
         if info < 0 { throw LinearAlgebraError.lapack(name: "dtrcon", info: info) }
         if reciprocal > 0, 4 * tolerance * estimateMargin * Double(p) / reciprocal < 1 { return true }
-        guard let bound = try OrthogonalFactorSolve.conditionBound(factor, timer: timer) else { return false }
-        return 4 * tolerance * bound < 1
+        return try OrthogonalFactorSolve.boundCertifiesFullRank(factor, relativeTolerance: tolerance, timer: timer)
     }
 
     /// Power steps on Δ = I − G_c⁻¹·G, measured in the G_c-norm ‖R·y‖, where Δ is self-adjoint: the ratio

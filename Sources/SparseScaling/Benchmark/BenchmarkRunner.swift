@@ -117,7 +117,7 @@ public struct BenchmarkRunner: Sendable {
                     kernel.seconds, kernel.flops / kernel.seconds / 1e9)
         }
         let kernels: [(String, Double, Double)] = denseKernels + [
-            ("readout, \(p.readoutRoute.rawValue) of B (\(n)×\(p.factorRank))", p.readout, p.readoutGflops(featureCount: n)),
+            ("readout, \(p.readoutRoute.rawValue) of B (\(n)×\(p.factorRank))", p.readout, p.readoutGflops),
         ] + readoutKernels
         for (name, seconds, gflops) in kernels {
             var row = BenchmarkRow(name: name, n: n, d: d)

@@ -43,7 +43,7 @@ public enum LeastSquaresReadout {
             let (v, rank, route) = try Pseudoinverse.rowTimesPseudoinverse(y, f, relativeTolerance: tolerance, timer: timer)
             return ReadoutSolution(weights: v, rank: rank, route: route)
         }
-        let (v, rank) = try Pseudoinverse.rowTimesPseudoinverseBySVD(y, f, relativeTolerance: tolerance)
+        let (v, rank) = try Pseudoinverse.rowTimesPseudoinverseBySVD(y, f, relativeTolerance: tolerance, timer: timer)
         return ReadoutSolution(weights: v, rank: rank, route: .singularValueDecomposition)
     }
 }
