@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore"]),
         .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra"]),
         // Spawns the built `sparse-scaling` executable: bad inputs, kill-and-resume, determinism, sharding.
-        .testTarget(name: "SparseScalingCLITests", dependencies: ["sparse-scaling"]),
+        .testTarget(name: "SparseScalingCLITests", dependencies: ["sparse-scaling"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// A results store written by an earlier build (Fixtures/store-v1.sqlite: sparse linear sweep, ReLU,
+/// dense with realized tail, gd, ridge) reads back byte for byte as that build printed it, and
+/// re-running the commands that wrote it finds every row present: canonical keys are unchanged.
+@Suite("Store written by an earlier build", .serialized)
+struct StoreCompatibilityTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// The commands that wrote the fixture store (each followed by `--store <file>`).
+    static let commands: [[String]] = [
+        ["sweep", "--n", "4...16x2", "--d", "256", "--seeds", "2"],
+        ["sweep", "--n", "8", "--d", "32,64", "--features", "relu", "--test-samples", "64", "--seeds", "1"],
+        ["sweep", "--n", "8", "--d", "16", "--data", "dense", "--m", "32", "--seeds", "1", "--tail", "realized"],
+        ["sweep", "--n", "8", "--d", "16", "--solver", "gd", "--max-iterations", "200", "--seeds", "1"],
+        ["sweep", "--n", "8", "--d", "16", "--ridge", "0.01", "--alpha", "0.5", "--beta", "1.5", "--seeds", "1"],
+    ]
+
+    /// Copies the fixture store into `folder` as s.sqlite (the fixture itself is never opened for writing).
+    static func copyStore(into folder: URL) throws {
+        try FileManager.default.copyItem(
+            at: fixtures.appendingPathComponent("store-v1.sqlite"), to: folder.appendingPathComponent("s.sqlite"))
+    }
+
+    @Test("results --format json and csv print exactly what the earlier build printed", arguments: ["json", "csv"])
+    func readsBackIdentically(format: String) throws {
+        try withTemporaryFolder { folder in
+            try Self.copyStore(into: folder)
+            let output = try CLI.run(["results", "--store", "s.sqlite", "--format", format], in: folder)
+            #expect(output.status == 0, "\(output.stderr)")
+            let expected = try String(contentsOf: Self.fixtures.appendingPathComponent("store-v1.\(format)"), encoding: .utf8)
+            #expect(output.stdout == expected)
+        }
+    }
+
+    @Test("re-running the commands that wrote the store adds no row")
+    func canonicalKeysUnchanged() throws {
+        try withTemporaryFolder { folder in
+            try Self.copyStore(into: folder)
+            let before = try CLI.storedRows("s.sqlite", in: folder)
+            #expect(before.count == 11)
+            for command in Self.commands {
+                let output = try CLI.run(command + ["--store", "s.sqlite"], in: folder)
+                #expect(output.status == 0, "\(command): \(output.stderr)")
+            }
+            #expect(try CLI.storedRows("s.sqlite", in: folder) == before)
+        }
+    }
+}
