@@ -129,8 +129,8 @@ public struct CollapseResult: ExperimentOutput {
 
     public func summaryText() -> String {
         var lines = ["scaling collapse (α = \(alpha), β = \(beta)): x = N/D^(1/β), y = L·D^(α_D)"]
-        for c in curves { lines.append("  D = \(c.sampleCount): peak at x = \(fmt(c.peakX)) (K/D^(1/β) = \(fmt(c.observedX)))") }
-        lines.append("  measured peak x = \(fmt(peakX)); predicted Γ(1 − 1/β) = \(fmt(predictedPeakX))")
+        for c in curves { lines.append("  D = \(c.sampleCount): peak at x = \(fourSignificantDigits(c.peakX)) (K/D^(1/β) = \(fourSignificantDigits(c.observedX)))") }
+        lines.append("  measured peak x = \(fourSignificantDigits(peakX)); predicted Γ(1 − 1/β) = \(fourSignificantDigits(predictedPeakX))")
         return lines.joined(separator: "\n")
     }
 

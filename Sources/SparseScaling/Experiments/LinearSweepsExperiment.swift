@@ -128,17 +128,17 @@ public struct LinearSweepsResult: ExperimentOutput {
     }
 
     public func summaryText() -> String {
-        var lines = ["linear sweeps (α = \(alpha), β = \(beta)): predicted α_N = \(fmt(predictedAlphaN)), α_D = \(fmt(predictedAlphaD))"]
+        var lines = ["linear sweeps (α = \(alpha), β = \(beta)): predicted α_N = \(fourSignificantDigits(predictedAlphaN)), α_D = \(fourSignificantDigits(predictedAlphaD))"]
         for s in series {
             if let f = s.fit {
-                lines.append("  \(s.name.padding(toLength: 15, withPad: " ", startingAt: 0)) exponent \(fmt(f.exponent)) ± \(fmt(f.exponentStandardError))")
+                lines.append("  \(s.name.padding(toLength: 15, withPad: " ", startingAt: 0)) exponent \(fourSignificantDigits(f.exponent)) ± \(fourSignificantDigits(f.exponentStandardError))")
             }
         }
         if let j = joint {
-            lines.append("  joint exponent of sparse N, dense N, dense D: \(fmt(j.sharedExponent)) ± \(fmt(j.sharedExponentStandardError)); shared-exponent F-test p = \(fmt(j.pValue)) (\(j.sharedExponentRejected ? "rejected" : "not rejected"))")
+            lines.append("  joint exponent of sparse N, dense N, dense D: \(fourSignificantDigits(j.sharedExponent)) ± \(fourSignificantDigits(j.sharedExponentStandardError)); shared-exponent F-test p = \(fourSignificantDigits(j.pValue)) (\(j.sharedExponentRejected ? "rejected" : "not rejected"))")
         }
         if let t = sparseDConsistency {
-            lines.append("  sparse D-sweep vs the shared exponent: p = \(fmt(t.pValue)) (\(t.isConsistent ? "consistent" : "different")); ratio α_N/α_D = \(ratio.map(fmt) ?? "n/a") (predicted β = \(fmt(beta)))")
+            lines.append("  sparse D-sweep vs the shared exponent: p = \(fourSignificantDigits(t.pValue)) (\(t.isConsistent ? "consistent" : "different")); ratio α_N/α_D = \(ratio.map(fourSignificantDigits) ?? "n/a") (predicted β = \(fourSignificantDigits(beta)))")
         }
         return lines.joined(separator: "\n")
     }
@@ -150,6 +150,3 @@ public struct LinearSweepsResult: ExperimentOutput {
         case alphaDSparse = "alpha_D_sparse", alphaDSparseStandardError = "alpha_D_sparse_se", ratio
     }
 }
-
-/// A number with four significant decimals for summaries.
-func fmt(_ x: Double) -> String { String(format: "%.4g", x) }

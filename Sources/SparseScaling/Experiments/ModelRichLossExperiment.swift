@@ -63,9 +63,9 @@ public struct ModelRichLossResult: ExperimentOutput {
     }
 
     public func summaryText() -> String {
-        var lines = ["model-rich loss (α = \(alpha), β = \(beta), N = \(fmt(configuration.modelRichRatio))·D):"]
+        var lines = ["model-rich loss (α = \(alpha), β = \(beta), N = \(fourSignificantDigits(configuration.modelRichRatio))·D):"]
         for (i, p) in points.enumerated() {
-            lines.append("  D = \(p.d): measured \(fmt(p.lossMean)) ± \(fmt(p.lossStandardError)), exact \(fmt(exact[i])), asymptote \(asymptotic[i].map(fmt) ?? "—"), measured/exact = \(fmt(ratios[i]))")
+            lines.append("  D = \(p.d): measured \(fourSignificantDigits(p.lossMean)) ± \(fourSignificantDigits(p.lossStandardError)), exact \(fourSignificantDigits(exact[i])), asymptote \(asymptotic[i].map(fourSignificantDigits) ?? "—"), measured/exact = \(fourSignificantDigits(ratios[i]))")
         }
         return lines.joined(separator: "\n")
     }

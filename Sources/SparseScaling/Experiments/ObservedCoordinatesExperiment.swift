@@ -81,7 +81,7 @@ public struct ObservedCoordinatesResult: ExperimentOutput {
     public func summaryText() -> String {
         var lines = ["observed coordinates K(D) (α = \(alpha), β = \(beta)):"]
         for r in rows {
-            lines.append("  D = \(r.sampleCount): measured \(fmt(r.mean)) ± \(fmt(r.standardError)), exact \(fmt(r.exact)), asymptote \(r.asymptotic.map(fmt) ?? "—"), z = \(String(format: "%.2f", r.zScore))")
+            lines.append("  D = \(r.sampleCount): measured \(fourSignificantDigits(r.mean)) ± \(fourSignificantDigits(r.standardError)), exact \(fourSignificantDigits(r.exact)), asymptote \(r.asymptotic.map(fourSignificantDigits) ?? "—"), z = \(String(format: "%.2f", r.zScore))")
         }
         lines.append("  max |z| = \(String(format: "%.2f", maxAbsZScore)) (\(agrees ? "agrees" : "DISAGREES") with the exact expectation)")
         return lines.joined(separator: "\n")

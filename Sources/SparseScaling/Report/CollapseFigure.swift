@@ -18,7 +18,7 @@ public enum CollapseFigure {
             lines.append(ReferenceLine(.vertical, at: result.peakX, color: .black, style: LineStyle(dash: .dotted, width: 1.4), label: "measured peak x = \(String(format: "%.3f", result.peakX))", showInLegend: true))
         }
         let plot = Plot(
-            title: "Scaling collapse with the double-descent peak (α = \(fmt(result.alpha)), β = \(fmt(result.beta)))",
+            title: "Scaling collapse with the double-descent peak (α = \(fourSignificantDigits(result.alpha)), β = \(fourSignificantDigits(result.beta)))",
             xAxis: Axis(label: "N / D^(1/β)", scale: .log10), yAxis: Axis(label: "L · D^(α_D)", scale: .log10),
             series: series, referenceLines: lines, legendPosition: .topRight)
         return Figure(width: 820, height: 560, plots: [plot])

@@ -20,7 +20,7 @@ public enum FrontierFigure {
                 label: "predicted: C^−\(String(format: "%.3g", result.predictedLossExponent))"))
         }
         let plot = Plot(
-            title: "Compute-optimal frontier (α = \(fmt(result.alpha)), β = \(fmt(result.beta)))",
+            title: "Compute-optimal frontier (α = \(fourSignificantDigits(result.alpha)), β = \(fourSignificantDigits(result.beta)))",
             xAxis: Axis(label: "compute C = N·D·min(N, D)", scale: .log10), yAxis: Axis(label: "test loss L", scale: .log10),
             series: series, legendPosition: .bottomLeft)
         return Figure(width: 820, height: 560, plots: [plot])

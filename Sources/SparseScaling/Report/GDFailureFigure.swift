@@ -5,7 +5,7 @@ import SVGPlot
 /// their 95% intervals, the fitted large-D slope and the predicted one.
 public enum GDFailureFigure {
     /// The figure of `result`.
-    public static func figure(_ result: GDFailureStudyResult) -> Figure {
+    public static func figure(_ result: GDFailureTable) -> Figure {
         var series: [Series] = []
         for (estimator, color, marker) in [(FailureEstimator.plain, Color.blue, Marker.Shape.circle), (.importance, .vermillion, .square)] {
             let rows = zip(result.rows, result.estimators).filter { $0.1 == estimator }.map(\.0)
@@ -26,7 +26,7 @@ public enum GDFailureFigure {
                 label: String(format: "predicted slope (α+β)/(1+α) = %.3g", result.predictedExponent)))
         }
         let plot = Plot(
-            title: "GD failure probability (α = \(fmt(result.alpha)), β = \(fmt(result.beta)), N = \(result.configuration.featureCount), η = \(fmt(result.configuration.eta)))",
+            title: "GD failure probability (α = \(fourSignificantDigits(result.alpha)), β = \(fourSignificantDigits(result.beta)), N = \(result.configuration.featureCount), η = \(fourSignificantDigits(result.configuration.eta)))",
             xAxis: Axis(label: "data size D", scale: .log10), yAxis: Axis(label: "P(η·λ_max(F Fᵀ/D) > 2)", scale: .log10),
             series: series, legendPosition: .bottomLeft)
         return Figure(width: 820, height: 560, plots: [plot])

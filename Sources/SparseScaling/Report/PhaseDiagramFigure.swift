@@ -13,7 +13,7 @@ public enum PhaseDiagramFigure {
         let intermediate = zip(ds, threshold).map { Series.Point(x: $0, y: $1) } + zip(ds, ds).reversed().map { Series.Point(x: $0, y: $1) }
         let over = zip(ds, ds).map { Series.Point(x: $0, y: $1) } + [Series.Point(x: ds.last!, y: top), Series.Point(x: 1, y: top)]
         let left = Plot(
-            title: "Regimes in the (D, N) plane (α = \(fmt(parameters.alpha)), β = \(fmt(parameters.beta)))",
+            title: "Regimes in the (D, N) plane (α = \(fourSignificantDigits(parameters.alpha)), β = \(fourSignificantDigits(parameters.beta)))",
             xAxis: Axis(label: "data size D", scale: .log10, range: 1...1e8, padding: 0), yAxis: Axis(label: "model size N", scale: .log10, range: 1...top, padding: 0),
             series: [
                 FigureStyle.theoryCurve(x: ds, y: threshold, label: "interpolation threshold N = K(D)", color: .black, dash: .solid),

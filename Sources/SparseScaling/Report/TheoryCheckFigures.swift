@@ -17,7 +17,7 @@ public enum TheoryCheckFigures {
         let md = modelRich.points.map { Double($0.d) }
         var right: [Series] = [
             FigureStyle.measured(x: md, y: modelRich.points.map(\.lossMean), se: modelRich.points.map(\.lossStandardError),
-                                 label: "measured, N = \(fmt(modelRich.configuration.modelRichRatio))·D", color: .blue),
+                                 label: "measured, N = \(fourSignificantDigits(modelRich.configuration.modelRichRatio))·D", color: .blue),
             FigureStyle.theoryCurve(x: md, y: modelRich.exact, label: "exact Σ λ_i (1 − p_i)^D", color: .black),
         ]
         let asymptoticL = modelRich.asymptotic.compactMap { $0 }

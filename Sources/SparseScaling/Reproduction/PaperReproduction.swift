@@ -33,7 +33,7 @@ public enum PaperReproduction {
         next("relu-sweeps")
         let relu = try ReLUSweepsExperiment.run(alpha: alpha, beta: beta, configuration: plan.reluSweeps, runner: runner)
         next("gd-failure")
-        let gdFailure = try GDFailureStudy.run(alpha: gdAlpha, beta: beta, configuration: plan.gdFailure, threads: runner.threads, progress: runner.progress)
+        let gdFailure = try GDFailureExperiment.run(alpha: gdAlpha, beta: beta, configuration: plan.gdFailure, threads: runner.threads, progress: runner.progress)
         return ReproductionResults(
             plan: plan, alpha: alpha, beta: beta, theory: theory, observedCoordinates: observed, modelRichLoss: modelRich,
             linear: linear, collapse: collapse, frontier: frontier, relu: relu, gdFailure: gdFailure,

@@ -8,7 +8,7 @@ public struct ReproductionPlan: Sendable, Codable {
     public var observedCoordinates: ObservedCoordinatesExperiment.Configuration
     public var modelRichLoss: ModelRichLossExperiment.Configuration
     public var reluSweeps: ReLUSweepsExperiment.Configuration
-    public var gdFailure: GDFailureStudy.Configuration
+    public var gdFailure: GDFailureExperiment.Configuration
 
     /// The sizes of `profile`.
     public init(profile: ExperimentProfile) {

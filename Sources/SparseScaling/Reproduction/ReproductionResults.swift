@@ -14,7 +14,7 @@ public struct ReproductionResults: Sendable {
     public let collapse: CollapseResult
     public let frontier: FrontierResult
     public let relu: ReLUSweepsResult
-    public let gdFailure: GDFailureStudyResult
+    public let gdFailure: GDFailureTable
     /// Wall-clock seconds of the whole run.
     public let seconds: Double
 
@@ -65,7 +65,7 @@ public struct ReproductionResults: Sendable {
             let solver = set.solver == .direct ? "pseudoinverse" : set.solver.rawValue
             if let n = set.alphaN, let d = set.alphaD {
                 rows.append(ComparisonRow(
-                    positiveQuantity: "ReLU asymmetry α_N − α_D, sparse sweeps (\(solver)): α_N = \(fmt(n.exponent)) ± \(fmt(n.exponentStandardError)), α_D = \(fmt(d.exponent)) ± \(fmt(d.exponentStandardError))",
+                    positiveQuantity: "ReLU asymmetry α_N − α_D, sparse sweeps (\(solver)): α_N = \(fourSignificantDigits(n.exponent)) ± \(fourSignificantDigits(n.exponentStandardError)), α_D = \(fourSignificantDigits(d.exponent)) ± \(fourSignificantDigits(d.exponentStandardError))",
                     measured: n.exponent - d.exponent,
                     standardError: (n.exponentStandardError * n.exponentStandardError + d.exponentStandardError * d.exponentStandardError).squareRoot()))
             } else {
@@ -73,7 +73,7 @@ public struct ReproductionResults: Sendable {
             }
         }
         rows.append(ComparisonRow(
-            quantity: "GD failure probability slope d ln P/d ln D at large D (α = \(fmt(gdFailure.alpha)))", predicted: gdFailure.predictedExponent,
+            quantity: "GD failure probability slope d ln P/d ln D at large D (α = \(fourSignificantDigits(gdFailure.alpha)))", predicted: gdFailure.predictedExponent,
             measured: gdFailure.fittedSlope, standardError: gdFailure.fit?.exponentStandardError,
             interval: gdFailure.fit.map { (-$0.exponentInterval.upper, -$0.exponentInterval.lower) }, tolerance: 0.3))
         return rows

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The paper's Table 4 extended to rare events: P(GD diverges) against D, by plain Monte Carlo where
+/// failures are common and by importance sampling where they are rare, with local slopes across both
+/// and a fit of the asymptotic slope against the prediction (α+β)/(1+α).
+extension GDFailureExperiment {
+    /// Data sizes and replicates of each estimator.
+    public struct Configuration: Sendable, Codable {
+        /// D values measured by plain Monte Carlo, and replicates per D.
+        public var plainSampleCounts: [Int]
+        public var plainReplicates: Int
+        /// D values measured by importance sampling, and replicates per D.
+        public var importanceSampleCounts: [Int]
+        public var importanceReplicates: Int
+        /// Number of random features N and the GD step η (failure when η·λ_max > 2).
+        public var featureCount: Int
+        public var eta: Double
+        /// Points of the asymptotic-slope fit (the largest D).
+        public var fitTail: Int
+
+        /// The sizes of `profile`.
+        public static func preset(_ profile: ExperimentProfile) -> Configuration {
+            switch profile {
+            case .quick:
+                return Configuration(
+                    plainSampleCounts: [1000, 3000, 10000], plainReplicates: 20000,
+                    importanceSampleCounts: [30000, 100_000, 300_000], importanceReplicates: 600,
+                    featureCount: 16384, eta: 1.9, fitTail: 3)
+            case .paper:
+                return Configuration(
+                    plainSampleCounts: [1000, 3000, 10000], plainReplicates: 100_000,
+                    importanceSampleCounts: [30000, 100_000, 300_000, 1_000_000], importanceReplicates: 2000,
+                    featureCount: 16384, eta: 1.9, fitTail: 4)
+            }
+        }
+    }
+
+    /// Table 4: runs both estimators at α, β (default α = −1.5 gives spikes) with the seed `seed`.
+    public static func run(alpha: Double, beta: Double, configuration c: Configuration, seed: UInt64 = 0, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) throws -> GDFailureTable {
+        func settings(_ ds: [Int], _ replicates: Int, _ estimator: FailureEstimator) -> GDFailureSettings {
+            GDFailureSettings(
+                alpha: alpha, beta: beta, featureCount: c.featureCount, sampleCounts: ds, replicates: replicates,
+                threshold: 2 / c.eta, seed: seed, embedding: .exact, estimator: estimator)
+        }
+        progress.begin("GD failure", total: c.plainSampleCounts.count + c.importanceSampleCounts.count)
+        defer { progress.finish() }
+        let plain = try GDFailureExperiment.run(settings(c.plainSampleCounts, c.plainReplicates, .plain), threads: threads) { _ in progress.advance() }
+        let importance = alpha < -1
+            ? try GDFailureExperiment.run(settings(c.importanceSampleCounts, c.importanceReplicates, .importance), threads: threads) { _ in progress.advance() }
+            : nil
+        return GDFailureTable(alpha: alpha, beta: beta, configuration: c, plain: plain, importance: importance)
+    }
+}

@@ -1,0 +1,25 @@
+/// Settings of the iterative solvers and of Monte-Carlo test losses (ignored by exact solvers).
+public struct OptimizationSettings: Sendable, Codable, Hashable {
+    /// Step size η of gd and sgd (nil: 1/L̂ from power iteration).
+    public var stepSize: Double?
+    /// Stop when ‖gradient‖ / ‖initial gradient‖ falls below this.
+    public var gradientTolerance: Double
+    /// Iteration (gd, nesterov) or epoch (sgd) cap.
+    public var maxIterations: Int
+    /// Minibatch size of sgd.
+    public var batchSize: Int
+    /// Fresh test samples for Monte-Carlo losses (ReLU features).
+    public var testSamples: Int
+
+    /// The defaults: η from power iteration, tolerance 1e-10, 100 000 iterations, batch 32, 4096 test samples.
+    public init(
+        stepSize: Double? = nil, gradientTolerance: Double = 1e-10, maxIterations: Int = 100_000,
+        batchSize: Int = 32, testSamples: Int = 4096
+    ) {
+        self.stepSize = stepSize
+        self.gradientTolerance = gradientTolerance
+        self.maxIterations = maxIterations
+        self.batchSize = batchSize
+        self.testSamples = testSamples
+    }
+}
