@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "SVGPlot", exclude: ["README.md"]),
         .target(
             name: "ResultsStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ScalingTheory", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["README.md"]
         ),
         .target(

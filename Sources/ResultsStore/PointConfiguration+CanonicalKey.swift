@@ -12,7 +12,7 @@ extension PointConfiguration {
             ("d", String(d)),
             ("data", data.rawValue),
             ("features", features.rawValue),
-            ("solver", CanonicalText.escaped(solver)),
+            ("solver", solver.rawValue),
             ("ridge", CanonicalText.double(ridge)),
             ("tail", tail.rawValue),
             ("tolerance", tolerance.map { CanonicalText.double($0) } ?? "default"),

@@ -1,26 +1,4 @@
-/// The data distribution a point was simulated with.
-public enum DataDistribution: String, Codable, Hashable, Sendable, CaseIterable {
-    /// Sparse one-hot samples (coordinate i drawn with probability p_i).
-    case sparse
-    /// Dense Gaussian samples with the same covariance spectrum.
-    case dense
-}
-
-/// The random-feature map a point was simulated with.
-public enum FeatureMap: String, Codable, Hashable, Sendable, CaseIterable {
-    /// Linear random features.
-    case linear
-    /// ReLU random features.
-    case relu
-}
-
-/// How the loss on unobserved coordinates (the tail) was estimated.
-public enum TailEstimator: String, Codable, Hashable, Sendable, CaseIterable {
-    /// The conditional expectation of the tail loss given the readout.
-    case expected
-    /// The tail loss of sampled tail columns.
-    case realized
-}
+import ScalingTheory
 
 /// Every parameter that determines one simulated point, apart from the seed.
 ///
@@ -32,16 +10,16 @@ public struct PointConfiguration: Codable, Hashable, Sendable {
     public var beta: Double
     /// Number of latent features M; `nil` means infinitely many.
     public var m: Int?
-    /// Number of training samples N.
+    /// Number of random features N (model size).
     public var n: Int
-    /// Number of random features D (model size).
+    /// Number of training samples D (data size).
     public var d: Int
     /// Data distribution (sparse or dense).
-    public var data: DataDistribution
+    public var data: DataKind
     /// Feature map (linear or ReLU).
     public var features: FeatureMap
-    /// Name of the solver that fitted the readout (e.g. "reduced-exact", "gd").
-    public var solver: String
+    /// The solver that fitted the readout.
+    public var solver: SolverKind
     /// Ridge penalty λ_r ≥ 0 (0 = minimum-norm, ridgeless).
     public var ridge: Double
     /// Tail-loss estimator.
@@ -54,7 +32,7 @@ public struct PointConfiguration: Codable, Hashable, Sendable {
     /// Creates a configuration from all of its parameters.
     public init(
         alpha: Double, beta: Double, m: Int?, n: Int, d: Int,
-        data: DataDistribution, features: FeatureMap, solver: String,
+        data: DataKind, features: FeatureMap, solver: SolverKind,
         ridge: Double = 0, tail: TailEstimator = .expected, tolerance: Double? = nil,
         extra: String = ""
     ) {

@@ -61,7 +61,7 @@ struct ExportRow: Encodable {
         try container.encode(c.d, forKey: Key("d"))
         try container.encode(c.data.rawValue, forKey: Key("data"))
         try container.encode(c.features.rawValue, forKey: Key("features"))
-        try container.encode(c.solver, forKey: Key("solver"))
+        try container.encode(c.solver.rawValue, forKey: Key("solver"))
         try container.encode(c.ridge, forKey: Key("ridge"))
         try container.encode(c.tail.rawValue, forKey: Key("tail"))
         try container.encode(c.tolerance, forKey: Key("tolerance"))
@@ -86,7 +86,7 @@ struct ExportRow: Encodable {
         return [
             c.key, String(point.seed),
             double(c.alpha), double(c.beta), c.m.map { String($0) } ?? "", String(c.n), String(c.d),
-            c.data.rawValue, c.features.rawValue, c.solver, double(c.ridge), c.tail.rawValue,
+            c.data.rawValue, c.features.rawValue, c.solver.rawValue, double(c.ridge), c.tail.rawValue,
             c.tolerance.map(double) ?? "", c.extra,
             double(r.loss), double(r.lossObserved), double(r.lossTail), r.lossStandardError.map(double) ?? "",
             String(r.observedCoordinates), String(r.rank), double(r.seconds),

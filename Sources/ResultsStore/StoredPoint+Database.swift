@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ScalingTheory
 
 extension StoredPoint: FetchableRecord, TableRecord {
     /// The SQL table that holds stored points.
@@ -20,9 +21,9 @@ extension StoredPoint: FetchableRecord, TableRecord {
             m: try row.decode(Int?.self, forColumn: "m"),
             n: try row.decode(forColumn: "n"),
             d: try row.decode(forColumn: "d"),
-            data: try text("data", as: DataDistribution.self),
+            data: try text("data", as: DataKind.self),
             features: try text("features", as: FeatureMap.self),
-            solver: try row.decode(forColumn: "solver"),
+            solver: try text("solver", as: SolverKind.self),
             ridge: try row.decode(forColumn: "ridge"),
             tail: try text("tail", as: TailEstimator.self),
             tolerance: try row.decode(Double?.self, forColumn: "tolerance"),
@@ -62,7 +63,7 @@ extension StoredPoint: FetchableRecord, TableRecord {
         func lossValue(_ value: Double) -> Double? { value.isNaN ? nil : value }
         let values: [(any DatabaseValueConvertible)?] = [
             c.key, Int64(bitPattern: seed),
-            c.alpha, c.beta, c.m, c.n, c.d, c.data.rawValue, c.features.rawValue, c.solver, c.ridge,
+            c.alpha, c.beta, c.m, c.n, c.d, c.data.rawValue, c.features.rawValue, c.solver.rawValue, c.ridge,
             c.tail.rawValue, c.tolerance, c.extra,
             lossValue(r.loss), lossValue(r.lossObserved), lossValue(r.lossTail), r.lossStandardError.flatMap(lossValue),
             r.observedCoordinates, r.rank, r.seconds,

@@ -24,10 +24,10 @@ public struct ComputeOptimalExponents: Hashable, Sendable, Codable {
     /// Throws unless a and b are finite and > 0.
     public init(parameters: DataParameters, computeA a: Double = 2, computeB b: Double = 1) throws {
         guard a.isFinite, a > 0 else {
-            throw ParameterError.invalid(flag: "--compute-a", value: "\(a)", allowed: "a finite number > 0")
+            throw ParameterError.invalid(parameter: .computeA, value: "\(a)", allowed: "a finite number > 0")
         }
         guard b.isFinite, b > 0 else {
-            throw ParameterError.invalid(flag: "--compute-b", value: "\(b)", allowed: "a finite number > 0")
+            throw ParameterError.invalid(parameter: .computeB, value: "\(b)", allowed: "a finite number > 0")
         }
         let alphaN = parameters.alpha + parameters.beta
         let sizeRatio = parameters.beta > 1 ? parameters.beta : 1  // D ∝ N^sizeRatio on the balanced line

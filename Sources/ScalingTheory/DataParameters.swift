@@ -12,16 +12,16 @@ public struct DataParameters: Hashable, Sendable, Codable {
 
     /// Validated parameters: β ≥ 0, α + β > 0, finite numbers, M = ∞ only with β > 1.
     public init(alpha: Double, beta: Double, inputDimension: InputDimension = .infinite) throws {
-        guard alpha.isFinite else { throw ParameterError.invalid(flag: "--alpha", value: "\(alpha)", allowed: "a finite number") }
+        guard alpha.isFinite else { throw ParameterError.invalid(parameter: .alpha, value: "\(alpha)", allowed: "a finite number") }
         guard beta.isFinite, beta >= 0 else {
-            throw ParameterError.invalid(flag: "--beta", value: "\(beta)", allowed: "a finite number ≥ 0")
+            throw ParameterError.invalid(parameter: .beta, value: "\(beta)", allowed: "a finite number ≥ 0")
         }
         guard alpha + beta > 0 else {
-            throw ParameterError.invalid(flag: "--alpha", value: "\(alpha)", allowed: "α + β > 0 (here β = \(beta))")
+            throw ParameterError.invalid(parameter: .alpha, value: "\(alpha)", allowed: "α + β > 0 (here β = \(beta))")
         }
         if inputDimension == .infinite, !(beta > 1) {
             throw ParameterError.invalid(
-                flag: "--m", value: "inf",
+                parameter: .inputDimension, value: "inf",
                 allowed: "a finite M when β ≤ 1 (Σ p_i diverges, so M = ∞ needs β > 1)")
         }
         self.alpha = alpha

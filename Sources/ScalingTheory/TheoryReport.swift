@@ -68,10 +68,10 @@ public struct TheoryReport: Hashable, Sendable, Codable {
     public init(parameters: DataParameters, modelSize: Double? = nil, dataSize: Double? = nil,
                 computeA: Double = 2, computeB: Double = 1) throws {
         if let n = modelSize, !(n.isFinite && n >= 1) {
-            throw ParameterError.invalid(flag: "--n", value: "\(n)", allowed: "a finite number ≥ 1")
+            throw ParameterError.invalid(parameter: .featureCount, value: "\(n)", allowed: "a finite number ≥ 1")
         }
         if let d = dataSize, !(d.isFinite && d >= 1) {
-            throw ParameterError.invalid(flag: "--d", value: "\(d)", allowed: "a finite number ≥ 1")
+            throw ParameterError.invalid(parameter: .sampleCount, value: "\(d)", allowed: "a finite number ≥ 1")
         }
         alpha = parameters.alpha
         beta = parameters.beta

@@ -18,7 +18,7 @@ struct ExperimentOptions: ParsableArguments {
 
     mutating func validate() throws {
         do { _ = try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(1)) } catch let error as ParameterError {
-            throw ValidationError(error.description)
+            throw error.usageError
         }
         try OutputFolder.checkWritable(out, flag: "--out")
     }

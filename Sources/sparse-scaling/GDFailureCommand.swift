@@ -57,13 +57,13 @@ struct GDFailureCommand: ParsableCommand {
     mutating func validate() throws {
         guard eta > 0, eta.isFinite else { throw ValidationError("invalid value '\(eta)' for --eta: expected a finite number > 0") }
         guard threads >= 1 else { throw ValidationError("invalid value '\(threads)' for --threads: expected an integer ≥ 1") }
-        do { try settings().validate() } catch let error as ParameterError { throw ValidationError(error.description) }
+        do { try settings().validate() } catch let error as ParameterError { throw error.usageError }
     }
 
     /// The data sizes parsed from --d.
     func sampleCounts() throws -> [Int] {
         let values: [Int]
-        do { values = try SizeGrid(parsing: d, flag: "--d").values } catch let error as ParameterError { throw ValidationError(error.description) }
+        do { values = try SizeGrid(parsing: d, parameter: .sampleCount).values } catch let error as ParameterError { throw error.usageError }
         guard values.allSatisfy({ $0 >= 2 }) else { throw ValidationError("invalid value '\(d)' for --d: expected sizes ≥ 2") }
         return values
     }

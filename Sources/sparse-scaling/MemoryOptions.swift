@@ -21,7 +21,7 @@ struct MemoryOptions: ParsableArguments {
     /// Throws a runtime error (exit 1) naming the estimate when `estimate` is over the limit.
     func check(_ estimate: MemoryEstimate, job: String) throws {
         do { try estimate.check(limit: try limit(), job: job) } catch let error as MemoryLimitExceeded {
-            throw RuntimeError(error.description)
+            throw RuntimeError(error.commandLineMessage)
         }
     }
 }

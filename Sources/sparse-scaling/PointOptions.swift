@@ -37,7 +37,7 @@ struct PointOptions: ParsableArguments {
     var seed: UInt64 = 0
 
     @Option(help: "Feature map: linear (f = W x) or relu (f = ReLU(W x), loss by Monte Carlo).")
-    var features: FeatureKind = .linear
+    var features: FeatureMap = .linear
 
     @Option(parsing: .unconditional, help: "Step size η > 0 of gd, nesterov and sgd. Default 1/λ_max(F Fᵀ/D) from power iteration (sgd: 1/max‖f_d‖²).")
     var eta: Double?
@@ -62,9 +62,9 @@ struct PointOptions: ParsableArguments {
     /// The N values (nil when --n is absent) and D values given on the command line.
     func sizes() throws -> (featureCounts: [Int]?, sampleCounts: [Int]) {
         do {
-            return (try n.map { try SizeGrid(parsing: $0, flag: "--n").values }, try SizeGrid(parsing: d, flag: "--d").values)
+            return (try n.map { try SizeGrid(parsing: $0, parameter: .featureCount).values }, try SizeGrid(parsing: d, parameter: .sampleCount).values)
         } catch let error as ParameterError {
-            throw ValidationError(error.description)
+            throw error.usageError
         }
     }
 
@@ -98,7 +98,7 @@ struct PointOptions: ParsableArguments {
             try spec.validate()
             return spec
         } catch let error as ParameterError {
-            throw ValidationError(error.description)
+            throw error.usageError
         }
     }
 
@@ -126,7 +126,7 @@ struct PointOptions: ParsableArguments {
     }
 }
 
-extension FeatureKind: ExpressibleByArgument {}
+extension FeatureMap: ExpressibleByArgument {}
 extension DataKind: ExpressibleByArgument {}
 extension SolverKind: ExpressibleByArgument {}
 extension TailEstimator: ExpressibleByArgument {}

@@ -32,7 +32,7 @@ struct ReproduceCommand: ParsableCommand {
 
     func validate() throws {
         do { _ = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20)) } catch let error as ParameterError {
-            throw ValidationError(error.description)
+            throw error.usageError
         }
         guard gdAlpha < -1, gdAlpha + beta > 0 else {
             throw ValidationError("invalid value '\(gdAlpha)' for --gd-alpha: expected α < −1 with α + β > 0 (here β = \(beta))")

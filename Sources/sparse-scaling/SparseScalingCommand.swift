@@ -22,7 +22,7 @@ struct SparseScalingCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }  // --help, --version
-            let line = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let line = fullMessage(for: commandLineError(error)).split(separator: "\n").first.map(String.init) ?? "\(error)"
             let text = line.hasPrefix("Error: ") ? "error: " + line.dropFirst(7) : "error: " + line
             FileHandle.standardError.write(Data((text + "\n").utf8))
             Foundation.exit(code == .validationFailure ? 2 : 1)

@@ -13,7 +13,7 @@ struct RoundTripTests {
             for (i, value) in awkward.enumerated() {
                 let configuration = PointConfiguration(
                     alpha: value, beta: 1 + value, m: i % 2 == 0 ? nil : 1 << 40, n: i + 1, d: 1 << 20,
-                    data: .dense, features: .relu, solver: "gd;restart=yes", ridge: value / 7,
+                    data: .dense, features: .relu, solver: .gd, ridge: value / 7,
                     tail: .realized, tolerance: i % 2 == 0 ? nil : value, extra: "step=\(value)")
                 let result = PointResult(
                     loss: i == 0 ? .nan : value, lossObserved: i == 1 ? .infinity : value * 3,

@@ -16,7 +16,7 @@ func sampleConfiguration(_ i: Int) -> PointConfiguration {
         alpha: 0.1 * Double(i % 5) + 0.3, beta: 1.0 / 3.0 + Double(i % 3), m: i % 4 == 0 ? nil : 1000 * i,
         n: 16 << (i % 6), d: 32 << (i % 4),
         data: i % 2 == 0 ? .sparse : .dense, features: i % 3 == 0 ? .relu : .linear,
-        solver: i % 2 == 0 ? "reduced-exact" : "gd", ridge: i % 5 == 0 ? 0 : 1e-6 * Double(i),
+        solver: i % 2 == 0 ? .reduced : .gd, ridge: i % 5 == 0 ? 0 : 1e-6 * Double(i),
         tail: i % 2 == 0 ? .expected : .realized, tolerance: i % 3 == 0 ? nil : 1e-12,
         extra: i % 2 == 0 ? "" : PointConfiguration.canonicalExtra(["step": 0.01, "iterations": Double(i)]))
 }

@@ -60,7 +60,7 @@ public struct BenchmarkRunner: Sendable {
     }
 
     func spec(n: Int, d: Int, m: InputDimension = .infinite, data: DataKind = .sparse,
-              features: FeatureKind = .linear, solver: SolverKind = .reduced) throws -> PointSpecification {
+              features: FeatureMap = .linear, solver: SolverKind = .reduced) throws -> PointSpecification {
         PointSpecification(
             parameters: try DataParameters(alpha: data == .dense ? 0 : plan.alpha, beta: plan.beta, inputDimension: m),
             featureCount: n, sampleCount: d, data: data, features: features, solver: solver)
@@ -190,7 +190,7 @@ public struct BenchmarkRunner: Sendable {
     func numpyRows(into report: inout BenchmarkReport) throws {
         let (n, d, m) = plan.numpyPoint
         let unavailable = NumPyBaseline.unavailableReason()
-        for features in [FeatureKind.linear, .relu] {
+        for features in [FeatureMap.linear, .relu] {
             let data: DataKind = features == .linear ? .dense : .sparse
             let s = try spec(n: n, d: d, m: .finite(m), data: data, features: features, solver: .direct)
             var row = BenchmarkRow(name: features == .linear ? "dense data, direct (vs NumPy)" : "ReLU features, direct (vs NumPy)", n: n, d: d, m: m)

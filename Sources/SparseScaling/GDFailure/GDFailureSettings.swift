@@ -44,20 +44,20 @@ public struct GDFailureSettings: Sendable, Codable, Hashable {
     /// The predicted asymptotic slope d ln P / d ln D = (α + β)/(1 + α).
     public var predictedSlope: Double { (alpha + beta) / (1 + alpha) }
 
-    /// Checks the settings; throws a `ParameterError` naming the offending flag.
+    /// Checks the settings; throws a `ParameterError` naming the offending parameter.
     public func validate() throws {
         _ = try DataParameters(alpha: alpha, beta: beta, inputDimension: .infinite)
-        if featureCount < 1 { throw ParameterError.invalid(flag: "--n", value: "\(featureCount)", allowed: "an integer ≥ 1") }
+        if featureCount < 1 { throw ParameterError.invalid(parameter: .featureCount, value: "\(featureCount)", allowed: "an integer ≥ 1") }
         if sampleCounts.isEmpty || sampleCounts.contains(where: { $0 < 2 }) {
-            throw ParameterError.invalid(flag: "--d", value: "\(sampleCounts)", allowed: "one or more integers ≥ 2")
+            throw ParameterError.invalid(parameter: .sampleCount, value: "\(sampleCounts)", allowed: "one or more integers ≥ 2")
         }
-        if replicates < 1 { throw ParameterError.invalid(flag: "--replicates", value: "\(replicates)", allowed: "an integer ≥ 1") }
+        if replicates < 1 { throw ParameterError.invalid(parameter: .replicates, value: "\(replicates)", allowed: "an integer ≥ 1") }
         if !(threshold > 0 && threshold.isFinite) {
-            throw ParameterError.invalid(flag: "--threshold", value: "\(threshold)", allowed: "a finite number > 0")
+            throw ParameterError.invalid(parameter: .threshold, value: "\(threshold)", allowed: "a finite number > 0")
         }
         if estimator == .importance, !(alpha < -1) {
             throw ParameterError.invalid(
-                flag: "--estimator", value: "importance", allowed: "plain when α ≥ −1 (importance sampling targets late spikes, which need α < −1)")
+                parameter: .failureEstimator, value: "importance", allowed: "plain when α ≥ −1 (importance sampling targets late spikes, which need α < −1)")
         }
     }
 }

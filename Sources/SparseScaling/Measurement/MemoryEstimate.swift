@@ -144,10 +144,9 @@ public struct MemoryLimitExceeded: Error, CustomStringConvertible, Sendable {
         self.job = job
     }
 
-    /// One line with the estimate, the limit and what to change.
+    /// One line with the estimate and the limit.
     public var description: String {
-        "\(job) needs an estimated \(estimate) of memory, over --max-memory \(MemoryEstimate.format(limit)); "
-            + "use smaller sizes, fewer --threads, or raise --max-memory"
+        "\(job) needs an estimated \(estimate) of memory, over the limit of \(MemoryEstimate.format(limit))"
     }
 }
 

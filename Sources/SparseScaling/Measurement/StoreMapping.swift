@@ -6,7 +6,7 @@ extension PointSpecification {
     /// The store configuration of this point (everything but the seed).
     public var storeConfiguration: PointConfiguration {
         var extra: [String: Double] = [:]
-        if solver == .gd || solver == .nesterov || solver == .sgd {
+        if solver.isIterative {
             if let eta = optimization.stepSize { extra["eta"] = eta }
             extra["gradient_tolerance"] = optimization.gradientTolerance
             extra["max_iterations"] = Double(optimization.maxIterations)
@@ -15,9 +15,8 @@ extension PointSpecification {
         if features == .relu { extra["test_samples"] = Double(optimization.testSamples) }
         return PointConfiguration(
             alpha: parameters.alpha, beta: parameters.beta, m: parameters.inputDimension.finiteValue,
-            n: featureCount, d: sampleCount, data: data == .sparse ? .sparse : .dense,
-            features: features == .linear ? .linear : .relu, solver: solver.rawValue, ridge: ridge,
-            tail: tail == .expected ? .expected : .realized, tolerance: tolerance,
+            n: featureCount, d: sampleCount, data: data, features: features, solver: solver, ridge: ridge,
+            tail: tail, tolerance: tolerance,
             extra: extra.isEmpty ? "" : PointConfiguration.canonicalExtra(extra))
     }
 

@@ -51,7 +51,7 @@ public enum IterativePointEvaluator {
             }
             rank = min(specification.featureCount, specification.sampleCount)
         default:
-            throw ParameterError.invalid(flag: "--solver", value: specification.solver.rawValue, allowed: "gd, nesterov or sgd for this evaluator")
+            preconditionFailure("IterativePointEvaluator runs gd, nesterov and sgd; PointEvaluator sends \(specification.solver) elsewhere")
         }
         if run.stoppingReason == .diverged {
             throw DynamicsError.diverged(solver: specification.solver.rawValue, stepSize: run.stepSize, iterations: run.iterations)
@@ -84,7 +84,7 @@ public enum DynamicsError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String {
         switch self {
         case let .diverged(solver, eta, k):
-            return "\(solver) diverged after \(k) iterations with step \(eta) (η·λ_max(F Fᵀ/D) > 2); lower --eta"
+            return "\(solver) diverged after \(k) iterations with step \(eta) (η·λ_max(F Fᵀ/D) > 2); lower the step size η"
         }
     }
 }

@@ -52,7 +52,7 @@ public enum LinearPointEvaluator {
                 secondMoment: instance.secondMoment(), embedding: instance.embedding,
                 teacher: instance.teacher, sampleCount: spec.sampleCount)
         case .gd, .nesterov, .sgd:
-            throw ParameterError.invalid(flag: "--solver", value: spec.solver.rawValue, allowed: "reduced or direct for this evaluator")
+            preconditionFailure("LinearPointEvaluator runs the exact solvers; PointEvaluator sends \(spec.solver) elsewhere")
         case .direct:
             let solver = DirectMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
             if spec.data == .sparse, let m = spec.parameters.inputDimension.finiteValue {

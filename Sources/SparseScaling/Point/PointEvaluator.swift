@@ -5,12 +5,7 @@ public enum PointEvaluator {
         _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
     ) throws -> PointOutcome {
         try specification.validate()
-        let iterative: Set<SolverKind> = [.gd, .nesterov, .sgd]
-        if iterative.contains(specification.solver), specification.ridge != 0 {
-            throw ParameterError.invalid(
-                flag: "--ridge", value: "\(specification.ridge)",
-                allowed: "0 with the iterative solvers gd, nesterov and sgd (they train the ridgeless objective)")
-        }
+        try specification.checkSolverCombination()
         switch (specification.features, specification.solver) {
         case (.linear, .reduced), (.linear, .direct):
             return try LinearPointEvaluator.evaluate(specification, threads: threads)
@@ -19,9 +14,7 @@ public enum PointEvaluator {
         case (.relu, .direct), (.relu, .nesterov), (.relu, .gd), (.relu, .sgd):
             return try ReLUPointEvaluator.evaluate(specification, threads: threads)
         case (.relu, .reduced):
-            throw ParameterError.invalid(
-                flag: "--solver", value: "reduced",
-                allowed: "direct (pseudoinverse), nesterov, gd or sgd with --features relu (ReLU features do not reduce)")
+            preconditionFailure("checkSolverCombination refuses the reduced solver with ReLU features")
         }
     }
 }

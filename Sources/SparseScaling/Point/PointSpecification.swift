@@ -9,7 +9,7 @@ public struct PointSpecification: Sendable, Codable, Hashable {
     /// Sparse or dense data.
     public var data: DataKind
     /// Linear or ReLU features.
-    public var features: FeatureKind
+    public var features: FeatureMap
     /// The training algorithm.
     public var solver: SolverKind
     /// Ridge λ_r ≥ 0.
@@ -26,7 +26,7 @@ public struct PointSpecification: Sendable, Codable, Hashable {
     /// A specification with the defaults of MODEL.md for unspecified options.
     public init(
         parameters: DataParameters, featureCount: Int, sampleCount: Int, data: DataKind = .sparse,
-        features: FeatureKind = .linear, solver: SolverKind = .reduced, ridge: Double = 0,
+        features: FeatureMap = .linear, solver: SolverKind = .reduced, ridge: Double = 0,
         tail: TailEstimator = .expected, tolerance: Double? = nil, seed: UInt64 = 0,
         optimization: OptimizationSettings = OptimizationSettings()
     ) {
@@ -43,22 +43,22 @@ public struct PointSpecification: Sendable, Codable, Hashable {
         self.seed = seed
     }
 
-    /// Checks the combination of options; throws a `ParameterError` naming the offending flag.
+    /// Checks the combination of options; throws a `ParameterError` naming the offending parameter.
     public func validate() throws {
-        if featureCount < 1 { throw ParameterError.invalid(flag: "--n", value: "\(featureCount)", allowed: "an integer ≥ 1") }
-        if sampleCount < 1 { throw ParameterError.invalid(flag: "--d", value: "\(sampleCount)", allowed: "an integer ≥ 1") }
+        if featureCount < 1 { throw ParameterError.invalid(parameter: .featureCount, value: "\(featureCount)", allowed: "an integer ≥ 1") }
+        if sampleCount < 1 { throw ParameterError.invalid(parameter: .sampleCount, value: "\(sampleCount)", allowed: "an integer ≥ 1") }
         if !(ridge >= 0) || !ridge.isFinite {
-            throw ParameterError.invalid(flag: "--ridge", value: "\(ridge)", allowed: "a finite number ≥ 0")
+            throw ParameterError.invalid(parameter: .ridge, value: "\(ridge)", allowed: "a finite number ≥ 0")
         }
         if let tolerance, !(tolerance > 0 && tolerance < 1) {
-            throw ParameterError.invalid(flag: "--tolerance", value: "\(tolerance)", allowed: "a number in (0, 1)")
+            throw ParameterError.invalid(parameter: .tolerance, value: "\(tolerance)", allowed: "a number in (0, 1)")
         }
         let finiteM = parameters.inputDimension.finiteValue != nil
         if data == .dense, !finiteM {
-            throw ParameterError.invalid(flag: "--m", value: "inf", allowed: "a finite M for dense data")
+            throw ParameterError.invalid(parameter: .inputDimension, value: "inf", allowed: "a finite M for dense data")
         }
         if tail == .realized, !finiteM {
-            throw ParameterError.invalid(flag: "--tail", value: "realized", allowed: "'expected' when M = inf (the realized tail needs a finite M)")
+            throw ParameterError.invalid(parameter: .tailEstimator, value: "realized", allowed: "'expected' when M = inf (the realized tail needs a finite M)")
         }
     }
 }

@@ -43,9 +43,8 @@ public enum ReLUPointEvaluator {
             v = run.readout
             rank = min(specification.featureCount, specification.sampleCount)
         case .reduced:
-            throw ParameterError.invalid(
-                flag: "--solver", value: "reduced",
-                allowed: "direct, nesterov, gd or sgd with ReLU features (the reduced solver needs linear features)")
+            try specification.checkSolverCombination()
+            preconditionFailure("checkSolverCombination refuses the reduced solver with ReLU features")
         }
         let estimate = testLoss(instance: instance, readout: v, threads: threads)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

@@ -1,5 +1,5 @@
-/// Which algorithm trains the readout.
-public enum SolverKind: String, Sendable, Codable, CaseIterable {
+/// Which algorithm trains the readout; stored as its raw value.
+public enum SolverKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// The exact reduced minimum-norm solver (cost independent of D and M).
     case reduced
     /// The dense pseudoinverse of F = W X (the paper's method).
@@ -10,4 +10,7 @@ public enum SolverKind: String, Sendable, Codable, CaseIterable {
     case nesterov
     /// Minibatch stochastic gradient descent.
     case sgd
+
+    /// True for gd, nesterov and sgd, which approach the minimum-norm readout by iterating.
+    public var isIterative: Bool { self == .gd || self == .nesterov || self == .sgd }
 }

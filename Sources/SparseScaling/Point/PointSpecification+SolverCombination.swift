@@ -1,0 +1,17 @@
+extension PointSpecification {
+    /// Checks that the solver goes with the features and the ridge (the one place that does): the
+    /// reduced solver needs linear features, and the iterative solvers train the ridgeless objective.
+    /// Throws a `ParameterError` naming the solver or the ridge.
+    public func checkSolverCombination() throws {
+        if solver.isIterative, ridge != 0 {
+            throw ParameterError.invalid(
+                parameter: .ridge, value: "\(ridge)",
+                allowed: "0 with the iterative solvers gd, nesterov and sgd (they train the ridgeless objective)")
+        }
+        if features == .relu, solver == .reduced {
+            throw ParameterError.incompatible(
+                parameter: .solver, value: "reduced", allowed: "direct (pseudoinverse), nesterov, gd or sgd",
+                other: .featureMap, otherValue: "relu", reason: "ReLU features do not reduce")
+        }
+    }
+}

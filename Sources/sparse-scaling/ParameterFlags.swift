@@ -1,0 +1,63 @@
+import ArgumentParser
+import SparseScaling
+
+extension Parameter {
+    /// The command-line flag that sets this parameter.
+    var flag: String {
+        switch self {
+        case .alpha: return "--alpha"
+        case .beta: return "--beta"
+        case .inputDimension: return "--m"
+        case .featureCount: return "--n"
+        case .sampleCount: return "--d"
+        case .ridge: return "--ridge"
+        case .tolerance: return "--tolerance"
+        case .tailEstimator: return "--tail"
+        case .solver: return "--solver"
+        case .featureMap: return "--features"
+        case .computeA: return "--compute-a"
+        case .computeB: return "--compute-b"
+        case .replicates: return "--replicates"
+        case .threshold: return "--threshold"
+        case .failureEstimator: return "--estimator"
+        }
+    }
+}
+
+extension ParameterError {
+    /// The message with the parameter named by its flag.
+    var commandLineMessage: String { message(naming: \.flag) }
+
+    /// A usage error (exit status 2) with the message naming the flag.
+    var usageError: ValidationError { ValidationError(commandLineMessage) }
+}
+
+extension MemoryLimitExceeded {
+    /// The refusal in the command line's words: the limit is --max-memory, and --threads sets how
+    /// many points run at once.
+    var commandLineMessage: String {
+        "\(job) needs an estimated \(estimate) of memory, over --max-memory \(MemoryEstimate.format(limit)); "
+            + "use smaller sizes, fewer --threads, or raise --max-memory"
+    }
+}
+
+extension DynamicsError {
+    /// The divergence in the command line's words: the step size is --eta.
+    var commandLineMessage: String {
+        switch self {
+        case let .diverged(solver, eta, k):
+            return "\(solver) diverged after \(k) iterations with step \(eta) (η·λ_max(F Fᵀ/D) > 2); lower --eta"
+        }
+    }
+}
+
+/// `error` with a library's parameter names replaced by the flags that set them (a runtime error,
+/// exit status 1); other errors unchanged.
+func commandLineError(_ error: Error) -> Error {
+    switch error {
+    case let error as ParameterError: return RuntimeError(error.commandLineMessage)
+    case let error as MemoryLimitExceeded: return RuntimeError(error.commandLineMessage)
+    case let error as DynamicsError: return RuntimeError(error.commandLineMessage)
+    default: return error
+    }
+}
