@@ -18,12 +18,16 @@ import Testing
         #expect(throws: ParameterError.self) { try SizeGrid(parsing: text, parameter: .featureCount) }
     }
 
-    @Test func errorNamesTheFlag() {
+    @Test func errorNamesTheParameter() {
         do {
             _ = try SizeGrid(parsing: "8...4", parameter: .sampleCount)
             Issue.record("expected an error")
+        } catch let error as ParameterError {
+            #expect(error.parameter == .sampleCount)
+            #expect(error.message(naming: { $0 == .sampleCount ? "--d" : "?" }).contains("--d"))
+            #expect("\(error)".contains("for D:"))
         } catch {
-            #expect("\(error)".contains("--d"))
+            Issue.record("expected a ParameterError, got \(error)")
         }
     }
 }

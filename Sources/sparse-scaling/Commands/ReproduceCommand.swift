@@ -16,40 +16,32 @@ struct ReproduceCommand: ParsableCommand {
     @Option(help: "Output folder (created if missing).")
     var out: String = "results"
 
-    @Option(parsing: .unconditional, help: "Amplitude exponent α (finite, α + β > 0).")
-    var alpha: Double = 0
-
-    @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0.")
-    var beta: Double = 2
+    @OptionGroup var exponents: ExponentOptions
 
     @Option(parsing: .unconditional, help: "Amplitude exponent α of the GD-failure experiment, < −1 (spikes need it).")
     var gdAlpha: Double = -1.5
 
-    @Option(parsing: .unconditional, help: "Points measured at once, 1…256. Default: the number of cores. Results do not depend on it.")
-    var threads: Int = ParallelChunks.defaultThreads
+    @OptionGroup var threadOptions: ThreadOptions
 
     @OptionGroup var memory: MemoryOptions
 
     func validate() throws {
-        do { _ = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20)) } catch let error as ParameterError {
-            throw error.usageError
-        }
+        let beta = exponents.beta
         guard gdAlpha < -1, gdAlpha + beta > 0 else {
             throw ValidationError("invalid value '\(gdAlpha)' for --gd-alpha: expected α < −1 with α + β > 0 (here β = \(beta))")
         }
-        guard (1...256).contains(threads) else { throw ValidationError("invalid value '\(threads)' for --threads: expected an integer from 1 to 256") }
         try OutputFolder.checkWritable(out, flag: "--out")
     }
 
     func run() throws {
         let folder = URL(fileURLWithPath: out)
         let storePath = folder.appendingPathComponent("sparse-scaling.sqlite").path
-        var runOptions = try RunOptions.parse(["--store", storePath, "--threads", "\(threads)", "--max-memory", "\(try memory.limit())"])
+        var runOptions = try RunOptions.parse(["--store", storePath, "--threads", "\(threadOptions.threads)", "--max-memory", "\(try memory.limit())"])
         try runOptions.validate()
         let runner = try runOptions.runner()
         // The summary is the completeness marker: remove a stale one before recomputing.
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("summary.json"))
-        let results = try PaperReproduction.run(alpha: alpha, beta: beta, gdAlpha: gdAlpha, plan: ReproductionPlan(profile: profile), runner: runner) { step, count, name in
+        let results = try PaperReproduction.run(alpha: exponents.alpha, beta: exponents.beta, gdAlpha: gdAlpha, plan: ReproductionPlan(profile: profile), runner: runner) { step, count, name in
             FileHandle.standardError.write(Data("[\(step)/\(count)] \(name)\n".utf8))
         }
         let command = (["sparse-scaling"] + CommandLine.arguments.dropFirst()).joined(separator: " ")

@@ -1,12 +1,6 @@
 import Foundation
 import ArgumentParser
 
-/// A failure while running a command (exit status 1), with a one-line message.
-struct RuntimeError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
 /// Checks on output folders before any work starts.
 enum OutputFolder {
     /// Throws a usage error unless `path` is, or can be created as, a writable folder.

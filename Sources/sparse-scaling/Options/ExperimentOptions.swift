@@ -4,11 +4,7 @@ import SparseScaling
 
 /// The flags shared by the named experiments: exponents, profile and output folder.
 struct ExperimentOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Amplitude exponent α (finite, α + β > 0).")
-    var alpha: Double = 0
-
-    @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0.")
-    var beta: Double = 2
+    @OptionGroup var exponents: ExponentOptions
 
     @Option(help: "Sizes: quick (minutes on 2 cores) or paper (the paper's sizes).")
     var profile: ExperimentProfile = .quick
@@ -17,11 +13,13 @@ struct ExperimentOptions: ParsableArguments {
     var out: String = "results/experiments"
 
     mutating func validate() throws {
-        do { _ = try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(1)) } catch let error as ParameterError {
-            throw error.usageError
-        }
         try OutputFolder.checkWritable(out, flag: "--out")
     }
+
+    /// α.
+    var alpha: Double { exponents.alpha }
+    /// β.
+    var beta: Double { exponents.beta }
 
     /// Writes `output` and prints its summary.
     func finish<Output: ExperimentOutput>(_ output: Output) throws {

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import SparseScaling
+
+/// The `--max-memory` flag: jobs whose memory estimate exceeds it are refused before they start.
+struct MemoryOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: "Refuse jobs whose estimated peak memory exceeds this: bytes, or a number with K, M, G or T (powers of 1024), e.g. 512M, 4G. Default: 80% of physical memory (or of the cgroup limit).")
+    var maxMemory: String?
+
+    mutating func validate() throws { _ = try limit() }
+
+    /// The limit in bytes.
+    func limit() throws -> Double {
+        guard let maxMemory else { return MemorySize.defaultLimit }
+        guard let bytes = MemorySize.parse(maxMemory) else {
+            throw ValidationError("invalid value '\(maxMemory)' for --max-memory: expected a size > 0 such as 4G, 512M or 1000000 (bytes)")
+        }
+        return bytes
+    }
+
+    /// Throws a runtime error (exit 1) naming the estimate when `estimate` is over the limit.
+    func check(_ estimate: MemoryEstimate, job: String) throws {
+        do { try estimate.check(limit: try limit(), job: job) } catch let error as MemoryLimitExceeded {
+            throw RuntimeError(error.commandLineMessage)
+        }
+    }
+}
