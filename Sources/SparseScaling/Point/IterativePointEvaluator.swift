@@ -41,12 +41,13 @@ public enum IterativePointEvaluator {
         case .sgd:
             let sgd = StochasticGradientDescent(
                 stepSize: settings.stepSize, batchSize: settings.batchSize, limits: limits, seed: specification.seed)
-            if let sparse = instance.sparseSamples {
+            switch instance.samples {
+            case let .sparse(sparse):
                 run = sgd.solve(
                     SparseLinearFeatureSamples(embedding: instance.embedding, samples: sparse, labels: instance.labels()),
                     recording: recording)
-            } else {
-                let f = BLAS.product(instance.embedding, instance.denseSamples!.samples)
+            case let .dense(dense):
+                let f = BLAS.product(instance.embedding, dense.samples)
                 run = sgd.solve(DenseFeatureSamples(features: f, labels: instance.labels()), recording: recording)
             }
             rank = min(specification.featureCount, specification.sampleCount)

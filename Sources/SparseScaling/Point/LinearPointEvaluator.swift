@@ -45,7 +45,7 @@ public enum LinearPointEvaluator {
         switch spec.solver {
         case .reduced:
             let solver = ReducedMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
-            if let samples = instance.sparseSamples {
+            if case let .sparse(samples) = instance.samples {
                 return try solver.solve(samples: samples, embedding: instance.embedding, teacher: instance.teacher)
             }
             return try solver.solve(
@@ -55,11 +55,11 @@ public enum LinearPointEvaluator {
             preconditionFailure("LinearPointEvaluator runs the exact solvers; PointEvaluator sends \(spec.solver) elsewhere")
         case .direct:
             let solver = DirectMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
-            if spec.data == .sparse, let m = spec.parameters.inputDimension.finiteValue {
+            if case let .sparse(samples) = instance.samples, let m = spec.parameters.inputDimension.finiteValue {
                 // The paper's method: every one of the M columns enters F = W X explicitly.
                 let all = Array(1...m)
                 let w = RandomEmbedding(featureCount: spec.featureCount, seed: spec.seed).columns(all)
-                let x = instance.sparseSamples!.denseFull(inputDimension: m)
+                let x = samples.denseFull(inputDimension: m)
                 return try solver.solve(embedding: w, samples: x, teacher: Teacher(seed: spec.seed).weights(all))
             }
             return try solver.solve(

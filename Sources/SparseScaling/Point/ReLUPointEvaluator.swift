@@ -12,7 +12,7 @@ public enum ReLUPointEvaluator {
         try specification.validate()
         let start = DispatchTime.now()
         let instance = TrainingInstance(specification, threads: threads)
-        let f = ReLUFeatures.trainingFeatures(instance)
+        let f = instance.reluFeatures()
         let y = instance.labels()
         let settings = specification.optimization
         let limits = IterationLimits(gradientTolerance: settings.gradientTolerance, maxIterations: settings.maxIterations)

@@ -5,10 +5,16 @@ import LinearAlgebra
 public struct TrainingInstance: Sendable {
     /// The point this instance realizes.
     public let specification: PointSpecification
-    /// Sparse samples (sparse data), or nil.
-    public let sparseSamples: SparseTrainingSet?
-    /// Dense samples (dense data), or nil.
-    public let denseSamples: DenseTrainingSet?
+    /// The training samples, as the data kind stores them.
+    public enum Samples: Sendable {
+        /// Sparse samples, stored by their active entries on the observed set.
+        case sparse(SparseTrainingSet)
+        /// Dense samples, the M × D matrix.
+        case dense(DenseTrainingSet)
+    }
+
+    /// The training samples.
+    public let samples: Samples
     /// The observed coordinates S, ascending (all of 1…M for dense data).
     public let observed: [Int]
     /// W_S: the embedding columns of the observed coordinates (N × K).
@@ -25,15 +31,13 @@ public struct TrainingInstance: Sendable {
             let set = SparseTrainingSet(
                 sampler: SparseSampler(parameters: specification.parameters, seed: seed),
                 sampleCount: specification.sampleCount, threads: threads)
-            sparseSamples = set
-            denseSamples = nil
+            samples = .sparse(set)
             observed = set.observed
         case .dense:
             let set = DenseTrainingSet(
                 sampler: DenseSampler(parameters: specification.parameters, seed: seed),
                 sampleCount: specification.sampleCount, threads: threads)
-            sparseSamples = nil
-            denseSamples = set
+            samples = .dense(set)
             observed = set.observed
         }
         embedding = RandomEmbedding(featureCount: specification.featureCount, seed: seed)
@@ -44,21 +48,41 @@ public struct TrainingInstance: Sendable {
     /// K = |S|.
     public var observedCount: Int { observed.count }
 
+    /// The sparse samples (sparse data), or nil for dense data.
+    public var sparseSamples: SparseTrainingSet? {
+        if case let .sparse(set) = samples { return set }
+        return nil
+    }
+
     /// A = X_S X_Sᵀ (K × K).
     public func secondMoment() -> Matrix {
-        if let sparseSamples { return sparseSamples.secondMoment() }
-        return BLAS.gram(denseSamples!.samples)
+        switch samples {
+        case let .sparse(set): return set.secondMoment()
+        case let .dense(set): return BLAS.gram(set.samples)
+        }
     }
 
     /// X_S as a dense K × D matrix.
     public func observedSamples() -> Matrix {
-        if let sparseSamples { return sparseSamples.denseObserved() }
-        return denseSamples!.samples
+        switch samples {
+        case let .sparse(set): return set.denseObserved()
+        case let .dense(set): return set.samples
+        }
     }
 
     /// The training labels y = w*_Sᵀ X_S (length D).
     public func labels() -> [Double] {
-        if let sparseSamples { return sparseSamples.labels(weights: teacher) }
-        return BLAS.multiply(denseSamples!.samples, teacher, trans: .transposed)
+        switch samples {
+        case let .sparse(set): return set.labels(weights: teacher)
+        case let .dense(set): return BLAS.multiply(set.samples, teacher, trans: .transposed)
+        }
+    }
+
+    /// The ReLU training features F = ReLU(W_S X_S) (N × D).
+    public func reluFeatures() -> Matrix {
+        switch samples {
+        case let .sparse(set): return ReLUFeatures.trainingFeatures(embedding: embedding, samples: set)
+        case let .dense(set): return ReLUFeatures.trainingFeatures(embedding: embedding, denseSamples: set.samples)
+        }
     }
 }

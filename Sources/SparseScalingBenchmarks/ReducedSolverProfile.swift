@@ -1,3 +1,4 @@
+import SparseScaling
 import LinearAlgebra
 
 /// One run of the reduced solver on sparse data (MODEL.md §3), timed phase by phase. It performs the

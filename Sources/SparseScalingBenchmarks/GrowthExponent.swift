@@ -1,3 +1,4 @@
+import SparseScaling
 import ScalingAnalysis
 
 /// A fitted growth exponent t ∝ x^g of a time over a sweep, next to what the cost model predicts.

@@ -1,4 +1,5 @@
 import Foundation
+import SparseScaling
 import LinearAlgebra
 
 /// Everything one `bench` run measured: the rows, the dgemm peak, the growth fits, the verdicts,

@@ -1,3 +1,5 @@
+import SparseScaling
+
 /// One line of the bench table: a measured time, its baseline where there is one, and its cost in
 /// flops and memory. Fields that do not apply are nil (null in JSON).
 public struct BenchmarkRow: Sendable, Encodable {

@@ -1,4 +1,5 @@
 import Foundation
+import SparseScaling
 
 extension BenchmarkReport {
     /// An aligned text table, the growth fits and the verdict list.

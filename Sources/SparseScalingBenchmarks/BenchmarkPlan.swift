@@ -1,4 +1,6 @@
-/// The sizes the bench measures: the full set, or a shorter `--quick` one.
+import SparseScaling
+
+/// The sizes the bench measures: the full set, or a shorter quick one.
 public struct BenchmarkPlan: Sendable {
     /// (N, D, M) instances solved by both the reduced and the direct solver.
     public var comparisons: [(n: Int, d: Int, m: Int)]
@@ -27,7 +29,7 @@ public struct BenchmarkPlan: Sendable {
     /// α and β of every sparse row.
     public var alpha = 0.0, beta = 2.0
 
-    /// The full plan of issue 7.
+    /// The full plan: the sizes at which the performance targets are stated.
     public static let full = BenchmarkPlan(
         comparisons: [(256, 2048, 2048), (1024, 8192, 8192), (1024, 16384, 16384)],
         dSweepFeatures: 1024, dSweep: (10...24).map { 1 << $0 },

@@ -1,4 +1,6 @@
-/// One performance target of issue 7 and whether this run met it.
+import SparseScaling
+
+/// One performance target of the bench and whether this run met it.
 public struct BenchmarkVerdict: Sendable, Encodable {
     /// The target, in words.
     public var target: String

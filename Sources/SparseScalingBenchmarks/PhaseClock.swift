@@ -1,4 +1,5 @@
 import Foundation
+import SparseScaling
 
 /// A monotonic wall clock for timing the phases of a computation.
 public struct PhaseClock: Sendable {

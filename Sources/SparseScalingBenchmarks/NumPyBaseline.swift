@@ -1,4 +1,5 @@
 import Foundation
+import SparseScaling
 
 /// A plain NumPy implementation of one point (dense pseudoinverse of F = W X, or of ReLU(W X) with a
 /// Monte-Carlo test loss), timed in a `python3` child process, as an outside reference for our timings.

@@ -1,4 +1,5 @@
 import Foundation
+import SparseScaling
 
 /// One measurement the bench runs in a child process of its own (so that its peak RSS is its own).
 public enum BenchmarkJob: Sendable, Codable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import SparseScaling
 
 /// The peak resident set size of this process (Linux `VmHWM` in /proc/self/status).
 public enum PeakResidentMemory {

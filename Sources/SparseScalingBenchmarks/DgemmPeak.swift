@@ -1,3 +1,4 @@
+import SparseScaling
 import LinearAlgebra
 
 /// The machine's practical dense-matrix peak: the best GFLOP/s of a large square dgemm.
