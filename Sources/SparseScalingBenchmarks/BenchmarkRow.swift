@@ -6,35 +6,35 @@ public struct BenchmarkRow: Sendable, Encodable {
     /// What was measured.
     public var name: String
     /// Number of features N.
-    public var n: Int?
+    @NullWhenAbsent public var n: Int? = nil
     /// Number of samples D.
-    public var d: Int?
+    @NullWhenAbsent public var d: Int? = nil
     /// Input dimension M (nil for M = ∞ or when not applicable).
-    public var m: Int?
+    @NullWhenAbsent public var m: Int? = nil
     /// Our wall-clock seconds.
-    public var seconds: Double?
+    @NullWhenAbsent public var seconds: Double? = nil
     /// CPU seconds (user + system) of our measurement: the parallelism actually obtained is cpu/seconds.
-    public var cpuSeconds: Double?
+    @NullWhenAbsent public var cpuSeconds: Double? = nil
     /// The baseline's seconds (direct solver, NumPy).
-    public var baselineSeconds: Double?
+    @NullWhenAbsent public var baselineSeconds: Double? = nil
     /// baseline_seconds / seconds (how many times faster we are).
-    public var ratio: Double?
+    @NullWhenAbsent public var ratio: Double? = nil
     /// Achieved GFLOP/s (kernels).
-    public var gflops: Double?
+    @NullWhenAbsent public var gflops: Double? = nil
     /// gflops / the measured dgemm peak.
-    public var peakFraction: Double?
+    @NullWhenAbsent public var peakFraction: Double? = nil
     /// Peak RSS of the process that measured the row, in MiB.
-    public var rssMegabytes: Double?
+    @NullWhenAbsent public var rssMegabytes: Double? = nil
     /// |L − L_baseline| / |L_baseline| where both losses are of the same instance.
-    public var lossRelativeDifference: Double?
+    @NullWhenAbsent public var lossRelativeDifference: Double? = nil
     /// Seconds of the data stream (sampling + second moment), for reduced-solver rows.
-    public var streamSeconds: Double?
+    @NullWhenAbsent public var streamSeconds: Double? = nil
     /// Seconds of the dense part (factorization + product + SVD), for reduced-solver rows.
-    public var denseSeconds: Double?
+    @NullWhenAbsent public var denseSeconds: Double? = nil
     /// Observed coordinates K, for reduced-solver rows.
-    public var observedCount: Int?
+    @NullWhenAbsent public var observedCount: Int? = nil
     /// A remark (skips, failures, what the baseline is).
-    public var note: String?
+    @NullWhenAbsent public var note: String? = nil
 
     /// A row with the given name; set the other fields as measured.
     public init(name: String, n: Int? = nil, d: Int? = nil, m: Int? = nil) {
@@ -62,26 +62,5 @@ public struct BenchmarkRow: Sendable, Encodable {
         case baselineSeconds = "baseline_seconds", peakFraction = "peak_fraction", rssMegabytes = "rss_mb"
         case lossRelativeDifference = "loss_relative_difference", streamSeconds = "stream_seconds"
         case denseSeconds = "dense_seconds", observedCount = "k", cpuSeconds = "cpu_seconds"
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        // Every key is written, absent values as null, so consumers see one fixed schema.
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(n, forKey: .n)
-        try c.encode(d, forKey: .d)
-        try c.encode(m, forKey: .m)
-        try c.encode(seconds, forKey: .seconds)
-        try c.encode(cpuSeconds, forKey: .cpuSeconds)
-        try c.encode(baselineSeconds, forKey: .baselineSeconds)
-        try c.encode(ratio, forKey: .ratio)
-        try c.encode(gflops, forKey: .gflops)
-        try c.encode(peakFraction, forKey: .peakFraction)
-        try c.encode(rssMegabytes, forKey: .rssMegabytes)
-        try c.encode(lossRelativeDifference, forKey: .lossRelativeDifference)
-        try c.encode(streamSeconds, forKey: .streamSeconds)
-        try c.encode(denseSeconds, forKey: .denseSeconds)
-        try c.encode(observedCount, forKey: .observedCount)
-        try c.encode(note, forKey: .note)
     }
 }

@@ -2,15 +2,15 @@ import Foundation
 import LinearAlgebra
 
 /// Writes a realized training instance as NumPy arrays so that v = y F⁺ can be recomputed in Python.
-public enum InstanceExporter {
+package enum InstanceExporter {
     /// Bytes that `write` would store for the largest array, X_S (K × D float64).
-    public static func observedSamplesBytes(_ instance: TrainingInstance) -> Int {
+    package static func observedSamplesBytes(_ instance: TrainingInstance) -> Int {
         instance.observedCount * instance.specification.sampleCount * 8
     }
 
     /// Writes X_S.npy (K×D), W_S.npy (N×K), w_S.npy (K), lambda_S.npy (K), observed.npy (K, 1-based),
     /// v.npy (N) and, last, summary.json into `folder`.
-    public static func write(instance: TrainingInstance, outcome: PointOutcome, to folder: URL) throws {
+    package static func write(instance: TrainingInstance, outcome: PointOutcome, to folder: URL) throws {
         let spec = instance.specification
         let k = instance.observedCount
         let x = instance.observedSamples()

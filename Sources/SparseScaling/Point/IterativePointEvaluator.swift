@@ -13,7 +13,7 @@ public enum IterativePointEvaluator {
         threads: Int = ParallelChunks.defaultThreads
     ) throws -> (outcome: PointOutcome, run: IterativeSolution) {
         try specification.validate()
-        let start = DispatchTime.now()
+        var clock = PhaseClock()
         let instance = TrainingInstance(specification, threads: threads)
         let parameters = specification.parameters
         let population: @Sendable ([Double]) -> Double = { v in
@@ -57,22 +57,7 @@ public enum IterativePointEvaluator {
         if run.stoppingReason == .diverged {
             throw DynamicsError.diverged(solver: specification.solver.rawValue, stepSize: run.stepSize, iterations: run.iterations)
         }
-        let v = run.readout
-        let observedLoss = PopulationLoss.observedPart(
-            parameters: parameters, coordinates: instance.observed, embedding: instance.embedding,
-            teacher: instance.teacher, readout: v)
-        let tail: Double
-        switch specification.tail {
-        case .expected:
-            tail = PopulationLoss.expectedTail(parameters: parameters, observed: instance.observed, readout: v)
-        case .realized:
-            tail = PopulationLoss.realizedTail(
-                parameters: parameters, observed: instance.observed, readout: v, seed: specification.seed, threads: threads)
-        }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let outcome = PointOutcome(
-            loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: instance.observedCount,
-            rank: rank, seconds: seconds, readout: v)
+        let outcome = PointOutcome.linear(instance: instance, readout: run.readout, rank: rank, clock: &clock, threads: threads)
         return (outcome, run)
     }
 }

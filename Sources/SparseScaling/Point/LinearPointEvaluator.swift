@@ -16,26 +16,11 @@ public enum LinearPointEvaluator {
         _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
     ) throws -> (outcome: PointOutcome, instance: TrainingInstance) {
         try specification.validate()
-        let start = DispatchTime.now()
+        var clock = PhaseClock()
         let instance = TrainingInstance(specification, threads: threads)
         let solution = try train(instance)
-        let parameters = specification.parameters
-        let observedLoss = PopulationLoss.observedPart(
-            parameters: parameters, coordinates: instance.observed, embedding: instance.embedding,
-            teacher: instance.teacher, readout: solution.weights)
-        let tail: Double
-        switch specification.tail {
-        case .expected:
-            tail = PopulationLoss.expectedTail(parameters: parameters, observed: instance.observed, readout: solution.weights)
-        case .realized:
-            tail = PopulationLoss.realizedTail(
-                parameters: parameters, observed: instance.observed, readout: solution.weights,
-                seed: specification.seed, threads: threads)
-        }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let outcome = PointOutcome(
-            loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: instance.observedCount,
-            rank: solution.rank, seconds: seconds, readout: solution.weights)
+        let outcome = PointOutcome.linear(
+            instance: instance, readout: solution.weights, rank: solution.rank, clock: &clock, threads: threads)
         return (outcome, instance)
     }
 

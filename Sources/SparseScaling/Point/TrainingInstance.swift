@@ -11,6 +11,14 @@ public struct TrainingInstance: Sendable {
         case sparse(SparseTrainingSet)
         /// Dense samples, the M × D matrix.
         case dense(DenseTrainingSet)
+
+        /// The samples on S, sparse or dense.
+        var observedSet: any ObservedSamples {
+            switch self {
+            case let .sparse(set): return set
+            case let .dense(set): return set
+            }
+        }
     }
 
     /// The training samples.
@@ -26,20 +34,14 @@ public struct TrainingInstance: Sendable {
     public init(_ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads) {
         self.specification = specification
         let seed = specification.seed
+        let (parameters, count) = (specification.parameters, specification.sampleCount)
         switch specification.data {
         case .sparse:
-            let set = SparseTrainingSet(
-                sampler: SparseSampler(parameters: specification.parameters, seed: seed),
-                sampleCount: specification.sampleCount, threads: threads)
-            samples = .sparse(set)
-            observed = set.observed
+            samples = .sparse(SparseTrainingSet(sampler: SparseSampler(parameters: parameters, seed: seed), sampleCount: count, threads: threads))
         case .dense:
-            let set = DenseTrainingSet(
-                sampler: DenseSampler(parameters: specification.parameters, seed: seed),
-                sampleCount: specification.sampleCount, threads: threads)
-            samples = .dense(set)
-            observed = set.observed
+            samples = .dense(DenseTrainingSet(sampler: DenseSampler(parameters: parameters, seed: seed), sampleCount: count, threads: threads))
         }
+        observed = samples.observedSet.observed
         embedding = RandomEmbedding(featureCount: specification.featureCount, seed: seed)
             .columns(observed, threads: threads)
         teacher = Teacher(seed: seed).weights(observed)
@@ -55,28 +57,13 @@ public struct TrainingInstance: Sendable {
     }
 
     /// A = X_S X_Sᵀ (K × K).
-    public func secondMoment() -> Matrix {
-        switch samples {
-        case let .sparse(set): return set.secondMoment()
-        case let .dense(set): return BLAS.gram(set.samples)
-        }
-    }
+    public func secondMoment() -> Matrix { samples.observedSet.secondMoment() }
 
     /// X_S as a dense K × D matrix.
-    public func observedSamples() -> Matrix {
-        switch samples {
-        case let .sparse(set): return set.denseObserved()
-        case let .dense(set): return set.samples
-        }
-    }
+    public func observedSamples() -> Matrix { samples.observedSet.denseObserved() }
 
     /// The training labels y = w*_Sᵀ X_S (length D).
-    public func labels() -> [Double] {
-        switch samples {
-        case let .sparse(set): return set.labels(weights: teacher)
-        case let .dense(set): return BLAS.multiply(set.samples, teacher, trans: .transposed)
-        }
-    }
+    public func labels() -> [Double] { samples.observedSet.labels(weights: teacher) }
 
     /// The ReLU training features F = ReLU(W_S X_S) (N × D).
     public func reluFeatures() -> Matrix {
