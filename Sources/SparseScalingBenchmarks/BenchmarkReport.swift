@@ -4,20 +4,20 @@ import LinearAlgebra
 
 /// Everything one `bench` run measured: the rows, the dgemm peak, the growth fits, the verdicts,
 /// and the environment that affects timings.
-public struct BenchmarkReport: Sendable, Encodable {
+package struct BenchmarkReport: Sendable, Encodable {
     /// The table rows.
-    public var rows: [BenchmarkRow] = []
+    package var rows: [BenchmarkRow] = []
     /// GFLOP/s of a large square dgemm on this machine.
-    @NullWhenAbsent public var dgemmPeakGflops: Double? = nil
+    @NullWhenAbsent package var dgemmPeakGflops: Double? = nil
     /// Fitted growth exponents of the reduced solver's time.
-    public var growth: [GrowthExponent] = []
+    package var growth: [GrowthExponent] = []
     /// The targets and whether they were met.
-    public var verdicts: [BenchmarkVerdict] = []
+    package var verdicts: [BenchmarkVerdict] = []
     /// Thread-count environment variables and the machine's load when the run started.
-    public var environment: [String: String] = BenchmarkReport.currentEnvironment()
+    package var environment: [String: String] = BenchmarkReport.currentEnvironment()
 
     /// An empty report.
-    public init() {}
+    package init() {}
 
     enum CodingKeys: String, CodingKey {
         case rows, growth, verdicts, environment
@@ -25,14 +25,14 @@ public struct BenchmarkReport: Sendable, Encodable {
     }
 
     /// The report as pretty-printed JSON with sorted keys.
-    public func json() throws -> String {
+    package func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
     /// Thread variables (OPENBLAS_NUM_THREADS, OMP_NUM_THREADS, …), the processor count and the load average.
-    public static func currentEnvironment() -> [String: String] {
+    package static func currentEnvironment() -> [String: String] {
         var env: [String: String] = [:]
         for (key, value) in ProcessInfo.processInfo.environment
         where key.contains("THREAD") || key.hasPrefix("OPENBLAS") || key.hasPrefix("OMP") || key.contains("BLAS") {

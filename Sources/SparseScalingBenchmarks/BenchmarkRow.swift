@@ -2,42 +2,42 @@ import SparseScaling
 
 /// One line of the bench table: a measured time, its baseline where there is one, and its cost in
 /// flops and memory. Fields that do not apply are nil (null in JSON).
-public struct BenchmarkRow: Sendable, Encodable {
+package struct BenchmarkRow: Sendable, Encodable {
     /// What was measured.
-    public var name: String
+    package var name: String
     /// Number of features N.
-    @NullWhenAbsent public var n: Int? = nil
+    @NullWhenAbsent package var n: Int? = nil
     /// Number of samples D.
-    @NullWhenAbsent public var d: Int? = nil
+    @NullWhenAbsent package var d: Int? = nil
     /// Input dimension M (nil for M = ∞ or when not applicable).
-    @NullWhenAbsent public var m: Int? = nil
+    @NullWhenAbsent package var m: Int? = nil
     /// Our wall-clock seconds.
-    @NullWhenAbsent public var seconds: Double? = nil
+    @NullWhenAbsent package var seconds: Double? = nil
     /// CPU seconds (user + system) of our measurement: the parallelism actually obtained is cpu/seconds.
-    @NullWhenAbsent public var cpuSeconds: Double? = nil
+    @NullWhenAbsent package var cpuSeconds: Double? = nil
     /// The baseline's seconds (direct solver, NumPy).
-    @NullWhenAbsent public var baselineSeconds: Double? = nil
+    @NullWhenAbsent package var baselineSeconds: Double? = nil
     /// baseline_seconds / seconds (how many times faster we are).
-    @NullWhenAbsent public var ratio: Double? = nil
+    @NullWhenAbsent package var ratio: Double? = nil
     /// Achieved GFLOP/s (kernels).
-    @NullWhenAbsent public var gflops: Double? = nil
+    @NullWhenAbsent package var gflops: Double? = nil
     /// gflops / the measured dgemm peak.
-    @NullWhenAbsent public var peakFraction: Double? = nil
+    @NullWhenAbsent package var peakFraction: Double? = nil
     /// Peak RSS of the process that measured the row, in MiB.
-    @NullWhenAbsent public var rssMegabytes: Double? = nil
+    @NullWhenAbsent package var rssMegabytes: Double? = nil
     /// |L − L_baseline| / |L_baseline| where both losses are of the same instance.
-    @NullWhenAbsent public var lossRelativeDifference: Double? = nil
+    @NullWhenAbsent package var lossRelativeDifference: Double? = nil
     /// Seconds of the data stream (sampling + second moment), for reduced-solver rows.
-    @NullWhenAbsent public var streamSeconds: Double? = nil
+    @NullWhenAbsent package var streamSeconds: Double? = nil
     /// Seconds of the dense part (factorization + product + SVD), for reduced-solver rows.
-    @NullWhenAbsent public var denseSeconds: Double? = nil
+    @NullWhenAbsent package var denseSeconds: Double? = nil
     /// Observed coordinates K, for reduced-solver rows.
-    @NullWhenAbsent public var observedCount: Int? = nil
+    @NullWhenAbsent package var observedCount: Int? = nil
     /// A remark (skips, failures, what the baseline is).
-    @NullWhenAbsent public var note: String? = nil
+    @NullWhenAbsent package var note: String? = nil
 
     /// A row with the given name; set the other fields as measured.
-    public init(name: String, n: Int? = nil, d: Int? = nil, m: Int? = nil) {
+    package init(name: String, n: Int? = nil, d: Int? = nil, m: Int? = nil) {
         self.name = name
         self.n = n
         self.d = d
@@ -46,7 +46,7 @@ public struct BenchmarkRow: Sendable, Encodable {
 
     /// A row of our measurement `measured`: its seconds, CPU seconds, peak RSS and, for reduced-solver
     /// profiles, the stream and dense seconds and K; its error, if any, as the note.
-    public init(name: String, n: Int? = nil, d: Int? = nil, m: Int? = nil, measured: BenchmarkMeasurement) {
+    package init(name: String, n: Int? = nil, d: Int? = nil, m: Int? = nil, measured: BenchmarkMeasurement) {
         self.init(name: name, n: n, d: d, m: m)
         seconds = measured.seconds
         cpuSeconds = measured.cpuSeconds
