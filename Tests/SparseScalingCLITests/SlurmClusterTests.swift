@@ -98,6 +98,16 @@ struct SlurmClusterTests {
         }
     }
 
+    @Test("docs/cluster.md points to the tested job scripts and holds no second copy of them")
+    func documentationUsesTheTestedScripts() throws {
+        let doc = try String(contentsOf: LocalSlurm.packageRoot.appendingPathComponent("docs/cluster.md"), encoding: .utf8)
+        for script in ["scripts/slurm/sweep.sbatch", "scripts/slurm/merge.sbatch", "scripts/slurm-local.sh"] {
+            #expect(doc.contains("(../\(script))"), "docs/cluster.md does not link \(script)")
+            #expect(FileManager.default.isExecutableFile(atPath: LocalSlurm.packageRoot.appendingPathComponent(script).path), "\(script)")
+        }
+        #expect(!doc.split(separator: "\n").contains { $0.hasPrefix("#SBATCH") }, "docs/cluster.md holds a copy of a job script")
+    }
+
     /// Starts the cluster (or cancels the test, printing why Slurm cannot start), runs `body` in a
     /// fresh folder holding `logs/`, and stops the cluster whatever happens. A failure carries the
     /// jobs' logs.
