@@ -28,6 +28,7 @@ if [[ -z "${SLURM_LOCAL_SIGNALS_RESET:-}" ]] && command -v perl > /dev/null 2>&1
     $SIG{$_} = "DEFAULT" for qw(HUP INT QUIT PIPE TERM USR1 USR2 CHLD ALRM);
     exec { $ARGV[0] } @ARGV or die "exec: $!";' /bin/bash "$0" "$@"
 fi
+unset SLURM_LOCAL_SIGNALS_RESET
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="${SLURM_LOCAL_DIR:-${TMPDIR:-/tmp}/sparse-scaling-slurm-$(printf '%s' "$root" | cksum | cut -d' ' -f1)}"
@@ -105,8 +106,7 @@ stop_daemons() {
   done
 }
 
-# Job steps (slurmstepd and the job's processes) of this cluster: slurmstepd processes whose
-# working folder is the spool folder, and their descendants.
+# The job steps of this cluster: slurmstepd processes whose working folder is the spool folder.
 step_pids() {
   local entry pid comm
   for entry in /proc/[0-9]*; do
@@ -238,6 +238,8 @@ start() {
   if [[ -d "$dir" ]]; then stop > /dev/null; rm -rf "$dir"; fi
   mkdir -p "$dir"/{state,spool,log,munge}
   chmod 700 "$dir" "$dir/munge"
+  # Whatever fails from here on, nothing is left running.
+  trap 'stop > /dev/null 2>&1 || true' EXIT
 
   # munge: a fresh key of this cluster, and a private socket.
   dd if=/dev/urandom of="$dir/munge/munge.key" bs=1024 count=1 status=none
@@ -269,9 +271,9 @@ start() {
   done
   if [[ "$state" != "idle" ]]; then
     tail -n 15 "$dir/log/slurmd.log" >&2 || true
-    stop > /dev/null 2>&1 || true
     fail_with_log "$dir/log/slurmctld.log" "the node is '${state:-unknown}', not idle, after ${timeout} s"
   fi
+  trap - EXIT
   echo "slurm-local: cluster up, node localhost idle ($(sed -n 's/^NodeName=localhost NodeAddr=127.0.0.1 //p' "$conf" | sed 's/ State=UNKNOWN//'))"
   echo "slurm-local: state folder $dir"
   echo "export SLURM_CONF=$conf"

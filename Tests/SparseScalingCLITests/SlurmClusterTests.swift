@@ -13,8 +13,9 @@ struct SlurmClusterTests {
     static let sweepArguments = Array(ReferenceSweep.arguments.dropFirst())
     /// Resources of each array task: one CPU, so that the two cores of a small machine run two tasks.
     static let taskOptions = ["--cpus-per-task=1", "--mem=1G"]
-    /// The longest the test waits for a group of jobs.
-    static let timeout = 180.0
+    /// The longest the test waits for a group of jobs (they take seconds alone, a minute or two
+    /// while the rest of the suite loads the machine).
+    static let timeout = 300.0
 
     @Test("sweep.sbatch as an array and merge.sbatch after it (afterok) equal one unsharded run bit for bit")
     func arrayAndMerge() throws {
@@ -24,7 +25,9 @@ struct SlurmClusterTests {
                 "sweep.sbatch", options: ["--array=1-\(Self.shards)"] + Self.taskOptions, arguments: Self.sweepArguments,
                 extraEnvironment: ["SHARDS": "\(Self.shards)"], in: folder)
             let merge = try cluster.submit("merge.sbatch", options: ["--dependency=afterok:\(array)", "--mem=1G"], arguments: Self.sweepArguments, in: folder)
+            let submitted = Date()
             try cluster.wait(timeout: Self.timeout, "the array and the merge") { LocalSlurm.finished(array, in: $0) && LocalSlurm.finished(merge, in: $0) }
+            print("Slurm cluster: \(Self.shards) array tasks and the merge ran in \(Int(Date().timeIntervalSince(submitted).rounded())) s")
 
             let jobs = try cluster.jobs()
             for k in 1...Self.shards { #expect(jobs["\(array)_\(k)"]?.state == "COMPLETED", "array task \(k)") }
