@@ -17,6 +17,7 @@ struct RunOptions: ParsableArguments {
     @OptionGroup var memory: MemoryOptions
 
     mutating func validate() throws {
+        guard !store.isEmpty else { throw ValidationError("invalid value '' for --store: expected the path of a results store") }
         guard (1...256).contains(threads) else {
             throw ValidationError("invalid value '\(threads)' for --threads: expected an integer from 1 to 256")
         }
