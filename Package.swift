@@ -49,6 +49,9 @@ let package = Package(
         .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore"]),
         .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra"]),
         // Spawns the built `sparse-scaling` executable: bad inputs, kill-and-resume, determinism, sharding.
-        .testTarget(name: "SparseScalingCLITests", dependencies: ["sparse-scaling"]),
+        .testTarget(
+            name: "SparseScalingCLITests",
+            dependencies: ["sparse-scaling", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )
