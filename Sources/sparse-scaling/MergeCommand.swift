@@ -16,7 +16,7 @@ struct MergeCommand: ParsableCommand {
     )
 
     @Argument(help: "Stores to read (SQLite files written by sweep, experiment or reproduce); opened read-only.")
-    var sources: [String] = []
+    var sources: [String]
 
     @Option(help: "Store to merge into (created if missing).")
     var into: String
