@@ -59,6 +59,10 @@ let package = Package(
         .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra"]),
         .testTarget(name: "SparseScalingBenchmarksTests", dependencies: ["SparseScalingBenchmarks", "SparseScaling", "LinearAlgebra"]),
         // Spawns the built `sparse-scaling` executable: bad inputs, kill-and-resume, determinism, sharding.
-        .testTarget(name: "SparseScalingCLITests", dependencies: ["sparse-scaling"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "SparseScalingCLITests",
+            dependencies: ["sparse-scaling", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
+        ),
     ]
 )

@@ -4,24 +4,41 @@ import GRDB
 /// A durable, thread-safe SQLite database of simulated points, one row per (configuration, seed).
 ///
 /// Every write is one transaction in WAL mode, so a process killed at any moment leaves the file consistent.
+/// A store opened with ``init(readingAt:)`` never writes.
 public final class ResultsStore: Sendable {
     /// Path of the database file.
     public let path: String
-    let pool: DatabasePool
+    /// The connection(s): a read-write pool, or one read-only connection for a store opened with ``init(readingAt:)``.
+    let pool: any DatabaseWriter
+    /// The read-only connection, for a store opened with ``init(readingAt:)``.
+    let readOnlyConnection: ReadOnlyConnection?
 
-    /// Opens the database at `path`, creating it (and its folders) if needed, and migrates it to the current schema.
+    /// Whether the store was opened read-only.
+    public var isReadOnly: Bool { readOnlyConnection != nil }
+
+    /// Opens the database at `path` for reading and writing, creating it (and its folders) if needed, and migrates
+    /// it to the current schema. An existing file is checked on a read-only connection first.
     ///
-    /// Throws ``StoreError`` if the file is unreadable, not a database, corrupt, foreign or from a newer version.
+    /// Throws ``StoreError`` if the file is unreadable, unwritable, not a database, corrupt, foreign or from a newer
+    /// version; a refused file is left byte for byte as it was, with no side files.
     public init(path: String, createIfMissing: Bool = true) throws {
         self.path = path
-        try StoreFile.checkBeforeOpening(path: path, createIfMissing: createIfMissing)
+        readOnlyConnection = nil
+        try StoreFile.prepareFolder(path: path, createIfMissing: createIfMissing)
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.label = "ResultsStore"
         do {
             pool = try OpeningLock.withLock(path: path) {
+                var checked = false
+                if FileManager.default.fileExists(atPath: path) {
+                    let (connection, contents) = try StoreFile.inspect(path: path, forWriting: true)
+                    try connection?.queue.close()
+                    if case .unchecked = contents {} else { checked = true }
+                }
+                try StoreFile.checkWritable(path: path)
                 let pool = try DatabasePool(path: path, configuration: configuration)
-                try StoreFile.checkIntegrity(of: pool, path: path)
+                if !checked { try StoreFile.checkIntegrity(of: pool, path: path) }
                 try Schema.migrator.migrate(pool)
                 return pool
             }
@@ -29,6 +46,28 @@ public final class ResultsStore: Sendable {
             throw error
         } catch {
             throw StoreError(error, path: path)
+        }
+    }
+
+    /// Opens an existing store for reading only: nothing is ever written to the file or created beside it, so
+    /// this works on read-only file systems and immutable files.
+    ///
+    /// Throws ``StoreError`` if the file is missing, unreadable, empty, not a database, corrupt, foreign, or
+    /// from another schema version.
+    public init(readingAt path: String) throws {
+        self.path = path
+        let (connection, contents) = try StoreFile.inspect(path: path, forWriting: false)
+        switch contents {
+        case .empty, .unchecked:
+            try connection?.queue.close()
+            throw StoreError.emptyStore(path: path)
+        case let .store(missing) where !missing.isEmpty:
+            try connection?.queue.close()
+            throw StoreError.outdatedSchema(path: path, missingMigrations: missing)
+        case .store:
+            guard let connection else { throw StoreError.emptyStore(path: path) }
+            readOnlyConnection = connection
+            pool = connection.queue
         }
     }
 
@@ -108,7 +147,9 @@ public final class ResultsStore: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.read(body)
+            let value = try pool.read(body)
+            try readOnlyConnection?.checkUnchanged()
+            return value
         } catch let error as StoreError {
             throw error
         } catch {
@@ -117,6 +158,7 @@ public final class ResultsStore: Sendable {
     }
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard readOnlyConnection == nil else { throw StoreError.openedReadOnly(path: path) }
         do {
             return try pool.write(body)
         } catch let error as StoreError {

@@ -19,8 +19,8 @@ struct MergeTests {
             try reference.insert(contentsOf: all.reversed())
 
             let merged = try ResultsStore(path: folder.appendingPathComponent("merged.sqlite").path)
-            #expect(try merged.merge(from: [pathA, pathB]) == all.count)
-            #expect(try merged.merge(from: [pathA, pathB]) == 0)
+            #expect(try merged.merge(from: [pathA, pathB]).added == all.count)
+            #expect(try merged.merge(from: [pathA, pathB]).added == 0)
             let mergedRows = try merged.allPoints()
             let referenceRows = try reference.allPoints()
             #expect(mergedRows.count == referenceRows.count)
@@ -36,7 +36,7 @@ struct MergeTests {
             let a = try ResultsStore(path: folder.appendingPathComponent("a.sqlite").path)
             try a.insert(contentsOf: samplePoints(configurations: 2, seeds: 3))
             try ResultsStore(path: pathB).insert(contentsOf: samplePoints(configurations: 3, seeds: 3))
-            #expect(try a.merge(from: [pathB]) == 3)
+            #expect(try a.merge(from: [pathB]).added == 3)
             #expect(try a.count == 9)
         }
     }

@@ -12,24 +12,27 @@ struct ResultsCommand: ParsableCommand {
     /// Export formats.
     enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
-    @Option(help: "Results store to read.")
+    @Option(help: "Results store to read (opened read-only: nothing is written to it or beside it).")
     var store: String = "results/sparse-scaling.sqlite"
 
     @Option(help: "Output format: csv or json.")
     var format: ExportFormat = .csv
 
     func validate() throws {
-        guard FileManager.default.isReadableFile(atPath: store) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: store, isDirectory: &isDirectory), !isDirectory.boolValue,
+              FileManager.default.isReadableFile(atPath: store)
+        else {
             throw ValidationError("invalid value '\(store)' for --store: not a readable file")
         }
     }
 
     func run() throws {
         do {
-            let opened = try ResultsStore(path: store, createIfMissing: false)
+            let opened = try ResultsStore(readingAt: store)
             print(format == .csv ? try opened.csv() : try opened.json(), terminator: "")
         } catch let error as StoreError {
-            throw RuntimeError("\(error)")
+            throw RuntimeError("cannot read --store \(store): \(error)")
         }
     }
 }

@@ -19,6 +19,7 @@ struct RunOptions: ParsableArguments {
     var threads: Int { threadOptions.threads }
 
     mutating func validate() throws {
+        guard !store.isEmpty else { throw ValidationError("invalid value '' for --store: expected the path of a results store") }
         do { _ = try Shard(parsing: shard) } catch {
             throw ValidationError("invalid value '\(shard)' for --shard: expected k/n with 1 ≤ k ≤ n, e.g. 1/4")
         }
