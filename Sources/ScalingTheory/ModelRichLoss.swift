@@ -26,6 +26,6 @@ extension DataParameters {
     public func modelRichLossAsymptote(dataSize d: Double) -> Double? {
         guard beta > 1 else { return nil }
         let k = (alpha + beta) / beta
-        return tgamma(k) / beta * pow(d, -k)
+        return exp(lgamma(k) - log(beta) - k * log(d))  // in logs: Γ(k) overflows and D^−k underflows for large α
     }
 }

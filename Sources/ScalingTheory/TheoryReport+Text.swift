@@ -44,7 +44,7 @@ extension TheoryReport: CustomStringConvertible {
             ("cheapest, underparameterized", sc.cheapestUnderparameterized.rawValue, "direct iff α + β > 1"),
             ("cheapest, heavily overparameterized", sc.cheapestHeavilyOverparameterized.rawValue, "direct iff β < 1 + α"),
             ("intermediate crossover N", sc.intermediateCrossoverModelSize.map { f($0) }
-                ?? "D^" + f(sc.intermediateCrossoverExponent),
+                ?? sc.intermediateCrossoverExponent.map { "D^" + f($0) } ?? "none (direct at every N)",
              "direct below, accelerated above; D^((1+α+β)/(2β))"),
             ("GD spikes possible", gdSpikesPossible ? "yes" : "no", "iff α < −1"),
             ("GD failure exponent", f(gdFailureExponent), "P(failure) ∝ D^((α+β)/(1+α))"),

@@ -64,7 +64,8 @@ public struct TheoryReport: Hashable, Sendable, Codable {
     }
 
     /// Assembles the report. N and D, when given, must be finite and ≥ 1; the compute proxy is
-    /// C = N^a·D^b with a, b > 0 (default: the direct-solve proxy, a = 2, b = 1). Throws `ParameterError`.
+    /// C = N^a·D^b with a, b > 0 (default: the direct-solve proxy, a = 2, b = 1). Throws `ParameterError`,
+    /// also when a reported value would be beyond the range of a Double (`checkRange`).
     public init(parameters: DataParameters, modelSize: Double? = nil, dataSize: Double? = nil,
                 computeA: Double = 2, computeB: Double = 1) throws {
         if let n = modelSize, !(n.isFinite && n >= 1) {
@@ -102,6 +103,7 @@ public struct TheoryReport: Hashable, Sendable, Codable {
         let stability = GradientDescentStability(parameters: parameters)
         gdSpikesPossible = stability.spikesPossible
         gdFailureExponent = stability.failureProbabilityExponent
+        try checkRange()
     }
 
     /// Encodes every key, writing absent values as null rather than omitting them.
