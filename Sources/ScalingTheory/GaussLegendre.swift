@@ -41,8 +41,8 @@ enum GaussLegendre {
 
     /// Panels an integral starts with at most (wider panels when the range is long).
     static let maxPanels = 8_192
-    /// Panel evaluations one integral may spend on bisection (about 10^7 evaluations of g).
-    static let refinementBudget = 1 << 19
+    /// Panel evaluations one integral may spend on bisection (about 10^6 evaluations of g).
+    static let refinementBudget = 1 << 16
 
     /// ∫_lower^upper g(t) dt for g ≥ 0: panels no wider than `panelWidth` (at most `maxPanels` of
     /// them), each bisected until the 16-point rule on the halves agrees with the whole to

@@ -122,7 +122,7 @@ struct SparseSummand: SmoothSummand {
     }
 
     /// The part of [lower, upper] where the model-rich integrand g(t) is within e^−60 of its maximum;
-    /// nil when g underflows everywhere. log g is concave, so what lies outside is below e^−60 of
+    /// nil when the integral underflows. log g is concave, so what lies outside is below e^−60 of
     /// the integral inside: beyond a point u past the peak t*, ∫_u^∞ g ≤ g(u)/|slope(u)| and
     /// |slope(u)| ≥ 60/(u − t*), while ∫_(t*)^u g ≥ g(t*)·(u − t*)/60·(1 − e^−60); the same holds below t*.
     func significantRange(from lower: Double, to upper: Double) -> ClosedRange<Double>? {
@@ -141,7 +141,8 @@ struct SparseSummand: SmoothSummand {
             peak = 0.5 * (lo + hi)
         }
         let top = logModelRichIntegrand(peak)
-        guard top.isFinite else { return nil }
+        // The integral is at most e^top·(upper − lower) (1 + e^−60): below the smallest Double, it is 0.
+        guard top.isFinite, top + log(max(1, upper - lower)) > -750 else { return nil }
         let floor = top - 60
         // log g is monotone on each side of the peak: bisect for where it crosses the floor.
         func crossing(inside: Double, outside: Double) -> Double {

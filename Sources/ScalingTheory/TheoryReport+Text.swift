@@ -19,9 +19,11 @@ extension TheoryReport: CustomStringConvertible {
             ("asymmetry ratio", f(asymmetryRatio), "α_N/α_D"),
             ("law", law.rawValue, ""),
             ("observed coordinates (exact)", f(observedCoordinatesExact), "E[K(D)] = Σ_i [1 − (1 − p_i)^D]"),
-            ("observed coordinates (asymptotic)", f(observedCoordinatesAsymptotic), "Γ(1 − 1/β)·D^(1/β), β > 1"),
+            ("observed coordinates (asymptotic)", beta > 1 && d != nil && observedCoordinatesAsymptotic == nil
+                ? "> 1.8e308" : f(observedCoordinatesAsymptotic), "Γ(1 − 1/β)·D^(1/β), β > 1"),
             ("model-rich loss (exact)", f(modelRichLossExact), "Σ_i λ_i (1 − p_i)^D"),
-            ("model-rich loss (asymptotic)", f(modelRichLossAsymptotic), "(1/β)·Γ((α+β)/β)·D^(−(α+β)/β), β > 1"),
+            ("model-rich loss (asymptotic)", beta > 1 && d != nil && modelRichLossAsymptotic == nil
+                ? "> 1.8e308" : f(modelRichLossAsymptotic), "(1/β)·Γ((α+β)/β)·D^(−(α+β)/β), β > 1"),
             ("total variance", f(totalVariance), m == nil ? "ζ(1 + α + β)" : "Σ_{i≤M} i^−(1+α+β)"),
             ("interpolation threshold", f(interpolationThreshold), "min(E[K(D)], D)"),
             ("regime", regime?.rawValue ?? "—", "under: N < threshold; intermediate: < D; heavily over: N ≥ D"),

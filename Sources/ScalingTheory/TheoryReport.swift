@@ -23,11 +23,13 @@ public struct TheoryReport: Hashable, Sendable, Codable {
     public let law: ScalingLaw
     /// E[K(D)] = Σ [1 − (1 − p_i)^D] (needs D).
     public let observedCoordinatesExact: Double?
-    /// Γ(1 − 1/β)·D^(1/β) (needs D and β > 1).
+    /// Γ(1 − 1/β)·D^(1/β) (needs D and β > 1); also nil when it exceeds the Double range while E[K(D)]
+    /// does not (finite M with D ≫ M^β, outside its range of validity).
     public let observedCoordinatesAsymptotic: Double?
     /// Σ λ_i (1 − p_i)^D (needs D).
     public let modelRichLossExact: Double?
-    /// (1/β)·Γ((α+β)/β)·D^(−(α+β)/β) (needs D and β > 1).
+    /// (1/β)·Γ((α+β)/β)·D^(−(α+β)/β) (needs D and β > 1); also nil when it exceeds the Double range,
+    /// which happens only far outside its range of validity (large (α+β)/β, small D; the exact loss is ≤ Σ λ_i).
     public let modelRichLossAsymptotic: Double?
     /// Σ λ_i.
     public let totalVariance: Double
@@ -87,8 +89,9 @@ public struct TheoryReport: Hashable, Sendable, Codable {
         let k = dataSize.map { parameters.expectedObservedCoordinates(dataSize: $0) }
         observedCoordinatesExact = k
         observedCoordinatesAsymptotic = dataSize.flatMap { parameters.observedCoordinatesAsymptote(dataSize: $0) }
+            .flatMap { $0.isFinite || !(k?.isFinite ?? false) ? $0 : nil }
         modelRichLossExact = dataSize.map { parameters.modelRichLoss(dataSize: $0) }
-        modelRichLossAsymptotic = dataSize.flatMap { parameters.modelRichLossAsymptote(dataSize: $0) }
+        modelRichLossAsymptotic = dataSize.flatMap { parameters.modelRichLossAsymptote(dataSize: $0) }.flatMap { $0.isFinite ? $0 : nil }
         totalVariance = parameters.totalVariance
         if let k, let d = dataSize { interpolationThreshold = min(k, d) } else { interpolationThreshold = nil }
         if let n = modelSize, let d = dataSize {
