@@ -23,9 +23,15 @@ public enum CollapseExperiment {
             }
         }
 
-        /// The N values of the curve at D = `d` (distinct, ≥ 1).
-        public func featureCounts(d: Int, beta: Double) -> [Int] {
+        /// The N values of the curve at D = `d` (distinct, ≥ 1); throws a `ParameterError` naming β when
+        /// the largest, xMax·D^(1/β), is over 10^15 (β ≪ 1), the bound on sizes everywhere.
+        public func featureCounts(d: Int, beta: Double) throws -> [Int] {
             let scale = pow(Double(d), 1 / beta)
+            guard xMax * scale <= 1e15 else {
+                throw ParameterError.invalid(
+                    flag: "--beta", value: "\(beta)",
+                    allowed: "a β at which the collapse curves' largest N = \(xMax)·D^(1/β) stays ≤ 1e15 (here D = \(d))")
+            }
             let steps = Int((log2(xMax / xMin) * Double(pointsPerOctave)).rounded())
             var ns: [Int] = []
             for s in 0...steps {
@@ -43,7 +49,7 @@ public enum CollapseExperiment {
         var curves: [CollapseCurve] = []
         for d in c.sampleCounts {
             let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: d)
-            let plan = SweepPlan(base: base, featureCounts: c.featureCounts(d: d, beta: beta), sampleCounts: [d], seeds: seeds)
+            let plan = SweepPlan(base: base, featureCounts: try c.featureCounts(d: d, beta: beta), sampleCounts: [d], seeds: seeds)
             let measured = try runner.measure(plan.points, seeds: seeds, label: "collapse D=\(d)")
             curves.append(CollapseCurve(sampleCount: d, points: measured, alpha: alpha, beta: beta))
         }

@@ -36,6 +36,7 @@ public enum LinearPointEvaluator {
         let outcome = PointOutcome(
             loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: instance.observedCount,
             rank: solution.rank, seconds: seconds, readout: solution.weights)
+        try outcome.checkFinite(specification)
         return (outcome, instance)
     }
 

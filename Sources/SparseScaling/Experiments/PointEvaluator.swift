@@ -1,6 +1,6 @@
 /// Measures one point with whatever features and solver its specification names.
 public enum PointEvaluator {
-    /// The outcome of `specification`.
+    /// The outcome of `specification`; throws `NonFiniteLoss` rather than return a loss that is not finite.
     public static func evaluate(
         _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
     ) throws -> PointOutcome {
@@ -11,17 +11,21 @@ public enum PointEvaluator {
                 flag: "--ridge", value: "\(specification.ridge)",
                 allowed: "0 with the iterative solvers gd, nesterov and sgd (they train the ridgeless objective)")
         }
+        let outcome: PointOutcome
         switch (specification.features, specification.solver) {
         case (.linear, .reduced), (.linear, .direct):
-            return try LinearPointEvaluator.evaluate(specification, threads: threads)
+            outcome = try LinearPointEvaluator.evaluate(specification, threads: threads)
         case (.linear, .gd), (.linear, .nesterov), (.linear, .sgd):
-            return try IterativePointEvaluator.evaluate(specification, threads: threads).outcome
+            outcome = try IterativePointEvaluator.evaluate(specification, threads: threads).outcome
         case (.relu, .direct), (.relu, .nesterov), (.relu, .gd), (.relu, .sgd):
-            return try ReLUPointEvaluator.evaluate(specification, threads: threads)
+            outcome = try ReLUPointEvaluator.evaluate(specification, threads: threads)
         case (.relu, .reduced):
             throw ParameterError.invalid(
                 flag: "--solver", value: "reduced",
                 allowed: "direct (pseudoinverse), nesterov, gd or sgd with --features relu (ReLU features do not reduce)")
         }
+        // No NaN or inf is ever reported or stored.
+        try outcome.checkFinite(specification)
+        return outcome
     }
 }
