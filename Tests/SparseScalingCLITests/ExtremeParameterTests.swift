@@ -40,6 +40,10 @@ struct ExtremeParameterTests {
         // Values beyond the Double range are refused with the flag that causes them.
         Case(arguments: ["theory", "--beta", "1.000000000001", "--d", "1e300"], refusal: "--d"),
         Case(arguments: ["theory", "--alpha", "1e308", "--beta", "1e308"], refusal: "--alpha"),
+        // Experiments: a Double→Int trap on the collapse grid, measured/exact printed as inf, D^(α_D) overflowing.
+        Case(arguments: ["experiment", "collapse", "--beta", "0.1", "--out", "out"], refusal: "--beta"),
+        Case(arguments: ["experiment", "collapse", "--alpha", "300", "--out", "out"], refusal: "--alpha"),
+        Case(arguments: ["experiment", "model-rich-loss", "--alpha", "1000", "--out", "out"], refusal: "--alpha"),
         // Loops whose length comes from the input are bounded.
         Case(arguments: ["point", "--n", "4", "--d", "10", "--m", "1e18", "--tail", "realized"], refusal: "--tail"),
         Case(arguments: ["point", "--alpha", "1e-20", "--beta", "0", "--m", "100000", "--n", "4", "--d", "10"],
