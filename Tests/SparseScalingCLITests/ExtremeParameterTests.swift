@@ -44,6 +44,13 @@ struct ExtremeParameterTests {
         Case(arguments: ["experiment", "collapse", "--beta", "0.1", "--out", "out"], refusal: "--beta"),
         Case(arguments: ["experiment", "collapse", "--alpha", "300", "--out", "out"], refusal: "--alpha"),
         Case(arguments: ["experiment", "model-rich-loss", "--alpha", "1000", "--out", "out"], refusal: "--alpha"),
+        // GD failures by importance sampling: q_i = p_i·(1 + θ(i/i₀)^γ) was 0·inf = NaN → ½ for every i up to 2^62 (a hang).
+        Case(arguments: ["experiment", "gd-failure", "--alpha", "-1.5", "--beta", "1e5", "--d", "100,1000",
+                         "--replicates", "50", "--estimator", "importance"], refusal: nil),
+        Case(arguments: ["experiment", "gd-failure", "--alpha", "-10", "--beta", "11", "--d", "100",
+                         "--replicates", "50", "--estimator", "importance"], refusal: nil),
+        Case(arguments: ["experiment", "gd-failure", "--alpha", "-60", "--beta", "61", "--d", "100",
+                         "--replicates", "50", "--estimator", "importance"], refusal: "--estimator"),
         // Loops whose length comes from the input are bounded.
         Case(arguments: ["point", "--n", "4", "--d", "10", "--m", "1e18", "--tail", "realized"], refusal: "--tail"),
         Case(arguments: ["point", "--alpha", "1e-20", "--beta", "0", "--m", "100000", "--n", "4", "--d", "10"],
