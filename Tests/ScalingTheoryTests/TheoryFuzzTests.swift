@@ -40,4 +40,21 @@ struct TheoryFuzzTests {
         // The generator must exercise both outcomes, or the test would prove little.
         #expect(reports > count * 2 / 5 && refusals > count / 25)
     }
+
+    @Test("60 seeded extreme large-D inputs with M = ∞: the exact sums match their large-D expansions")
+    func largeDataSizeExpansions() throws {
+        var rng = SplitMix64(state: 4242)
+        var checked = 0
+        for _ in 0..<60 {
+            let beta = pow(10, log10(1.01) + (2 - log10(1.01)) * rng.unit())  // 1.01 … 100
+            let alpha = rng.unit() < 0.5 ? -beta + rng.logUniform(-6, 0) : rng.logUniform(-3, log10(19 * beta))
+            let d = rng.logUniform(min(6 * beta, 300), 308.25)
+            let c = TheoryFuzzCase(alpha: alpha, beta: beta, m: nil, n: rng.logUniform(0, 308), d: d)
+            guard case let .success(report) = c.evaluate() else { continue }  // E[K] beyond 1.8e308 is refused
+            #expect(try report.renderingProblem() == nil, "\(c)")
+            if let mismatch = report.asymptoteMismatch() { Issue.record("\(c): \(mismatch)") }
+            if log10(d) / beta >= 6 { checked += 1 }  // where `asymptoteMismatch` applies
+        }
+        #expect(checked >= 40, "only \(checked) cases checked")
+    }
 }
