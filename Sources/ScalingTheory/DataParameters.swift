@@ -19,6 +19,10 @@ public struct DataParameters: Hashable, Sendable, Codable {
         guard alpha + beta > 0 else {
             throw ParameterError.invalid(parameter: .alpha, value: "\(alpha)", allowed: "α + β > 0 (here β = \(beta))")
         }
+        guard (1 + alpha + beta).isFinite else {
+            throw ParameterError.invalid(
+                flag: "--alpha", value: "\(alpha)", allowed: "1 + α + β within the range of a Double (here β = \(beta))")
+        }
         if inputDimension == .infinite, !(beta > 1) {
             throw ParameterError.invalid(
                 parameter: .inputDimension, value: "inf",
@@ -41,10 +45,11 @@ public struct DataParameters: Hashable, Sendable, Codable {
         pow(Double(i), -(1 + alpha))
     }
 
-    /// Marginal variance λ_i = E[x_i²] = i^-(1+α+β) (for i ≥ 1 where p_i = i^-β).
+    /// Marginal variance λ_i = E[x_i²] = i^-(1+α+β) (i ≥ 1, where p_i = i^-β ≤ 1). One power, so it is
+    /// finite and exact where i^-(1+α) overflows and i^-β underflows (α ≪ −1, β ≫ 1).
     @inlinable
     public func marginalVariance(_ i: Int) -> Double {
-        activeVariance(i) * activationProbability(i)
+        pow(Double(i), -varianceExponent)
     }
 
     /// The exponent s = 1 + α + β of the marginal variances.

@@ -39,38 +39,49 @@ enum GaussLegendre {
         return half * s
     }
 
-    /// ∫_lower^upper g(t) dt for g ≥ 0: panels no wider than `panelWidth`, each bisected until the
-    /// 16-point rule on the halves agrees with the whole to `relativeTolerance` of the integral, so
-    /// steep stretches are resolved wherever they contribute. Bisection also stops at rounding level
-    /// and when the disagreement stops shrinking (noise in g, e.g. exp of a large exponent).
+    /// Panels an integral starts with at most (wider panels when the range is long).
+    static let maxPanels = 8_192
+    /// Panel evaluations one integral may spend on bisection (about 10^6 evaluations of g).
+    static let refinementBudget = 1 << 16
+
+    /// ∫_lower^upper g(t) dt for g ≥ 0: panels no wider than `panelWidth` (at most `maxPanels` of
+    /// them), each bisected until the 16-point rule on the halves agrees with the whole to
+    /// `relativeTolerance` of the integral, so steep stretches are resolved wherever they contribute.
+    /// Bisection also stops at rounding level, when the disagreement stops shrinking (noise in g,
+    /// e.g. exp of a large exponent), and when `refinementBudget` is spent, so the cost is bounded.
     static func integrate(from lower: Double, to upper: Double, panelWidth: Double,
                           relativeTolerance: Double = 1e-14, _ g: (Double) -> Double) -> Double {
         guard upper > lower else { return 0 }
-        let panels = max(1, Int(((upper - lower) / panelWidth).rounded(.up)))
+        precondition(lower.isFinite && upper.isFinite, "Gauss–Legendre needs finite limits")
+        let wanted = ((upper - lower) / panelWidth).rounded(.up)
+        let panels = wanted.isNaN ? maxPanels : Int(max(1, min(Double(maxPanels), wanted)))
         let width = (upper - lower) / Double(panels)
         let edges = (0...panels).map { p in p == panels ? upper : lower + Double(p) * width }
         let coarse = (0..<panels).map { panel(edges[$0], edges[$0 + 1], g) }
         let tolerance = relativeTolerance * coarse.reduce(0) { $0 + abs($1) }
+        var budget = refinementBudget
         var total = 0.0
         for p in 0..<panels {
             total += refine(edges[p], edges[p + 1], whole: coarse[p], tolerance: tolerance,
-                            previousDifference: .infinity, depth: 0, g)
+                            previousDifference: .infinity, depth: 0, budget: &budget, g)
         }
         return total
     }
 
     private static func refine(_ lower: Double, _ upper: Double, whole: Double, tolerance: Double,
-                               previousDifference: Double, depth: Int, _ g: (Double) -> Double) -> Double {
+                               previousDifference: Double, depth: Int, budget: inout Int,
+                               _ g: (Double) -> Double) -> Double {
         let mid = 0.5 * (lower + upper)
         let left = panel(lower, mid, g), right = panel(mid, upper, g)
+        budget -= 2
         let difference = abs(left + right - whole)
-        if depth >= 30 || difference <= tolerance || difference <= 1e-15 * (abs(left) + abs(right))
+        if depth >= 30 || budget <= 0 || difference <= tolerance || difference <= 1e-15 * (abs(left) + abs(right))
             || difference > 0.25 * previousDifference {
             return left + right
         }
         return refine(lower, mid, whole: left, tolerance: 0.5 * tolerance,
-                      previousDifference: difference, depth: depth + 1, g)
+                      previousDifference: difference, depth: depth + 1, budget: &budget, g)
             + refine(mid, upper, whole: right, tolerance: 0.5 * tolerance,
-                     previousDifference: difference, depth: depth + 1, g)
+                     previousDifference: difference, depth: depth + 1, budget: &budget, g)
     }
 }

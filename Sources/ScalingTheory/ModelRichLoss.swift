@@ -22,10 +22,10 @@ extension DataParameters {
     }
 
     /// The large-D asymptote (1/β)·Γ((α+β)/β)·D^(−(α+β)/β) of the model-rich loss for β > 1
-    /// (M = ∞, or D ≪ M^β); nil for β ≤ 1.
+    /// (M = ∞, or D ≪ M^β); nil for β ≤ 1. Infinite when it exceeds the Double range (large (α+β)/β, small D).
     public func modelRichLossAsymptote(dataSize d: Double) -> Double? {
         guard beta > 1 else { return nil }
         let k = (alpha + beta) / beta
-        return tgamma(k) / beta * pow(d, -k)
+        return exp(lgamma(k) - log(beta) - k * log(d))  // in logs: Γ(k) overflows and D^−k underflows for large α
     }
 }

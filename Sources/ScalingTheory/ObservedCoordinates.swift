@@ -15,6 +15,6 @@ extension DataParameters {
     /// The large-D asymptote Γ(1 − 1/β)·D^(1/β) of E[K(D)] for β > 1 (M = ∞, or D ≪ M^β); nil for β ≤ 1.
     public func observedCoordinatesAsymptote(dataSize d: Double) -> Double? {
         guard beta > 1 else { return nil }
-        return tgamma(1 - 1 / beta) * pow(d, 1 / beta)
+        return exp(lgamma(1 - 1 / beta) + log(d) / beta)  // in logs: Γ(1 − 1/β) is large for β near 1
     }
 }

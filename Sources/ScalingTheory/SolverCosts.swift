@@ -66,9 +66,11 @@ public struct SolverCostAnalysis: Hashable, Sendable, Codable {
     /// The cheapest solver when heavily overparameterized.
     public let cheapestHeavilyOverparameterized: Solver
     /// In the intermediate regime direct is cheaper than accelerated for N < D^exponent,
-    /// exponent = (1+α+β)/(2β).
-    public let intermediateCrossoverExponent: Double
-    /// D^intermediateCrossoverExponent when D is given.
+    /// exponent = (1+α+β)/(2β); nil when it is infinite (β = 0, or β so small that it overflows):
+    /// then direct is cheaper at every N.
+    public let intermediateCrossoverExponent: Double?
+    /// D^intermediateCrossoverExponent when D is given and the power is below the Double range
+    /// (above it, every representable N is below the crossover).
     public let intermediateCrossoverModelSize: Double?
     /// The estimates at (N, D) when both are given.
     public let estimate: SolverCostEstimate?
@@ -95,8 +97,12 @@ public struct SolverCostAnalysis: Hashable, Sendable, Codable {
         directBeatsAcceleratedUnderparameterized = a + b > 1
         cheapestUnderparameterized = directBeatsAcceleratedUnderparameterized ? .direct : .accelerated
         cheapestHeavilyOverparameterized = directBeatsAcceleratedOverparameterized ? .direct : .accelerated
-        intermediateCrossoverExponent = (1 + a + b) / (2 * b)
-        intermediateCrossoverModelSize = d.map { pow($0, (1 + a + b) / (2 * b)) }
+        let crossover = (1 + a + b) / (2 * b)
+        intermediateCrossoverExponent = crossover.isFinite ? crossover : nil
+        intermediateCrossoverModelSize = d.flatMap { d in
+            let size = pow(d, crossover)
+            return size.isFinite ? size : nil
+        }
         if let n, let d {
             estimate = SolverCostEstimate(parameters: parameters, modelSize: n, dataSize: d)
         } else {
@@ -107,7 +113,9 @@ public struct SolverCostAnalysis: Hashable, Sendable, Codable {
             "direct beats gradient descent everywhere iff α > −1 (\(verdict(directBeatsGradientDescentEverywhere)))",
             "direct beats accelerated when heavily overparameterized iff β < 1 + α (\(verdict(directBeatsAcceleratedOverparameterized)))",
             "direct beats accelerated when underparameterized iff α + β > 1 (\(verdict(directBeatsAcceleratedUnderparameterized)))",
-            "intermediate regime: direct beats accelerated iff N < D^((1+α+β)/(2β)) = D^\(TheoryFormat.number(intermediateCrossoverExponent))",
+            intermediateCrossoverExponent.map {
+                "intermediate regime: direct beats accelerated iff N < D^((1+α+β)/(2β)) = D^\(TheoryFormat.number($0))"
+            } ?? "intermediate regime: direct beats accelerated at every N (D^((1+α+β)/(2β)) is infinite for β = \(b))",
         ]
     }
 

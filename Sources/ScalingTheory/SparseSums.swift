@@ -21,7 +21,17 @@ struct SparseSummand: SmoothSummand {
     /// D·log(1 − x^−β), the logarithm of the probability that coordinate x stays unobserved.
     @inline(__always)
     func logUnobserved(_ x: Double) -> Double {
-        dataSize * log1p(-pow(x, -beta))
+        let q = pow(x, -beta)
+        if q >= Double.leastNormalMagnitude { return dataSize * log1p(-q) }
+        return -exp(log(dataSize) - beta * log(x))  // x^−β underflows, D·x^−β may not: log(1 − q) = −q
+    }
+
+    /// −D·log(1 − x^−β) at x = e^t, also where x overflows or x^−β underflows.
+    @inline(__always)
+    func negativeLogUnobserved(logX t: Double) -> Double {
+        let q = exp(-beta * t)
+        if q >= Double.leastNormalMagnitude { return dataSize * -log1p(-q) }
+        return exp(log(dataSize) - beta * t)
     }
 
     func value(at x: Double) -> Double {
@@ -30,6 +40,24 @@ struct SparseSummand: SmoothSummand {
             return -expm1(logUnobserved(x))
         case .modelRichLoss:
             return pow(x, -varianceExponent) * exp(logUnobserved(x))
+        }
+    }
+
+    /// x·f(x) at x = e^t (the integrand in t = ln x), computed in logarithms where x or x^−β is
+    /// beyond the range of Double.
+    func scaledValue(logX t: Double) -> Double {
+        let negativeLog = negativeLogUnobserved(logX: t)
+        switch kind {
+        case .observedCoordinates:
+            let observed = -expm1(-negativeLog)
+            let x = exp(t)
+            if x.isFinite, observed >= Double.leastNormalMagnitude { return x * observed }
+            // 1 − e^−L = L to rounding once L is this small.
+            let logObserved = observed >= Double.leastNormalMagnitude ? log(observed)
+                : negativeLog > 0 ? log(negativeLog) : log(dataSize) - beta * t
+            return exp(t + logObserved)
+        case .modelRichLoss:
+            return exp((1 - varianceExponent) * t - negativeLog)
         }
     }
 
@@ -51,41 +79,116 @@ struct SparseSummand: SmoothSummand {
 
     func integral(from a: Double, to b: Double) -> Double {
         guard b > a else { return 0 }
-        let x = pow(dataSize / Self.seriesThreshold, 1 / beta)
-        let quadratureEnd = min(b, max(a, x))
-        // The integrand varies on scales 1/β (activation) and 1/(α+β) (decay) in t = ln x.
-        let width = 0.25 / max(1, beta, 0.5 * (varianceExponent - 1))
-        let quadrature = GaussLegendre.integrate(from: log(a), to: log(quadratureEnd), panelWidth: width) { t in
-            let x = exp(t)
-            return x * value(at: x)
-        }
-        let seriesStart = max(a, x)
-        guard b > seriesStart else { return quadrature }
-        return quadrature + seriesIntegral(from: seriesStart, to: b)
+        let logA = log(a), logB = log(b)
+        // X, where D·X^−β = ε, in logarithms: for D near the top of the Double range X is not representable.
+        let logX = (log(dataSize) - log(Self.seriesThreshold)) / beta
+        let quadratureEnd = min(logB, max(logA, logX))
+        let quadrature = quadratureIntegral(from: logA, to: quadratureEnd)
+        let seriesStart = max(logA, logX)
+        guard logB > seriesStart else { return quadrature }
+        return quadrature + seriesIntegral(logA: seriesStart, logB: logB)
     }
 
-    /// ∫_a^b of the summand by its binomial series; needs D·a^−β ≤ ε.
-    private func seriesIntegral(from a: Double, to b: Double) -> Double {
-        // (1 − q)^D = Σ_k c_k q^k with c_0 = 1, c_(k+1) = −c_k·(D − k)/(k + 1).
-        var coefficient = 1.0
+    /// ∫ f(x) dx over x ∈ [e^lower, e^upper], by Gauss–Legendre in t = ln x.
+    private func quadratureIntegral(from lower: Double, to upper: Double) -> Double {
+        guard upper > lower else { return 0 }
+        switch kind {
+        case .observedCoordinates:
+            // The integrand varies on the scale 1/β in t (activation); it does not depend on α.
+            return GaussLegendre.integrate(from: lower, to: upper, panelWidth: 0.25 / max(1, beta)) {
+                scaledValue(logX: $0)
+            }
+        case .modelRichLoss:
+            // Scales 1/β (activation) and 1/(α+β) (decay). For large α + β the integrand is a narrow
+            // bump: integrate only where it is within e^−60 of its peak (see `significantRange`).
+            guard let range = significantRange(from: lower, to: upper) else { return 0 }
+            let width = 0.25 / max(1, beta, 0.5 * (varianceExponent - 1))
+            return GaussLegendre.integrate(from: range.lowerBound, to: range.upperBound, panelWidth: width) {
+                scaledValue(logX: $0)
+            }
+        }
+    }
+
+    /// log g(t) = (1 − s)·t + D·log(1 − e^−βt), the log of the model-rich integrand in t = ln x.
+    private func logModelRichIntegrand(_ t: Double) -> Double {
+        (1 - varianceExponent) * t - negativeLogUnobserved(logX: t)
+    }
+
+    /// d/dt log g(t) = (1 − s) + β·D/(e^βt − 1), decreasing in t.
+    private func modelRichSlope(_ t: Double) -> Double {
+        let e = beta * t
+        let logDenominator = e > 40 ? e : log(expm1(e))
+        return (1 - varianceExponent) + beta * exp(log(dataSize) - logDenominator)
+    }
+
+    /// The part of [lower, upper] where the model-rich integrand g(t) is within e^−60 of its maximum;
+    /// nil when the integral underflows. log g is concave, so what lies outside is below e^−60 of
+    /// the integral inside: beyond a point u past the peak t*, ∫_u^∞ g ≤ g(u)/|slope(u)| and
+    /// |slope(u)| ≥ 60/(u − t*), while ∫_(t*)^u g ≥ g(t*)·(u − t*)/60·(1 − e^−60); the same holds below t*.
+    func significantRange(from lower: Double, to upper: Double) -> ClosedRange<Double>? {
+        // The peak: where the decreasing slope changes sign.
+        var peak: Double
+        if modelRichSlope(lower) <= 0 {
+            peak = lower
+        } else if modelRichSlope(upper) >= 0 {
+            peak = upper
+        } else {
+            var lo = lower, hi = upper
+            for _ in 0..<200 where hi - lo > 1e-15 * max(1, abs(lo)) {
+                let mid = 0.5 * (lo + hi)
+                if modelRichSlope(mid) > 0 { lo = mid } else { hi = mid }
+            }
+            peak = 0.5 * (lo + hi)
+        }
+        let top = logModelRichIntegrand(peak)
+        // The integral is at most e^top·(upper − lower) (1 + e^−60): below the smallest Double, it is 0.
+        guard top.isFinite, top + log(max(1, upper - lower)) > -750 else { return nil }
+        let floor = top - 60
+        // log g is monotone on each side of the peak: bisect for where it crosses the floor.
+        func crossing(inside: Double, outside: Double) -> Double {
+            if logModelRichIntegrand(outside) >= floor { return outside }
+            var a = inside, b = outside
+            for _ in 0..<200 where abs(b - a) > 1e-15 * max(1, abs(a)) {
+                let mid = 0.5 * (a + b)
+                if logModelRichIntegrand(mid) >= floor { a = mid } else { b = mid }
+            }
+            return b
+        }
+        return crossing(inside: peak, outside: lower)...crossing(inside: peak, outside: upper)
+    }
+
+    /// ∫ f(x) dx over x ∈ [a, b] = [e^logA, e^logB] (b may be ∞) by the binomial series; needs D·a^−β ≤ ε.
+    ///
+    /// (1 − q)^D = Σ_k c_k q^k with c_0 = 1, c_(k+1) = −c_k·(D − k)/(k + 1). With x = a·y and u = D·a^−β,
+    /// c_k·∫_a^b x^−(s₀+kβ) dx = a^(1−s₀)·w_k·∫_1^(b/a) y^−(s₀+kβ) dy, where w_k = c_k·a^−kβ =
+    /// Π_(j<k) −u·(1 − j/D)/(j + 1) stays small: neither c_k (which overflows for large D) nor a^−kβ
+    /// (which underflows) is formed.
+    private func seriesIntegral(logA: Double, logB: Double) -> Double {
+        let u = exp(log(dataSize) - beta * logA)
+        let logRatio = logB - logA
+        let s0 = kind == .modelRichLoss ? varianceExponent : 0
+        var weight = 1.0
         var total = 0.0
         for k in 0..<60 {
             if k > 0 {
-                coefficient *= -(dataSize - Double(k - 1)) / Double(k)
-                if coefficient == 0 { break }
+                weight *= -u * (1 - Double(k - 1) / dataSize) / Double(k)
+                if weight == 0 { break }
             }
-            let term: Double
-            switch kind {
-            case .observedCoordinates:
-                // 1 − (1 − q)^D = −Σ_{k≥1} c_k q^k
-                if k == 0 { continue }
-                term = -coefficient * EulerMaclaurin.powerIntegral(Double(k) * beta, from: a, to: b)
-            case .modelRichLoss:
-                term = coefficient * EulerMaclaurin.powerIntegral(varianceExponent + Double(k) * beta, from: a, to: b)
-            }
+            // 1 − (1 − q)^D = −Σ_{k≥1} c_k q^k
+            if kind == .observedCoordinates, k == 0 { continue }
+            let term = weight * Self.unitPowerIntegral(s0 + Double(k) * beta, logRatio: logRatio)
             total += term
             if k >= 2, abs(term) <= 1e-18 * abs(total) { break }
         }
-        return total
+        if kind == .observedCoordinates { total = -total }
+        guard total > 0 else { return 0 }
+        return exp((1 - s0) * logA + log(total))
+    }
+
+    /// ∫_1^R y^−c dy for ln R = `logRatio` (R = ∞ needs c > 1).
+    static func unitPowerIntegral(_ c: Double, logRatio: Double) -> Double {
+        let e = 1 - c
+        if e == 0 { return logRatio }
+        return expm1(e * logRatio) / e
     }
 }

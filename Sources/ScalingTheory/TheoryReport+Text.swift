@@ -19,9 +19,11 @@ extension TheoryReport: CustomStringConvertible {
             ("asymmetry ratio", f(asymmetryRatio), "α_N/α_D"),
             ("law", law.rawValue, ""),
             ("observed coordinates (exact)", f(observedCoordinatesExact), "E[K(D)] = Σ_i [1 − (1 − p_i)^D]"),
-            ("observed coordinates (asymptotic)", f(observedCoordinatesAsymptotic), "Γ(1 − 1/β)·D^(1/β), β > 1"),
+            ("observed coordinates (asymptotic)", beta > 1 && d != nil && observedCoordinatesAsymptotic == nil
+                ? "> 1.8e308" : f(observedCoordinatesAsymptotic), "Γ(1 − 1/β)·D^(1/β), β > 1"),
             ("model-rich loss (exact)", f(modelRichLossExact), "Σ_i λ_i (1 − p_i)^D"),
-            ("model-rich loss (asymptotic)", f(modelRichLossAsymptotic), "(1/β)·Γ((α+β)/β)·D^(−(α+β)/β), β > 1"),
+            ("model-rich loss (asymptotic)", beta > 1 && d != nil && modelRichLossAsymptotic == nil
+                ? "> 1.8e308" : f(modelRichLossAsymptotic), "(1/β)·Γ((α+β)/β)·D^(−(α+β)/β), β > 1"),
             ("total variance", f(totalVariance), m == nil ? "ζ(1 + α + β)" : "Σ_{i≤M} i^−(1+α+β)"),
             ("interpolation threshold", f(interpolationThreshold), "min(E[K(D)], D)"),
             ("regime", regime?.rawValue ?? "—", "under: N < threshold; intermediate: < D; heavily over: N ≥ D"),
@@ -44,7 +46,7 @@ extension TheoryReport: CustomStringConvertible {
             ("cheapest, underparameterized", sc.cheapestUnderparameterized.rawValue, "direct iff α + β > 1"),
             ("cheapest, heavily overparameterized", sc.cheapestHeavilyOverparameterized.rawValue, "direct iff β < 1 + α"),
             ("intermediate crossover N", sc.intermediateCrossoverModelSize.map { f($0) }
-                ?? "D^" + f(sc.intermediateCrossoverExponent),
+                ?? sc.intermediateCrossoverExponent.map { "D^" + f($0) } ?? "none (direct at every N)",
              "direct below, accelerated above; D^((1+α+β)/(2β))"),
             ("GD spikes possible", gdSpikesPossible ? "yes" : "no", "iff α < −1"),
             ("GD failure exponent", f(gdFailureExponent), "P(failure) ∝ D^((α+β)/(1+α))"),

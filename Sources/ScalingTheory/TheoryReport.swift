@@ -23,11 +23,13 @@ public struct TheoryReport: Hashable, Sendable, Codable {
     public let law: ScalingLaw
     /// E[K(D)] = Σ [1 − (1 − p_i)^D] (needs D).
     public let observedCoordinatesExact: Double?
-    /// Γ(1 − 1/β)·D^(1/β) (needs D and β > 1).
+    /// Γ(1 − 1/β)·D^(1/β) (needs D and β > 1); also nil when it exceeds the Double range while E[K(D)]
+    /// does not (finite M with D ≫ M^β, outside its range of validity).
     public let observedCoordinatesAsymptotic: Double?
     /// Σ λ_i (1 − p_i)^D (needs D).
     public let modelRichLossExact: Double?
-    /// (1/β)·Γ((α+β)/β)·D^(−(α+β)/β) (needs D and β > 1).
+    /// (1/β)·Γ((α+β)/β)·D^(−(α+β)/β) (needs D and β > 1); also nil when it exceeds the Double range,
+    /// which happens only far outside its range of validity (large (α+β)/β, small D; the exact loss is ≤ Σ λ_i).
     public let modelRichLossAsymptotic: Double?
     /// Σ λ_i.
     public let totalVariance: Double
@@ -64,7 +66,8 @@ public struct TheoryReport: Hashable, Sendable, Codable {
     }
 
     /// Assembles the report. N and D, when given, must be finite and ≥ 1; the compute proxy is
-    /// C = N^a·D^b with a, b > 0 (default: the direct-solve proxy, a = 2, b = 1). Throws `ParameterError`.
+    /// C = N^a·D^b with a, b > 0 (default: the direct-solve proxy, a = 2, b = 1). Throws `ParameterError`,
+    /// also when a reported value would be beyond the range of a Double (`checkRange`).
     public init(parameters: DataParameters, modelSize: Double? = nil, dataSize: Double? = nil,
                 computeA: Double = 2, computeB: Double = 1) throws {
         if let n = modelSize, !(n.isFinite && n >= 1) {
@@ -86,8 +89,9 @@ public struct TheoryReport: Hashable, Sendable, Codable {
         let k = dataSize.map { parameters.expectedObservedCoordinates(dataSize: $0) }
         observedCoordinatesExact = k
         observedCoordinatesAsymptotic = dataSize.flatMap { parameters.observedCoordinatesAsymptote(dataSize: $0) }
+            .flatMap { $0.isFinite || !(k?.isFinite ?? false) ? $0 : nil }
         modelRichLossExact = dataSize.map { parameters.modelRichLoss(dataSize: $0) }
-        modelRichLossAsymptotic = dataSize.flatMap { parameters.modelRichLossAsymptote(dataSize: $0) }
+        modelRichLossAsymptotic = dataSize.flatMap { parameters.modelRichLossAsymptote(dataSize: $0) }.flatMap { $0.isFinite ? $0 : nil }
         totalVariance = parameters.totalVariance
         if let k, let d = dataSize { interpolationThreshold = min(k, d) } else { interpolationThreshold = nil }
         if let n = modelSize, let d = dataSize {
@@ -102,6 +106,7 @@ public struct TheoryReport: Hashable, Sendable, Codable {
         let stability = GradientDescentStability(parameters: parameters)
         gdSpikesPossible = stability.spikesPossible
         gdFailureExponent = stability.failureProbabilityExponent
+        try checkRange()
     }
 
     /// Encodes every key, writing absent values as null rather than omitting them.

@@ -23,9 +23,15 @@ public enum CollapseExperiment {
             }
         }
 
-        /// The N values of the curve at D = `d` (distinct, ≥ 1).
-        public func featureCounts(d: Int, beta: Double) -> [Int] {
+        /// The N values of the curve at D = `d` (distinct, ≥ 1); throws a `ParameterError` naming β when
+        /// the largest, xMax·D^(1/β), is over 10^15 (β ≪ 1), the bound on sizes everywhere.
+        public func featureCounts(d: Int, beta: Double) throws -> [Int] {
             let scale = pow(Double(d), 1 / beta)
+            guard xMax * scale <= 1e15 else {
+                throw ParameterError.invalid(
+                    flag: "--beta", value: "\(beta)",
+                    allowed: "a β at which the collapse curves' largest N = \(xMax)·D^(1/β) stays ≤ 1e15 (here D = \(d))")
+            }
             let steps = Int((log2(xMax / xMin) * Double(pointsPerOctave)).rounded())
             var ns: [Int] = []
             for s in 0...steps {
@@ -39,11 +45,18 @@ public enum CollapseExperiment {
     /// Measures the curves at α, β through `runner`.
     public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> CollapseResult {
         let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        // Refuse before any work: every curve's N grid, and the loss scale D^(α_D) within the Double range.
+        let grids = try c.sampleCounts.map { try c.featureCounts(d: $0, beta: beta) }
+        if let largest = c.sampleCounts.max(), !pow(Double(largest), parameters.exponents.alphaD).isFinite {
+            throw ParameterError.invalid(
+                flag: "--alpha", value: "\(alpha)",
+                allowed: "α and β at which the collapse scale D^(α_D) stays below 1.8e308 (here D = \(largest), β = \(beta))")
+        }
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         var curves: [CollapseCurve] = []
-        for d in c.sampleCounts {
+        for (d, featureCounts) in zip(c.sampleCounts, grids) {
             let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: d)
-            let plan = SweepPlan(base: base, featureCounts: c.featureCounts(d: d, beta: beta), sampleCounts: [d], seeds: seeds)
+            let plan = SweepPlan(base: base, featureCounts: featureCounts, sampleCounts: [d], seeds: seeds)
             let measured = try runner.measure(plan.points, seeds: seeds, label: "collapse D=\(d)")
             curves.append(CollapseCurve(sampleCount: d, points: measured, alpha: alpha, beta: beta))
         }

@@ -18,9 +18,22 @@ public enum ModelRichLossExperiment {
         }
     }
 
-    /// Measures the model-rich loss at every D through `runner`.
+    /// The smallest model-rich loss, relative to the total variance Σ λ_i, that the experiment measures.
+    public static let measurableFraction = 1e-20
+
+    /// Measures the model-rich loss at every D through `runner`; throws a `ParameterError` naming α
+    /// when the loss at the largest D is below `measurableFraction`·Σ λ_i.
     public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> ModelRichLossResult {
         let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        // The measured loss has a rounding floor (about 1e-31·λ_1 from fitting coordinate 1); far below
+        // it, measured/exact is rounding over the exact value and would be printed as ~1e280 or inf.
+        if let largest = c.sampleCounts.max(),
+           parameters.modelRichLoss(dataSize: Double(largest)) < measurableFraction * parameters.totalVariance {
+            throw ParameterError.invalid(
+                flag: "--alpha", value: "\(alpha)",
+                allowed: "α and β at which the model-rich loss at D = \(largest) is at least \(measurableFraction) "
+                    + "of Σ λ_i, what a double-precision fit can measure (here β = \(beta))")
+        }
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: 1)
         let plan = SweepPlan(base: base, featureCounts: [], sampleCounts: c.sampleCounts, featuresPerSample: c.modelRichRatio, seeds: seeds)
@@ -38,7 +51,7 @@ public struct ModelRichLossResult: ExperimentOutput {
     public let points: [MeasuredPoint]
     /// Σ_i λ_i (1 − p_i)^D at each D.
     public let exact: [Double]
-    /// The asymptote at each D (nil for β ≤ 1).
+    /// The asymptote at each D (nil for β ≤ 1, or beyond the Double range).
     public let asymptotic: [Double?]
 
     /// Evaluates the theory at every measured D.
@@ -48,7 +61,7 @@ public struct ModelRichLossResult: ExperimentOutput {
         self.configuration = configuration
         self.points = points
         exact = points.map { parameters.modelRichLoss(dataSize: Double($0.d)) }
-        asymptotic = points.map { parameters.modelRichLossAsymptote(dataSize: Double($0.d)) }
+        asymptotic = points.map { parameters.modelRichLossAsymptote(dataSize: Double($0.d)).flatMap { $0.isFinite ? $0 : nil } }
     }
 
     /// Measured/exact at each D (→ 1 as N/D grows; above 1 by the random-projection factor).

@@ -30,8 +30,11 @@ package struct GDFailureProposal: Sendable, Codable, Hashable {
     package let firstBoostedIndex: Int
     /// γ, the index tilt: q_i/p_i = θ·(i/i₀)^γ.
     package let indexTilt: Double
-    /// θ, the rate factor at i₀.
+    /// θ, the rate factor at i₀ (may be beyond the Double range; the rates use `logBoostScale`).
     package let rateFactor: Double
+    /// log(θ·i₀^−γ), so that q_i = p_i + exp(logBoostScale + (γ − β)·log i): no power of i or i₀ that
+    /// overflows or underflows on its own (θ and (i/i₀)^γ do for large β).
+    let logBoostScale: Double
     /// τ·D, so that σ_i² = max(1, τ·D·i^(1+α)).
     package let amplitudeScale: Double
     /// D·C, the data-independent part of log w.
@@ -59,10 +62,12 @@ package struct GDFailureProposal: Sendable, Codable, Hashable {
         let gamma = max(0, beta - 1 - kappa)
         // Σ_{from ≤ i ≤ cap} i^−s through Hurwitz zeta values.
         func tail(_ s: Double, from start: Double) -> Double { Zeta.hurwitz(s, start) - Zeta.hurwitz(s, cap + 1) }
-        let theta = expectedBoostedActivations / (d * pow(i0, -gamma) * tail(beta - gamma, from: i0))
+        // θ·i₀^−γ = m/(D·Σ_{i≥i₀} i^−(β−γ)): the added activations per dataset number m on average.
+        let logBoost = log(expectedBoostedActivations) - log(d) - log(tail(beta - gamma, from: i0))
         firstBoostedIndex = Int(i0)
         indexTilt = gamma
-        rateFactor = theta
+        rateFactor = exp(logBoost + gamma * log(i0))
+        logBoostScale = logBoost
         amplitudeScale = threshold * d
         amplitudeExponent = e
         self.beta = beta
@@ -71,7 +76,7 @@ package struct GDFailureProposal: Sendable, Codable, Hashable {
         let split = i0 + Double(Self.directTerms)
         for i in Int(i0)..<Int(split) {
             let p = pow(Double(i), -beta)
-            let q = Self.rate(p: p, index: Double(i), theta: theta, firstIndex: i0, tilt: gamma)
+            let q = Self.rate(p: p, index: Double(i), logBoostScale: logBoost, tilt: gamma, beta: beta)
             c += log1p(-p) - log1p(-q)
         }
         // … and beyond, where q_i < 1e-4: −log(1 − x) = Σ_k x^k/k, with
@@ -81,8 +86,7 @@ package struct GDFailureProposal: Sendable, Codable, Hashable {
             var sum = 0.0
             for j in 1...k {
                 binomial *= Double(k - j + 1) / Double(j)
-                sum += binomial * pow(theta, Double(j)) * pow(i0, -Double(j) * gamma)
-                    * tail(Double(k) * beta - Double(j) * gamma, from: split)
+                sum += binomial * exp(Double(j) * logBoost) * tail(Double(k) * beta - Double(j) * gamma, from: split)
             }
             c += sum / Double(k)
         }
@@ -91,13 +95,12 @@ package struct GDFailureProposal: Sendable, Codable, Hashable {
 
     /// q_i, the proposal's activation probability of coordinate i ≥ i₀.
     package func rate(_ i: Int) -> Double {
-        Self.rate(
-            p: pow(Double(i), -beta), index: Double(i), theta: rateFactor, firstIndex: Double(firstBoostedIndex),
-            tilt: indexTilt)
+        Self.rate(p: pow(Double(i), -beta), index: Double(i), logBoostScale: logBoostScale, tilt: indexTilt, beta: beta)
     }
 
-    private static func rate(p: Double, index i: Double, theta: Double, firstIndex i0: Double, tilt gamma: Double) -> Double {
-        min(0.5, p * (1 + theta * pow(i / i0, gamma)))
+    /// min(½, p_i·(1 + θ·(i/i₀)^γ)) = min(½, p_i + exp(log(θ·i₀^−γ) + (γ − β)·log i)).
+    private static func rate(p: Double, index i: Double, logBoostScale: Double, tilt gamma: Double, beta: Double) -> Double {
+        min(0.5, p + exp(logBoostScale + (gamma - beta) * log(i)))
     }
 
     /// σ_i², the variance of the wide component of a boosted activation's amplitude at coordinate i.

@@ -59,5 +59,12 @@ public struct GDFailureSettings: Sendable, Codable, Hashable {
             throw ParameterError.invalid(
                 parameter: .failureEstimator, value: "importance", allowed: "plain when α ≥ −1 (importance sampling targets late spikes, which need α < −1)")
         }
+        // The proposal activates coordinates up to the index cap, whose variance i^−(1+α) must stay a Double.
+        if estimator == .importance, (-1 - alpha) * log(Double(SparseSampler.indexCap)) > log(1e300) {
+            throw ParameterError.invalid(
+                parameter: .failureEstimator, value: "importance",
+                allowed: "plain when α < −17.5 (the importance proposal activates coordinates up to 2^62, whose "
+                    + "variance i^−(1+α) is then beyond the range of a Double)")
+        }
     }
 }

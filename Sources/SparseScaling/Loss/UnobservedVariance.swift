@@ -3,7 +3,8 @@ import Foundation
 /// The variance mass of the coordinates outside an observed set: Σ_{i ∉ S, i ≤ M} λ_i.
 package enum UnobservedVariance {
     /// Σ λ_i over i ≤ M not in `observed` (ascending). Computed without cancellation against the
-    /// total: the head up to a bound is summed term by term, the rest through Hurwitz zeta values.
+    /// total: the head up to a bound is summed term by term, the rest by Euler–Maclaurin
+    /// (`Zeta.powerSum`), minus the observed coordinates beyond the bound.
     package static func sum(parameters: DataParameters, observed: [Int]) -> Double {
         let s = parameters.varianceExponent
         let m = parameters.inputDimension.finiteValue
@@ -20,8 +21,7 @@ package enum UnobservedVariance {
         // Σ_{i > bound, i ≤ M} λ_i minus the observed ones beyond the bound.
         var beyond = 0.0
         if m == nil || m! > bound {
-            beyond = Zeta.hurwitz(s, Double(bound) + 1)
-            if let m { beyond -= Zeta.hurwitz(s, Double(m) + 1) }
+            beyond = Zeta.powerSum(s, from: bound + 1, through: m)
         }
         var observedBeyond = 0.0
         for i in observed[k...] { observedBeyond += parameters.marginalVariance(i) }

@@ -21,6 +21,7 @@ public enum LinearPointEvaluator {
         let solution = try train(instance)
         let outcome = PointOutcome.linear(
             instance: instance, readout: solution.weights, rank: solution.rank, clock: &clock, threads: threads)
+        try outcome.checkFinite(specification)
         return (outcome, instance)
     }
 

@@ -1,20 +1,24 @@
 /// Measures one point with whatever features and solver its specification names.
 public enum PointEvaluator {
-    /// The outcome of `specification`.
+    /// The outcome of `specification`; throws `NonFiniteLoss` rather than return a loss that is not finite.
     public static func evaluate(
         _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
     ) throws -> PointOutcome {
         try specification.validate()
         try specification.checkSolverCombination()
+        let outcome: PointOutcome
         switch (specification.features, specification.solver) {
         case (.linear, .reduced), (.linear, .direct):
-            return try LinearPointEvaluator.evaluate(specification, threads: threads)
+            outcome = try LinearPointEvaluator.evaluate(specification, threads: threads)
         case (.linear, .gd), (.linear, .nesterov), (.linear, .sgd):
-            return try IterativePointEvaluator.evaluate(specification, threads: threads).outcome
+            outcome = try IterativePointEvaluator.evaluate(specification, threads: threads).outcome
         case (.relu, .direct), (.relu, .nesterov), (.relu, .gd), (.relu, .sgd):
-            return try ReLUPointEvaluator.evaluate(specification, threads: threads)
+            outcome = try ReLUPointEvaluator.evaluate(specification, threads: threads)
         case (.relu, .reduced):
             preconditionFailure("checkSolverCombination refuses the reduced solver with ReLU features")
         }
+        // No NaN or inf is ever reported or stored.
+        try outcome.checkFinite(specification)
+        return outcome
     }
 }

@@ -43,6 +43,10 @@ public struct PointSpecification: Sendable, Codable, Hashable {
         self.seed = seed
     }
 
+    /// The largest M·N the realized tail may draw (one normal variate per embedding entry of every
+    /// coordinate), so that the work of a point on a large finite M stays bounded.
+    public static let realizedTailDrawLimit = Double(1 << 30)
+
     /// Checks the combination of options; throws a `ParameterError` naming the offending parameter.
     public func validate() throws {
         if featureCount < 1 { throw ParameterError.invalid(parameter: .featureCount, value: "\(featureCount)", allowed: "an integer ≥ 1") }
@@ -59,6 +63,13 @@ public struct PointSpecification: Sendable, Codable, Hashable {
         }
         if tail == .realized, !finiteM {
             throw ParameterError.invalid(parameter: .tailEstimator, value: "realized", allowed: "'expected' when M = inf (the realized tail needs a finite M)")
+        }
+        if tail == .realized, let m = parameters.inputDimension.finiteValue,
+           Double(m) * Double(featureCount) > Self.realizedTailDrawLimit {
+            throw ParameterError.invalid(
+                parameter: .tailEstimator, value: "realized",
+                allowed: "'expected' here: the realized tail draws all M·N embedding entries, at most "
+                    + "2^30 (here M·N = \(Double(m) * Double(featureCount)))")
         }
     }
 }

@@ -73,9 +73,14 @@ struct TheoryCommand: ParsableCommand {
 
     func run() throws {
         let dimension = InputDimension(parsing: m)!
-        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
-        let report = try TheoryReport(parameters: parameters, modelSize: n, dataSize: d,
+        let report: TheoryReport
+        do {
+            let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
+            report = try TheoryReport(parameters: parameters, modelSize: n, dataSize: d,
                                       computeA: computeA, computeB: computeB)
+        } catch let error as ParameterError {
+            throw ValidationError(error.description)  // a size or exponent whose results leave the Double range: usage, exit 2
+        }
         switch format {
         case .text: print(report.textTable(), terminator: "")
         case .json: print(try report.jsonString())
