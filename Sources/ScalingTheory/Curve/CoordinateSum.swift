@@ -11,11 +11,10 @@ enum CoordinateSum {
     static let panelWidth = 0.5
 
     /// Σ_{i=1}^{M} f(i), with `asymptoticIntegral(a, b)` = ∫_a^b of f's asymptote for a ≥ numericEnd.
-    static func sum(upTo m: Int?, numericEnd: Double,
-                    _ f: (Double) -> SIMD2<Double>,
-                    asymptoticIntegral: (Double, Double) -> SIMD2<Double>) -> SIMD2<Double> {
+    static func sum<V: SIMD>(upTo m: Int?, numericEnd: Double, _ f: (Double) -> V,
+                             asymptoticIntegral: (Double, Double) -> V) -> V where V.Scalar == Double {
         let head = m.map { min($0, headCount) } ?? headCount
-        var total = SIMD2<Double>(repeating: 0)
+        var total = V(repeating: 0)
         for i in 1...max(1, head) where i <= head { total += f(Double(i)) }
         if let m, m <= head { return total }
         let lower = Double(head) + 0.5
@@ -30,16 +29,16 @@ enum CoordinateSum {
     }
 
     /// ∫_a^b f(x) dx in t = ln x, fixed composite 16-point Gauss–Legendre.
-    static func integral(from a: Double, to b: Double, _ f: (Double) -> SIMD2<Double>) -> SIMD2<Double> {
-        guard b > a else { return SIMD2(repeating: 0) }
+    static func integral<V: SIMD>(from a: Double, to b: Double, _ f: (Double) -> V) -> V where V.Scalar == Double {
+        guard b > a else { return V(repeating: 0) }
         let lo = log(a), hi = log(b)
         let panels = max(1, Int(((hi - lo) / panelWidth).rounded(.up)))
         let width = (hi - lo) / Double(panels)
         let (nodes, weights) = GaussLegendre.rule16
-        var total = SIMD2<Double>(repeating: 0)
+        var total = V(repeating: 0)
         for p in 0..<panels {
             let mid = lo + (Double(p) + 0.5) * width, half = 0.5 * width
-            var panel = SIMD2<Double>(repeating: 0)
+            var panel = V(repeating: 0)
             for j in 0..<nodes.count {
                 let x = exp(mid + half * nodes[j])
                 panel += (weights[j] * x) * f(x)
@@ -50,7 +49,7 @@ enum CoordinateSum {
     }
 
     /// f′(x) by a central difference with step 1e-4·x (error ~1e-8 relative, ample for a 1/24 correction).
-    static func derivative(_ f: (Double) -> SIMD2<Double>, at x: Double) -> SIMD2<Double> {
+    static func derivative<V: SIMD>(_ f: (Double) -> V, at x: Double) -> V where V.Scalar == Double {
         let step = 1e-4 * x
         return (f(x + step) - f(x - step)) / (2 * step)
     }

@@ -19,7 +19,7 @@ public struct CurvePredictionOptions: Sendable, Hashable, Codable {
 
     /// Options with the given choices; the defaults are the best measured (README, "Loss curve").
     public init(correction: FiniteSizeCorrection = .half,
-                overparameterizedMean: OverparameterizedMean = .rankMixture,
+                overparameterizedMean: OverparameterizedMean = .pluggedIn,
                 bandProbability: Double = 1e-3) {
         precondition(bandProbability > 0 && bandProbability < 0.5, "band probability must be in (0, ½)")
         self.correction = correction

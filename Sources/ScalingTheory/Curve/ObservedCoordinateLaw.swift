@@ -2,7 +2,7 @@ import Foundation
 import ScalingAnalysis
 
 /// The law of K = |S| = Σ_i Bernoulli(P_i), P_i = 1 − (1 − p_i)^D (a Poisson-binomial), with the
-/// unobserved mass T = Σ_i λ_i (1 − P_i) jointly: means, variances and their covariance
+/// unobserved mass T = Σ_i λ_i U_i (U_i = 1 − Bernoulli(P_i)) jointly: means, variances and their covariance
 /// (exact sums), and K's probabilities in the normal approximation with continuity correction.
 public struct ObservedCoordinateLaw: Sendable, Hashable, Codable {
     /// E[K].
@@ -13,6 +13,8 @@ public struct ObservedCoordinateLaw: Sendable, Hashable, Codable {
     public let unobservedMass: Double
     /// Cov(T, K) = −Σ λ_i P_i(1 − P_i).
     public let covariance: Double
+    /// Var T = Σ λ_i² P_i(1 − P_i).
+    public let unobservedVariance: Double
 
     /// The law of K at data size D ≥ 1 (sums to ~1e-8 relative).
     public init(parameters: DataParameters, dataSize d: Double) {
@@ -27,15 +29,18 @@ public struct ObservedCoordinateLaw: Sendable, Hashable, Codable {
                 let p = x <= 1 ? 1 : pow(x, -beta)
                 let unobserved = exp(d * log1p(-p))
                 let bernoulliVariance = (1 - unobserved) * unobserved
-                return SIMD2(bernoulliVariance, pow(x, -s) * bernoulliVariance)
+                let lambda = pow(x, -s)
+                return SIMD4(bernoulliVariance, lambda * bernoulliVariance, lambda * lambda * bernoulliVariance, 0)
             },
             asymptoticIntegral: { a, b in
                 // P_i(1 − P_i) → D p_i far out.
-                SIMD2(d * EulerMaclaurin.powerIntegral(beta, from: a, to: b),
-                      d * EulerMaclaurin.powerIntegral(s + beta, from: a, to: b))
+                SIMD4(d * EulerMaclaurin.powerIntegral(beta, from: a, to: b),
+                      d * EulerMaclaurin.powerIntegral(s + beta, from: a, to: b),
+                      d * EulerMaclaurin.powerIntegral(2 * s + beta, from: a, to: b), 0)
             })
         variance = sums[0]
         covariance = -sums[1]
+        unobservedVariance = sums[2]
     }
 
     /// Standard deviation of K.
@@ -67,6 +72,12 @@ public struct ObservedCoordinateLaw: Sendable, Hashable, Codable {
     public func conditionalUnobservedMass(given k: Int) -> Double {
         guard variance > 0 else { return unobservedMass }
         return max(0, unobservedMass + covariance / variance * (Double(k) - mean))
+    }
+
+    /// Var(T | K) = Var T − Cov(T, K)²/Var K in the bivariate normal approximation, kept ≥ 0.
+    public var conditionalUnobservedVariance: Double {
+        guard variance > 0 else { return unobservedVariance }
+        return max(0, unobservedVariance - covariance * covariance / variance)
     }
 
     /// The values of k holding all but ~1e-12 of the probability (±7 sd around the mean).
