@@ -111,7 +111,7 @@ public final class LossCurvePredictor {
     }
 
     /// Nodes per rank bin for the spread of T across training sets.
-    static let unobservedNodeCount = 12
+    static let unobservedNodeCount = 8
 
     /// The mixture over rank bins and T nodes of the law given (r, T); `shapes(k)` = (a, b).
     private func mixture(bins: [(k: Int, weight: Double)], shapes: (Int) -> (Double, Double)) -> LossLawMixture {
@@ -131,7 +131,7 @@ public final class LossCurvePredictor {
         let support = rankLaw.support
         let upper = min(support.upperBound, n - 2)
         let bins = upper >= support.lowerBound
-            ? rankBins(support.lowerBound...upper, count: 24) : [(k: max(0, n - 2), weight: 1.0)]
+            ? rankBins(support.lowerBound...upper, count: 16) : [(k: max(0, n - 2), weight: 1.0)]
         let mean: Double
         switch options.overparameterizedMean {
         case .pluggedIn:
