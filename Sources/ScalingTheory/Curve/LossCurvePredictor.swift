@@ -113,15 +113,15 @@ public final class LossCurvePredictor {
     /// Nodes per rank bin for the spread of T across training sets.
     static let unobservedNodeCount = 8
 
-    /// The mixture over rank bins and T nodes of the law given (r, T); `shapes(k)` = (a, b).
-    private func mixture(bins: [(k: Int, weight: Double)], shapes: (Int) -> (Double, Double)) -> LossLawMixture {
+    /// The mixture over rank bins and T nodes of the law given (r, T); `shapes(k)` = (offset, a, b).
+    private func mixture(bins: [(k: Int, weight: Double)], shapes: (Int) -> (Double, Double, Double)) -> LossLawMixture {
         var components: [LossLawMixture.Component] = []
         for (k, weight) in bins {
-            let (a, b) = shapes(k)
+            let (offset, a, b) = shapes(k)
             let nodes = unobservedMassNodes(given: k)
             for t in nodes {
-                components.append(.init(weight: weight / Double(nodes.count),
-                                        law: BetaPrimeLossLaw(scale: t, numeratorShape: a, denominatorShape: b)))
+                let law = BetaPrimeLossLaw(scale: t, numeratorShape: a, denominatorShape: b, offset: offset)
+                components.append(.init(weight: weight / Double(nodes.count), law: law))
             }
         }
         return LossLawMixture(components: components)
@@ -146,17 +146,38 @@ public final class LossCurvePredictor {
             }
             mean = sum / total
         }
-        let laws = mixture(bins: bins) { k in (Double(k) / 2, Double(n - k + 1) / 2) }
+        let laws = mixture(bins: bins) { k in (0, Double(k) / 2, Double(n - k + 1) / 2) }
         return PredictedLossPoint(modelSize: n, dataSize: dataSize, mean: mean, median: laws.quantile(0.5),
                                   quantile10: laws.quantile(0.1), quantile90: laws.quantile(0.9),
                                   method: .exactRankMixture, region: .overparameterized)
     }
 
+    /// (offset, a, b) of the law of a training set with r = k > N near the peak: the averaged traces
+    /// shifted by the k − E[K] extra directions (each fitted fully near the pole, adding 1 to df₁ and df₂),
+    /// the fitted part B·N/(N − df₂) as the offset, and T(1 + Q) with Q = χ²_N/χ²_{r'−N+1}, the A = I law
+    /// whose mean N/(r' − N − 1) equals df₂/(N − df₂ − df₂/N) (exact for A = I). Falls back to
+    /// r' = k, no offset, where the shifted equivalent has no solution.
+    private func underparameterizedShapes(modelSize n: Int, rank k: Int) -> (Double, Double, Double) {
+        let mirror = (0.0, Double(n) / 2, Double(k - n + 1) / 2)
+        let shift = Double(k) - rankLaw.mean
+        let target = Double(n) - shift
+        guard target >= 1, let kappa = traces.ridge(modelSize: target) else { return mirror }
+        let (_, d2, b) = traces.traces(ridge: kappa)
+        let df2 = d2 + shift
+        let nn = Double(n)
+        let denominator = nn - df2 - df2 / nn
+        guard df2 > 0, denominator > 0 else { return mirror }
+        let meanQ = df2 / denominator
+        let effectiveRank = nn + 1 + nn / meanQ
+        let offset = max(0, b - rankLaw.unobservedMass) * nn / (nn - df2)
+        return (offset, nn / 2, (effectiveRank - nn + 1) / 2)
+    }
+
     private func peakBand(_ n: Int) -> PredictedLossPoint {
         let bins = rankBins(rankLaw.support, count: 40, exactNear: n)
-        // r ≤ N: the exact law; r > N: its mirror N ↔ r, Q = χ²_N/χ²_{r−N+1} (exact for A = I, bias neglected).
+        // r ≤ N: the exact law; r > N: `underparameterizedShapes`.
         let laws = mixture(bins: bins) { k in
-            k <= n ? (Double(k) / 2, Double(n - k + 1) / 2) : (Double(n) / 2, Double(k - n + 1) / 2)
+            k <= n ? (0, Double(k) / 2, Double(n - k + 1) / 2) : underparameterizedShapes(modelSize: n, rank: k)
         }
         return PredictedLossPoint(modelSize: n, dataSize: dataSize, mean: nil, median: laws.quantile(0.5),
                                   quantile10: laws.quantile(0.1), quantile90: laws.quantile(0.9),

@@ -41,7 +41,7 @@ public struct LossLawMixture: Sendable, Hashable, Codable {
         precondition(p > 0 && p < 1, "quantile level must be in (0, 1)")
         guard p < 1 - massAtInfinity else { return nil }
         guard let heaviest = components.max(by: { $0.weight < $1.weight }) else { return nil }
-        let floor = components.filter { $0.weight > 0 }.map { $0.law.scale }.min() ?? 0
+        let floor = components.filter { $0.weight > 0 }.map { $0.law.minimum }.min() ?? 0
         if cdf(floor) >= p { return floor }
         var guess = heaviest.law.quantile(p)
         if !(guess > floor) || !guess.isFinite { guess = max(2 * floor, 1e-300) }
