@@ -111,14 +111,20 @@ struct CurveMonteCarloTests {
         let d = 256
         let instances = try (0..<48).map { try Self.instance(alpha: 0, beta: 2, dataSize: d, seed: UInt64(100 + $0)) }
         let predictor = LossCurvePredictor(parameters: parameters, dataSize: d)
-        for n in [6, 10, 64, 128] {
+        let modelSizes = [6, 10, 64, 128]
+        let mc = InstanceAveragedCurve.points(spectra: instances.map(\.spectrum), modelSizes: modelSizes, dataSize: d)
+        for (n, averaged) in zip(modelSizes, mc) {
             let point = predictor.point(modelSize: n)
-            #expect(point.region != .peakBand)
+            #expect(point.region != .peakBand && averaged.region == point.region)
             let values = instances.compactMap { $0.spectrum.conditionalMeanLoss(modelSize: n).value }
             #expect(values.count == instances.count)
             let (mean, error) = Self.meanAndError(values)
+            #expect(abs(averaged.mean! - mean) <= 1e-12 * mean)
             #expect(abs(point.mean! / mean - 1) < 0.1 + 3 * error / mean,
                     "N = \(n): det \(point.mean!) vs mc \(mean) ± \(error)")
+            if point.region == .overparameterized {  // the same exact law, mixed over sampled vs modelled (r, T)
+                #expect(abs(point.median! / averaged.median! - 1) < 0.1 + 3 * error / mean)
+            }
         }
     }
 }
