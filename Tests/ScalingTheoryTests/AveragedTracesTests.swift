@@ -108,7 +108,7 @@ struct AveragedTracesTests {
     @Test("Regions follow K's law; det is finite below, quantiles ordered, no mean in the band")
     func predictedCurveShape() throws {
         let parameters = try DataParameters(alpha: 0, beta: 2)
-        let predictor = LossCurvePredictor(parameters: parameters, dataSize: 1024)
+        let predictor = try LossCurvePredictor(parameters: parameters, dataSize: 1024)
         let points = predictor.curve(modelSizes: [4, 8, 16, 32, 48, 56, 64, 96, 128, 1024, 100_000])
         let meanK = predictor.rankLaw.mean
         for point in points {
@@ -127,6 +127,7 @@ struct AveragedTracesTests {
         #expect(points.contains { $0.region == .peakBand })
         // Far above the peak the loss tends to E[T] (the model-rich loss).
         #expect(abs(points.last!.mean! / parameters.modelRichLoss(dataSize: 1024) - 1) < 2e-3)
+        #expect(throws: ParameterError.self) { try LossCurvePredictor(parameters: try DataParameters(alpha: -1.2, beta: 2), dataSize: 100) }
         // Below the peak the det loss falls with N.
         let under = points.filter { $0.region == .underparameterized }.map { $0.mean! }
         #expect(zip(under, under.dropFirst()).allSatisfy { $0 > $1 })

@@ -110,7 +110,7 @@ struct CurveMonteCarloTests {
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let d = 256
         let instances = try (0..<48).map { try Self.instance(alpha: 0, beta: 2, dataSize: d, seed: UInt64(100 + $0)) }
-        let predictor = LossCurvePredictor(parameters: parameters, dataSize: d)
+        let predictor = try LossCurvePredictor(parameters: parameters, dataSize: d)
         let modelSizes = [6, 10, 64, 128]
         let mc = InstanceAveragedCurve.points(spectra: instances.map(\.spectrum), modelSizes: modelSizes, dataSize: d)
         for (n, averaged) in zip(modelSizes, mc) {

@@ -16,9 +16,15 @@ public final class LossCurvePredictor {
     public let rankLaw: ObservedCoordinateLaw
     private lazy var traces = DiagonalDataTraces(parameters: parameters, dataSize: Double(dataSize))
 
-    /// A predictor for D ≥ 1; needs α > −1 (decaying active variances) for the underparameterized side.
-    public init(parameters: DataParameters, dataSize: Int, options: CurvePredictionOptions = .init()) {
-        precondition(dataSize >= 1, "data size D must be ≥ 1")
+    /// A predictor for D ≥ 1. Throws for α ≤ −1: the averaged traces need decaying active variances.
+    public init(parameters: DataParameters, dataSize: Int, options: CurvePredictionOptions = .init()) throws {
+        guard parameters.alpha > -1 else {
+            throw ParameterError.invalid(flag: "--alpha", value: "\(parameters.alpha)",
+                                         allowed: "α > −1 for the predicted loss curve (active variances must decay)")
+        }
+        guard dataSize >= 1 else {
+            throw ParameterError.invalid(flag: "--d", value: "\(dataSize)", allowed: "an integer ≥ 1")
+        }
         self.parameters = parameters
         self.dataSize = dataSize
         self.options = options
@@ -188,7 +194,7 @@ public final class LossCurvePredictor {
 extension DataParameters {
     /// The predicted loss curve at data size D for each model size (see `LossCurvePredictor`).
     public func predictedLossCurve(modelSizes: [Int], dataSize: Int,
-                                   options: CurvePredictionOptions = .init()) -> [PredictedLossPoint] {
-        LossCurvePredictor(parameters: self, dataSize: dataSize, options: options).curve(modelSizes: modelSizes)
+                                   options: CurvePredictionOptions = .init()) throws -> [PredictedLossPoint] {
+        try LossCurvePredictor(parameters: self, dataSize: dataSize, options: options).curve(modelSizes: modelSizes)
     }
 }
