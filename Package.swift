@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
         // Philox4x32-10 blocks in bulk (AVX2 when the processor has it, chosen at run time).
         .target(name: "CPhilox"),
-        .target(name: "ScalingTheory", exclude: ["README.md"]),
+        .target(name: "ScalingTheory", dependencies: ["ScalingAnalysis"], exclude: ["README.md"]),
         .target(name: "ScalingAnalysis", exclude: ["README.md"]),
         .target(name: "SVGPlot", exclude: ["README.md"]),
         .target(

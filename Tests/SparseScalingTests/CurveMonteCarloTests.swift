@@ -1,0 +1,130 @@
+import Foundation
+import LinearAlgebra
+import ScalingTheory
+import Testing
+@testable import SparseScaling
+
+/// The loss-curve theory (MODEL.md §6) against Monte Carlo over the embedding W and the teacher w* on
+/// fixed sparse training sets, with the minimum-norm readout from the dense pseudoinverse.
+@Suite("Loss curve theory against Monte Carlo over W and w*")
+struct CurveMonteCarloTests {
+    /// A fixed training set: X_S (K × D) and the spectrum of A = X_S X_Sᵀ with weights g_j and masses.
+    struct Instance {
+        let parameters: DataParameters
+        let observed: [Int]
+        let samples: Matrix
+        let spectrum: DataSpectrum
+    }
+
+    static func instance(alpha: Double, beta: Double, dataSize: Int, seed: UInt64) throws -> Instance {
+        let parameters = try DataParameters(alpha: alpha, beta: beta)
+        let set = SparseTrainingSet(sampler: SparseSampler(parameters: parameters, seed: seed),
+                                    sampleCount: dataSize, threads: 1)
+        let eigen = try SymmetricEigen(set.secondMoment())
+        let lambdas = set.observed.map { parameters.marginalVariance($0) }
+        let k = set.observedCount
+        var weights = [Double](repeating: 0, count: k)
+        for j in 0..<k {
+            for i in 0..<k { weights[j] += lambdas[i] * eigen.vectors[i, j] * eigen.vectors[i, j] }
+        }
+        let unobserved = parameters.totalVariance - lambdas.reduce(0, +)
+        let spectrum = DataSpectrum(allEigenvalues: eigen.values, weights: weights, unobservedMass: unobserved,
+                                    relativeTolerance: 1e-10)
+        return Instance(parameters: parameters, observed: set.observed, samples: set.denseObserved(), spectrum: spectrum)
+    }
+
+    /// One draw of W (N × K, entries N(0, 1/N)) and w* ~ N(0, I): the expected-tail loss (MODEL.md §3)
+    /// of v = y F⁺, and (T + G₀)(1 + ‖v‖²/N), the quantity whose law §6.1 gives exactly.
+    static func draw(_ instance: Instance, modelSize n: Int, random: inout RandomStream) throws
+        -> (loss: Double, conditional: Double)
+    {
+        let k = instance.observed.count
+        var w = Matrix(rows: n, columns: k)
+        let scale = 1 / Double(n).squareRoot()
+        for j in 0..<k {
+            for i in 0..<n { w[i, j] = scale * random.normal() }
+        }
+        let teacher = (0..<k).map { _ in random.normal() }
+        let f = BLAS.product(w, instance.samples)
+        let y = BLAS.multiply(instance.samples, teacher, trans: .transposed)
+        let fPlus = try Pseudoinverse.pseudoinverse(f, relativeTolerance: 1e-10)  // D × N
+        let v = BLAS.multiply(fPlus, y, trans: .transposed)
+        let effective = BLAS.multiply(w, v, trans: .transposed)
+        var observedLoss = 0.0
+        for (position, i) in instance.observed.enumerated() {
+            let difference = effective[position] - teacher[position]
+            observedLoss += instance.parameters.marginalVariance(i) * difference * difference
+        }
+        let q = v.reduce(0) { $0 + $1 * $1 } / Double(n)
+        return (observedLoss + (q + 1) * instance.spectrum.unobservedMass, instance.spectrum.unfittableMass * (1 + q))
+    }
+
+    static func meanAndError(_ x: [Double]) -> (mean: Double, error: Double) {
+        let mean = x.reduce(0, +) / Double(x.count)
+        let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(x.count - 1)
+        return (mean, (variance / Double(x.count)).squareRoot())
+    }
+
+    @Test("§6.1: E[L | data] = (T + G₀)(N − 1)/(N − 1 − r) and its F-law quantiles, with null directions")
+    func exactOverparameterizedLaw() throws {
+        let instance = try Self.instance(alpha: 0, beta: 1.5, dataSize: 12, seed: 3)
+        let spectrum = instance.spectrum
+        #expect(spectrum.rank < instance.observed.count && spectrum.nullMass > 0)  // exercises G₀
+        let n = spectrum.rank + 6
+        var random = RandomStream(seed: 11, purpose: .replicate, index: 0)
+        var losses: [Double] = [], conditional: [Double] = []
+        for _ in 0..<3000 {
+            let (loss, value) = try Self.draw(instance, modelSize: n, random: &random)
+            losses.append(loss)
+            conditional.append(value)
+        }
+        let exact = spectrum.conditionalMeanLoss(modelSize: n).value!
+        let (mean, error) = Self.meanAndError(losses)
+        #expect(abs(mean - exact) / error < 4, "MC \(mean) ± \(error) vs exact \(exact)")
+        let law = spectrum.conditionalLossLaw(modelSize: n)!
+        for p in [0.1, 0.5, 0.9] {
+            let q = law.quantile(p)
+            let fraction = Double(conditional.filter { $0 <= q }.count) / Double(conditional.count)
+            #expect(abs(fraction - p) < 4 * (p * (1 - p) / Double(conditional.count)).squareRoot(),
+                    "P(L ≤ q_\(p)) = \(fraction)")
+        }
+    }
+
+    @Test("§6.2: the c = ½ equivalent is within 10% of Monte Carlo over W for N ≥ 8, N ≤ r − 2")
+    func underparameterizedEquivalent() throws {
+        let instance = try Self.instance(alpha: 0, beta: 1.5, dataSize: 300, seed: 5)
+        let spectrum = instance.spectrum
+        var random = RandomStream(seed: 12, purpose: .replicate, index: 0)
+        for n in [8, 24] {
+            #expect(n <= spectrum.rank - 2)
+            let losses = try (0..<1200).map { _ in try Self.draw(instance, modelSize: n, random: &random).loss }
+            let (mean, error) = Self.meanAndError(losses)
+            let predicted = spectrum.conditionalMeanLoss(modelSize: n, correction: .half).value!
+            #expect(abs(predicted / mean - 1) < 0.1 + 3 * error / mean,
+                    "N = \(n): equivalent \(predicted) vs MC \(mean) ± \(error)")
+        }
+    }
+
+    @Test("det (§6.3) against mc, the per-instance mean averaged over sampled training sets")
+    func deterministicAgainstInstanceAverage() throws {
+        let parameters = try DataParameters(alpha: 0, beta: 2)
+        let d = 256
+        let instances = try (0..<48).map { try Self.instance(alpha: 0, beta: 2, dataSize: d, seed: UInt64(100 + $0)) }
+        let predictor = try LossCurvePredictor(parameters: parameters, dataSize: d)
+        let modelSizes = [6, 10, 64, 128]
+        let mc = InstanceAveragedCurve.points(spectra: instances.map(\.spectrum), modelSizes: modelSizes, dataSize: d)
+        for (n, averaged) in zip(modelSizes, mc) {
+            let point = predictor.point(modelSize: n)
+            #expect(point.region != .peakBand && averaged.region == point.region)
+            let values = instances.compactMap { $0.spectrum.conditionalMeanLoss(modelSize: n).value }
+            #expect(values.count == instances.count)
+            let (mean, error) = Self.meanAndError(values)
+            #expect(abs(averaged.mean! - mean) <= 1e-12 * mean)
+            #expect(abs(point.mean! / mean - 1) < 0.1 + 3 * error / mean,
+                    "N = \(n): det \(point.mean!) vs mc \(mean) ± \(error)")
+            if point.region == .overparameterized {  // the same exact law, mixed over sampled vs modelled (r, T)
+                #expect(abs(point.median! / averaged.median! - 1) < 0.1 + 3 * error / mean)
+            }
+        }
+    }
+}
