@@ -21,7 +21,7 @@ public struct DataParameters: Hashable, Sendable, Codable {
         }
         guard (1 + alpha + beta).isFinite else {
             throw ParameterError.invalid(
-                flag: "--alpha", value: "\(alpha)", allowed: "1 + α + β within the range of a Double (here β = \(beta))")
+                parameter: .alpha, value: "\(alpha)", allowed: "1 + α + β within the range of a Double (here β = \(beta))")
         }
         if inputDimension == .infinite, !(beta > 1) {
             throw ParameterError.invalid(

@@ -8,27 +8,27 @@ extension TheoryReport {
         let dText = d.map { "\($0)" } ?? "", nText = n.map { "\($0)" } ?? ""
         let alphaText = "\(alpha)"
         let costs = solverCosts.estimate
-        let quantities: [(name: String, value: Double?, flag: String, flagValue: String)] = [
-            ("E[K(D)]", observedCoordinatesExact, "--d", dText),
-            ("Γ(1 − 1/β)·D^(1/β)", observedCoordinatesAsymptotic, "--d", dText),
-            ("the model-rich loss Σ λ_i (1 − p_i)^D", modelRichLossExact, "--d", dText),
-            ("the model-rich-loss asymptote (1/β)·Γ((α+β)/β)·D^(−(α+β)/β)", modelRichLossAsymptotic, "--d", dText),
-            ("the interpolation threshold", interpolationThreshold, "--d", dText),
-            ("the total variance Σ λ_i", totalVariance, "--alpha", alphaText),
-            ("the collapse abscissa N/D^(1/β)", collapseX, "--n", nText),
-            ("log10 of the condition number min(N, E[K])^(1+α+β)", costs?.log10ConditionNumber, "--alpha", alphaText),
-            ("log10 of the gradient-descent cost", costs?.log10GradientDescent, "--alpha", alphaText),
-            ("log10 of the accelerated cost", costs?.log10Accelerated, "--alpha", alphaText),
-            ("log10 of the direct cost", costs?.log10Direct, "--n", nText),
+        let quantities: [(name: String, value: Double?, parameter: Parameter, parameterValue: String)] = [
+            ("E[K(D)]", observedCoordinatesExact, .sampleCount, dText),
+            ("Γ(1 − 1/β)·D^(1/β)", observedCoordinatesAsymptotic, .sampleCount, dText),
+            ("the model-rich loss Σ λ_i (1 − p_i)^D", modelRichLossExact, .sampleCount, dText),
+            ("the model-rich-loss asymptote (1/β)·Γ((α+β)/β)·D^(−(α+β)/β)", modelRichLossAsymptotic, .sampleCount, dText),
+            ("the interpolation threshold", interpolationThreshold, .sampleCount, dText),
+            ("the total variance Σ λ_i", totalVariance, .alpha, alphaText),
+            ("the collapse abscissa N/D^(1/β)", collapseX, .featureCount, nText),
+            ("log10 of the condition number min(N, E[K])^(1+α+β)", costs?.log10ConditionNumber, .alpha, alphaText),
+            ("log10 of the gradient-descent cost", costs?.log10GradientDescent, .alpha, alphaText),
+            ("log10 of the accelerated cost", costs?.log10Accelerated, .alpha, alphaText),
+            ("log10 of the direct cost", costs?.log10Direct, .featureCount, nText),
             ("the compute-optimal exponents", computeOptimal.nExponent + computeOptimal.dExponent
-                + computeOptimal.lossExponent, "--compute-a", "\(computeOptimal.computeA)"),
-            ("the GD failure exponent (α+β)/(1+α)", gdFailureExponent, "--alpha", alphaText),
+                + computeOptimal.lossExponent, .computeA, "\(computeOptimal.computeA)"),
+            ("the GD failure exponent (α+β)/(1+α)", gdFailureExponent, .alpha, alphaText),
         ]
         for q in quantities {
             guard let value = q.value, !value.isFinite else { continue }
             let why = value.isNaN ? "it is undefined here" : "it overflows here"
             throw ParameterError.invalid(
-                flag: q.flag, value: q.flagValue,
+                parameter: q.parameter, value: q.parameterValue,
                 allowed: "a value at which \(q.name) is within the range of a Double (\(why))")
         }
     }

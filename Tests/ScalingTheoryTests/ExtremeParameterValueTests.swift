@@ -113,15 +113,15 @@ struct ExtremeParameterValueTests {
         }
     }
 
-    @Test("Values beyond the Double range are refused with the flag that causes them")
+    @Test("Values beyond the Double range are refused naming the parameter that causes them")
     func refusals() throws {
         // E[K(D)] ≈ Γ(1 − 1/β)·D^(1/β) ≈ 1e12·D: over 1.8e308 for D = 1e300.
         let nearOne = try DataParameters(alpha: 0, beta: 1 + 1e-12)
         #expect(throws: ParameterError.self) { try TheoryReport(parameters: nearOne, dataSize: 1e300) }
         do {
             _ = try TheoryReport(parameters: nearOne, dataSize: 1e300)
-        } catch let ParameterError.invalid(flag, _, allowed) {
-            #expect(flag == "--d" && allowed.contains("E[K(D)]"))
+        } catch let ParameterError.invalid(parameter, _, allowed) {
+            #expect(parameter == .sampleCount && allowed.contains("E[K(D)]"))
         }
         #expect(throws: ParameterError.self) { try DataParameters(alpha: 1e308, beta: 1e308) }
         // The same β at D = 1e200 is representable, and close to the asymptote − 1/2.

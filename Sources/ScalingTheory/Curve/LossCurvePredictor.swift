@@ -19,11 +19,11 @@ public final class LossCurvePredictor {
     /// A predictor for D ≥ 1. Throws for α ≤ −1: the averaged traces need decaying active variances.
     public init(parameters: DataParameters, dataSize: Int, options: CurvePredictionOptions = .init()) throws {
         guard parameters.alpha > -1 else {
-            throw ParameterError.invalid(flag: "--alpha", value: "\(parameters.alpha)",
+            throw ParameterError.invalid(parameter: .alpha, value: "\(parameters.alpha)",
                                          allowed: "α > −1 for the predicted loss curve (active variances must decay)")
         }
         guard dataSize >= 1 else {
-            throw ParameterError.invalid(flag: "--d", value: "\(dataSize)", allowed: "an integer ≥ 1")
+            throw ParameterError.invalid(parameter: .sampleCount, value: "\(dataSize)", allowed: "an integer ≥ 1")
         }
         self.parameters = parameters
         self.dataSize = dataSize

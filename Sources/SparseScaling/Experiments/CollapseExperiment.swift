@@ -29,7 +29,7 @@ public enum CollapseExperiment {
             let scale = pow(Double(d), 1 / beta)
             guard xMax * scale <= 1e15 else {
                 throw ParameterError.invalid(
-                    flag: "--beta", value: "\(beta)",
+                    parameter: .beta, value: "\(beta)",
                     allowed: "a β at which the collapse curves' largest N = \(xMax)·D^(1/β) stays ≤ 1e15 (here D = \(d))")
             }
             let steps = Int((log2(xMax / xMin) * Double(pointsPerOctave)).rounded())
@@ -49,7 +49,7 @@ public enum CollapseExperiment {
         let grids = try c.sampleCounts.map { try c.featureCounts(d: $0, beta: beta) }
         if let largest = c.sampleCounts.max(), !pow(Double(largest), parameters.exponents.alphaD).isFinite {
             throw ParameterError.invalid(
-                flag: "--alpha", value: "\(alpha)",
+                parameter: .alpha, value: "\(alpha)",
                 allowed: "α and β at which the collapse scale D^(α_D) stays below 1.8e308 (here D = \(largest), β = \(beta))")
         }
         let seeds = (0..<UInt64(c.seeds)).map { $0 }

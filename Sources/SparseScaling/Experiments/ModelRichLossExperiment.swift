@@ -30,7 +30,7 @@ public enum ModelRichLossExperiment {
         if let largest = c.sampleCounts.max(),
            parameters.modelRichLoss(dataSize: Double(largest)) < measurableFraction * parameters.totalVariance {
             throw ParameterError.invalid(
-                flag: "--alpha", value: "\(alpha)",
+                parameter: .alpha, value: "\(alpha)",
                 allowed: "α and β at which the model-rich loss at D = \(largest) is at least \(measurableFraction) "
                     + "of Σ λ_i, what a double-precision fit can measure (here β = \(beta))")
         }
