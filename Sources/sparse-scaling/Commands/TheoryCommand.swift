@@ -79,7 +79,7 @@ struct TheoryCommand: ParsableCommand {
             report = try TheoryReport(parameters: parameters, modelSize: n, dataSize: d,
                                       computeA: computeA, computeB: computeB)
         } catch let error as ParameterError {
-            throw ValidationError(error.description)  // a size or exponent whose results leave the Double range: usage, exit 2
+            throw error.usageError  // a size or exponent whose results leave the Double range: usage, exit 2
         }
         switch format {
         case .text: print(report.textTable(), terminator: "")
