@@ -31,11 +31,11 @@ struct CommandGrammarTests {
     ]
 
     /// Values no number flag accepts: not decimal, not finite, padded, hexadecimal, empty or a list.
-    static let badNumbers = ["nan", "inf", "-inf", "0x10", " 16", "16 ", "1e400", "", "abc", "1,5", "--"]
+    static let badNumbers = ["nan", "inf", "-inf", "0x10", " 16", "16 ", "1e400", "", "abc", "1,5"]
 
     /// Number flags of each command (by its first words) and values that are out of their range.
     static let ranges: [(command: [String], flag: String, values: [String])] = [
-        (["theory"], "--alpha", ["-2", " -1"]), (["theory"], "--beta", ["-1", "0.5"]), (["theory"], "--n", ["0", "0.5"]),
+        (["theory"], "--alpha", ["-2", " -1"]), (["theory"], "--beta", ["-1", "0.5", "1"]), (["theory"], "--n", ["0", "0.5"]),
         (["theory"], "--d", ["0", "-1"]), (["theory"], "--compute-a", ["0", "-1"]), (["theory"], "--compute-b", ["0"]),
         (["theory"], "--m", ["0", "0x10", " 16", "1.5"]),
         (["point"], "--alpha", ["-2", " -1"]), (["point"], "--beta", ["-1"]), (["point"], "--n", ["0", "1.5", "1e16", "10000000000000000", "8,16"]),
@@ -54,7 +54,7 @@ struct CommandGrammarTests {
         (["experiment", "relu-sweeps"], "--beta", ["-1"]), (["experiment", "model-rich-loss"], "--seeds", ["1.5"]),
         (["experiment", "observed-coordinates"], "--seeds", ["0"]), (["experiment", "observed-coordinates"], "--threads", ["0", "257"]),
         (["experiment", "observed-coordinates"], "--d", ["0", "0x10"]),
-        (["experiment", "gd-failure"], "--alpha", ["-0.5"]), (["experiment", "gd-failure"], "--eta", ["0", "-1"]),
+        (["experiment", "gd-failure"], "--alpha", ["-5", "nan"]), (["experiment", "gd-failure"], "--eta", ["0", "-1"]),
         (["experiment", "gd-failure"], "--threshold", ["0"]), (["experiment", "gd-failure"], "--replicates", ["0", "-1"]),
         (["experiment", "gd-failure"], "--threads", ["0", "257"]), (["experiment", "gd-failure"], "--n", ["0"]),
         (["experiment", "gd-failure"], "--d", ["1", "0x10"]), (["experiment", "gd-failure"], "--seed", ["-1"]),

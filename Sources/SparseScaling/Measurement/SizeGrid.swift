@@ -41,13 +41,19 @@ package struct SizeGrid: Sendable, Hashable, Codable {
             guard endValue >= startValue else {
                 throw ParameterError.invalid(parameter: parameter, value: text, allowed: "a range whose end is ≥ its start")
             }
+            // start·factor^k for k = 0, 1, …; after each new value, k jumps to the last power that still
+            // rounds to it, so the loop runs once per distinct value, whatever the factor.
             var list: [Int] = []
-            var x = Double(startValue)
-            while x.rounded() <= Double(endValue) * (1 + 1e-12) {
+            let start = Double(startValue), logFactor = Foundation.log(factor)
+            var k = 0.0
+            while true {
+                let x = start * Foundation.pow(factor, k)
+                guard x.rounded() <= Double(endValue) * (1 + 1e-12) else { break }
                 let v = Int(x.rounded())
                 if list.last != v { list.append(v) }
-                x *= factor
                 if list.count > 10_000 { break }
+                let lastRoundingToV = Foundation.floor((Foundation.log(Double(v) + 0.5) - Foundation.log(start)) / logFactor) - 1
+                k = Swift.max(k + 1, lastRoundingToV)
             }
             values = list
         } else {

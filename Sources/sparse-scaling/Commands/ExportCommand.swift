@@ -12,7 +12,7 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var options: PointOptions
-    @Option(parsing: .unconditional, help: "Seed of data, embedding and teacher, an integer in 0…2^64−1.",
+    @Option(parsing: .unconditional, help: "Seed of data, embedding and teacher, an integer in 0…2^64−1. Default 0.",
             transform: NumberArgument.seed(expected: "an integer in 0…2^64−1"))
     var seed: UInt64 = 0
     @OptionGroup var memory: MemoryOptions
@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Folder to write into (created if missing).")
     var out: String
 
-    @Option(parsing: .unconditional, help: "Refuse when X_S would exceed this many megabytes, a number > 0.",
+    @Option(parsing: .unconditional, help: "Refuse when X_S would exceed this many megabytes, a number > 0. Default 512.",
             transform: NumberArgument.real(expected: "a number > 0"))
     var maxExportMb: Double = 512
 

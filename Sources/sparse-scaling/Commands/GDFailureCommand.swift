@@ -15,10 +15,10 @@ struct GDFailureCommand: ParsableCommand {
             """
     )
 
-    @Option(parsing: .unconditional, help: "Amplitude exponent α; spikes need α < −1.", transform: NumberArgument.real(expected: "a finite number < −1"))
+    @Option(parsing: .unconditional, help: "Amplitude exponent α; spikes need α < −1. Default −1.5.", transform: NumberArgument.real(expected: "a finite number < −1"))
     var alpha: Double = -1.5
 
-    @Option(parsing: .unconditional, help: "Activation exponent β > 1 (M = ∞).", transform: NumberArgument.real(expected: "a finite number > 1"))
+    @Option(parsing: .unconditional, help: "Activation exponent β > 1 (M = ∞). Default 2.", transform: NumberArgument.real(expected: "a finite number > 1"))
     var beta: Double = 2
 
     @Option(parsing: .unconditional, help: "Number of random features N with --embedding exact, an integer from 1 to 1e15. Default \(GDFailureSettings.defaultFeatureCount).", transform: NumberArgument.whole(in: 1...1_000_000_000_000_000, expected: "an integer from 1 to 1e15"))
@@ -27,7 +27,7 @@ struct GDFailureCommand: ParsableCommand {
     @Option(help: "Data sizes D ≥ 2: a list (1000,3000,10000) or a log range (1000...1000000x10).")
     var d: String = "1000,2000,5000,10000"
 
-    @Option(parsing: .unconditional, help: "Independent dataset replicates per D, an integer ≥ 1.", transform: NumberArgument.whole(in: 1...Int.max, expected: "an integer ≥ 1"))
+    @Option(parsing: .unconditional, help: "Independent dataset replicates per D, an integer ≥ 1. Default 10000.", transform: NumberArgument.whole(in: 1...Int.max, expected: "an integer ≥ 1"))
     var replicates: Int = 10000
 
     @Option(parsing: .unconditional, help: "GD step η > 0; failure when λ_max(F Fᵀ/D) > 2/η. Default 1.9.", transform: NumberArgument.real(expected: "a finite number > 0"))
@@ -42,7 +42,7 @@ struct GDFailureCommand: ParsableCommand {
     @Option(help: "Embedding: exact (W for the given N) or isometric (N → ∞, W_SᵀW_S = I).")
     var embedding: EmbeddingTreatment = .exact
 
-    @Option(parsing: .unconditional, help: "Seed of all replicates, an integer in 0…2^64−1.",
+    @Option(parsing: .unconditional, help: "Seed of all replicates, an integer in 0…2^64−1. Default 0.",
             transform: NumberArgument.seed(expected: "an integer in 0…2^64−1"))
     var seed: UInt64 = 0
 

@@ -12,7 +12,7 @@ struct PointCommand: ParsableCommand {
 
     @OptionGroup var options: PointOptions
     @OptionGroup var training: TrainingOptions
-    @Option(parsing: .unconditional, help: "Seed of data, embedding and teacher, an integer in 0…2^64−1.",
+    @Option(parsing: .unconditional, help: "Seed of data, embedding and teacher, an integer in 0…2^64−1. Default 0.",
             transform: NumberArgument.seed(expected: "an integer in 0…2^64−1"))
     var seed: UInt64 = 0
     @OptionGroup var memory: MemoryOptions

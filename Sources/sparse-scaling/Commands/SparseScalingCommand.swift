@@ -17,7 +17,7 @@ struct SparseScalingCommand: ParsableCommand {
     static func main() {
         AllocatorTuning.keepFreedMemory()
         do {
-            try RepeatedFlags.check(Array(CommandLine.arguments.dropFirst()))
+            try RepeatedFlags.check(Array(CommandLine.arguments.dropFirst()), root: Self.self)
             var command = try parseAsRoot()
             try command.run()
         } catch {

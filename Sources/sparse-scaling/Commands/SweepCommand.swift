@@ -7,6 +7,7 @@ struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Measure mean loss ± SE over seeds along N or D and fit the power-law exponent.",
+        usage: "sparse-scaling sweep (--n <n> | --n-per-d <c>) --d <d> [<options>]",
         discussion: "Example: sparse-scaling sweep --n 4...256x2 --d 1e6 --seeds 6 (an N-sweep), or --d 64...16384x2 --n-per-d 4 (a model-rich D-sweep). --n and --d take one size, a list (8,16,32) or a log range (8...4096x2: start, end, factor > 1). Results go to the store; re-running computes only what is missing."
     )
 
@@ -19,7 +20,7 @@ struct SweepCommand: ParsableCommand {
             transform: NumberArgument.real(expected: "a number > 0"))
     var nPerD: Double?
 
-    @Option(parsing: .unconditional, help: "Fit the exponent on the last K points, K ≥ 3.",
+    @Option(parsing: .unconditional, help: "Fit the exponent on the last K points, K ≥ 3. Default 5.",
             transform: NumberArgument.whole(in: 3...Int.max, expected: "an integer ≥ 3"))
     var fitTail: Int = 5
 

@@ -15,12 +15,12 @@ struct TheoryCommand: ParsableCommand {
     )
 
     @Option(parsing: .unconditional,
-            help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0.",
+            help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0. Default 0.",
             transform: NumberArgument.real(expected: "a finite number with α + β > 0"))
     var alpha: Double = 0
 
     @Option(parsing: .unconditional,
-            help: "Activation exponent β (coordinate i active with probability min(1, i^-β)); finite, ≥ 0, and > 1 when --m is inf.",
+            help: "Activation exponent β (coordinate i active with probability min(1, i^-β)); finite, ≥ 0, and > 1 when --m is inf. Default 2.",
             transform: NumberArgument.real(expected: "a finite number ≥ 0"))
     var beta: Double = 2
 
@@ -38,12 +38,12 @@ struct TheoryCommand: ParsableCommand {
     var m: String = "inf"
 
     @Option(name: .customLong("compute-a"), parsing: .unconditional,
-            help: "Exponent a of N in the compute proxy C = N^a·D^b; finite, > 0; 2 with b = 1 is the direct-solve proxy N²·D.",
+            help: "Exponent a of N in the compute proxy C = N^a·D^b; finite, > 0; 2 with b = 1 is the direct-solve proxy N²·D. Default 2.",
             transform: NumberArgument.real(expected: "a finite number > 0"))
     var computeA: Double = 2
 
     @Option(name: .customLong("compute-b"), parsing: .unconditional,
-            help: "Exponent b of D in the compute proxy C = N^a·D^b; finite, > 0.",
+            help: "Exponent b of D in the compute proxy C = N^a·D^b; finite, > 0. Default 1.",
             transform: NumberArgument.real(expected: "a finite number > 0"))
     var computeB: Double = 1
 
@@ -59,7 +59,7 @@ struct TheoryCommand: ParsableCommand {
             throw ValidationError("invalid value '\(m)' for --m: expected an integer ≥ 1 or 'inf'")
         }
         if dimension == .infinite, beta <= 1 {
-            throw ValidationError("invalid value 'inf' for --m: expected a finite M when β ≤ 1 (Σ p_i diverges for β = \(beta))")
+            throw ValidationError("invalid value 'inf' for --m: expected a finite M when --beta ≤ 1 (Σ p_i diverges for β = \(beta))")
         }
         if let n, !(n >= 1) { throw ValidationError("invalid value '\(n)' for --n: expected a finite number ≥ 1") }
         if let d, !(d >= 1) { throw ValidationError("invalid value '\(d)' for --d: expected a finite number ≥ 1") }

@@ -4,11 +4,11 @@ import SparseScaling
 /// The flags that define one point, shared by `point`, `export` and `sweep` (each command adds its
 /// own seed flags, and `point` and `sweep` add the training flags).
 struct PointOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0.",
+    @Option(parsing: .unconditional, help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0. Default 0.",
             transform: NumberArgument.real(expected: "a finite number with α + β > 0"))
     var alpha: Double = 0
 
-    @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0 (coordinate i is active with probability i^-β).",
+    @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0 (coordinate i is active with probability i^-β). Default 2.",
             transform: NumberArgument.real(expected: "a finite number ≥ 0"))
     var beta: Double = 2
 
@@ -27,7 +27,7 @@ struct PointOptions: ParsableArguments {
     @Option(help: "Solver: reduced (exact, cost independent of D and M), direct (dense pseudoinverse), or iterative gd, nesterov, sgd. Default reduced for sparse linear, direct for dense or relu.")
     var solver: SolverKind?
 
-    @Option(parsing: .unconditional, help: "Ridge λ_r ≥ 0; 0 gives the minimum-norm interpolator.",
+    @Option(parsing: .unconditional, help: "Ridge λ_r ≥ 0; 0 gives the minimum-norm interpolator. Default 0.",
             transform: NumberArgument.real(expected: "a finite number ≥ 0"))
     var ridge: Double = 0
 

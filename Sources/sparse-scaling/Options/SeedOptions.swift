@@ -5,11 +5,11 @@ import SparseScaling
 
 /// The `--seeds` flag: how many seeds each point is measured with.
 struct SeedOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Seeds per point, \(SeedCount.rangeText) (data, embedding and teacher redrawn per seed).",
+    @Option(parsing: .unconditional, help: "Seeds per point, \(SeedCount.rangeText) (data, embedding and teacher redrawn per seed). Default 4.",
             transform: SeedCount.parse)
     var seeds: Int = 4
 
-    @Option(parsing: .unconditional, help: "First seed; seeds are first-seed, first-seed+1, ….",
+    @Option(parsing: .unconditional, help: "First seed; seeds are first-seed, first-seed+1, …, an integer in 0…2^64−1. Default 0.",
             transform: NumberArgument.seed(expected: "an integer in 0…2^64−1"))
     var firstSeed: UInt64 = 0
 
