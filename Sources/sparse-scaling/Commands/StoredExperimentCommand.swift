@@ -8,7 +8,7 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
     }
 
     @OptionGroup var experiment: ExperimentOptions
-    @OptionGroup var grid: ExperimentGrid
+    @OptionGroup var grid: ExperimentGrid<Experiment.Configuration>
     @OptionGroup var runOptions: RunOptions
 
     @Option(parsing: .unconditional, help: "Seeds per point, \(SeedCount.rangeText). Default: the profile's.", transform: SeedCount.parse)

@@ -1,9 +1,12 @@
 import ArgumentParser
 import SparseScaling
 
-/// `--n` and `--d` of the named experiments: sizes that replace the profile's.
-struct ExperimentGrid: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Model sizes N replacing the profile's N-sweeps: a list (8,16,32) or a log range (8...4096x2).")
+/// `--n` and `--d` of the named experiments: sizes that replace the profile's (`--n` is left out of
+/// `--help`, and refused, where the experiment has no free N).
+struct ExperimentGrid<C: GridConfiguration>: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Model sizes N replacing the profile's N-sweeps: a list (8,16,32) or a log range (8...4096x2).",
+        visibility: C.featureCountsFixed == nil ? .default : .hidden))
     var n: String?
 
     @Option(parsing: .unconditional, help: "Data sizes D replacing the profile's D values: a list (64,256,1024) or a log range (64...16384x2).")
@@ -20,7 +23,7 @@ struct ExperimentGrid: ParsableArguments {
     }
 
     /// `configuration` with the sizes given; `--n` where the experiment has no free N is refused.
-    func apply<C: GridConfiguration>(to configuration: C, experiment: String) throws -> C {
+    func apply(to configuration: C, experiment: String) throws -> C {
         let (ns, ds) = try sizes()
         if ns != nil, let reason = C.featureCountsFixed {
             throw ValidationError("--n has no effect in experiment \(experiment): \(reason)")
