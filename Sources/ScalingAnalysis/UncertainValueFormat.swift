@@ -29,11 +29,12 @@ public enum UncertainValueFormat {
             let scale = pow(10, Double(decade))
             return (String(format: "%.\(digits)fe%+03d", value / scale, decade), String(format: "%.\(digits)fe%+03d", se / scale, decade))
         }
-        let digits = max(0, -place)
-        let unit = pow(10, Double(max(0, place)))
-        let v = (value / unit).rounded() * unit
-        let s = (se / unit).rounded() * unit
-        return (String(format: "%.\(digits)f", v), String(format: "%.\(digits)f", s))
+        if place < 0 {
+            // printf rounds to the nearest decimal at that place.
+            return (String(format: "%.\(-place)f", value), String(format: "%.\(-place)f", se))
+        }
+        let unit = pow(10, Double(place))
+        return (String(format: "%.0f", (value / unit).rounded() * unit), String(format: "%.0f", (se / unit).rounded() * unit))
     }
 
     /// A value alone to four significant digits (C's %.4g), "inf"/"−inf"/"nan" spelled out.
