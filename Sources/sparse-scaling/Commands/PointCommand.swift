@@ -12,8 +12,7 @@ struct PointCommand: ParsableCommand {
     @OptionGroup var options: PointOptions
     @OptionGroup var memory: MemoryOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: ReportOutputOptions
 
     func validate() throws { _ = try options.singleSizes() }
 
@@ -23,11 +22,10 @@ struct PointCommand: ParsableCommand {
         try memory.check(MemoryEstimate(point: spec), job: "point (N = \(size.n), D = \(size.d))")
         let outcome = try PointEvaluator.evaluate(spec)
         let summary = PointSummary(specification: spec, outcome: outcome)
-        switch format {
-        case .json:
-            print(try summary.json())
-        case .text:
-            print(PointTextReport.render(summary))
+        switch output.format {
+        case .json: try output.emit(try summary.json())
+        case .text: try output.emit(PointTextReport.render(summary))
+        case .csv: try output.emit(summary.csv())
         }
     }
 }

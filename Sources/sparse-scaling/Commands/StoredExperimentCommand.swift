@@ -13,6 +13,9 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seeds per point, 1…1000. Default: the profile's.")
     var seeds: Int?
 
+    @Flag(help: "Print no progress bar and no notes on standard error.")
+    var quiet: Bool = false
+
     func validate() throws {
         if let seeds, !(1...1000).contains(seeds) { throw ValidationError("invalid value '\(seeds)' for --seeds: expected an integer from 1 to 1000") }
     }
@@ -20,7 +23,7 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand {
     func run() throws {
         var configuration = Experiment.Configuration.preset(experiment.profile)
         if let seeds { configuration.seeds = seeds }
-        let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: try runOptions.runner())
+        let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: try runOptions.runner(defaultTag: Experiment.Output.name, quiet: quiet))
         try experiment.finish(result)
     }
 }

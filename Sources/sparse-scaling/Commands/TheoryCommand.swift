@@ -16,7 +16,7 @@ struct TheoryCommand: ParsableCommand {
 
     /// Output formats of the report.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, csv
     }
 
     @Option(parsing: .unconditional,
@@ -46,8 +46,11 @@ struct TheoryCommand: ParsableCommand {
             help: "Exponent b of D in the compute proxy C = N^a·D^b; finite, > 0.")
     var computeB: Double = 1
 
-    @Option(help: "Output format: text (aligned table) or json.")
+    @Option(help: "Output format: text (aligned table), json or csv (one row, nested keys joined by _).")
     var format: Format = .text
+
+    @Option(help: "Write the report to this file instead of standard output (replaced atomically). Default: standard output.")
+    var out: String?
 
     func validate() throws {
         guard alpha.isFinite else { throw ValidationError("--alpha must be a finite number (got \(alpha))") }
@@ -69,6 +72,7 @@ struct TheoryCommand: ParsableCommand {
         guard computeB.isFinite, computeB > 0 else {
             throw ValidationError("--compute-b must be a finite number > 0 (got \(computeB))")
         }
+        if let out { try OutputFile.checkWritable(out, flag: "--out") }
     }
 
     func run() throws {
@@ -81,9 +85,12 @@ struct TheoryCommand: ParsableCommand {
         } catch let error as ParameterError {
             throw error.usageError  // a size or exponent whose results leave the Double range: usage, exit 2
         }
+        let text: String
         switch format {
-        case .text: print(report.textTable(), terminator: "")
-        case .json: print(try report.jsonString())
+        case .text: text = report.textTable()
+        case .json: text = try report.jsonString() + "\n"
+        case .csv: text = try FlatCSV.fromJSONObject(try report.jsonString())
         }
+        if let out { try OutputFile.write(text, to: out) } else { print(text, terminator: "") }
     }
 }
