@@ -31,10 +31,10 @@ struct SelfDescribingOutputTests {
             let output = try CLI.run(["results", "--store", "s.sqlite", "--format", "csv", "--out", "r.csv"], in: folder)
             #expect(output.status == 0, "\(output.stderr)")
             let script = """
-                import math, pandas as pd
+                import numpy as np, pandas as pd
                 df = pd.read_csv("r.csv")
                 assert df["m"].dtype == float, df["m"].dtype
-                assert math.isinf(df.loc[df.data == "sparse", "m"]).all()
+                assert np.isinf(df.loc[df.data == "sparse", "m"]).all()
                 assert (df.loc[df.data == "dense", "m"] == 32).all()
                 assert "tag" in df.columns and "extras" not in df.columns and "extra" not in df.columns
                 assert sorted(df.tag.unique()) == ["mine", "sweep"], df.tag.unique()
@@ -110,7 +110,8 @@ struct SelfDescribingOutputTests {
             #expect(lines.count == 2)
             let cells = Dictionary(uniqueKeysWithValues: zip(lines[0].split(separator: ","), lines[1].split(separator: ",", omittingEmptySubsequences: false)))
             #expect(cells["m"] == "inf")
-            #expect(Double(String(cells["loss"] ?? "")) == object["loss"] as? Double)
+            let csvLoss = try #require(Double(String(cells["loss"] ?? ""))), jsonLoss = try #require(object["loss"] as? Double)
+            #expect(abs(csvLoss - jsonLoss) <= 1e-12 * jsonLoss)  // two runs; multithreaded BLAS may differ in the last bit
             let refused = try CLI.run(["point", "--n", "8", "--d", "64", "--out", "."], in: folder)
             #expect(refused.status == 2 && refused.stderr.contains("--out"))
         }
