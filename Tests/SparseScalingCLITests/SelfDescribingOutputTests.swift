@@ -218,3 +218,21 @@ struct SelfDescribingOutputTests {
             stderr: String(decoding: stderr, as: UTF8.self), signaled: process.terminationReason == .uncaughtSignal)
     }
 }
+
+/// The sweep verdict can fail: a clean sweep far from its limit lands outside, a noisy one is inconclusive.
+@Suite("Sweep verdict")
+struct SweepVerdictTests {
+    @Test("verdicts: inside, outside and inconclusive all occur")
+    func verdictsCanFail() throws {
+        try withTemporaryFolder { folder in
+            // A D-sweep at fixed small N saturates (loss stops falling): outside the 95% CI of α_D.
+            let saturated = try CLI.run(["sweep", "--n", "4", "--d", "256...4096x2", "--seeds", "3", "--store", "s.sqlite", "--quiet"], in: folder)
+            #expect(saturated.status == 0, "\(saturated.stderr)")
+            #expect(saturated.stdout.contains("outside the 95% CI") || saturated.stdout.contains("inconclusive"), "\(saturated.stdout)")
+            // Model-rich D-sweep with enough seeds: α_D = 1 inside a narrow CI.
+            let clean = try CLI.run(["sweep", "--n-per-d", "4", "--d", "256...8192x2", "--seeds", "4", "--store", "s.sqlite", "--quiet"], in: folder)
+            #expect(clean.status == 0, "\(clean.stderr)")
+            #expect(clean.stdout.contains("theory α_D = (α + β)/β = 1: inside the 95% CI"), "\(clean.stdout)")
+        }
+    }
+}

@@ -33,8 +33,34 @@ public struct SweepPrediction: Sendable {
         fit.exponentInterval.lower <= exponent && exponent <= fit.exponentInterval.upper
     }
 
-    /// "theory α_N = α + β = 2: inside the 95% CI" (or "outside").
+    /// A CI whose half-width exceeds this fraction of the predicted exponent cannot tell: "inconclusive".
+    public static let conclusiveHalfWidth = 0.25
+
+    /// How the fit compares with the prediction.
+    public enum Verdict: String, Sendable {
+        /// The 95% CI holds the prediction and is narrow enough to have missed it.
+        case inside
+        /// The 95% CI does not hold the prediction.
+        case outside
+        /// The 95% CI holds the prediction but is wider than ±25% of it.
+        case inconclusive
+    }
+
+    /// The verdict for `fit`.
+    public func verdict(of fit: PowerLawFit) -> Verdict {
+        guard isInside(fit) else { return .outside }
+        let halfWidth = (fit.exponentInterval.upper - fit.exponentInterval.lower) / 2
+        return halfWidth > Self.conclusiveHalfWidth * abs(exponent) ? .inconclusive : .inside
+    }
+
+    /// "theory α_N = α + β = 2: inside the 95% CI" (or "outside the 95% CI", or "inconclusive: …").
     public func verdict(_ fit: PowerLawFit) -> String {
-        "theory \(name) = \(fourSignificantDigits(exponent)): \(isInside(fit) ? "inside" : "outside") the 95% CI"
+        let head = "theory \(name) = \(fourSignificantDigits(exponent)): "
+        switch verdict(of: fit) {
+        case .inside: return head + "inside the 95% CI"
+        case .outside: return head + "outside the 95% CI"
+        case .inconclusive:
+            return head + "inconclusive (inside the 95% CI, but the CI is wider than ±\(Int(Self.conclusiveHalfWidth * 100))% of the prediction)"
+        }
     }
 }

@@ -41,6 +41,7 @@ struct SweepReport {
         if let prediction {
             var theory: [String: Any] = ["exponent": prediction.exponent, "name": prediction.name]
             theory["inside_ci95"] = result.fit.map { prediction.isInside($0) as Any } ?? NSNull()
+            theory["verdict"] = result.fit.map { prediction.verdict(of: $0).rawValue as Any } ?? NSNull()
             object["theory"] = theory
         } else {
             object["theory"] = NSNull()
