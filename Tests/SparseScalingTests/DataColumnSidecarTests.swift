@@ -41,3 +41,26 @@ struct DataColumnSidecarTests {
         #expect(alpha == 0.25 && beta == 3.0)
     }
 }
+
+/// Every JSON file of the experiments uses snake_case keys.
+@Suite("Snake-case JSON keys")
+struct SnakeCaseKeyTests {
+    @Test("camelCase keys become snake_case; the paper's alpha_N stays")
+    func conversion() {
+        #expect(SnakeCaseKeys.convert("exponentInterval") == "exponent_interval")
+        #expect(SnakeCaseKeys.convert("logPrefactor") == "log_prefactor")
+        #expect(SnakeCaseKeys.convert("fStatistic") == "f_statistic")
+        #expect(SnakeCaseKeys.convert("alpha_N") == "alpha_N")
+        #expect(SnakeCaseKeys.convert("loss_mean") == "loss_mean")
+    }
+
+    @Test("ExperimentWriter.json writes no camelCase key, at any depth")
+    func experimentJSON() throws {
+        struct Inner: Encodable { let exponentInterval = [1.0, 2.0]; let fStatistic = 3.0 }
+        struct Outer: Encodable { let logPrefactor = 0.5; let inner = [Inner()]; let alpha_N = 2.0; let bad = Double.nan }
+        let text = try ExperimentWriter.json(Outer())
+        #expect(text.contains("\"exponent_interval\"") && text.contains("\"f_statistic\"") && text.contains("\"log_prefactor\""))
+        #expect(text.contains("\"alpha_N\"") && text.contains("\"nan\""))
+        #expect(!text.contains("exponentInterval") && !text.contains("fStatistic") && !text.contains("logPrefactor"))
+    }
+}

@@ -23,11 +23,13 @@ package enum ExperimentWriter {
         return written
     }
 
-    /// Pretty-printed JSON of an encodable value (keys sorted).
+    /// Pretty-printed JSON of an encodable value (keys snake_case and sorted; non-finite numbers as strings).
     package static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        let object = try JSONSerialization.jsonObject(with: try encoder.encode(value), options: [.fragmentsAllowed])
+        let data = try JSONSerialization.data(
+            withJSONObject: SnakeCaseKeys.convertKeys(object), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
