@@ -39,8 +39,14 @@ public struct SweepResult: Sendable {
         }
     }
 
-    /// The JSON object `{"points": [...], "fit": {...}}` of `sweep --format json`.
+    /// The JSON object `{"points": [...], "fit": {...}}` of `sweep --format json`, compact with sorted keys.
     public func json() -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: jsonObject(), options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The points, fit and local exponents as a JSON-serializable object with snake_case keys.
+    public func jsonObject() -> [String: Any] {
         var pointObjects: [[String: Any]] = []
         for p in points {
             let q = p.lossQuantiles
@@ -67,8 +73,17 @@ public struct SweepResult: Sendable {
         object["local_exponents"] = localExponents.map { e -> [String: Any] in
             ["x_lower": e.xLower, "x_upper": e.xUpper, "exponent": e.exponent.map { $0 as Any } ?? NSNull()]
         }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        return object
+    }
+
+    /// One CSV row per point: n, d, seeds, loss_mean, loss_se, observed_coordinates_mean (full precision).
+    public func csv() -> String {
+        var table = CSVTable(headers: ["n", "d", "seeds", "loss_mean", "loss_se", "observed_coordinates_mean"])
+        for p in points {
+            table.append([.integer(p.n), .integer(p.d), .integer(p.seedCount), .number(p.lossMean),
+                          .number(p.lossStandardError), .number(p.meanObservedCoordinates)])
+        }
+        return table.render()
     }
 
     /// A table of (N, D, mean loss, SE, median, 10/90% quantiles, seeds, K) with heavy-tail flags, and the fitted exponent.

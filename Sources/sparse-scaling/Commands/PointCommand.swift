@@ -17,8 +17,7 @@ struct PointCommand: ParsableCommand {
     var seed: UInt64 = 0
     @OptionGroup var memory: MemoryOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: ReportOutputOptions
 
     func validate() throws {
         let size = try options.singleSizes()
@@ -31,11 +30,10 @@ struct PointCommand: ParsableCommand {
         try memory.check(MemoryEstimate(point: spec), job: "point (N = \(size.n), D = \(size.d))")
         let outcome = try PointEvaluator.evaluate(spec)
         let summary = PointSummary(specification: spec, outcome: outcome)
-        switch format {
-        case .json:
-            print(try summary.json())
-        case .text:
-            print(PointTextReport.render(summary))
+        switch output.format {
+        case .json: try output.emit(try summary.json())
+        case .text: try output.emit(PointTextReport.render(summary))
+        case .csv: try output.emit(summary.csv())
         }
     }
 }

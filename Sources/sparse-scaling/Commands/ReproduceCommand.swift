@@ -39,7 +39,7 @@ struct ReproduceCommand: ParsableCommand {
         let storePath = folder.appendingPathComponent("sparse-scaling.sqlite").path
         var runOptions = try RunOptions.parse(["--store", storePath, "--threads", "\(threadOptions.threads)", "--max-memory", "\(try memory.limit())"])
         try runOptions.validate()
-        let runner = try runOptions.runner()
+        let runner = try runOptions.runner(defaultTag: "reproduce")
         // The summary is the completeness marker: remove a stale one before recomputing.
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("summary.json"))
         let results = try PaperReproduction.run(alpha: exponents.alpha, beta: exponents.beta, gdAlpha: gdAlpha, plan: ReproductionPlan(profile: profile), runner: runner) { step, count, name in

@@ -14,6 +14,9 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
     @Option(parsing: .unconditional, help: "Seeds per point, \(SeedCount.rangeText). Default: the profile's.", transform: SeedCount.parse)
     var seeds: Int?
 
+    @Flag(help: "Print no progress bar and no notes on standard error.")
+    var quiet: Bool = false
+
     func validate() throws {
         _ = try grid.apply(to: Experiment.Configuration.preset(experiment.profile), experiment: Experiment.Output.name)
     }
@@ -21,7 +24,7 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
     func run() throws {
         var configuration = try grid.apply(to: Experiment.Configuration.preset(experiment.profile), experiment: Experiment.Output.name)
         if let seeds { configuration.seeds = seeds }
-        let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: try runOptions.runner())
+        let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: try runOptions.runner(defaultTag: Experiment.Output.name, quiet: quiet))
         try experiment.finish(result)
     }
 }

@@ -24,8 +24,10 @@ struct SweepCommand: ParsableCommand {
             transform: NumberArgument.whole(in: 3...Int.max, expected: "an integer ≥ 3"))
     var fitTail: Int = 5
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: ReportOutputOptions
+
+    @Option(help: "Also draw the sweep (mean ± SE, the fit and the theory line) to this SVG file.")
+    var plot: String?
 
     @Flag(help: "Run a grid of more than \(GridSize.confirmationThreshold) points (refused without it).")
     var yes = false
@@ -37,6 +39,7 @@ struct SweepCommand: ParsableCommand {
         if let nPerD, let largest = try options.sizes().sampleCounts.max(), !(nPerD * Double(largest) <= 1e15) {
             throw ValidationError("invalid value '\(nPerD)' for --n-per-d: N = C·D must stay ≤ 1e15 (here D up to \(largest))")
         }
+        if let plot { try OutputFile.checkWritable(plot, flag: "--plot") }
         guard fitTail >= 3 else { throw ValidationError("invalid value '\(fitTail)' for --fit-tail: expected an integer ≥ 3") }
         let grid = try options.sizes()
         if grid.featureCounts == nil, nPerD == nil { throw ValidationError("missing --n: give N values, or --n-per-d C") }
@@ -57,8 +60,19 @@ struct SweepCommand: ParsableCommand {
         let concurrency = min(runOptions.threads, jobs)
         try runOptions.memory.check(
             MemoryEstimate(points: points, concurrency: concurrency), job: "sweep (\(jobs) points, \(concurrency) at once)")
-        let measured = try runOptions.runner().measure(points, seeds: plan.seeds, label: "sweep")
+        let runner = try runOptions.runner(defaultTag: "sweep", quiet: output.quiet)
+        let measured = try runner.measure(points, seeds: plan.seeds, label: "sweep")
         let result = SweepResult(points: measured, variable: plan.sweptVariable, fitTail: fitTail)
-        print(format == .json ? result.json() : result.text())
+        let report = SweepReport(
+            result: result, base: base, plan: plan, counts: runner.lastCounts, store: runOptions.store,
+            shard: runOptions.shard, tag: runner.tag ?? "sweep", fitTail: fitTail)
+        if let plot {
+            try OutputFile.write(SweepPlot.svg(result, prediction: report.prediction, title: "sweep"), to: plot, flag: "--plot")
+        }
+        switch output.format {
+        case .text: try output.emit(report.text())
+        case .json: try output.emit(try report.json())
+        case .csv: try output.emit(result.csv())
+        }
     }
 }

@@ -14,6 +14,11 @@ struct TheoryCommand: ParsableCommand {
             """
     )
 
+    /// Output formats of the report.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv
+    }
+
     @Option(parsing: .unconditional,
             help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0. Default 0.",
             transform: NumberArgument.real(expected: "a finite number with α + β > 0"))
@@ -47,8 +52,11 @@ struct TheoryCommand: ParsableCommand {
             transform: NumberArgument.real(expected: "a finite number > 0"))
     var computeB: Double = 1
 
-    @Option(help: "Output format: text (aligned table) or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text (aligned table), json or csv (one row, nested keys joined by _).")
+    var format: Format = .text
+
+    @Option(help: "Write the report to this file instead of standard output (replaced atomically). Default: standard output.")
+    var out: String?
 
     func validate() throws {
         guard beta >= 0 else { throw ValidationError("invalid value '\(beta)' for --beta: expected a finite number ≥ 0") }
@@ -65,6 +73,7 @@ struct TheoryCommand: ParsableCommand {
         if let d, !(d >= 1) { throw ValidationError("invalid value '\(d)' for --d: expected a finite number ≥ 1") }
         guard computeA > 0 else { throw ValidationError("invalid value '\(computeA)' for --compute-a: expected a finite number > 0") }
         guard computeB > 0 else { throw ValidationError("invalid value '\(computeB)' for --compute-b: expected a finite number > 0") }
+        if let out { try OutputFile.checkWritable(out, flag: "--out") }
     }
 
     func run() throws {
@@ -77,9 +86,12 @@ struct TheoryCommand: ParsableCommand {
         } catch let error as ParameterError {
             throw error.usageError  // a size or exponent whose results leave the Double range: usage, exit 2
         }
+        let text: String
         switch format {
-        case .text: print(report.textTable(), terminator: "")
-        case .json: print(try report.jsonString())
+        case .text: text = report.textTable()
+        case .json: text = try report.jsonString() + "\n"
+        case .csv: text = try FlatCSV.fromJSONObject(try report.jsonString())
         }
+        if let out { try OutputFile.write(text, to: out) } else { print(text, terminator: "") }
     }
 }
