@@ -4,15 +4,22 @@ extension ResultsStore {
     /// All rows as CSV: a header row of snake_case column names, then one line per row in ``allPoints()`` order.
     ///
     /// Doubles are printed in shortest round-trip form (`nan`, `inf` for non-finite), `nil` as an empty field.
+    /// The convergence columns (`iterations`, `converged`, `relative_gradient_norm`) follow when any row
+    /// comes from an iterative solver that recorded them.
     public func csv() throws -> String {
-        var lines = [Schema.columns.joined(separator: ",")]
-        for point in try allPoints() {
-            lines.append(try ExportRow(point).csvFields().map(CSV.quoted).joined(separator: ","))
+        let points = try allPoints()
+        let convergence = points.contains { $0.result.iterations != nil }
+        var lines = [(convergence ? Schema.storedColumns : Schema.columns).joined(separator: ",")]
+        for point in points {
+            let row = ExportRow(point)
+            let fields = try row.csvFields() + (convergence ? row.convergenceFields() : [])
+            lines.append(fields.map(CSV.quoted).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// All rows as a JSON array of objects keyed by snake_case column names, in ``allPoints()`` order.
+    /// The convergence keys appear in the rows of iterative solvers that recorded them.
     ///
     /// Keys are sorted, `nil` is `null`, non-finite doubles are the strings `"nan"`, `"inf"`, `"-inf"`.
     public func json() throws -> String {
@@ -76,6 +83,16 @@ struct ExportRow: Encodable {
         try container.encode(r.extras, forKey: Key("extras"))
         try container.encode(point.toolVersion, forKey: Key("tool_version"))
         try container.encode(point.createdAt, forKey: Key("created_at"))
+        try container.encodeIfPresent(r.iterations, forKey: Key("iterations"))
+        try container.encodeIfPresent(r.converged, forKey: Key("converged"))
+        try container.encodeIfPresent(r.relativeGradientNorm, forKey: Key("relative_gradient_norm"))
+    }
+
+    /// Field texts of ``Schema/convergenceColumns`` (empty for exact solvers).
+    func convergenceFields() -> [String] {
+        let r = point.result
+        return [r.iterations.map { String($0) } ?? "", r.converged.map { $0 ? "true" : "false" } ?? "",
+                r.relativeGradientNorm.map(CanonicalText.double) ?? ""]
     }
 
     /// Field texts in ``Schema/columns`` order.

@@ -140,8 +140,8 @@ public final class ResultsStore: Sendable {
     static let seedOrder = "seed < 0, seed"
 
     static let insertSQL: String = {
-        let columns = Schema.columns.joined(separator: ", ")
-        let placeholders = Array(repeating: "?", count: Schema.columns.count).joined(separator: ", ")
+        let columns = Schema.storedColumns.joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: Schema.storedColumns.count).joined(separator: ", ")
         return "INSERT INTO points (\(columns)) VALUES (\(placeholders)) ON CONFLICT (configuration_key, seed) DO NOTHING"
     }()
 

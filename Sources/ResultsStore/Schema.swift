@@ -48,6 +48,7 @@ enum Schema {
             }
             try db.create(index: "points_on_parameters", on: pointsTable, columns: ["alpha", "beta", "n", "d"])
         }
+        registerConvergenceMigration(&migrator)
         return migrator
     }
 }

@@ -149,3 +149,14 @@ extension MemoryEstimate {
         if let limit, !(bytes <= limit) { throw MemoryLimitExceeded(estimate: self, limit: limit, job: job) }
     }
 }
+
+extension MemoryEstimate {
+    /// The peak of exporting the instance of `point`: the point itself, then the dense K × D matrix X_S
+    /// and its file image (16·K·D bytes) and W_S with its image (16·N·K), on top of the retained instance.
+    public init(export point: PointSpecification) {
+        let k = Self.observedCoordinatesBound(point)
+        let n = Double(point.featureCount), d = Double(point.sampleCount)
+        let written = Self.safetyFactor * (16 * k * d + 16 * n * k)
+        self.init(bytes: Self.baselineBytes + Self.workingBytes(point) + written)
+    }
+}

@@ -16,6 +16,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Folder to write into (created if missing).")
     var out: String
 
+    @Flag(help: "Write into a folder that already holds files (an earlier export is overwritten).")
+    var force = false
+
     @Option(parsing: .unconditional, help: "Refuse when X_S would exceed this many megabytes.")
     var maxExportMb: Double = 512
 
@@ -23,14 +26,21 @@ struct ExportCommand: ParsableCommand {
         guard maxExportMb > 0, maxExportMb.isFinite else {
             throw ValidationError("invalid value '\(maxExportMb)' for --max-export-mb: expected a number > 0")
         }
+        // The exported readout and loss are those of the linear model (v = y F⁺ with F = W_S X_S).
+        guard options.features == .linear else {
+            throw ValidationError("invalid value '\(options.features.rawValue)' for --features: export writes the linear model's instance (F = W_S X_S); use --features linear")
+        }
         try OutputFolder.checkWritable(out, flag: "--out")
+        if !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
+            throw ValidationError("invalid value '\(out)' for --out: the folder is not empty (\(existing.count) entries); pass --force to overwrite")
+        }
         _ = try options.singleSizes()
     }
 
     func run() throws {
         let size = try options.singleSizes()
         let spec = try options.specification(featureCount: size.n, sampleCount: size.d)
-        try memory.check(MemoryEstimate(point: spec), job: "export (N = \(size.n), D = \(size.d))")
+        try memory.check(MemoryEstimate(export: spec), job: "export (N = \(size.n), D = \(size.d))")
         let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec)
         let megabytes = Double(InstanceExporter.observedSamplesBytes(instance)) / 1_048_576
         guard megabytes <= maxExportMb else {

@@ -54,10 +54,13 @@ struct GDFailureCommand: ParsableCommand {
     @Option(help: "Also write the rows as CSV to this file.")
     var out: String?
 
+    @OptionGroup var memory: MemoryOptions
+
     mutating func validate() throws {
         guard eta > 0, eta.isFinite else { throw ValidationError("invalid value '\(eta)' for --eta: expected a finite number > 0") }
         guard threads >= 1 else { throw ValidationError("invalid value '\(threads)' for --threads: expected an integer ≥ 1") }
         do { try settings().validate() } catch let error as ParameterError { throw error.usageError }
+        if let out { try OutputFile.checkWritable(out, flag: "--out") }
     }
 
     /// The data sizes parsed from --d.
@@ -76,6 +79,9 @@ struct GDFailureCommand: ParsableCommand {
 
     func run() throws {
         let s = try settings()
+        let estimate: MemoryEstimate
+        do { estimate = try MemoryEstimate(gdFailure: s, threads: threads) } catch let error as ParameterError { throw error.usageError }
+        try memory.check(estimate, job: "gd-failure (D up to \(s.sampleCounts.max() ?? 0), \(min(threads, s.replicates)) replicates at once)")
         if format == .text {
             print("GD failure: α = \(alpha), β = \(beta), N = \(n), τ = λ_max threshold = \(String(format: "%.6g", s.threshold)), estimator \(estimator.rawValue), embedding \(embedding.rawValue)")
             print(Self.header)

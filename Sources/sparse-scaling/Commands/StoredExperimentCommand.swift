@@ -20,6 +20,14 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand {
     func run() throws {
         var configuration = Experiment.Configuration.preset(experiment.profile)
         if let seeds { configuration.seeds = seeds }
+        // The whole plan is checked (parameters and memory) before any work and before the store exists.
+        let batches: [PlannedBatch]
+        do { batches = try Experiment.plan(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration) } catch let error as ParameterError {
+            throw error.usageError
+        }
+        try runOptions.checkMemory(
+            of: batches, seeds: (0..<UInt64(configuration.seeds)).map { $0 },
+            job: "experiment \(Experiment.Output.name) (\(batches.reduce(0) { $0 + $1.points.count }) points × \(configuration.seeds) seeds)")
         let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: try runOptions.runner())
         try experiment.finish(result)
     }

@@ -51,5 +51,6 @@ struct SweepCommand: ParsableCommand {
         let measured = try runOptions.runner().measure(points, seeds: plan.seeds, label: "sweep")
         let result = SweepResult(points: measured, variable: plan.sweptVariable, fitTail: fitTail)
         print(format == .json ? result.json() : result.text())
+        if let note = result.convergenceNote { FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }
     }
 }

@@ -45,7 +45,7 @@ struct PointOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Iterative solvers stop when ‖gradient‖/‖initial gradient‖ falls below this, in (0, 1).")
     var gradientTolerance: Double = 1e-10
 
-    @Option(parsing: .unconditional, help: "Iteration cap of gd and nesterov (epoch cap of sgd), an integer ≥ 1.")
+    @Option(parsing: .unconditional, help: "Iteration cap of gd and nesterov (epoch cap of sgd), an integer from 1 to 10000000.")
     var maxIterations: Int = 100_000
 
     @Option(parsing: .unconditional, help: "Minibatch size of sgd, an integer ≥ 1.")
@@ -111,8 +111,8 @@ struct PointOptions: ParsableArguments {
         guard gradientTolerance > 0, gradientTolerance < 1 else {
             throw ValidationError("invalid value '\(gradientTolerance)' for --gradient-tolerance: expected a number in (0, 1)")
         }
-        guard maxIterations >= 1 else {
-            throw ValidationError("invalid value '\(maxIterations)' for --max-iterations: expected an integer ≥ 1")
+        guard (1...OptimizationSettings.maxIterationCap).contains(maxIterations) else {
+            throw ValidationError("invalid value '\(maxIterations)' for --max-iterations: expected an integer from 1 to \(OptimizationSettings.maxIterationCap)")
         }
         guard batchSize >= 1 else {
             throw ValidationError("invalid value '\(batchSize)' for --batch-size: expected an integer ≥ 1")

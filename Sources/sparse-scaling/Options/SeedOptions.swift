@@ -15,8 +15,13 @@ struct SeedOptions: ParsableArguments {
         guard (1...100_000).contains(seeds) else {
             throw ValidationError("invalid value '\(seeds)' for --seeds: expected an integer from 1 to 100000")
         }
+        // Seeds are first-seed … first-seed + seeds − 1; they must not wrap around past 2^64 − 1.
+        guard firstSeed <= UInt64.max - UInt64(seeds - 1) else {
+            throw ValidationError(
+                "invalid value '\(firstSeed)' for --first-seed: with --seeds \(seeds) the last seed would pass 2^64−1 (expected at most \(UInt64.max - UInt64(seeds - 1)))")
+        }
     }
 
     /// The seed list.
-    var list: [UInt64] { (0..<UInt64(seeds)).map { firstSeed &+ $0 } }
+    var list: [UInt64] { (0..<UInt64(seeds)).map { firstSeed + $0 } }
 }
