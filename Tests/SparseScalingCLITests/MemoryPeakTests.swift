@@ -10,19 +10,20 @@ struct MemoryPeakTests {
     /// ReLU features, sweeps with threads, export, and the experiments with their own estimates.
     static let commands: [[String]] = [
         ["point", "--n", "8", "--d", "16"],
-        ["point", "--n", "2000", "--d", "300000"],
-        ["point", "--n", "4000", "--d", "50000", "--beta", "1.8"],
-        ["point", "--n", "500", "--d", "2000", "--solver", "direct", "--m", "4000"],
-        ["point", "--n", "2000", "--d", "3000", "--data", "dense", "--m", "2000"],
-        ["point", "--n", "1500", "--d", "3000", "--beta", "0.6", "--m", "3000"],
+        ["point", "--n", "2000", "--d", "100000"],
+        ["point", "--n", "3000", "--d", "30000", "--beta", "1.8"],
+        ["point", "--n", "300", "--d", "1000", "--solver", "direct", "--m", "3000"],
+        ["point", "--n", "800", "--d", "1200", "--data", "dense", "--m", "1000"],
+        ["point", "--n", "600", "--d", "1500", "--beta", "0.6", "--m", "1500"],
         ["point", "--n", "1000", "--d", "20000", "--solver", "gd", "--max-iterations", "50"],
         ["point", "--n", "1000", "--d", "20000", "--solver", "nesterov", "--max-iterations", "50"],
         ["point", "--n", "500", "--d", "4000", "--solver", "sgd", "--max-iterations", "2"],
+        ["point", "--n", "300", "--d", "800", "--data", "dense", "--m", "500", "--solver", "sgd", "--max-iterations", "2"],
         ["point", "--n", "500", "--d", "3000", "--features", "relu", "--solver", "direct"],
         ["point", "--n", "500", "--d", "3000", "--features", "relu", "--solver", "nesterov", "--max-iterations", "50"],
         ["sweep", "--n", "1000,2000", "--d", "100000", "--seeds", "2", "--threads", "2", "--store", "s.sqlite"],
         ["export", "--n", "64", "--d", "30000", "--out", "x"],
-        ["experiment", "gd-failure", "--d", "100000", "--replicates", "64", "--threads", "2"],
+        ["experiment", "gd-failure", "--d", "30000", "--replicates", "32", "--threads", "2"],
         ["experiment", "gd-failure", "--d", "10000", "--n", "50", "--replicates", "64", "--threads", "2"],
     ]
 
