@@ -61,7 +61,7 @@ public final class ResultsStore: Sendable {
         case .empty, .unchecked:
             try connection?.queue.close()
             throw StoreError.emptyStore(path: path)
-        case let .store(missing) where !missing.isEmpty:
+        case let .store(missing) where !missing.allSatisfy(Schema.readableWithout.contains):
             try connection?.queue.close()
             throw StoreError.outdatedSchema(path: path, missingMigrations: missing)
         case .store:

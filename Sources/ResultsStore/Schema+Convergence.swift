@@ -11,6 +11,10 @@ extension Schema {
     /// Name of the migration that adds ``convergenceColumns``.
     static let convergenceMigration = "v3-convergence"
 
+    /// Migrations a store opened read-only may lack: they only add nullable columns, which reads
+    /// of such a store see as NULL (``storedColumnSelection(_:)``, `StoredPoint(row:)`).
+    static let readableWithout: Set<String> = [convergenceMigration]
+
     /// Registers the migration adding ``convergenceColumns`` (nullable, so older rows stay as they were).
     static func registerConvergenceMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration(convergenceMigration) { db in
