@@ -21,6 +21,7 @@ struct RefusalBeforeWorkTests {
         Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "9223372036854775807"], fragment: "--replicates", status: 2),
         Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "gd", "--max-iterations", "9223372036854775807"], fragment: "--max-iterations", status: 2),
         Case(arguments: ["sweep", "--n", "8", "--d", "16", "--solver", "sgd", "--max-iterations", "10000001", "--store", "s.sqlite"], fragment: "--max-iterations", status: 2),
+        Case(arguments: ["point", "--n", "8", "--d", "16", "--features", "relu", "--solver", "direct", "--test-samples", "9223372036854775807"], fragment: "--test-samples", status: 2),
         // gd-failure has a memory estimate: D = 1e15 cannot fit.
         Case(arguments: ["experiment", "gd-failure", "--d", "1e15", "--replicates", "1"], fragment: "--max-memory", status: 1),
         Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "10", "--max-memory", "1M"], fragment: "--max-memory", status: 1),
@@ -31,6 +32,7 @@ struct RefusalBeforeWorkTests {
         // export writes the linear model only; a folder holding files needs --force.
         Case(arguments: ["export", "--n", "8", "--d", "16", "--features", "relu", "--solver", "direct", "--out", "new"], fragment: "--features", status: 2),
         Case(arguments: ["export", "--n", "8", "--d", "16", "--out", "full"], fragment: "--force", status: 2),
+        Case(arguments: ["export", "--n", "8", "--d", "1000000", "--out", "new", "--max-export-mb", "100"], fragment: "--max-export-mb", status: 1),
         // Whole plans over --max-memory are refused before any work, store or output folder.
         Case(arguments: ["experiment", "collapse", "--beta", "1", "--out", "new", "--store", "new.sqlite", "--max-memory", "8G"], fragment: "--max-memory", status: 1),
         Case(arguments: ["experiment", "linear-sweeps", "--out", "new", "--store", "new.sqlite", "--max-memory", "1"], fragment: "--max-memory", status: 1),

@@ -100,7 +100,7 @@ extension MemoryEstimate {
         case (.linear, .sgd):
             // The rank of F from the pivoted factor of A; features per sample on the fly (sparse),
             // or F = W X (N × D) for dense data.
-            let features = samplesDense ? 8 * n * d : 8 * n * Double(p.optimization.batchSize)
+            let features = samplesDense ? 8 * n * d : 8 * n * min(d, Double(p.optimization.batchSize))
             return embedding + 8 * 2 * k * k + features + 8 * 8 * n
         case (.relu, _):
             // F = ReLU(W_S X_S) (N × D); the direct solve through its pseudoinverse (SVD at worst), the

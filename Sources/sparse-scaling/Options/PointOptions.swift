@@ -51,7 +51,7 @@ struct PointOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Minibatch size of sgd, an integer ≥ 1.")
     var batchSize: Int = 32
 
-    @Option(parsing: .unconditional, help: "Fresh test samples for the Monte-Carlo loss of ReLU features, an integer ≥ 2.")
+    @Option(parsing: .unconditional, help: "Fresh test samples for the Monte-Carlo loss of ReLU features, an integer from 2 to 100000000.")
     var testSamples: Int = 4096
 
     mutating func validate() throws {
@@ -117,8 +117,8 @@ struct PointOptions: ParsableArguments {
         guard batchSize >= 1 else {
             throw ValidationError("invalid value '\(batchSize)' for --batch-size: expected an integer ≥ 1")
         }
-        guard testSamples >= 2 else {
-            throw ValidationError("invalid value '\(testSamples)' for --test-samples: expected an integer ≥ 2")
+        guard (2...OptimizationSettings.maxTestSamples).contains(testSamples) else {
+            throw ValidationError("invalid value '\(testSamples)' for --test-samples: expected an integer from 2 to \(OptimizationSettings.maxTestSamples)")
         }
         return OptimizationSettings(
             stepSize: eta, gradientTolerance: gradientTolerance, maxIterations: maxIterations,
