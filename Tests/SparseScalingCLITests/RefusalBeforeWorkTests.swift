@@ -27,8 +27,7 @@ struct RefusalBeforeWorkTests {
         Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "10", "--max-memory", "1M"], fragment: "--max-memory", status: 1),
         // Output files are checked first.
         Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "10", "--out", "/proc/x.csv"], fragment: "--out", status: 2),
-        Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "10", "--out", "missing/x.csv"], fragment: "--out", status: 2),
-        Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "10", "--out", "."], fragment: "--out", status: 2),
+        Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "10", "--out", "full/v.npy/sub"], fragment: "--out", status: 2),
         // export writes the linear model only; a folder holding files needs --force.
         Case(arguments: ["export", "--n", "8", "--d", "16", "--features", "relu", "--solver", "direct", "--out", "new"], fragment: "--features", status: 2),
         Case(arguments: ["export", "--n", "8", "--d", "16", "--out", "full"], fragment: "--force", status: 2),
