@@ -37,7 +37,7 @@ struct RefusalBeforeWorkTests {
         Case(arguments: ["experiment", "linear-sweeps", "--out", "new", "--store", "new.sqlite", "--max-memory", "1"], fragment: "--max-memory", status: 1),
         Case(arguments: ["experiment", "relu-sweeps", "--out", "new", "--store", "new.sqlite", "--max-memory", "1"], fragment: "--max-memory", status: 1),
         Case(arguments: ["reproduce", "--out", "new", "--max-memory", "1"], fragment: "--max-memory", status: 1),
-        Case(arguments: ["export", "--n", "64", "--d", "300000", "--out", "new", "--max-memory", "400M"], fragment: "--max-memory", status: 1),
+        Case(arguments: ["export", "--n", "64", "--d", "300000", "--out", "new", "--max-export-mb", "100000", "--max-memory", "400M"], fragment: "--max-memory", status: 1),
     ]
 
     @Test("is refused at once, naming the flag, writing nothing", arguments: cases)

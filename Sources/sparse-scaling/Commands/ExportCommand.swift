@@ -49,7 +49,6 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let size = try options.singleSizes()
         let spec = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed)
-        try memory.check(MemoryEstimate(export: spec), job: "export (N = \(size.n), D = \(size.d))")
         // Before any work: refuse when even a K six standard deviations below E[K(D)] would exceed --max-export-mb.
         let expectedK = spec.parameters.expectedObservedCoordinates(dataSize: Double(spec.sampleCount))
         let fewestK = max(0, expectedK - 6 * expectedK.squareRoot())
@@ -58,6 +57,7 @@ struct ExportCommand: ParsableCommand {
             throw RuntimeError(
                 "X_S would take at least \(String(format: "%.1f", fewestMegabytes)) MB (K ≈ \(Int(expectedK.rounded())), D = \(spec.sampleCount)), over --max-export-mb \(maxExportMb)")
         }
+        try memory.check(MemoryEstimate(export: spec), job: "export (N = \(size.n), D = \(size.d))")
         let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec)
         let megabytes = Double(InstanceExporter.observedSamplesBytes(instance)) / 1_048_576
         guard megabytes <= maxExportMb else {
