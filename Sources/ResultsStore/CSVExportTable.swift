@@ -5,6 +5,8 @@ struct CSVExportTable {
     let optionColumns: [(name: String, column: String)]
     /// Measurement names found in the rows' `extras`, sorted, with the column name each one gets.
     let measurementColumns: [(name: String, column: String)]
+    /// Whether any row records an iterative solver's convergence (then ``Schema/convergenceColumns`` follow the results).
+    let hasConvergence: Bool
 
     /// Columns that never depend on the rows, before the options.
     static let leading = [
@@ -18,7 +20,8 @@ struct CSVExportTable {
 
     /// The table for `points`.
     init(points: [StoredPoint]) {
-        let fixed = Set(Self.leading + Self.results + Self.trailing)
+        let fixed = Set(Self.leading + Self.results + Self.trailing + Schema.convergenceColumns)
+        hasConvergence = points.contains { $0.result.iterations != nil }
         func columns(_ names: Set<String>, prefix: String) -> [(name: String, column: String)] {
             names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                 .map { ($0, fixed.contains($0) ? prefix + $0 : $0) }
@@ -33,7 +36,8 @@ struct CSVExportTable {
 
     /// The header row.
     var header: [String] {
-        Self.leading + optionColumns.map(\.column) + Self.results + measurementColumns.map(\.column) + Self.trailing
+        Self.leading + optionColumns.map(\.column) + Self.results + (hasConvergence ? Schema.convergenceColumns : [])
+            + measurementColumns.map(\.column) + Self.trailing
     }
 
     /// The fields of one row, in ``header`` order.
@@ -52,6 +56,10 @@ struct CSVExportTable {
             double(r.loss), double(r.lossObserved), double(r.lossTail), r.lossStandardError.map(double) ?? "",
             String(r.observedCoordinates), String(r.rank),
         ]
+        if hasConvergence {
+            fields += [r.iterations.map { String($0) } ?? "", r.converged.map { $0 ? "true" : "false" } ?? "",
+                       r.relativeGradientNorm.map(double) ?? ""]
+        }
         fields += measurementColumns.map { r.extras[$0.name].map(double) ?? "" }
         fields += [double(r.seconds), point.tag ?? "", point.toolVersion, ExportRow.timestamp(point.createdAt)]
         return fields

@@ -26,7 +26,7 @@ public struct MergeSummary: Equatable, Sendable {
 /// The rows of several store files, read-only, one per (configuration, seed): equal rows once, differing rows
 /// resolved by a preference or refused.
 public struct MergePlan: Sendable {
-    /// One stored row as its raw column values (``Schema/columns`` order), and the file it came from.
+    /// One stored row as its raw column values (``Schema/storedColumns`` order), and the file it came from.
     struct Row: Sendable {
         let values: [DatabaseValue]
         let path: String
@@ -59,7 +59,7 @@ public struct MergePlan: Sendable {
             let store = try ResultsStore(readingAt: source)
             let sourceRows = try store.read { db in
                 let rows = try GRDB.Row.fetchAll(
-                    db, sql: "SELECT \(store.selectableColumns) FROM points ORDER BY configuration_key, \(ResultsStore.seedOrder)")
+                    db, sql: "SELECT \(try Schema.storedColumnSelection(db)) FROM points ORDER BY configuration_key, \(ResultsStore.seedOrder)")
                 // Decoding checks every row, so a store with unreadable rows is refused before anything is written.
                 for row in rows { _ = try StoredPoint(row: row) }
                 return rows.map { Row(values: Array($0.databaseValues), path: source) }
@@ -97,8 +97,10 @@ public struct MergePlan: Sendable {
     /// The first result column in which two rows for the same key and seed differ, with both values
     /// (e.g. "loss 0.5 vs 0.75"); nil if their results are equal.
     static func difference(_ a: Row, _ b: Row) -> String? {
-        for (column, (x, y)) in zip(Schema.columns, zip(a.values, b.values))
+        for (column, (x, y)) in zip(Schema.storedColumns, zip(a.values, b.values))
         where !provenanceColumns.contains(column) && x != y {
+            // A row from before the convergence columns existed does not disagree with one that has them.
+            if Schema.convergenceColumns.contains(column), x.isNull || y.isNull { continue }
             return "\(column) \(text(x)) vs \(text(y))"
         }
         return nil

@@ -16,12 +16,22 @@ public struct PointResult: Codable, Hashable, Sendable {
     public var seconds: Double
     /// Any further named measurements (stored as a JSON object).
     public var extras: [String: Double]
+    /// Iterations (epochs for SGD) an iterative solver ran; nil for exact solvers.
+    public var iterations: Int? = nil
+    /// Whether an iterative solver reached its gradient tolerance before its cap; nil for exact solvers.
+    public var converged: Bool? = nil
+    /// An iterative solver's final ‖gradient‖ / ‖initial gradient‖; nil for exact solvers.
+    public var relativeGradientNorm: Double? = nil
 
     /// Creates a result from its measurements.
     public init(
         loss: Double, lossObserved: Double, lossTail: Double, lossStandardError: Double? = nil,
-        observedCoordinates: Int, rank: Int, seconds: Double, extras: [String: Double] = [:]
+        observedCoordinates: Int, rank: Int, seconds: Double, extras: [String: Double] = [:],
+        iterations: Int? = nil, converged: Bool? = nil, relativeGradientNorm: Double? = nil
     ) {
+        self.iterations = iterations
+        self.converged = converged
+        self.relativeGradientNorm = relativeGradientNorm
         self.loss = loss
         self.lossObserved = lossObserved
         self.lossTail = lossTail

@@ -6,8 +6,9 @@ extension ResultsStore {
     /// The columns are ``Schema/columns`` except that `m` is `inf` for infinitely many features, the canonical
     /// `extra` text becomes one column per option it names (e.g. `eta`, `max_iterations`), the `extras` JSON
     /// becomes one column per measurement when any row has one (and is left out otherwise), and `tag` comes
-    /// before the provenance. Doubles are printed in shortest round-trip form (`nan`, `inf`); `nil` (a default
-    /// tolerance, an exact loss, an option a row does not have, a row stored before tags) is an empty field.
+    /// before the provenance; the convergence columns (`iterations`, `converged`, `relative_gradient_norm`)
+    /// follow the results when any row comes from an iterative solver that recorded them. Doubles are printed in
+    /// shortest round-trip form (`nan`, `inf`); `nil` (a default tolerance, an exact loss, an option a row does not have, a row stored before tags) is an empty field.
     public func csv() throws -> String {
         let points = try allPoints()
         let table = CSVExportTable(points: points)
@@ -19,6 +20,7 @@ extension ResultsStore {
     }
 
     /// All rows as a JSON array of objects keyed by snake_case column names, in ``allPoints()`` order.
+    /// The convergence keys appear in the rows of iterative solvers that recorded them.
     ///
     /// Keys are sorted, `nil` is `null`, non-finite doubles are the strings `"nan"`, `"inf"`, `"-inf"`.
     public func json() throws -> String {
@@ -83,6 +85,9 @@ struct ExportRow: Encodable {
         try container.encode(point.toolVersion, forKey: Key("tool_version"))
         try container.encode(point.createdAt, forKey: Key("created_at"))
         try container.encode(point.tag, forKey: Key("tag"))
+        try container.encodeIfPresent(r.iterations, forKey: Key("iterations"))
+        try container.encodeIfPresent(r.converged, forKey: Key("converged"))
+        try container.encodeIfPresent(r.relativeGradientNorm, forKey: Key("relative_gradient_norm"))
     }
 }
 

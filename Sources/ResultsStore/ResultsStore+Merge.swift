@@ -23,7 +23,7 @@ extension ResultsStore {
                 try insert.execute(arguments: StatementArguments(row.values))
                 result.added += db.changesCount
             }
-            let assignments = Schema.columns.dropFirst(2).map { "\($0) = ?" }.joined(separator: ", ")
+            let assignments = Schema.storedColumns.dropFirst(2).map { "\($0) = ?" }.joined(separator: ", ")
             let update = try db.cachedStatement(
                 sql: "UPDATE points SET \(assignments) WHERE configuration_key = ? AND seed = ?")
             for row in updates {
@@ -49,7 +49,7 @@ extension ResultsStore {
         var inserts: [MergePlan.Row] = []
         var updates: [MergePlan.Row] = []
         let existing = try db.cachedStatement(
-            sql: "SELECT \(Schema.columns.joined(separator: ", ")) FROM points WHERE configuration_key = ? AND seed = ?")
+            sql: "SELECT \(try Schema.storedColumnSelection(db)) FROM points WHERE configuration_key = ? AND seed = ?")
         for row in plan.rows {
             guard let stored = try Row.fetchOne(existing, arguments: [row.key, row.seed]) else {
                 inserts.append(row)

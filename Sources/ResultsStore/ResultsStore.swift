@@ -12,8 +12,6 @@ public final class ResultsStore: Sendable {
     let pool: any DatabaseWriter
     /// The read-only connection, for a store opened with ``init(readingAt:)``.
     let readOnlyConnection: ReadOnlyConnection?
-    /// Whether the file has the `tag` column (a store from before migration `v2-tag`, read as is, has not).
-    let hasTagColumn: Bool
 
     /// Whether the store was opened read-only.
     public var isReadOnly: Bool { readOnlyConnection != nil }
@@ -26,7 +24,6 @@ public final class ResultsStore: Sendable {
     public init(path: String, createIfMissing: Bool = true) throws {
         self.path = path
         readOnlyConnection = nil
-        hasTagColumn = true
         try StoreFile.prepareFolder(path: path, createIfMissing: createIfMissing)
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
@@ -64,12 +61,11 @@ public final class ResultsStore: Sendable {
         case .empty, .unchecked:
             try connection?.queue.close()
             throw StoreError.emptyStore(path: path)
-        case let .store(missing) where !Set(missing).isSubset(of: Schema.optionalForReading):
+        case let .store(missing) where !missing.allSatisfy(Schema.readableWithout.contains):
             try connection?.queue.close()
             throw StoreError.outdatedSchema(path: path, missingMigrations: missing)
-        case let .store(missing):
+        case .store:
             guard let connection else { throw StoreError.emptyStore(path: path) }
-            hasTagColumn = !missing.contains(Schema.tagMigration)
             readOnlyConnection = connection
             pool = connection.queue
         }
@@ -140,17 +136,12 @@ public final class ResultsStore: Sendable {
 
     // MARK: - Internals
 
-    /// ``Schema/columns`` as an SQL select list, with `NULL AS tag` for a store read from before the tag column.
-    var selectableColumns: String {
-        Schema.columns.map { $0 == "tag" && !hasTagColumn ? "NULL AS tag" : $0 }.joined(separator: ", ")
-    }
-
     /// Orders the Int64 bit patterns of seeds as the unsigned values they stand for.
     static let seedOrder = "seed < 0, seed"
 
     static let insertSQL: String = {
-        let columns = Schema.columns.joined(separator: ", ")
-        let placeholders = Array(repeating: "?", count: Schema.columns.count).joined(separator: ", ")
+        let columns = Schema.storedColumns.joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: Schema.storedColumns.count).joined(separator: ", ")
         return "INSERT INTO points (\(columns)) VALUES (\(placeholders)) ON CONFLICT (configuration_key, seed) DO NOTHING"
     }()
 

@@ -16,9 +16,6 @@ enum Schema {
     /// The migration that added the nullable `tag` column (rows written before it have tag NULL).
     static let tagMigration = "v2-tag"
 
-    /// Migrations a store may lack and still be read as is (read-only): their columns read as NULL.
-    static let optionalForReading: Set<String> = [tagMigration]
-
     /// Versioned migrations; append new ones, never edit a shipped one.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -58,6 +55,7 @@ enum Schema {
             // A free-form run label (not part of the canonical key), so the rows of one store split by run.
             try db.alter(table: pointsTable) { t in t.add(column: "tag", .text) }
         }
+        registerConvergenceMigration(&migrator)
         return migrator
     }
 }

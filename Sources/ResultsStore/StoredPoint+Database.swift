@@ -36,7 +36,7 @@ extension StoredPoint: FetchableRecord, TableRecord {
         } catch {
             throw StoreError.invalidRow("column extras is not a JSON object of numbers: \(extrasJSON)")
         }
-        let result = PointResult(
+        var result = PointResult(
             loss: try row.decode(Double?.self, forColumn: "loss") ?? .nan,
             lossObserved: try row.decode(Double?.self, forColumn: "loss_observed") ?? .nan,
             lossTail: try row.decode(Double?.self, forColumn: "loss_tail") ?? .nan,
@@ -46,6 +46,12 @@ extension StoredPoint: FetchableRecord, TableRecord {
             seconds: try row.decode(forColumn: "seconds"),
             extras: extras
         )
+        // Convergence columns: absent in a store opened read-only before its migration, NULL for exact solvers.
+        if row.hasColumn("iterations") {
+            result.iterations = try row.decode(Int?.self, forColumn: "iterations")
+            result.converged = try row.decode(Bool?.self, forColumn: "converged")
+            result.relativeGradientNorm = try row.decode(Double?.self, forColumn: "relative_gradient_norm")
+        }
         let seed: Int64 = try row.decode(forColumn: "seed")
         self.init(
             configuration: configuration,
@@ -57,7 +63,7 @@ extension StoredPoint: FetchableRecord, TableRecord {
         )
     }
 
-    /// Values for ``Schema/columns``, in that order.
+    /// Values for ``Schema/storedColumns``, in that order.
     func databaseArguments() throws -> StatementArguments {
         let c = configuration
         let r = result
@@ -69,6 +75,7 @@ extension StoredPoint: FetchableRecord, TableRecord {
             lossValue(r.loss), lossValue(r.lossObserved), lossValue(r.lossTail), r.lossStandardError.flatMap(lossValue),
             r.observedCoordinates, r.rank, r.seconds,
             try ExtrasJSON.encode(r.extras), toolVersion, createdAt, tag,
+            r.iterations, r.converged, r.relativeGradientNorm.flatMap(lossValue),
         ]
         return StatementArguments(values)
     }

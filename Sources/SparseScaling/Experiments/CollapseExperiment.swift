@@ -42,8 +42,8 @@ public enum CollapseExperiment {
         }
     }
 
-    /// Measures the curves at α, β through `runner`.
-    public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> CollapseResult {
+    /// The curves' points at α, β, one batch per D, checked before any work.
+    public static func plan(alpha: Double, beta: Double, configuration c: Configuration) throws -> [PlannedBatch] {
         let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
         // Refuse before any work: every curve's N grid, and the loss scale D^(α_D) within the Double range.
         let grids = try c.sampleCounts.map { try c.featureCounts(d: $0, beta: beta) }
@@ -53,11 +53,20 @@ public enum CollapseExperiment {
                 allowed: "α and β at which the collapse scale D^(α_D) stays below 1.8e308 (here D = \(largest), β = \(beta))")
         }
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
-        var curves: [CollapseCurve] = []
-        for (d, featureCounts) in zip(c.sampleCounts, grids) {
+        return zip(c.sampleCounts, grids).map { d, featureCounts in
             let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: d)
             let plan = SweepPlan(base: base, featureCounts: featureCounts, sampleCounts: [d], seeds: seeds)
-            let measured = try runner.measure(plan.points, seeds: seeds, label: "collapse D=\(d)")
+            return PlannedBatch(label: "collapse D=\(d)", points: plan.points)
+        }
+    }
+
+    /// Measures the curves at α, β through `runner`.
+    public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> CollapseResult {
+        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let seeds = (0..<UInt64(c.seeds)).map { $0 }
+        var curves: [CollapseCurve] = []
+        for (d, batch) in zip(c.sampleCounts, try plan(alpha: alpha, beta: beta, configuration: c)) {
+            let measured = try runner.measure(batch.points, seeds: seeds, label: batch.label)
             curves.append(CollapseCurve(sampleCount: d, points: measured, alpha: alpha, beta: beta, parameters: parameters))
         }
         return CollapseResult(alpha: alpha, beta: beta, configuration: c, curves: curves)

@@ -21,15 +21,23 @@ public enum FrontierExperiment {
         }
     }
 
-    /// Measures the fixed-N curves at α, β through `runner`.
-    public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> FrontierResult {
+    /// The fixed-N curves' points at α, β, one batch per N.
+    public static func plan(alpha: Double, beta: Double, configuration c: Configuration) throws -> [PlannedBatch] {
         let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
-        var curves: [[MeasuredPoint]] = []
-        for n in c.featureCounts {
+        return c.featureCounts.map { n in
             let base = PointSpecification(parameters: parameters, featureCount: n, sampleCount: 1)
             let plan = SweepPlan(base: base, featureCounts: [n], sampleCounts: c.sampleCounts, seeds: seeds)
-            curves.append(try runner.measure(plan.points, seeds: seeds, label: "frontier N=\(n)"))
+            return PlannedBatch(label: "frontier N=\(n)", points: plan.points)
+        }
+    }
+
+    /// Measures the fixed-N curves at α, β through `runner`.
+    public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> FrontierResult {
+        let seeds = (0..<UInt64(c.seeds)).map { $0 }
+        var curves: [[MeasuredPoint]] = []
+        for batch in try plan(alpha: alpha, beta: beta, configuration: c) {
+            curves.append(try runner.measure(batch.points, seeds: seeds, label: batch.label))
         }
         return FrontierResult(alpha: alpha, beta: beta, configuration: c, curves: curves)
     }

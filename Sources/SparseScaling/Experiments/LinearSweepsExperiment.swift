@@ -42,8 +42,13 @@ public enum LinearSweepsExperiment {
         }
     }
 
-    /// Runs the four sweeps at exponents `alpha`, `beta` through `runner` (resuming from its store).
-    public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> LinearSweepsResult {
+    /// The four sweeps' points at α, β, one batch per sweep (labelled by its name).
+    public static func plan(alpha: Double, beta: Double, configuration c: Configuration) throws -> [PlannedBatch] {
+        try sweeps(alpha: alpha, beta: beta, configuration: c).map { PlannedBatch(label: $0.0, points: $0.2) }
+    }
+
+    /// The four sweeps: name, swept variable and points.
+    static func sweeps(alpha: Double, beta: Double, configuration c: Configuration) throws -> [(String, SweptVariable, [PointSpecification])] {
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let sparse = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
         func points(_ parameters: DataParameters, data: DataKind, solver: SolverKind, ns: [Int], ds: [Int], ratio: Double?) -> [PointSpecification] {
@@ -60,8 +65,14 @@ public enum LinearSweepsExperiment {
                 try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(c.denseDSweepM)), data: .dense,
                 solver: .direct, ns: [], ds: c.denseDSweepD, ratio: c.modelRichRatio)),
         ]
+        return plans
+    }
+
+    /// Runs the four sweeps at exponents `alpha`, `beta` through `runner` (resuming from its store).
+    public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> LinearSweepsResult {
+        let seeds = (0..<UInt64(c.seeds)).map { $0 }
         var series: [SweepSeries] = []
-        for (name, variable, specs) in plans {
+        for (name, variable, specs) in try sweeps(alpha: alpha, beta: beta, configuration: c) {
             let measured = try runner.measure(specs, seeds: seeds, label: name)
             series.append(SweepSeries(name: name, variable: variable, points: measured, fitTail: c.fitTail))
         }

@@ -24,6 +24,15 @@ public enum ModelRichLossExperiment {
     /// Measures the model-rich loss at every D through `runner`; throws a `ParameterError` naming α
     /// when the loss at the largest D is below `measurableFraction`·Σ λ_i.
     public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> ModelRichLossResult {
+        let batch = try plan(alpha: alpha, beta: beta, configuration: c)[0]
+        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let seeds = (0..<UInt64(c.seeds)).map { $0 }
+        let measured = try runner.measure(batch.points, seeds: seeds, label: batch.label)
+        return ModelRichLossResult(alpha: alpha, beta: beta, configuration: c, points: measured, parameters: parameters)
+    }
+
+    /// The model-rich D-sweep's points at α, β (one batch), checked before any work.
+    public static func plan(alpha: Double, beta: Double, configuration c: Configuration) throws -> [PlannedBatch] {
         let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
         // The measured loss has a rounding floor (about 1e-31·λ_1 from fitting coordinate 1); far below
         // it, measured/exact is rounding over the exact value and would be printed as ~1e280 or inf.
@@ -37,8 +46,7 @@ public enum ModelRichLossExperiment {
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: 1)
         let plan = SweepPlan(base: base, featureCounts: [], sampleCounts: c.sampleCounts, featuresPerSample: c.modelRichRatio, seeds: seeds)
-        let measured = try runner.measure(plan.points, seeds: seeds, label: "model-rich loss")
-        return ModelRichLossResult(alpha: alpha, beta: beta, configuration: c, points: measured, parameters: parameters)
+        return [PlannedBatch(label: "model-rich loss", points: plan.points)]
     }
 }
 

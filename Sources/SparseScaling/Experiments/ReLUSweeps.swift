@@ -50,9 +50,31 @@ public enum ReLUSweepsExperiment: StoredExperiment {
     /// Runs the four sweeps for every solver through `runner` (resuming from its store).
     public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> ReLUSweepsResult {
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
+        var sets: [ReLUSweepSet] = []
+        for (solver, plans) in try sweeps(alpha: alpha, beta: beta, configuration: c) {
+            var series: [SweepSeries] = []
+            for (name, variable, specs) in plans {
+                let measured = try runner.measure(specs, seeds: seeds, label: "ReLU \(solver.rawValue) \(name)")
+                series.append(SweepSeries(name: name, variable: variable, points: measured, fitTail: c.fitTail))
+            }
+            sets.append(ReLUSweepSet(solver: solver, series: series, fitTail: c.fitTail))
+        }
+        return ReLUSweepsResult(alpha: alpha, beta: beta, configuration: c, sets: sets)
+    }
+
+    /// The four sweeps for every solver at α, β, one batch per (solver, sweep).
+    public static func plan(alpha: Double, beta: Double, configuration c: Configuration) throws -> [PlannedBatch] {
+        try sweeps(alpha: alpha, beta: beta, configuration: c).flatMap { solver, plans in
+            plans.map { PlannedBatch(label: "ReLU \(solver.rawValue) \($0.0)", points: $0.2) }
+        }
+    }
+
+    /// The four sweeps (name, swept variable, points) of every solver.
+    static func sweeps(alpha: Double, beta: Double, configuration c: Configuration) throws -> [(SolverKind, [(String, SweptVariable, [PointSpecification])])] {
+        let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let sparse = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
         let optimization = OptimizationSettings(maxIterations: c.maxIterations, testSamples: c.testSamples)
-        var sets: [ReLUSweepSet] = []
+        var sweeps: [(SolverKind, [(String, SweptVariable, [PointSpecification])])] = []
         for solver in c.solvers {
             func points(_ parameters: DataParameters, _ data: DataKind, ns: [Int], ds: [Int], ratio: Double?) -> [PointSpecification] {
                 let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: 1, data: data, features: .relu, solver: solver, optimization: optimization)
@@ -64,14 +86,9 @@ public enum ReLUSweepsExperiment: StoredExperiment {
                 ("dense N-sweep", .n, points(try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(c.denseNSweepM)), .dense, ns: c.denseNSweepN, ds: [c.denseNSweepD], ratio: nil)),
                 ("dense D-sweep", .d, points(try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(c.denseDSweepM)), .dense, ns: [], ds: c.dSweepD, ratio: c.modelRichRatio)),
             ]
-            var series: [SweepSeries] = []
-            for (name, variable, specs) in plans {
-                let measured = try runner.measure(specs, seeds: seeds, label: "ReLU \(solver.rawValue) \(name)")
-                series.append(SweepSeries(name: name, variable: variable, points: measured, fitTail: c.fitTail))
-            }
-            sets.append(ReLUSweepSet(solver: solver, series: series, fitTail: c.fitTail))
+            sweeps.append((solver, plans))
         }
-        return ReLUSweepsResult(alpha: alpha, beta: beta, configuration: c, sets: sets)
+        return sweeps
     }
 }
 
@@ -136,6 +153,11 @@ public struct ReLUSweepsResult: ExperimentOutput {
             }
             if let t = set.sparseDConsistency {
                 lines.append("    sparse D-sweep vs the shared exponent of the other three: p = \(fourSignificantDigits(t.pValue)) (\(t.isConsistent ? "consistent" : "different"))")
+            }
+            let notConverged = set.series.reduce(0) { $0 + $1.notConvergedRuns }
+            if notConverged > 0 {
+                let runs = set.series.reduce(0) { $0 + $1.runs }
+                lines.append("    not converged: \(notConverged) of \(runs) runs stopped at the iteration cap; the verdicts above include their unconverged losses")
             }
         }
         return lines.joined(separator: "\n")

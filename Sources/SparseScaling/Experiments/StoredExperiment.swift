@@ -14,6 +14,8 @@ public protocol StoredExperiment {
     associatedtype Output: ExperimentOutput
     /// Runs the experiment at α, β.
     static func run(alpha: Double, beta: Double, configuration: Configuration, runner: MeasurementRunner) throws -> Output
+    /// The batches `run` measures, in order, known before any work (for the whole-plan memory estimate).
+    static func plan(alpha: Double, beta: Double, configuration: Configuration) throws -> [PlannedBatch]
 }
 
 extension LinearSweepsExperiment: StoredExperiment {}

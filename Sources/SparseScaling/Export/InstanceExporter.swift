@@ -14,20 +14,29 @@ package enum InstanceExporter {
     package static func write(instance: TrainingInstance, outcome: PointOutcome, to folder: URL, sparse: Bool = false) throws {
         let spec = instance.specification
         let k = instance.observedCount
-        let x = instance.observedSamples()
-        var files: [(String, Data)] = [
-            ("X_S.npy", NumPyArray.float64(x.transposed.storage, shape: [k, spec.sampleCount])),
-            ("W_S.npy", NumPyArray.float64(instance.embedding.transposed.storage, shape: [spec.featureCount, k])),
-            ("w_S.npy", NumPyArray.float64(instance.teacher, shape: [k])),
-            ("lambda_S.npy", NumPyArray.float64(instance.observed.map(spec.parameters.marginalVariance), shape: [k])),
-            ("observed.npy", NumPyArray.int64(instance.observed, shape: [k])),
-            ("v.npy", NumPyArray.float64(outcome.readout, shape: [spec.featureCount])),
+        // X_S is the one large array: build its file(s) straight from the column-major K × D matrix, then
+        // drop both before the small arrays (peak: the matrix plus its file, 16·K·D bytes).
+        do {
+            let x = instance.observedSamples()
+            try AtomicFileWriter.write(NumPyArray.float64RowMajor(x), to: folder.appendingPathComponent("X_S.npy"))
+            if sparse {
+                try AtomicFileWriter.write(try SparseMatrixArchive.csr(x), to: folder.appendingPathComponent("X_S.npz"))
+            }
+        }
+        let files: [(String, () -> Data)] = [
+            ("W_S.npy", { NumPyArray.float64RowMajor(instance.embedding) }),
+            ("w_S.npy", { NumPyArray.float64(instance.teacher, shape: [k]) }),
+            ("lambda_S.npy", { NumPyArray.float64(instance.observed.map(spec.parameters.marginalVariance), shape: [k]) }),
+            ("observed.npy", { NumPyArray.int64(instance.observed, shape: [k]) }),
+            ("v.npy", { NumPyArray.float64(outcome.readout, shape: [spec.featureCount]) }),
         ]
-        if sparse { files.append(("X_S.npz", try SparseMatrixArchive.csr(x))) }
         for (name, data) in files {
-            try AtomicFileWriter.write(data, to: folder.appendingPathComponent(name))
+            try AtomicFileWriter.write(data(), to: folder.appendingPathComponent(name))
         }
         let summary = try PointSummary(specification: spec, outcome: outcome).json()
         try AtomicFileWriter.write(summary + "\n", to: folder.appendingPathComponent("summary.json"))
     }
+
+    /// The names of the files `write` creates.
+    package static let fileNames = ["X_S.npy", "W_S.npy", "w_S.npy", "lambda_S.npy", "observed.npy", "v.npy", "summary.json"]
 }

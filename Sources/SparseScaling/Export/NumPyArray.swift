@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// Writes NumPy `.npy` files (format version 1.0, little-endian, C order) that `numpy.load` reads.
 package enum NumPyArray {
@@ -8,6 +9,27 @@ package enum NumPyArray {
         var data = header(descr: "<f8", shape: shape)
         values.withUnsafeBufferPointer { buffer in
             for v in buffer { withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        }
+        return data
+    }
+
+    /// The bytes of a float64 array holding `matrix` (rows × columns) in C order, written straight from
+    /// its column-major storage into a buffer of the exact size (no transposed copy).
+    package static func float64RowMajor(_ matrix: Matrix) -> Data {
+        let rows = matrix.rows, columns = matrix.columns
+        var data = header(descr: "<f8", shape: [rows, columns])
+        let start = data.count
+        data.count += 8 * rows * columns
+        data.withUnsafeMutableBytes { raw in
+            matrix.storage.withUnsafeBufferPointer { storage in
+                var offset = start
+                for i in 0..<rows {
+                    for j in 0..<columns {
+                        raw.storeBytes(of: storage[j * rows + i].bitPattern.littleEndian, toByteOffset: offset, as: UInt64.self)
+                        offset += 8
+                    }
+                }
+            }
         }
         return data
     }

@@ -21,6 +21,9 @@ public struct GDFailureSettings: Sendable, Codable, Hashable {
     /// Plain Monte Carlo or importance sampling.
     public var estimator: FailureEstimator
 
+    /// The largest replicate count accepted per D (about a week of work at 10^5 replicates per minute).
+    public static let maxReplicates = 1_000_000_000
+
     /// The default N: N ≫ K(D) ≈ 1.77·√D up to D ≈ 10^7.
     public static let defaultFeatureCount = 16384
 
@@ -51,7 +54,9 @@ public struct GDFailureSettings: Sendable, Codable, Hashable {
         if sampleCounts.isEmpty || sampleCounts.contains(where: { $0 < 2 }) {
             throw ParameterError.invalid(parameter: .sampleCount, value: "\(sampleCounts)", allowed: "one or more integers ≥ 2")
         }
-        if replicates < 1 { throw ParameterError.invalid(parameter: .replicates, value: "\(replicates)", allowed: "an integer ≥ 1") }
+        if !(1...Self.maxReplicates).contains(replicates) {
+            throw ParameterError.invalid(parameter: .replicates, value: "\(replicates)", allowed: "an integer from 1 to \(Self.maxReplicates)")
+        }
         if !(threshold > 0 && threshold.isFinite) {
             throw ParameterError.invalid(parameter: .threshold, value: "\(threshold)", allowed: "a finite number > 0")
         }

@@ -10,6 +10,8 @@ public struct MeasuredPoint: Sendable, Codable {
     public let meanObservedCoordinates: Double
     /// Mean wall-clock seconds per seed.
     public let meanSeconds: Double
+    /// Seeds whose iterative solver stopped at its cap without converging (0 for exact solvers).
+    public var notConvergedSeeds: Int = 0
 
     /// N.
     public var n: Int { specification.featureCount }

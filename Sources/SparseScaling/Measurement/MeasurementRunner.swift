@@ -103,7 +103,8 @@ public final class MeasurementRunner: @unchecked Sendable {
             return MeasuredPoint(
                 specification: p, losses: rows.map(\.result.loss),
                 meanObservedCoordinates: rows.reduce(0) { $0 + Double($1.result.observedCoordinates) } / count,
-                meanSeconds: rows.reduce(0) { $0 + $1.result.seconds } / count)
+                meanSeconds: rows.reduce(0) { $0 + $1.result.seconds } / count,
+                notConvergedSeeds: rows.filter { $0.result.converged == false }.count)
         }
     }
 }

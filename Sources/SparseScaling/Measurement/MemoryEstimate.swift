@@ -11,7 +11,7 @@ import Foundation
 /// - direct solver: X (M·D, or K·D for M = ∞), W (N·M), F = W X (N·D) and the SVD of F;
 /// - dense data: X (M·D) and W (N·M), and the solver on K = M.
 /// K is E[K(D)] (`expectedObservedCoordinates`) plus 6 standard deviations. A fixed baseline covers
-/// the runtime, OpenBLAS buffers and SQLite, and the working set is multiplied by 1.25. Measured peaks are compared in `MemoryEstimateTests`.
+/// the runtime, OpenBLAS buffers and SQLite, and the working set is multiplied by 1.1. Measured peaks are compared in `MemoryEstimateTests`.
 public struct MemoryEstimate: Sendable, Hashable, CustomStringConvertible {
     /// The estimated peak resident memory, in bytes (a Double: impossible sizes do not overflow).
     public let bytes: Double
@@ -20,7 +20,7 @@ public struct MemoryEstimate: Sendable, Hashable, CustomStringConvertible {
     public init(bytes: Double) { self.bytes = bytes }
 
     /// Memory the process needs whatever the job: runtime, libraries, OpenBLAS buffers, SQLite.
-    public static let baselineBytes: Double = 96 * 1_048_576
+    public static let baselineBytes: Double = 36 * 1_048_576
 
     /// The estimate in a readable unit, e.g. "1.5 GiB".
     public var description: String { MemoryEstimate.format(bytes) }
@@ -53,7 +53,7 @@ extension MemoryEstimate {
     }
 
     /// Safety factor on the working set, for allocator slack and temporaries the sum leaves out.
-    public static let safetyFactor = 1.25
+    public static let safetyFactor = 1.1
 
     /// Bytes one point allocates beyond the baseline (with the safety factor).
     static func workingBytes(_ p: PointSpecification) -> Double {
@@ -94,10 +94,24 @@ extension MemoryEstimate {
             let samples = samplesDense ? 0 : 8 * width * d
             let wide = full.map { 8 * n * $0 } ?? 0
             return embedding + wide + samples + 8 * d + 8 * n * d + svdBytes(rows: n, columns: d)
-        default:
-            // ReLU features and iterative solvers: F (N·D), X_S (K·D), iterates and a test batch.
-            let test = 8 * Double(p.optimization.testSamples) * (n + k)
-            return embedding + 8 * k * d + 3 * 8 * n * d + svdBytes(rows: n, columns: d) + test
+        case (.linear, .gd), (.linear, .nesterov):
+            // The reduced problem: A (K × K) and its pivoted factor R, G = W_S R (N × r), iterates.
+            return embedding + 8 * 2 * k * k + 8 * n * k + 8 * 8 * n
+        case (.linear, .sgd):
+            // The rank of F from the pivoted factor of A; features per sample on the fly (sparse),
+            // or F = W X (N × D) for dense data.
+            let features = samplesDense ? 8 * n * d : 8 * n * min(d, Double(p.optimization.batchSize))
+            return embedding + 8 * 2 * k * k + features + 8 * 8 * n
+        case (.relu, _):
+            // F = ReLU(W_S X_S) (N × D); the direct solve through its pseudoinverse (SVD at worst), the
+            // iterative ones through the compressed problem (a thin QR of Fᵀ: a D × N copy and R);
+            // the Monte-Carlo test loss in chunks of 256 samples.
+            let f = 8 * n * d
+            let solve = p.solver == .direct ? svdBytes(rows: n, columns: d) : 2 * 8 * n * d + 8 * 2 * n * n
+            let test = 8 * 256 * (n + k) * 2
+            return embedding + f + solve + test
+        case (.linear, _):
+            return embedding
         }
     }
 
@@ -147,5 +161,16 @@ extension MemoryEstimate {
     /// Throws `MemoryLimitExceeded` for `job` when this estimate is over `limit` bytes (nil: no limit).
     public func check(limit: Double?, job: String) throws {
         if let limit, !(bytes <= limit) { throw MemoryLimitExceeded(estimate: self, limit: limit, job: job) }
+    }
+}
+
+extension MemoryEstimate {
+    /// The peak of exporting the instance of `point`: the point itself, then the dense K × D matrix X_S
+    /// and its file image (16·K·D bytes) and W_S with its image (16·N·K), on top of the retained instance.
+    public init(export point: PointSpecification) {
+        let k = Self.observedCoordinatesBound(point)
+        let n = Double(point.featureCount), d = Double(point.sampleCount)
+        let written = Self.safetyFactor * (16 * k * d + 16 * n * k)
+        self.init(bytes: Self.baselineBytes + Self.workingBytes(point) + written)
     }
 }

@@ -33,6 +33,8 @@ extension PointOutcome {
     public var storeResult: PointResult {
         PointResult(
             loss: loss, lossObserved: lossObserved, lossTail: lossTail, lossStandardError: lossStandardError,
-            observedCoordinates: observedCoordinates, rank: rank, seconds: seconds, extras: [:])
+            observedCoordinates: observedCoordinates, rank: rank, seconds: seconds, extras: [:],
+            iterations: convergence?.iterations, converged: convergence?.converged,
+            relativeGradientNorm: convergence?.relativeGradientNorm)
     }
 }

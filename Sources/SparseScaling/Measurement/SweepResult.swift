@@ -59,7 +59,7 @@ public struct SweepResult: Sendable {
                 "observed_coordinates_mean": p.meanObservedCoordinates,
             ])
         }
-        var object: [String: Any] = ["points": pointObjects]
+        var object: [String: Any] = ["points": pointObjects, "not_converged": notConvergedRuns]
         if let fit, let variable {
             object["fit"] = [
                 "exponent": fit.exponent, "se": fit.exponentStandardError,
@@ -117,6 +117,7 @@ public struct SweepResult: Sendable {
             lines.append("")
             lines.append("no fit: \(fitNote)")
         }
+        if let convergenceNote { lines.append(convergenceNote) }
         return lines.joined(separator: "\n")
     }
 }

@@ -32,7 +32,8 @@ public enum IterativePointEvaluator {
             let problem = try ReadoutLeastSquaresProblem.reduced(
                 secondMoment: instance.secondMoment(), embedding: instance.embedding,
                 teacher: instance.teacher, labels: instance.labels())
-            rank = problem.features.columns
+            // F = W_S X_S has the rank of G = W_S R (N × r, r = rank X_S): min(N, r) for Gaussian W.
+            rank = min(problem.featureCount, problem.features.columns)
             if specification.solver == .gd {
                 run = GradientDescent(stepSize: settings.stepSize, limits: limits).solve(problem, recording: recording)
             } else {
@@ -50,14 +51,16 @@ public enum IterativePointEvaluator {
                 let f = BLAS.product(instance.embedding, dense.samples)
                 run = sgd.solve(DenseFeatureSamples(features: f, labels: instance.labels()), recording: recording)
             }
-            rank = min(specification.featureCount, specification.sampleCount)
+            // The rank of F = W_S X_S: min(N, rank X_S), rank X_S from the same pivoted factor of A = X_S X_Sᵀ.
+            rank = min(specification.featureCount, try SecondMomentFactor.factor(instance.secondMoment(), method: .pivotedCholesky).columns)
         default:
             preconditionFailure("IterativePointEvaluator runs gd, nesterov and sgd; PointEvaluator sends \(specification.solver) elsewhere")
         }
         if run.stoppingReason == .diverged {
             throw DynamicsError.diverged(solver: specification.solver.rawValue, stepSize: run.stepSize, iterations: run.iterations)
         }
-        let outcome = PointOutcome.linear(instance: instance, readout: run.readout, rank: rank, clock: &clock, threads: threads)
+        var outcome = PointOutcome.linear(instance: instance, readout: run.readout, rank: rank, clock: &clock, threads: threads)
+        outcome.convergence = Convergence(run)
         return (outcome, run)
     }
 }

@@ -11,6 +11,12 @@ public struct OptimizationSettings: Sendable, Codable, Hashable {
     /// Fresh test samples for Monte-Carlo losses (ReLU features).
     public var testSamples: Int
 
+    /// The largest iteration (epoch) cap accepted: loops whose length comes from input stay bounded.
+    public static let maxIterationCap = 10_000_000
+
+    /// The largest number of Monte-Carlo test samples accepted (the test loss streams them in chunks).
+    public static let maxTestSamples = 100_000_000
+
     /// The defaults: η from power iteration, tolerance 1e-10, 100 000 iterations, batch 32, 4096 test samples.
     public init(
         stepSize: Double? = nil, gradientTolerance: Double = 1e-10, maxIterations: Int = 100_000,

@@ -16,9 +16,11 @@ public struct PointOutcome: Sendable, Codable {
     public let readout: [Double]
     /// Standard error of `loss` when it is a Monte-Carlo estimate (ReLU features); nil when exact.
     public var lossStandardError: Double? = nil
+    /// How the iterative solver ended (iterations, converged, final relative gradient norm); nil for exact solvers.
+    public var convergence: Convergence? = nil
 
     private enum CodingKeys: String, CodingKey {
-        case loss, lossObserved, lossTail, observedCoordinates, rank, seconds, lossStandardError
+        case loss, lossObserved, lossTail, observedCoordinates, rank, seconds, lossStandardError, convergence
     }
 
     /// An outcome from its parts.
@@ -46,5 +48,6 @@ public struct PointOutcome: Sendable, Codable {
         seconds = try c.decode(Double.self, forKey: .seconds)
         readout = []
         lossStandardError = try c.decodeIfPresent(Double.self, forKey: .lossStandardError)
+        convergence = try c.decodeIfPresent(Convergence.self, forKey: .convergence)
     }
 }

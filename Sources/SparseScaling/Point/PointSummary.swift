@@ -21,6 +21,7 @@ package struct PointSummary: Encodable, Sendable {
         case loss, lossObserved = "loss_observed", lossTail = "loss_tail"
         case observedCoordinates = "observed_coordinates", rank, seconds, version
         case lossStandardError = "loss_standard_error"
+        case iterations, converged, relativeGradientNorm = "relative_gradient_norm"
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -46,6 +47,10 @@ package struct PointSummary: Encodable, Sendable {
         try c.encode(outcome.rank, forKey: .rank)
         try c.encode(outcome.seconds, forKey: .seconds)
         try c.encode(toolVersion, forKey: .version)
+        // Iterative solvers only: how the run ended.
+        try c.encodeIfPresent(outcome.convergence?.iterations, forKey: .iterations)
+        try c.encodeIfPresent(outcome.convergence?.converged, forKey: .converged)
+        try c.encodeIfPresent(outcome.convergence?.relativeGradientNorm, forKey: .relativeGradientNorm)
     }
 
     /// The header and one row of `point --format csv` (the same names as the JSON keys; empty = null).

@@ -18,6 +18,7 @@ public enum ReLUPointEvaluator {
         let limits = IterationLimits(gradientTolerance: settings.gradientTolerance, maxIterations: settings.maxIterations)
         let v: [Double]
         let rank: Int
+        var convergence: Convergence? = nil
         switch specification.solver {
         case .direct:
             let solution = try LeastSquaresReadout.solve(
@@ -41,6 +42,7 @@ public enum ReLUPointEvaluator {
                 throw DynamicsError.diverged(solver: specification.solver.rawValue, stepSize: run.stepSize, iterations: run.iterations)
             }
             v = run.readout
+            convergence = Convergence(run)
             rank = min(specification.featureCount, specification.sampleCount)
         case .reduced:
             try specification.checkSolverCombination()
@@ -49,9 +51,11 @@ public enum ReLUPointEvaluator {
         let estimate = testLoss(instance: instance, readout: v, threads: threads)
         let seconds = clock.lap()
         // The Monte-Carlo loss is not split into observed and tail parts: all of it is reported as observed.
-        return PointOutcome(
+        var outcome = PointOutcome(
             loss: LossParts(observed: estimate.mean, tail: 0), observedCoordinates: instance.observedCount,
             rank: rank, seconds: seconds, readout: v, lossStandardError: estimate.standardError)
+        outcome.convergence = convergence
+        return outcome
     }
 
     /// The Monte-Carlo test loss of readout `v` on `instance`'s model.

@@ -23,6 +23,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Also write X_S.npz: X_S as a SciPy CSR matrix (scipy.sparse.load_npz), much smaller than X_S.npy for sparse data.")
     var sparse: Bool = false
 
+    @Flag(help: "Write into a folder that already holds files (an earlier export is overwritten).")
+    var force = false
+
     @Option(parsing: .unconditional, help: "Refuse when X_S would exceed this many megabytes, a number > 0. Default 512.",
             transform: NumberArgument.real(expected: "a number > 0"))
     var maxExportMb: Double = 512
@@ -35,14 +38,29 @@ struct ExportCommand: ParsableCommand {
         if options.effectiveSolver.isIterative {
             throw ValidationError("invalid value '\(options.effectiveSolver.rawValue)' for --solver: expected reduced or direct (export writes the exact solution)")
         }
+        // The exported readout and loss are those of the linear model (v = y F⁺ with F = W_S X_S).
+        guard options.features == .linear else {
+            throw ValidationError("invalid value '\(options.features.rawValue)' for --features: export writes the linear model's instance (F = W_S X_S); use --features linear")
+        }
         _ = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed)
         try OutputFolder.checkWritable(out, flag: "--out")
+        if !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
+            throw ValidationError("invalid value '\(out)' for --out: the folder is not empty (\(existing.count) entries); pass --force to overwrite")
+        }
     }
 
     func run() throws {
         let size = try options.singleSizes()
         let spec = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed)
-        try memory.check(MemoryEstimate(point: spec), job: "export (N = \(size.n), D = \(size.d))")
+        // Before any work: refuse when even a K six standard deviations below E[K(D)] would exceed --max-export-mb.
+        let expectedK = spec.parameters.expectedObservedCoordinates(dataSize: Double(spec.sampleCount))
+        let fewestK = max(0, expectedK - 6 * expectedK.squareRoot())
+        let fewestMegabytes = 8 * fewestK * Double(spec.sampleCount) / 1_048_576
+        guard fewestMegabytes <= maxExportMb else {
+            throw RuntimeError(
+                "X_S would take at least \(String(format: "%.1f", fewestMegabytes)) MB (K ≈ \(Int(expectedK.rounded())), D = \(spec.sampleCount)), over --max-export-mb \(maxExportMb)")
+        }
+        try memory.check(MemoryEstimate(export: spec), job: "export (N = \(size.n), D = \(size.d))")
         let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec)
         let megabytes = Double(InstanceExporter.observedSamplesBytes(instance)) / 1_048_576
         guard megabytes <= maxExportMb else {

@@ -54,6 +54,8 @@ struct GDFailureCommand: ParsableCommand {
     @Option(help: "Also write the rows as CSV to gd-failure.csv in this folder (created if missing).")
     var out: String?
 
+    @OptionGroup var memory: MemoryOptions
+
     mutating func validate() throws {
         if let eta, !(eta > 0 && eta.isFinite) { throw ValidationError("invalid value '\(eta)' for --eta: expected a finite number > 0") }
         if eta != nil, threshold != nil { throw ValidationError("--eta has no effect with --threshold: the threshold replaces 2/η") }
@@ -78,6 +80,9 @@ struct GDFailureCommand: ParsableCommand {
 
     func run() throws {
         let s = try settings()
+        let estimate: MemoryEstimate
+        do { estimate = try MemoryEstimate(gdFailure: s, threads: threadOptions.threads) } catch let error as ParameterError { throw error.usageError }
+        try memory.check(estimate, job: "gd-failure (D up to \(s.sampleCounts.max() ?? 0), \(min(threadOptions.threads, s.replicates)) replicates at once)")
         if format == .text {
             print("GD failure: α = \(alpha), β = \(beta), N = \(s.featureCount), τ = λ_max threshold = \(String(format: "%.6g", s.threshold)), estimator \(estimator.rawValue), embedding \(embedding.rawValue)")
             print(Self.header)

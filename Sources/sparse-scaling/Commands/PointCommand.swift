@@ -29,6 +29,9 @@ struct PointCommand: ParsableCommand {
         let spec = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed, training: training)
         try memory.check(MemoryEstimate(point: spec), job: "point (N = \(size.n), D = \(size.d))")
         let outcome = try PointEvaluator.evaluate(spec)
+        if let warning = outcome.convergence?.warning(solver: spec.solver, tolerance: spec.optimization.gradientTolerance) {
+            FileHandle.standardError.write(Data((warning + "\n").utf8))
+        }
         let summary = PointSummary(specification: spec, outcome: outcome)
         switch output.format {
         case .json: try output.emit(try summary.json())
@@ -42,7 +45,7 @@ struct PointCommand: ParsableCommand {
 enum PointTextReport {
     static func render(_ s: PointSummary) -> String {
         let p = s.specification
-        let rows: [(String, String)] = [
+        var rows: [(String, String)] = [
             ("alpha", "\(p.parameters.alpha)"), ("beta", "\(p.parameters.beta)"),
             ("N", "\(p.featureCount)"), ("D", "\(p.sampleCount)"), ("M", p.parameters.inputDimension.description),
             ("data", p.data.rawValue), ("features", p.features.rawValue), ("solver", p.solver.rawValue), ("seed", "\(p.seed)"),
@@ -52,6 +55,18 @@ enum PointTextReport {
             ("observed coordinates K", "\(s.outcome.observedCoordinates)"), ("rank", "\(s.outcome.rank)"),
             ("seconds", String(format: "%.4f", s.outcome.seconds)),
         ]
+        if let c = s.outcome.convergence {
+            let unit = p.solver == .sgd ? "epochs" : "iterations"
+            rows.insert(contentsOf: [
+                (unit, "\(c.iterations)"),
+                ("converged", c.converged ? "yes" : "no (stopped at the \(unit) cap)"),
+                ("relative gradient norm", String(format: "%.3g", c.relativeGradientNorm)),
+            ], at: rows.count - 1)
+            // The population loss of the returned readout is exact, but it is not the trained model's unless converged.
+            if !c.converged, let i = rows.firstIndex(where: { $0.0 == "loss standard error" }), s.outcome.lossStandardError == nil {
+                rows[i].1 = "exact for this unconverged readout (not the minimum-norm solution's loss)"
+            }
+        }
         let width = rows.map { $0.0.count }.max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
     }

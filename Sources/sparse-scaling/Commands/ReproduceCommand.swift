@@ -39,10 +39,22 @@ struct ReproduceCommand: ParsableCommand {
         let storePath = folder.appendingPathComponent("sparse-scaling.sqlite").path
         var runOptions = try RunOptions.parse(["--store", storePath, "--threads", "\(threadOptions.threads)", "--max-memory", "\(try memory.limit())"])
         try runOptions.validate()
+        // The whole plan (every experiment's parameters and the peak memory of every step) is checked
+        // before any work and before the output folder or the store is created.
+        let plan = ReproductionPlan(profile: profile)
+        let estimate: MemoryEstimate
+        do {
+            estimate = try plan.memoryEstimate(
+                alpha: exponents.alpha, beta: exponents.beta, gdAlpha: gdAlpha, threads: threadOptions.threads,
+                store: try runOptions.existingStore())
+        } catch let error as ParameterError {
+            throw error.usageError
+        }
+        try memory.check(estimate, job: "reproduce --profile \(profile.rawValue)")
         let runner = try runOptions.runner(defaultTag: "reproduce")
         // The summary is the completeness marker: remove a stale one before recomputing.
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("summary.json"))
-        let results = try PaperReproduction.run(alpha: exponents.alpha, beta: exponents.beta, gdAlpha: gdAlpha, plan: ReproductionPlan(profile: profile), runner: runner) { step, count, name in
+        let results = try PaperReproduction.run(alpha: exponents.alpha, beta: exponents.beta, gdAlpha: gdAlpha, plan: plan, runner: runner) { step, count, name in
             FileHandle.standardError.write(Data("[\(step)/\(count)] \(name)\n".utf8))
         }
         let command = (["sparse-scaling"] + CommandLine.arguments.dropFirst()).joined(separator: " ")

@@ -24,6 +24,14 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
     func run() throws {
         var configuration = try grid.apply(to: Experiment.Configuration.preset(experiment.profile), experiment: Experiment.Output.name)
         if let seeds { configuration.seeds = seeds }
+        // The whole plan is checked (parameters and memory) before any work and before the store exists.
+        let batches: [PlannedBatch]
+        do { batches = try Experiment.plan(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration) } catch let error as ParameterError {
+            throw error.usageError
+        }
+        try runOptions.checkMemory(
+            of: batches, seeds: (0..<UInt64(configuration.seeds)).map { $0 },
+            job: "experiment \(Experiment.Output.name) (\(batches.reduce(0) { $0 + $1.points.count }) points × \(configuration.seeds) seeds)")
         let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: try runOptions.runner(defaultTag: Experiment.Output.name, quiet: quiet))
         try experiment.finish(result)
     }

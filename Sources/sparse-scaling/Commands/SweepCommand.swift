@@ -74,5 +74,6 @@ struct SweepCommand: ParsableCommand {
         case .json: try output.emit(try report.json())
         case .csv: try output.emit(result.csv())
         }
+        if let note = result.convergenceNote { FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }
     }
 }

@@ -13,8 +13,16 @@ struct SeedOptions: ParsableArguments {
             transform: NumberArgument.seed(expected: "an integer in 0…2^64−1"))
     var firstSeed: UInt64 = 0
 
+    mutating func validate() throws {
+        // Seeds are first-seed … first-seed + seeds − 1; they must not wrap around past 2^64 − 1.
+        guard firstSeed <= UInt64.max - UInt64(seeds - 1) else {
+            throw ValidationError(
+                "invalid value '\(firstSeed)' for --first-seed: with --seeds \(seeds) the last seed would pass 2^64−1 (expected at most \(UInt64.max - UInt64(seeds - 1)))")
+        }
+    }
+
     /// The seed list.
-    var list: [UInt64] { (0..<UInt64(seeds)).map { firstSeed &+ $0 } }
+    var list: [UInt64] { (0..<UInt64(seeds)).map { firstSeed + $0 } }
 }
 
 /// The one range of `--seeds` in every command.

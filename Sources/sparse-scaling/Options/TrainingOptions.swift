@@ -12,16 +12,16 @@ struct TrainingOptions: ParsableArguments {
             transform: NumberArgument.real(expected: "a number in (0, 1)"))
     var gradientTolerance: Double?
 
-    @Option(parsing: .unconditional, help: "Iteration cap of gd and nesterov (epoch cap of sgd), an integer ≥ 1. Default 100000.",
-            transform: NumberArgument.whole(in: 1...Int.max, expected: "an integer ≥ 1"))
+    @Option(parsing: .unconditional, help: "Iteration cap of gd and nesterov (epoch cap of sgd), an integer from 1 to 10000000. Default 100000.",
+            transform: NumberArgument.whole(in: 1...OptimizationSettings.maxIterationCap, expected: "an integer from 1 to 10000000"))
     var maxIterations: Int?
 
     @Option(parsing: .unconditional, help: "Minibatch size of sgd, an integer ≥ 1. Default 32.",
             transform: NumberArgument.whole(in: 1...Int.max, expected: "an integer ≥ 1"))
     var batchSize: Int?
 
-    @Option(parsing: .unconditional, help: "Fresh test samples for the Monte-Carlo loss of ReLU features, an integer ≥ 2. Default 4096.",
-            transform: NumberArgument.whole(in: 2...Int.max, expected: "an integer ≥ 2"))
+    @Option(parsing: .unconditional, help: "Fresh test samples for the Monte-Carlo loss of ReLU features, an integer from 2 to 100000000. Default 4096.",
+            transform: NumberArgument.whole(in: 2...OptimizationSettings.maxTestSamples, expected: "an integer from 2 to 100000000"))
     var testSamples: Int?
 
     /// The settings for `solver` and `features`, each checked against its range; a flag the solver or
