@@ -33,7 +33,7 @@ reduced-solver-drops-ridge|||Sources/SparseScaling/Solvers/Exact/ReducedMinimumN
 nesterov-no-momentum|||Sources/SparseScaling/Solvers/Iterative/NesterovAcceleratedGradient.swift|||"let momentum = (theta - 1) / thetaNext"|||"let momentum = 0.0 * (theta - 1) / thetaNext"|||ReLUBruteForceLossTests
 bartlett-degrees-of-freedom|||Sources/SparseScaling/GDFailure/BartlettFactor.swift|||"degreesOfFreedom: Double(n - i)"|||"degreesOfFreedom: Double(n - i + 1)"|||GDFailureImportanceTests
 importance-weight-biased-20-percent|||Sources/SparseScaling/GDFailure/GDFailureProposal.swift|||"logWeightConstant = d * c"|||"logWeightConstant = d * c + log(1.2)"|||GDFailureImportanceTests
-importance-weight-drops-complement|||Sources/SparseScaling/GDFailure/GDFailureReplicate.swift|||"perActivation = log(p / rho) - (log1p(-p) - log1p(-rho))"|||"perActivation = log(p / rho)"|||GDFailureImportanceTests
+importance-weight-drops-amplitude-ratio|||Sources/SparseScaling/GDFailure/GDFailureReplicate.swift|||"logWeight += perActivation + tilted.logAmplitudeRatio(xi, variance: variance)"|||"logWeight += perActivation"|||GDFailureImportanceTests
 gd-failure-importance-se|||Sources/SparseScaling/GDFailure/GDFailureExperiment.swift|||"se = (variance / r).squareRoot()"|||"se = variance.squareRoot() / r"|||GDFailureImportanceTests
 fit-t-quantile-1.96|||Sources/ScalingAnalysis/PowerLawFit.swift|||"let t = StudentT.quantile((1 + confidenceLevel) / 2, degreesOfFreedom: Double(n - 2))"|||"let t = 1.96"|||FrontierFitTests
 frontier-fit-tail|||Sources/SparseScaling/Experiments/FrontierExperiment.swift|||"tail: max(3, scaling.count * 2 / 3)"|||"tail: max(3, scaling.count / 2)"|||FrontierFitTests
@@ -117,7 +117,7 @@ while IFS= read -r line; do
         result="caught"
     fi
     restore
-    failing=$(grep -o 'Test [A-Za-z0-9_]*(' "$LOG_DIR/$name.test.log" 2>/dev/null | grep -v '^Test run' | sort -u | sed 's/^Test //; s/($//' | paste -sd, -)
+    failing=$(grep -o '✘ Test [A-Za-z0-9_]*(' "$LOG_DIR/$name.test.log" 2>/dev/null | sort -u | sed 's/^✘ Test //; s/($//' | paste -sd, -)
     printf '%-40s %-10s %s %s\n' "$name" "$result" "$filter" "${failing:+[failed: $failing]}"
 done <<<"$MUTATIONS"
 
