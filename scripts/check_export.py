@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Recompute an exported instance in NumPy: v = y F⁺ with F = W_S X_S, y = w_S X_S, and the
-observed part of the population loss, Σ λ_S ((W_Sᵀ v) − w_S)². Exits non-zero when they differ
-from v.npy and summary.json's loss_observed by more than the tolerance."""
+"""Recompute an exported instance in NumPy: v = y F⁺ with F = W_S X_S, y = w_S X_S, the observed
+part of the population loss, Σ λ_S ((W_Sᵀ v) − w_S)², λ_S = S^−(1+α+β), and (expected tail) the
+tail (‖v‖²/N + 1)·Σ_{i∉S} λ_i (Riemann zeta for M = ∞, a direct sum for finite M). Exits non-zero
+when any of them differs from the export (v.npy, lambda_S.npy, summary.json's loss_observed,
+loss_tail, loss = loss_observed + loss_tail) by more than the tolerance."""
 import json
 import os
 import sys
@@ -27,6 +29,29 @@ def main(folder: str, tolerance: float = 1e-8) -> int:
     dl = abs(loss - summary["loss_observed"]) / total
     print(f"K = {len(observed)}, N = {N}, D = {D}: |v − v_tool|/|v| = {dv:.2e}, "
           f"loss_observed numpy = {loss:.12e}, tool = {summary['loss_observed']:.12e} (difference {dl:.2e} of the loss)")
+    ok = dv < tolerance and dl < tolerance
+    # λ_S from the exponents, and the tail.
+    s = 1 + summary["alpha"] + summary["beta"]
+    indices = observed.astype(float)
+    dlam = np.max(np.abs(lam - indices ** -s) / indices ** -s)
+    ok = ok and dlam < 1e-12
+    dsum = abs(summary["loss_observed"] + summary["loss_tail"] - total) / total
+    ok = ok and dsum < 1e-12
+    print(f"λ_S vs S^−(1+α+β): {dlam:.2e}; loss − (observed + tail): {dsum:.2e} of the loss")
+    if summary["tail"] == "expected":
+        m = summary.get("m")
+        if m is None:
+            from scipy.special import zeta
+            total_variance = float(zeta(s, 1))
+        else:
+            total_variance = float(np.sum(np.arange(1, m + 1, dtype=float) ** -s))
+        unobserved = total_variance - float(np.sum(indices ** -s))
+        tail = (float(v_tool @ v_tool) / N + 1) * unobserved
+        dt = abs(tail - summary["loss_tail"]) / total
+        ok = ok and dt < tolerance
+        print(f"expected tail numpy = {tail:.12e}, tool = {summary['loss_tail']:.12e} (difference {dt:.2e} of the loss)")
+    else:
+        print("realized tail: not recomputed (it needs the unobserved W columns, which are not exported)")
     sparse_ok = True
     npz = os.path.join(folder, "X_S.npz")
     if os.path.exists(npz):
@@ -39,7 +64,7 @@ def main(folder: str, tolerance: float = 1e-8) -> int:
             sparse_ok = Xs.format == "csr" and Xs.shape == X.shape and np.array_equal(Xs.toarray(), X)
             print(f"X_S.npz: {Xs.format}, shape {Xs.shape}, {Xs.nnz} nonzeros, equal to X_S.npy: {sparse_ok}")
     assert observed.min() >= 1, "observed.npy holds 1-based coordinate indices"
-    return 0 if dv < tolerance and dl < tolerance and sparse_ok else 1
+    return 0 if ok and sparse_ok else 1
 
 
 if __name__ == "__main__":

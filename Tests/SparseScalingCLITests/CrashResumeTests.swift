@@ -15,20 +15,20 @@ struct CrashResumeTests {
         #expect(reference.count == 144)
         #expect(Set(reference).count == reference.count)
         var generator = SystemRandomNumberGenerator()
-        var killedMidway = 0
-        for trial in 0..<Self.trials {
+        var killedMidway = 0, killedBeforeStore = 0
+        /// One trial killed after `delay` seconds, then resumed; counts where the kill landed.
+        func trial(_ trial: Int, delay: Double) throws {
             try withTemporaryFolder { folder in
-                // Spread kill times over start-up, store creation and the measurements.
-                let delay = Double.random(in: 0.02...1.6, using: &generator)
                 let threads = trial % 2 == 0 ? "2" : "1"
                 let first = try CLI.run(ReferenceSweep.command(store: "s.sqlite", ["--threads", threads]), in: folder, killAfter: delay)
                 if first.signaled {
-                    killedMidway += 1
                     // Killed before the schema was written, the file is refused as empty (and left so).
                     let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent("s.sqlite").path)
                     let empty = try exists && CLI.run(["results", "--store", "s.sqlite"], in: folder).stderr.contains("is empty")
                     let partial = exists && !empty ? try CLI.storedRows("s.sqlite", in: folder) : []
                     #expect(Set(partial).isSubset(of: Set(reference)), "trial \(trial): rows before resuming must be final rows")
+                    // Midway: the store existed with its schema and the sweep had not finished.
+                    if exists && !empty && partial.count < reference.count { killedMidway += 1 } else { killedBeforeStore += 1 }
                 }
                 let second = try CLI.run(ReferenceSweep.command(store: "s.sqlite", ["--threads", "2"]), in: folder)
                 #expect(second.status == 0, "trial \(trial) (killed after \(delay) s): \(second.stderr)")
@@ -37,7 +37,23 @@ struct CrashResumeTests {
                 #expect(rows == reference, "trial \(trial) (killed after \(delay) s): rows differ from the uninterrupted run")
             }
         }
-        // At least some kills must land while the sweep was running, or the test proves nothing.
-        #expect(killedMidway >= 1)
+        for index in 0..<Self.trials {
+            // Spread kill times over start-up, store creation and the measurements.
+            try trial(index, delay: Double.random(in: 0.02...1.6, using: &generator))
+        }
+        // Too few kills landed while the store existed (a loaded or a fast machine): aim the next ones
+        // inside the measured duration of an uninterrupted run.
+        if killedMidway == 0 {
+            let duration = try withTemporaryFolder { folder in
+                let start = Date()
+                _ = try CLI.run(ReferenceSweep.command(store: "s.sqlite", ["--threads", "2"]), in: folder)
+                return Date().timeIntervalSince(start)
+            }
+            for index in 0..<6 where killedMidway == 0 {
+                try trial(Self.trials + index, delay: duration * Double.random(in: 0.4...0.9, using: &generator))
+            }
+        }
+        // At least one kill must land while the sweep was running with its store, or the test proves nothing.
+        #expect(killedMidway >= 1, "kills midway \(killedMidway), before the store existed \(killedBeforeStore)")
     }
 }

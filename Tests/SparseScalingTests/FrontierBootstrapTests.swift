@@ -27,7 +27,6 @@ import Testing
         #expect(try #require(exact.seedBootstrapStandardError) < 1e-12)
         let spread = try #require(noisy.seedBootstrapStandardError)
         #expect(spread > 1e-3)
-        #expect(try #require(noisy.lossExponentStandardError) >= spread)
         #expect(single.seedBootstrapStandardError == nil)
         let interval = try #require(noisy.lossExponentInterval)
         #expect(interval.lower < noisy.lossExponent! && noisy.lossExponent! < interval.upper)

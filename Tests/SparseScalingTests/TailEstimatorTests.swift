@@ -3,24 +3,28 @@ import Testing
 
 /// The expected-tail estimator has the mean of the realized tail, with lower variance.
 @Suite struct TailEstimatorTests {
-    /// Far from the interpolation threshold (N = 8 ≪ K), so that ‖v‖ stays moderate and the paired
-    /// differences have a light enough tail for a 4-standard-error test over 400 seeds.
+    /// Given the readout v, the unobserved W columns and w* entries are independent of v, so the realized
+    /// tail Σ_{i∉S} λ_i (W_iᵀv − w*_i)² has conditional mean exactly the expected tail (‖v‖²/N + 1)·Σ_{i∉S} λ_i.
+    /// The per-seed ratio realized/expected therefore has mean 1 and variance 2·Σλ_i²/(Σλ_i)² whatever ‖v‖
+    /// is (no heavy tail from the peak); with a slowly decaying λ (α + β = 0.3, M = 2000) that is ≈ 0.01,
+    /// so over 300 seeds 4 SE is ≈ 2–3% of the mean (the paired difference of the first version: 16%).
     @Test func expectedAndRealizedTailsAgreeInMean() throws {
-        let parameters = try DataParameters(alpha: 0.3, beta: 1.5, inputDimension: .finite(400))
-        var differences: [Double] = []
-        for seed in 0..<400 {
-            var spec = PointSpecification(parameters: parameters, featureCount: 8, sampleCount: 100, tail: .expected, seed: UInt64(seed))
+        let parameters = try DataParameters(alpha: -0.8, beta: 1.1, inputDimension: .finite(2000))
+        var ratios: [Double] = []
+        for seed in 0..<300 {
+            var spec = PointSpecification(parameters: parameters, featureCount: 8, sampleCount: 50, tail: .expected, seed: UInt64(seed))
             let expected = try LinearPointEvaluator.evaluate(spec, threads: 1)
             spec.tail = .realized
             let realized = try LinearPointEvaluator.evaluate(spec, threads: 1)
             #expect(expected.lossObserved == realized.lossObserved)
-            differences.append(realized.lossTail - expected.lossTail)
+            ratios.append(realized.lossTail / expected.lossTail)
         }
-        let n = Double(differences.count)
-        let mean = differences.reduce(0, +) / n
-        let sd = (differences.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)).squareRoot()
-        // Paired difference: zero mean within 4 standard errors.
-        #expect(abs(mean) <= 4 * sd / n.squareRoot())
+        let n = Double(ratios.count)
+        let mean = ratios.reduce(0, +) / n
+        let sd = (ratios.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)).squareRoot()
+        let se = sd / n.squareRoot()
+        #expect(4 * se < 0.035, "the test must resolve a 3.5% bias (4 SE = \(4 * se))")
+        #expect(abs(mean - 1) <= 4 * se, "mean realized/expected tail \(mean) ± \(se)")
     }
 
     @Test func unobservedVarianceMatchesDirectSummation() throws {
