@@ -17,6 +17,9 @@ public final class MeasurementRunner: @unchecked Sendable {
     public let progress: ProgressReporter
     /// Refuse work whose `MemoryEstimate` exceeds this many bytes (nil: no limit).
     public var memoryLimit: Double?
+    /// The loss estimator of every point it can apply to (`conditional`: sparse data, linear features,
+    /// reduced solver, no ridge; other points keep their own).
+    public var estimator: LossEstimator = .sample
 
     /// A runner writing into `store`.
     public init(store: ResultsStore, shard: Shard = .all, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) {
@@ -29,6 +32,7 @@ public final class MeasurementRunner: @unchecked Sendable {
     /// Measures every point of `points` with every seed of `seeds`, then returns one aggregate per
     /// point over the seeds present in the store (all of them unless the run is sharded).
     public func measure(_ points: [PointSpecification], seeds: [UInt64], label: String = "points") throws -> [MeasuredPoint] {
+        let points = points.map(withEstimator)
         for p in points { try p.validate() }
         var missing: [PointSpecification] = []
         for p in points {
@@ -45,6 +49,13 @@ public final class MeasurementRunner: @unchecked Sendable {
         }
         try run(missing, label: label)
         return try aggregate(points, seeds: seeds)
+    }
+
+    /// `point` with this runner's estimator where that estimator applies to it.
+    func withEstimator(_ point: PointSpecification) -> PointSpecification {
+        var copy = point
+        copy.estimator = estimator
+        return (try? copy.checkEstimatorCombination()) != nil ? copy : point
     }
 
     /// Computes and stores each specification (with its own seed).

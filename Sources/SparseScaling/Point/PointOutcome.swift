@@ -16,9 +16,13 @@ public struct PointOutcome: Sendable, Codable {
     public let readout: [Double]
     /// Standard error of `loss` when it is a Monte-Carlo estimate (ReLU features); nil when exact.
     public var lossStandardError: Double? = nil
+    /// The estimator that produced `loss` when the conditional one was asked for: `.conditional`, or
+    /// `.sample` where N < r + 2 made it fall back to one draw; nil when one draw was asked for.
+    public var estimator: LossEstimator? = nil
 
     private enum CodingKeys: String, CodingKey {
         case loss, lossObserved, lossTail, observedCoordinates, rank, seconds, lossStandardError
+        case estimator = "estimatorUsed"
     }
 
     /// An outcome from its parts.
@@ -46,5 +50,6 @@ public struct PointOutcome: Sendable, Codable {
         seconds = try c.decode(Double.self, forKey: .seconds)
         readout = []
         lossStandardError = try c.decodeIfPresent(Double.self, forKey: .lossStandardError)
+        estimator = try c.decodeIfPresent(LossEstimator.self, forKey: .estimator)
     }
 }

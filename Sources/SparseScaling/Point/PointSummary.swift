@@ -21,6 +21,7 @@ package struct PointSummary: Encodable, Sendable {
         case loss, lossObserved = "loss_observed", lossTail = "loss_tail"
         case observedCoordinates = "observed_coordinates", rank, seconds, version
         case lossStandardError = "loss_standard_error"
+        case estimator, estimatorUsed = "estimator_used"
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -46,6 +47,10 @@ package struct PointSummary: Encodable, Sendable {
         try c.encode(outcome.rank, forKey: .rank)
         try c.encode(outcome.seconds, forKey: .seconds)
         try c.encode(toolVersion, forKey: .version)
+        if let used = outcome.estimator {  // only when the conditional estimator was asked for
+            try c.encode(s.estimator.rawValue, forKey: .estimator)
+            try c.encode(used.rawValue, forKey: .estimatorUsed)
+        }
     }
 
     /// The summary as one line of JSON with sorted keys (nil values written as null).

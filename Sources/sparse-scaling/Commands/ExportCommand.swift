@@ -23,6 +23,9 @@ struct ExportCommand: ParsableCommand {
         guard maxExportMb > 0, maxExportMb.isFinite else {
             throw ValidationError("invalid value '\(maxExportMb)' for --max-export-mb: expected a number > 0")
         }
+        guard options.estimator == .sample else {
+            throw ValidationError("invalid value '\(options.estimator.rawValue)' for --estimator: export writes one drawn instance; only sample applies")
+        }
         try OutputFolder.checkWritable(out, flag: "--out")
         _ = try options.singleSizes()
     }

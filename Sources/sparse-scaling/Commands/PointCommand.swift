@@ -36,7 +36,7 @@ struct PointCommand: ParsableCommand {
 enum PointTextReport {
     static func render(_ s: PointSummary) -> String {
         let p = s.specification
-        let rows: [(String, String)] = [
+        var rows: [(String, String)] = [
             ("alpha", "\(p.parameters.alpha)"), ("beta", "\(p.parameters.beta)"),
             ("N", "\(p.featureCount)"), ("D", "\(p.sampleCount)"), ("M", p.parameters.inputDimension.description),
             ("data", p.data.rawValue), ("features", p.features.rawValue), ("solver", p.solver.rawValue), ("seed", "\(p.seed)"),
@@ -46,6 +46,12 @@ enum PointTextReport {
             ("observed coordinates K", "\(s.outcome.observedCoordinates)"), ("rank", "\(s.outcome.rank)"),
             ("seconds", String(format: "%.4f", s.outcome.seconds)),
         ]
+        if let used = s.outcome.estimator {
+            rows.append(("estimator", p.estimator.rawValue))
+            rows.append(("estimator used", used == .conditional
+                ? "conditional: E[L | data] = (T + G₀)(N − 1)/(N − 1 − r), exact (MODEL.md §6.1)"
+                : "sample: N < r + 2, so one draw of W and w* (the conditional mean is not exact here)"))
+        }
         let width = rows.map { $0.0.count }.max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
     }

@@ -13,6 +13,9 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seeds per point, 1…1000. Default: the profile's.")
     var seeds: Int?
 
+    @Option(help: "Loss estimator of the sparse linear points: sample (one draw of embedding and teacher) or conditional (E[L | data], exact for N ≥ r + 2; one draw below).")
+    var estimator: LossEstimator = .sample
+
     func validate() throws {
         if let seeds, !(1...1000).contains(seeds) { throw ValidationError("invalid value '\(seeds)' for --seeds: expected an integer from 1 to 1000") }
     }
@@ -20,7 +23,9 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand {
     func run() throws {
         var configuration = Experiment.Configuration.preset(experiment.profile)
         if let seeds { configuration.seeds = seeds }
-        let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: try runOptions.runner())
+        let runner = try runOptions.runner()
+        runner.estimator = estimator
+        let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: runner)
         try experiment.finish(result)
     }
 }

@@ -30,6 +30,9 @@ struct PointOptions: ParsableArguments {
     @Option(help: "Tail-loss estimator: expected (any M) or realized (finite M).")
     var tail: TailEstimator = .expected
 
+    @Option(help: "Loss estimator: sample (one draw of embedding and teacher) or conditional (E[L | data], exact for N ≥ r + 2, no embedding or readout; sparse linear reduced only; falls back to sample below and says so).")
+    var estimator: LossEstimator = .sample
+
     @Option(parsing: .unconditional, help: "Relative singular-value tolerance of the pseudoinverse, in (0, 1). Default max(N, D)·ε_double.")
     var tolerance: Double?
 
@@ -95,8 +98,11 @@ struct PointOptions: ParsableArguments {
                 parameters: parameters, featureCount: featureCount, sampleCount: sampleCount, data: data, features: features,
                 solver: solver ?? (data == .dense || features == .relu ? .direct : .reduced), ridge: ridge, tail: tail,
                 tolerance: tolerance, seed: seed, optimization: optimization)
-            try spec.validate()
-            return spec
+            var specified = spec
+            specified.estimator = estimator
+            try specified.validate()
+            try specified.checkEstimatorCombination()
+            return specified
         } catch let error as ParameterError {
             throw error.usageError
         }
@@ -130,3 +136,4 @@ extension FeatureMap: ExpressibleByArgument {}
 extension DataKind: ExpressibleByArgument {}
 extension SolverKind: ExpressibleByArgument {}
 extension TailEstimator: ExpressibleByArgument {}
+extension LossEstimator: ExpressibleByArgument {}
