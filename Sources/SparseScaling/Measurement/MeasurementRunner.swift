@@ -17,8 +17,8 @@ public final class MeasurementRunner: @unchecked Sendable {
     public let progress: ProgressReporter
     /// Refuse work whose `MemoryEstimate` exceeds this many bytes (nil: no limit).
     public var memoryLimit: Double?
-    /// The loss estimator of every point it can apply to (`conditional`: sparse data, linear features,
-    /// reduced solver, no ridge; other points keep their own).
+    /// `conditional`: the loss estimator of every point it applies to (sparse data, linear features,
+    /// reduced solver, no ridge); `sample` (the default) leaves each point's own estimator.
     public var estimator: LossEstimator = .sample
 
     /// A runner writing into `store`.
@@ -53,6 +53,7 @@ public final class MeasurementRunner: @unchecked Sendable {
 
     /// `point` with this runner's estimator where that estimator applies to it.
     func withEstimator(_ point: PointSpecification) -> PointSpecification {
+        guard estimator != .sample else { return point }
         var copy = point
         copy.estimator = estimator
         return (try? copy.checkEstimatorCombination()) != nil ? copy : point
