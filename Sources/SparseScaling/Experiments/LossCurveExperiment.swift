@@ -90,6 +90,18 @@ public struct LossCurveResult: ExperimentOutput {
             self.predicted = predicted
         }
 
+        /// `point`'s measurement with another prediction.
+        public init(copying point: Point, predicted: PredictedLossPoint) {
+            n = point.n
+            measuredMean = point.measuredMean
+            measuredStandardError = point.measuredStandardError
+            measuredMedian = point.measuredMedian
+            measuredQuantile10 = point.measuredQuantile10
+            measuredQuantile90 = point.measuredQuantile90
+            seeds = point.seeds
+            self.predicted = predicted
+        }
+
         /// The p-quantile of sorted values, linearly interpolated.
         static func quantile(_ sorted: [Double], _ p: Double) -> Double {
             guard sorted.count > 1 else { return sorted.first ?? .nan }
