@@ -27,7 +27,19 @@ def main(folder: str, tolerance: float = 1e-8) -> int:
     dl = abs(loss - summary["loss_observed"]) / total
     print(f"K = {len(observed)}, N = {N}, D = {D}: |v − v_tool|/|v| = {dv:.2e}, "
           f"loss_observed numpy = {loss:.12e}, tool = {summary['loss_observed']:.12e} (difference {dl:.2e} of the loss)")
-    return 0 if dv < tolerance and dl < tolerance else 1
+    sparse_ok = True
+    npz = os.path.join(folder, "X_S.npz")
+    if os.path.exists(npz):
+        try:
+            import scipy.sparse
+        except ImportError:
+            print("X_S.npz present; scipy is not installed, so it was not checked")
+        else:
+            Xs = scipy.sparse.load_npz(npz)
+            sparse_ok = Xs.format == "csr" and Xs.shape == X.shape and np.array_equal(Xs.toarray(), X)
+            print(f"X_S.npz: {Xs.format}, shape {Xs.shape}, {Xs.nnz} nonzeros, equal to X_S.npy: {sparse_ok}")
+    assert observed.min() >= 1, "observed.npy holds 1-based coordinate indices"
+    return 0 if dv < tolerance and dl < tolerance and sparse_ok else 1
 
 
 if __name__ == "__main__":

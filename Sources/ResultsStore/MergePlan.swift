@@ -59,7 +59,7 @@ public struct MergePlan: Sendable {
             let store = try ResultsStore(readingAt: source)
             let sourceRows = try store.read { db in
                 let rows = try GRDB.Row.fetchAll(
-                    db, sql: "SELECT \(Schema.columns.joined(separator: ", ")) FROM points ORDER BY configuration_key, \(ResultsStore.seedOrder)")
+                    db, sql: "SELECT \(store.selectableColumns) FROM points ORDER BY configuration_key, \(ResultsStore.seedOrder)")
                 // Decoding checks every row, so a store with unreadable rows is refused before anything is written.
                 for row in rows { _ = try StoredPoint(row: row) }
                 return rows.map { Row(values: Array($0.databaseValues), path: source) }
@@ -92,7 +92,7 @@ public struct MergePlan: Sendable {
     }
 
     /// Columns that say when, how fast and by which version a row was made, not what it measured.
-    static let provenanceColumns: Set<String> = ["seconds", "tool_version", "created_at"]
+    static let provenanceColumns: Set<String> = ["seconds", "tool_version", "created_at", "tag"]
 
     /// The first result column in which two rows for the same key and seed differ, with both values
     /// (e.g. "loss 0.5 vs 0.75"); nil if their results are equal.

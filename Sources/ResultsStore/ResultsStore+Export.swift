@@ -1,13 +1,19 @@
 import Foundation
 
 extension ResultsStore {
-    /// All rows as CSV: a header row of snake_case column names, then one line per row in ``allPoints()`` order.
+    /// All rows as CSV for pandas: a header of snake_case column names, then one line per row in ``allPoints()`` order.
     ///
-    /// Doubles are printed in shortest round-trip form (`nan`, `inf` for non-finite), `nil` as an empty field.
+    /// The columns are ``Schema/columns`` except that `m` is `inf` for infinitely many features, the canonical
+    /// `extra` text becomes one column per option it names (e.g. `eta`, `max_iterations`), the `extras` JSON
+    /// becomes one column per measurement when any row has one (and is left out otherwise), and `tag` comes
+    /// before the provenance. Doubles are printed in shortest round-trip form (`nan`, `inf`); `nil` (a default
+    /// tolerance, an exact loss, an option a row does not have, a row stored before tags) is an empty field.
     public func csv() throws -> String {
-        var lines = [Schema.columns.joined(separator: ",")]
-        for point in try allPoints() {
-            lines.append(try ExportRow(point).csvFields().map(CSV.quoted).joined(separator: ","))
+        let points = try allPoints()
+        let table = CSVExportTable(points: points)
+        var lines = [table.header.joined(separator: ",")]
+        for point in points {
+            lines.append(table.fields(of: point).map(CSV.quoted).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -76,22 +82,7 @@ struct ExportRow: Encodable {
         try container.encode(r.extras, forKey: Key("extras"))
         try container.encode(point.toolVersion, forKey: Key("tool_version"))
         try container.encode(point.createdAt, forKey: Key("created_at"))
-    }
-
-    /// Field texts in ``Schema/columns`` order.
-    func csvFields() throws -> [String] {
-        let c = point.configuration
-        let r = point.result
-        let double = CanonicalText.double
-        return [
-            c.key, String(point.seed),
-            double(c.alpha), double(c.beta), c.m.map { String($0) } ?? "", String(c.n), String(c.d),
-            c.data.rawValue, c.features.rawValue, c.solver.rawValue, double(c.ridge), c.tail.rawValue,
-            c.tolerance.map(double) ?? "", c.extra,
-            double(r.loss), double(r.lossObserved), double(r.lossTail), r.lossStandardError.map(double) ?? "",
-            String(r.observedCoordinates), String(r.rank), double(r.seconds),
-            try ExtrasJSON.encode(r.extras), point.toolVersion, Self.timestamp(point.createdAt),
-        ]
+        try container.encode(point.tag, forKey: Key("tag"))
     }
 }
 

@@ -12,6 +12,8 @@ public final class ResultsStore: Sendable {
     let pool: any DatabaseWriter
     /// The read-only connection, for a store opened with ``init(readingAt:)``.
     let readOnlyConnection: ReadOnlyConnection?
+    /// Whether the file has the `tag` column (a store from before migration `v2-tag`, read as is, has not).
+    let hasTagColumn: Bool
 
     /// Whether the store was opened read-only.
     public var isReadOnly: Bool { readOnlyConnection != nil }
@@ -24,6 +26,7 @@ public final class ResultsStore: Sendable {
     public init(path: String, createIfMissing: Bool = true) throws {
         self.path = path
         readOnlyConnection = nil
+        hasTagColumn = true
         try StoreFile.prepareFolder(path: path, createIfMissing: createIfMissing)
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
@@ -61,11 +64,12 @@ public final class ResultsStore: Sendable {
         case .empty, .unchecked:
             try connection?.queue.close()
             throw StoreError.emptyStore(path: path)
-        case let .store(missing) where !missing.isEmpty:
+        case let .store(missing) where !Set(missing).isSubset(of: Schema.optionalForReading):
             try connection?.queue.close()
             throw StoreError.outdatedSchema(path: path, missingMigrations: missing)
-        case .store:
+        case let .store(missing):
             guard let connection else { throw StoreError.emptyStore(path: path) }
+            hasTagColumn = !missing.contains(Schema.tagMigration)
             readOnlyConnection = connection
             pool = connection.queue
         }
@@ -135,6 +139,11 @@ public final class ResultsStore: Sendable {
     }
 
     // MARK: - Internals
+
+    /// ``Schema/columns`` as an SQL select list, with `NULL AS tag` for a store read from before the tag column.
+    var selectableColumns: String {
+        Schema.columns.map { $0 == "tag" && !hasTagColumn ? "NULL AS tag" : $0 }.joined(separator: ", ")
+    }
 
     /// Orders the Int64 bit patterns of seeds as the unsigned values they stand for.
     static let seedOrder = "seed < 0, seed"

@@ -10,8 +10,14 @@ enum Schema {
         "configuration_key", "seed",
         "alpha", "beta", "m", "n", "d", "data", "features", "solver", "ridge", "tail", "tolerance", "extra",
         "loss", "loss_observed", "loss_tail", "loss_standard_error", "observed_coordinates", "rank", "seconds",
-        "extras", "tool_version", "created_at",
+        "extras", "tool_version", "created_at", "tag",
     ]
+
+    /// The migration that added the nullable `tag` column (rows written before it have tag NULL).
+    static let tagMigration = "v2-tag"
+
+    /// Migrations a store may lack and still be read as is (read-only): their columns read as NULL.
+    static let optionalForReading: Set<String> = [tagMigration]
 
     /// Versioned migrations; append new ones, never edit a shipped one.
     static var migrator: DatabaseMigrator {
@@ -47,6 +53,10 @@ enum Schema {
                 t.uniqueKey(["configuration_key", "seed"])
             }
             try db.create(index: "points_on_parameters", on: pointsTable, columns: ["alpha", "beta", "n", "d"])
+        }
+        migrator.registerMigration(tagMigration) { db in
+            // A free-form run label (not part of the canonical key), so the rows of one store split by run.
+            try db.alter(table: pointsTable) { t in t.add(column: "tag", .text) }
         }
         return migrator
     }

@@ -52,7 +52,8 @@ extension StoredPoint: FetchableRecord, TableRecord {
             seed: UInt64(bitPattern: seed),
             result: result,
             toolVersion: try row.decode(forColumn: "tool_version"),
-            createdAt: try row.decode(forColumn: "created_at")
+            createdAt: try row.decode(forColumn: "created_at"),
+            tag: row.hasColumn("tag") ? try row.decode(String?.self, forColumn: "tag") : nil
         )
     }
 
@@ -67,7 +68,7 @@ extension StoredPoint: FetchableRecord, TableRecord {
             c.tail.rawValue, c.tolerance, c.extra,
             lossValue(r.loss), lossValue(r.lossObserved), lossValue(r.lossTail), r.lossStandardError.flatMap(lossValue),
             r.observedCoordinates, r.rank, r.seconds,
-            try ExtrasJSON.encode(r.extras), toolVersion, createdAt,
+            try ExtrasJSON.encode(r.extras), toolVersion, createdAt, tag,
         ]
         return StatementArguments(values)
     }

@@ -12,12 +12,16 @@ public struct StoredPoint: Codable, Hashable, Sendable {
     public var toolVersion: String
     /// When the row was produced (stored with millisecond precision, UTC).
     public var createdAt: Date
+    /// The run this row belongs to (e.g. `sweep`, `linear-sweeps`); not part of the configuration or its key.
+    /// `nil` for rows written before tags existed.
+    public var tag: String?
 
     /// Creates a row; `createdAt` defaults to now.
     public init(
         configuration: PointConfiguration, seed: UInt64, result: PointResult,
-        toolVersion: String, createdAt: Date = Date()
+        toolVersion: String, createdAt: Date = Date(), tag: String? = nil
     ) {
+        self.tag = tag
         self.configuration = configuration
         self.seed = seed
         self.result = result

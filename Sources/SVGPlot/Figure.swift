@@ -38,29 +38,39 @@ public struct Figure: Sendable, Hashable {
         return Rect(x: Double(index % c) * w, y: top + Double(index / c) * h, width: w, height: h)
     }
 
-    /// The complete SVG document: valid XML, generic font family, no external resources.
-    public func svg() -> String {
+    /// The complete SVG document: valid XML, generic font family, no external resources. Every id
+    /// in it starts with `idPrefix` (default: "fig-" and a hash of the drawing), so several figures
+    /// inlined in one HTML page never share an id (a repeated clip-path id makes the browser clip
+    /// every figure to the first one's frame).
+    public func svg(idPrefix: String? = nil) -> String {
+        if let idPrefix { return svg(prefix: SVGWriter.identifier(idPrefix)) }
+        let placeholder = "\u{1}id\u{1}"
+        let draft = svg(prefix: placeholder)
+        return draft.replacingOccurrences(of: placeholder, with: "fig-\(SVGWriter.stableHash(draft))-")
+    }
+
+    private func svg(prefix: String) -> String {
         var w = SVGWriter()
         let n = SVGWriter.number
         w.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         w.line("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"sans-serif\">")
         w.line("<rect x=\"0\" y=\"0\" width=\"\(n(width))\" height=\"\(n(height))\" fill=\"#FFFFFF\"/>")
         if let title {
-            w.line("<text x=\"\(n(width / 2))\" y=\"24\" font-size=\"17\" font-weight=\"bold\" text-anchor=\"middle\">\(SVGWriter.escape(title))</text>")
+            w.line("<text x=\"\(n(width / 2))\" y=\"24\" font-size=\"17\" font-weight=\"bold\" text-anchor=\"middle\">\(RichText.markup(title))</text>")
         }
         for (i, plot) in plots.enumerated() {
             let cell = cell(i)
             let layout = plot.layout(width: cell.width, height: cell.height)
             w.line("<g transform=\"translate(\(n(cell.x)),\(n(cell.y)))\">")
-            PlotRenderer(plot: plot, layout: layout, clipID: "plot-area-\(i)").render(into: &w)
+            PlotRenderer(plot: plot, layout: layout, clipID: "\(prefix)plot-area-\(i)").render(into: &w)
             w.line("</g>")
         }
         w.line("</svg>")
         return w.output
     }
 
-    /// Writes `svg()` to `url` (UTF-8).
-    public func write(to url: URL) throws {
-        try svg().write(to: url, atomically: true, encoding: .utf8)
+    /// Writes `svg(idPrefix:)` to `url` (UTF-8).
+    public func write(to url: URL, idPrefix: String? = nil) throws {
+        try svg(idPrefix: idPrefix).write(to: url, atomically: true, encoding: .utf8)
     }
 }

@@ -35,7 +35,7 @@ extension PlotRenderer {
                 }
             }
             guard let p = position, area.contains(p.x, p.y) else { continue }
-            w.line("<text x=\"\(n(p.x))\" y=\"\(n(p.y + 0.35 * fontSize))\" font-size=\"\(n(fontSize))\" font-style=\"italic\" text-anchor=\"middle\" fill=\"#202020\">\(SVGWriter.escape(label))</text>")
+            w.line("<text x=\"\(n(p.x))\" y=\"\(n(p.y + 0.35 * fontSize))\" font-size=\"\(n(fontSize))\" font-style=\"italic\" text-anchor=\"middle\" fill=\"#202020\">\(RichText.markup(label))</text>")
         }
     }
 
@@ -62,10 +62,10 @@ extension PlotRenderer {
             case .vertical:
                 guard let px = layout.x.pixel(l.value), px >= area.minX, px <= area.maxX else { continue }
                 let x = px - 4, y = area.minY + 6
-                w.line("<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(f))\" text-anchor=\"end\" fill=\"\(color)\" \(Self.halo) transform=\"rotate(-90 \(n(x)) \(n(y)))\">\(SVGWriter.escape(label))</text>")
+                w.line("<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(f))\" text-anchor=\"end\" fill=\"\(color)\" \(Self.halo) transform=\"rotate(-90 \(n(x)) \(n(y)))\">\(RichText.markup(label))</text>")
             case .horizontal:
                 guard let py = layout.y.pixel(l.value), py >= area.minY, py <= area.maxY else { continue }
-                w.line("<text x=\"\(n(area.maxX - 6))\" y=\"\(n(py - 4))\" font-size=\"\(n(f))\" text-anchor=\"end\" fill=\"\(color)\" \(Self.halo)>\(SVGWriter.escape(label))</text>")
+                w.line("<text x=\"\(n(area.maxX - 6))\" y=\"\(n(py - 4))\" font-size=\"\(n(f))\" text-anchor=\"end\" fill=\"\(color)\" \(Self.halo)>\(RichText.markup(label))</text>")
             }
         }
     }
@@ -118,7 +118,7 @@ extension PlotRenderer {
         for a in plot.annotations {
             guard let p = layout.pixel(x: a.position.x, y: a.position.y) else { continue }
             let size = a.fontSize ?? fontSize
-            w.line("<text x=\"\(n(p.x))\" y=\"\(n(p.y))\" font-size=\"\(n(size))\" text-anchor=\"\(a.anchor.rawValue)\" fill=\"\(SVGWriter.escape(a.color.svgValue))\" \(Self.halo)>\(SVGWriter.escape(a.text))</text>")
+            w.line("<text x=\"\(n(p.x))\" y=\"\(n(p.y))\" font-size=\"\(n(size))\" text-anchor=\"\(a.anchor.rawValue)\" fill=\"\(SVGWriter.escape(a.color.svgValue))\" \(Self.halo)>\(RichText.markup(a.text))</text>")
         }
     }
 }

@@ -70,7 +70,7 @@ extension PlotRenderer {
             if let marker = e.marker {
                 w.line(marker.markup(x: x0 + sample / 2, y: cy, color: e.color))
             }
-            w.line("<text x=\"\(n(x0 + sample + 6))\" y=\"\(n(cy + 0.35 * fontSize))\" font-size=\"\(n(fontSize))\">\(SVGWriter.escape(e.label))</text>")
+            w.line("<text x=\"\(n(x0 + sample + 6))\" y=\"\(n(cy + 0.35 * fontSize))\" font-size=\"\(n(fontSize))\">\(RichText.markup(e.label))</text>")
         }
         w.line("</g>")
     }

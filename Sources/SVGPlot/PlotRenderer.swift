@@ -89,15 +89,15 @@ struct PlotRenderer {
         if !plot.xAxis.label.isEmpty {
             let hasSuperscript = layout.xTicks.contains { $0.label?.superscript != nil }
             let y = area.maxY + 5 + 4 + f * (hasSuperscript ? 1.3 : 1.0) + 1.15 * labelSize
-            w.line("<text x=\"\(n(area.x + area.width / 2))\" y=\"\(n(y))\" font-size=\"\(n(labelSize))\" text-anchor=\"middle\">\(SVGWriter.escape(plot.xAxis.label))</text>")
+            w.line("<text x=\"\(n(area.x + area.width / 2))\" y=\"\(n(y))\" font-size=\"\(n(labelSize))\" text-anchor=\"middle\">\(RichText.markup(plot.xAxis.label))</text>")
         }
         if !plot.yAxis.label.isEmpty {
             let x = 8 + labelSize
             let y = area.y + area.height / 2
-            w.line("<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(labelSize))\" text-anchor=\"middle\" transform=\"rotate(-90 \(n(x)) \(n(y)))\">\(SVGWriter.escape(plot.yAxis.label))</text>")
+            w.line("<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(labelSize))\" text-anchor=\"middle\" transform=\"rotate(-90 \(n(x)) \(n(y)))\">\(RichText.markup(plot.yAxis.label))</text>")
         }
         if let title = plot.title {
-            w.line("<text x=\"\(n(area.x + area.width / 2))\" y=\"\(n(area.minY - 8))\" font-size=\"\(n(1.15 * f))\" font-weight=\"bold\" text-anchor=\"middle\">\(SVGWriter.escape(title))</text>")
+            w.line("<text x=\"\(n(area.x + area.width / 2))\" y=\"\(n(area.minY - 8))\" font-size=\"\(n(1.15 * f))\" font-weight=\"bold\" text-anchor=\"middle\">\(RichText.markup(title))</text>")
         }
     }
 }

@@ -48,9 +48,29 @@ struct SVGWriter {
         return s
     }
 
+    /// FNV-1a 64-bit hash of `text` as 16 hex digits: the same text gives the same id on every run.
+    static func stableHash(_ text: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            h ^= UInt64(byte)
+            h &*= 0x0000_0100_0000_01B3
+        }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// `prefix` made a valid XML id start: letters, digits, '-', '_' and '.' kept, others as '-'; a
+    /// leading digit or punctuation gets an "f" in front; a non-empty prefix ends with '-'.
+    static func identifier(_ prefix: String) -> String {
+        guard !prefix.isEmpty else { return "" }
+        var s = String(prefix.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+        if let first = s.first, !first.isLetter { s = "f" + s }
+        return s.hasSuffix("-") ? s : s + "-"
+    }
+
     /// Approximate rendered width of `text` at `fontSize` in a generic sans-serif face.
     static func textWidth(_ text: String, fontSize: Double) -> Double {
-        Double(text.count) * 0.56 * fontSize
+        RichText.width(text) * 0.56 * fontSize
     }
 
     /// Approximate rendered width of a tick label (superscript at 75 %).

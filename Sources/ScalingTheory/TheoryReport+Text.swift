@@ -17,13 +17,15 @@ extension TheoryReport: CustomStringConvertible {
             ("alpha_N", f(alphaN), "α + β"),
             ("alpha_D", f(alphaD), beta > 1 ? "(α + β)/β" : "α + β (β ≤ 1)"),
             ("asymmetry ratio", f(asymmetryRatio), "α_N/α_D"),
-            ("law", law.rawValue, ""),
+            ("law", law.rawValue, law.explanation),
             ("observed coordinates (exact)", f(observedCoordinatesExact), "E[K(D)] = Σ_i [1 − (1 − p_i)^D]"),
             ("observed coordinates (asymptotic)", beta > 1 && d != nil && observedCoordinatesAsymptotic == nil
                 ? "> 1.8e308" : f(observedCoordinatesAsymptotic), "Γ(1 − 1/β)·D^(1/β), β > 1"),
+            ("observed coordinates prefactor", f(observedCoordinatesPrefactor), "c_K = Γ(1 − 1/β) in E[K] ≈ c_K·D^(1/β), β > 1"),
             ("model-rich loss (exact)", f(modelRichLossExact), "Σ_i λ_i (1 − p_i)^D"),
             ("model-rich loss (asymptotic)", beta > 1 && d != nil && modelRichLossAsymptotic == nil
                 ? "> 1.8e308" : f(modelRichLossAsymptotic), "(1/β)·Γ((α+β)/β)·D^(−(α+β)/β), β > 1"),
+            ("model-rich loss prefactor", f(modelRichLossPrefactor), "c_L = (1/β)·Γ((α+β)/β) in L ≈ c_L·D^(−(α+β)/β), β > 1"),
             ("total variance", f(totalVariance), m == nil ? "ζ(1 + α + β)" : "Σ_{i≤M} i^−(1+α+β)"),
             ("interpolation threshold", f(interpolationThreshold), "min(E[K(D)], D)"),
             ("regime", regime?.rawValue ?? "—", "under: N < threshold; intermediate: < D; heavily over: N ≥ D"),

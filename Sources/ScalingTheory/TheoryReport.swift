@@ -133,6 +133,7 @@ public struct TheoryReport: Hashable, Sendable, Codable {
         try c.encode(solverCosts, forKey: .solverCosts)
         try c.encode(gdSpikesPossible, forKey: .gdSpikesPossible)
         try c.encode(gdFailureExponent, forKey: .gdFailureExponent)
+        try encodeDerived(to: encoder)
     }
 
     /// The report as pretty-printed JSON with sorted keys (non-finite numbers as "inf"/"-inf"/"nan").

@@ -4,7 +4,12 @@ import Testing
 
 @Suite("Export")
 struct ExportTests {
-    let header = "configuration_key,seed,alpha,beta,m,n,d,data,features,solver,ridge,tail,tolerance,extra,loss,loss_observed,loss_tail,loss_standard_error,observed_coordinates,rank,seconds,extras,tool_version,created_at"
+    /// The columns of the JSON export (and of the table).
+    let header = "configuration_key,seed,alpha,beta,m,n,d,data,features,solver,ridge,tail,tolerance,extra,loss,loss_observed,loss_tail,loss_standard_error,observed_coordinates,rank,seconds,extras,tool_version,created_at,tag"
+    /// The CSV header of `samplePoints`: `extra` split into its options, `extras` into its measurements.
+    let csvHeader = "configuration_key,seed,alpha,beta,m,n,d,data,features,solver,ridge,tail,tolerance,iterations,step,loss,loss_observed,loss_tail,loss_standard_error,observed_coordinates,rank,condition,gd_steps,seconds,tag,tool_version,created_at"
+    /// The CSV header when no row has options or measurements.
+    let plainCSVHeader = "configuration_key,seed,alpha,beta,m,n,d,data,features,solver,ridge,tail,tolerance,loss,loss_observed,loss_tail,loss_standard_error,observed_coordinates,rank,seconds,tag,tool_version,created_at"
 
     @Test("CSV has the snake_case header and one line per row, with exact numbers")
     func csv() throws {
@@ -17,14 +22,20 @@ struct ExportTests {
             try store.insert(contentsOf: points)
             let text = try store.csv()
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            #expect(lines.first.map(String.init) == header)
+            #expect(lines.first.map(String.init) == csvHeader)
             #expect(lines.count == points.count + 2)  // header, rows, final empty
             #expect(lines.last == "")
             #expect(text.contains(",18446744073709551615,"))
             #expect(text.contains(",0.30000000000000004,"))
             #expect(text.contains(",nan,"))
-            // Quoted fields: extras JSON holds commas.
-            #expect(text.contains("\"{\"\"condition\"\":100000000.0,\"\"gd_steps\"\":100.0}\"") || text.contains("\"{\"\"condition\"\":100000000,\"\"gd_steps\"\":100}\""))
+            // M = ∞ is inf; options and measurements are columns, empty where a row has none.
+            let cells = lines.dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let column = { (name: String) in csvHeader.split(separator: ",").firstIndex(of: Substring(name))! }
+            #expect(cells.contains { $0[column("m")] == "inf" })
+            #expect(!cells.contains { $0[column("m")] == "" })
+            #expect(cells.contains { $0[column("step")] == "0.01" && $0[column("iterations")] == "1.0" })
+            #expect(cells.contains { $0[column("gd_steps")] == "100.0" && $0[column("condition")] == "100000000.0" })
+            #expect(cells.contains { $0[column("step")] == "" && $0[column("condition")] == "" })
         }
     }
 
@@ -32,7 +43,7 @@ struct ExportTests {
     func emptyCSV() throws {
         try withTemporaryDirectory { folder in
             let store = try ResultsStore(path: folder.appendingPathComponent("r.sqlite").path)
-            #expect(try store.csv() == header + "\n")
+            #expect(try store.csv() == plainCSVHeader + "\n")
             #expect(try store.json().trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || store.json().trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
         }
     }

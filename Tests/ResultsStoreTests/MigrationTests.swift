@@ -18,7 +18,7 @@ struct MigrationTests {
                     (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
                      try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
                 }
-                #expect(migrations == ["v1"])
+                #expect(migrations == ["v1", "v2-tag"])
                 #expect(tables.filter { !$0.hasPrefix("sqlite_") } == ["grdb_migrations", "points"])
             }
         }

@@ -69,7 +69,7 @@ enum CLI {
         guard output.status == 0 else { throw TestFailure("results failed: \(output.stderr)") }
         let lines = output.stdout.split(separator: "\n").map(String.init)
         guard let header = lines.first.map(csvFields) else { return [] }
-        let dropped = Set(["seconds", "tool_version", "created_at"])
+        let dropped = Set(["seconds", "tool_version", "created_at", "tag"])
         let keep = header.indices.filter { !dropped.contains(header[$0]) }
         return try lines.dropFirst().map { line in
             let fields = csvFields(line)

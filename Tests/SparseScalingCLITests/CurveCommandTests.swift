@@ -61,7 +61,6 @@ struct CurveCommandTests {
         (["theory", "--n", "8,16"], "--d"),
         (["theory", "--n", "8,abc", "--d", "100"], "--n"),
         (["theory", "--n", "8", "--d", "100...10"], "--d"),
-        (["theory", "--n", "8", "--d", "100", "--format", "csv"], "--format"),
         (["theory", "--alpha", "-1.5", "--beta", "3", "--n", "8,16", "--d", "100"], "--alpha"),
         (["point", "--n", "8", "--d", "16", "--estimator", "conditional", "--solver", "direct"], "--estimator"),
         (["point", "--n", "8", "--d", "16", "--estimator", "conditional", "--data", "dense", "--m", "64"], "--estimator"),

@@ -45,6 +45,25 @@ import Testing
         #expect(row(predicted: 1.5, interval: (0.5, 1.5)).ciUpper == 1.5)
     }
 
+    @Test func intervalWiderThanTheToleranceIsInconclusive() {
+        // CI [0.804, 1.196], half-width 0.196: a tolerance below that cannot make the row agree.
+        #expect(row(predicted: 1.0, tolerance: 0.2).verdict == .agree)
+        #expect(row(predicted: 1.0, tolerance: 1.96 * 0.1).verdict == .agree)
+        #expect(row(predicted: 1.0, tolerance: (1.96 * 0.1).nextDown).verdict == .inconclusive)
+        #expect(row(predicted: 1.0, tolerance: 0.19).verdict == .inconclusive)
+        #expect(row(predicted: 1.19, tolerance: 0.05).verdict == .inconclusive)
+        // Outside the CI the verdict does not depend on the CI's width.
+        #expect(row(predicted: 1.25, tolerance: 0.1).verdict == .disagree)
+        // The report's GD-slope case: CI [−1.68, −0.05] with tolerance 0.3 around −1.
+        let gd = ComparisonRow(quantity: "slope", predicted: -1, measured: -0.865, standardError: 0.4, interval: (-1.68, -0.05), tolerance: 0.3)
+        #expect(gd.verdict == .inconclusive)
+        // A given asymmetric interval counts by its half-width.
+        #expect(row(predicted: 1.0, tolerance: 0.1, interval: (0.95, 1.15)).verdict == .agree)
+        #expect(row(predicted: 1.0, tolerance: 0.1, interval: (0.95, 1.16)).verdict == .inconclusive)
+        // Without a tolerance only the CI counts.
+        #expect(row(predicted: 1.0, tolerance: nil, interval: (-10, 10)).verdict == .agree)
+    }
+
     @Test func missingOrNonFiniteMeasurementIsNotMeasured() {
         #expect(ComparisonRow(quantity: "q", predicted: 1, measured: nil, standardError: nil, tolerance: 1).verdict == .notMeasured)
         #expect(ComparisonRow(quantity: "q", predicted: 1, measured: .nan, standardError: 0.1, tolerance: 1).verdict == .notMeasured)
@@ -54,9 +73,13 @@ import Testing
     @Test func positiveQuantityAgreesOnlyWhenTheWholeIntervalIsAboveZero() {
         #expect(ComparisonRow(positiveQuantity: "q", measured: 0.5, standardError: 0.1).verdict == .agree)
         // Lower end exactly 0: not above 0.
-        #expect(ComparisonRow(positiveQuantity: "q", measured: 1.96, standardError: 1).verdict == .disagree)
+        #expect(ComparisonRow(positiveQuantity: "q", measured: 1.96, standardError: 1).verdict == .inconclusive)
         #expect(ComparisonRow(positiveQuantity: "q", measured: 1.96.nextUp, standardError: 1).verdict == .agree)
         #expect(ComparisonRow(positiveQuantity: "q", measured: -0.5, standardError: 0.1).verdict == .disagree)
+        // The CI contains 0: neither shown positive nor shown non-positive.
+        #expect(ComparisonRow(positiveQuantity: "q", measured: 0.1, standardError: 0.1).verdict == .inconclusive)
+        // Upper end exactly 0: at or below 0, so the prediction fails.
+        #expect(ComparisonRow(positiveQuantity: "q", measured: -1.96, standardError: 1).verdict == .disagree)
         #expect(ComparisonRow(positiveQuantity: "q", measured: 0.5, standardError: nil).verdict == .notMeasured)
         #expect(ComparisonRow(positiveQuantity: "q", measured: 0.5, standardError: 0.1).predictedText == "> 0")
     }

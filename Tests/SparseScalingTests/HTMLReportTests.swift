@@ -20,11 +20,20 @@ import Testing
 
     @Test func everyRowWithItsVerdict() {
         let html = report([agree, within, disagree])
-        #expect(html.contains("<tr class=\"agree\"><td>α_N</td><td>2</td><td>2.01 ± 0.02</td>"))
+        #expect(html.contains("<tr class=\"agree\"><td>α_N</td><td>2</td><td>2.010 ± 0.020</td><td>[1.971, 2.049]</td>"))
         #expect(html.contains("<tr class=\"agree-within-tolerance\"><td>α_D</td>"))
         #expect(html.contains("<td>agree within tolerance</td></tr>"))
         #expect(html.contains("<tr class=\"disagree\"><td>slope &lt;b&gt;</td>"))
         #expect(html.components(separatedBy: "<tr class=").count - 1 == 3)
+    }
+
+    @Test func inconclusiveRowsAreNamedAndValuesRoundedToTheirError() {
+        let wide = ComparisonRow(quantity: "slope D^{a}", predicted: -1, measured: -0.8649, standardError: 0.4163, tolerance: 0.3)
+        #expect(wide.verdict == .inconclusive)
+        let html = report([agree, wide])
+        #expect(html.contains("<tr class=\"inconclusive\"><td>slope D<sup>a</sup></td><td>-1</td><td>-0.86 ± 0.42</td><td>[-1.68, -0.05]</td>"))
+        #expect(!html.contains("Every measured quantity agrees"))
+        #expect(html.contains("<strong>Inconclusive (95% CI wider than the tolerance): slope D<sup>a</sup>.</strong>"))
     }
 
     @Test func summarySaysWhetherEverythingAgrees() {

@@ -58,13 +58,14 @@ public enum CollapseExperiment {
             let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: d)
             let plan = SweepPlan(base: base, featureCounts: featureCounts, sampleCounts: [d], seeds: seeds)
             let measured = try runner.measure(plan.points, seeds: seeds, label: "collapse D=\(d)")
-            curves.append(CollapseCurve(sampleCount: d, points: measured, alpha: alpha, beta: beta))
+            curves.append(CollapseCurve(sampleCount: d, points: measured, alpha: alpha, beta: beta, parameters: parameters))
         }
         return CollapseResult(alpha: alpha, beta: beta, configuration: c, curves: curves)
     }
 }
 
-/// One curve of the collapse: the loss against N at a fixed D, with its peak.
+/// One curve of the collapse: the loss against N at a fixed D, its median and 10/90% quantiles, the
+/// predicted curve (MODEL.md §6.3, `LossCurvePredictor`), and the peak located on the median.
 public struct CollapseCurve: Sendable, Encodable {
     /// D.
     public let sampleCount: Int
@@ -72,16 +73,31 @@ public struct CollapseCurve: Sendable, Encodable {
     public let points: [MeasuredPoint]
     /// x = N/D^(1/β) of each point.
     public let x: [Double]
-    /// y = L·D^(α_D) of each point, and its standard error.
+    /// y = L·D^(α_D) of each point's mean loss, and its standard error (not meaningful where `heavyTailed`).
     public let y: [Double]
     public let yStandardError: [Double]
-    /// x at the double-descent peak (the largest interior local maximum of the mean loss).
+    /// y of each point's median loss and of its 10% and 90% quantiles over seeds.
+    public let yMedian: [Double]
+    public let yQuantile10: [Double]
+    public let yQuantile90: [Double]
+    /// Whether each point's mean is not meaningful (`HeavyTailAssessment`: peak band or one dominant seed).
+    public let heavyTailed: [Bool]
+    /// x at the double-descent peak: the largest interior local maximum of the median loss.
     public let peakX: Double
+    /// y of the median loss at that peak.
+    public let peakMedianY: Double
     /// Mean observed-coordinate count K over the curve's points, divided by D^(1/β).
     public let observedX: Double
+    /// The predicted point at each N (empty when the curve cannot be predicted, α ≤ −1).
+    public let predicted: [PredictedLossPoint]
+    /// The predicted peak x: the N of the largest predicted median over the peak band (integer N), over D^(1/β).
+    public let predictedPeakX: Double?
+    /// The predicted median at the measured peak's N, in y units (nil where no median is predicted there).
+    public let predictedMedianYAtPeak: Double?
 
-    /// The collapse coordinates of `points` at D = `sampleCount`.
-    public init(sampleCount: Int, points: [MeasuredPoint], alpha: Double, beta: Double) {
+    /// The collapse coordinates of `points` at D = `sampleCount`; the prediction uses `parameters`
+    /// (nil: none), evaluated at every N of the curve and on the integers of the peak band.
+    public init(sampleCount: Int, points: [MeasuredPoint], alpha: Double, beta: Double, parameters: DataParameters? = nil) {
         self.sampleCount = sampleCount
         self.points = points
         let scale = pow(Double(sampleCount), 1 / beta)
@@ -90,17 +106,59 @@ public struct CollapseCurve: Sendable, Encodable {
         x = points.map { Double($0.n) / scale }
         y = points.map { $0.lossMean * lossScale }
         yStandardError = points.map { $0.lossStandardError * lossScale }
-        // The double-descent peak is the largest interior local maximum; the left end of the grid can
-        // be as high (the underparameterized loss ~ N^-(α+β) at small N) but is no peak.
-        let losses = points.map(\.lossMean)
-        let interior = points.indices.dropFirst().dropLast().filter { losses[$0] > losses[$0 - 1] && losses[$0] > losses[$0 + 1] }
-        let peak = interior.max { losses[$0] < losses[$1] } ?? (points.indices.max { losses[$0] < losses[$1] } ?? 0)
+        let quantiles = points.map(\.lossQuantiles)
+        yMedian = zip(points, quantiles).map { ($1?.median ?? $0.lossMean) * lossScale }
+        yQuantile10 = zip(points, quantiles).map { ($1?.quantile10 ?? $0.lossMean) * lossScale }
+        yQuantile90 = zip(points, quantiles).map { ($1?.quantile90 ?? $0.lossMean) * lossScale }
+        heavyTailed = points.map(\.heavyTail.isHeavyTailed)
+        // The double-descent peak is the largest interior local maximum of the median (the mean is
+        // infinite in the peak band); the left end of the grid can be as high (the underparameterized
+        // loss ~ N^-(α+β) at small N) but is no peak.
+        let medians = yMedian
+        let interior = points.indices.dropFirst().dropLast().filter { medians[$0] > medians[$0 - 1] && medians[$0] > medians[$0 + 1] }
+        let peak = interior.max { medians[$0] < medians[$1] } ?? (points.indices.max { medians[$0] < medians[$1] } ?? 0)
         peakX = points.isEmpty ? .nan : x[peak]
+        peakMedianY = points.isEmpty ? .nan : medians[peak]
         observedX = points.isEmpty ? .nan : points.map(\.meanObservedCoordinates).reduce(0, +) / Double(points.count) / scale
+        guard let parameters, !points.isEmpty,
+              let predictor = try? LossCurvePredictor(parameters: parameters, dataSize: sampleCount) else {
+            predicted = []
+            predictedPeakX = nil
+            predictedMedianYAtPeak = nil
+            return
+        }
+        predicted = predictor.curve(modelSizes: points.map(\.n))
+        predictedMedianYAtPeak = predicted[peak].median.map { $0 * lossScale }
+        predictedPeakX = Self.predictedPeakModelSize(predictor).map { Double($0) / scale }
+    }
+
+    /// The integer N of the largest predicted median over the peak band (about 40 N values across it),
+    /// or the N nearest E[K] when the band is empty.
+    static func predictedPeakModelSize(_ predictor: LossCurvePredictor) -> Int? {
+        let law = predictor.rankLaw
+        let support = law.support
+        let band = support.filter { predictor.region(modelSize: max(1, $0)) == .peakBand }
+        guard let first = band.first, let last = band.last else {
+            return max(1, Int(law.mean.rounded()))
+        }
+        let step = max(1, (last - first) / 40)
+        var best: (n: Int, median: Double)?
+        for n in stride(from: max(1, first), through: last, by: step) {
+            guard let m = predictor.point(modelSize: n).median, m.isFinite else { continue }
+            if best == nil || m > best!.median { best = (n, m) }
+        }
+        return best?.n
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case sampleCount = "d", points, x, y, yStandardError = "y_se", yMedian = "y_median"
+        case yQuantile10 = "y_q10", yQuantile90 = "y_q90", heavyTailed = "heavy_tailed", peakX = "peak_x"
+        case peakMedianY = "peak_median_y", observedX = "observed_x", predicted, predictedPeakX = "predicted_peak_x"
+        case predictedMedianYAtPeak = "predicted_median_y_at_peak"
     }
 }
 
-/// The collapse curves, the measured peak location and its prediction.
+/// The collapse curves, the measured peak location (on the median) and its predictions.
 public struct CollapseResult: ExperimentOutput {
     public static let name = "collapse"
     /// α and β.
@@ -111,10 +169,13 @@ public struct CollapseResult: ExperimentOutput {
     /// One curve per D.
     public let curves: [CollapseCurve]
 
-    /// The measured peak x: the geometric mean over curves of each curve's peak.
+    /// The measured peak x: the geometric mean over curves of each curve's median peak.
     public let peakX: Double
-    /// The predicted peak x = Γ(1 − 1/β) (β > 1): the interpolation threshold N = K(D) in collapse units.
+    /// The asymptotic peak x = Γ(1 − 1/β) (β > 1): the interpolation threshold N = K(D) in collapse units.
     public let predictedPeakX: Double
+    /// The finite-D predicted peak x: the geometric mean over curves of each curve's predicted median peak
+    /// (nil without predictions).
+    public let predictedMedianPeakX: Double?
 
     /// The result of the measured `curves`.
     public init(alpha: Double, beta: Double, configuration: CollapseExperiment.Configuration, curves: [CollapseCurve]) {
@@ -125,29 +186,53 @@ public struct CollapseResult: ExperimentOutput {
         let logs = curves.map { log($0.peakX) }.filter(\.isFinite)
         peakX = logs.isEmpty ? .nan : exp(logs.reduce(0, +) / Double(logs.count))
         predictedPeakX = beta > 1 ? tgamma(1 - 1 / beta) : .nan
+        let predictedLogs = curves.compactMap(\.predictedPeakX).map(log).filter(\.isFinite)
+        predictedMedianPeakX = predictedLogs.isEmpty || predictedLogs.count < curves.count
+            ? nil : exp(predictedLogs.reduce(0, +) / Double(predictedLogs.count))
     }
 
     public func csvTables() -> [String: String] {
-        var table = CSVTable(headers: ["d", "n", "x", "y", "y_se", "loss_mean", "loss_se", "seeds", "k_mean"])
+        var table = CSVTable(headers: Self.csvHeaders)
         for curve in curves {
             for (i, p) in curve.points.enumerated() {
+                let q = p.lossQuantiles
+                let predicted = curve.predicted.isEmpty ? nil : curve.predicted[i]
                 table.append([
                     .integer(curve.sampleCount), .integer(p.n), .number(curve.x[i]), .number(curve.y[i]), .number(curve.yStandardError[i]),
-                    .number(p.lossMean), .number(p.lossStandardError), .integer(p.seedCount), .number(p.meanObservedCoordinates),
+                    .number(curve.yMedian[i]), .number(curve.yQuantile10[i]), .number(curve.yQuantile90[i]),
+                    .number(p.lossMean), .number(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10), .optional(q?.quantile90),
+                    .integer(curve.heavyTailed[i] ? 1 : 0), .optional(predicted?.mean), .optional(predicted?.median),
+                    predicted.map { .text($0.region.rawValue) } ?? .empty, .integer(p.seedCount), .number(p.meanObservedCoordinates),
                 ])
             }
         }
         return ["\(Self.name).csv": table.render()]
     }
 
+    /// Columns of collapse.csv: x = N/D^(1/β); y = L·D^(α_D) of the mean (y, y_se), of the median and of
+    /// the 10/90% quantiles; the losses themselves; heavy_tailed = 1 where the mean is not meaningful;
+    /// the predicted mean (empty in the peak band, where it is infinite) and median, and N's region.
+    public static let csvHeaders = [
+        "d", "n", "x", "y", "y_se", "y_median", "y_q10", "y_q90", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90",
+        "heavy_tailed", "predicted_loss_mean", "predicted_loss_median", "predicted_region", "seeds", "k_mean",
+    ]
+
     public func summaryText() -> String {
-        var lines = ["scaling collapse (α = \(alpha), β = \(beta)): x = N/D^(1/β), y = L·D^(α_D)"]
-        for c in curves { lines.append("  D = \(c.sampleCount): peak at x = \(fourSignificantDigits(c.peakX)) (K/D^(1/β) = \(fourSignificantDigits(c.observedX)))") }
-        lines.append("  measured peak x = \(fourSignificantDigits(peakX)); predicted Γ(1 − 1/β) = \(fourSignificantDigits(predictedPeakX))")
+        var lines = ["scaling collapse (α = \(alpha), β = \(beta)): x = N/D^(1/β), y = L·D^(α_D); peaks located on the median over seeds"]
+        for c in curves {
+            let predicted = c.predictedPeakX.map { "; predicted \(fourSignificantDigits($0))" } ?? ""
+            let flagged = c.heavyTailed.filter { $0 }.count
+            lines.append("  D = \(c.sampleCount): median peak at x = \(fourSignificantDigits(c.peakX))\(predicted) (K/D^(1/β) = \(fourSignificantDigits(c.observedX))); "
+                + "median peak height y = \(fourSignificantDigits(c.peakMedianY))"
+                + (c.predictedMedianYAtPeak.map { ", predicted \(fourSignificantDigits($0))" } ?? "")
+                + "; \(flagged) heavy-tailed point(s): mean not meaningful")
+        }
+        lines.append("  measured median peak x = \(fourSignificantDigits(peakX)); predicted at these D \(predictedMedianPeakX.map(fourSignificantDigits) ?? "n/a"); asymptote Γ(1 − 1/β) = \(fourSignificantDigits(predictedPeakX))")
         return lines.joined(separator: "\n")
     }
 
     private enum CodingKeys: String, CodingKey {
         case alpha, beta, configuration, curves, peakX = "peak_x", predictedPeakX = "predicted_peak_x"
+        case predictedMedianPeakX = "predicted_median_peak_x"
     }
 }

@@ -77,12 +77,13 @@ public struct FrontierResult: ExperimentOutput {
         lossExponentStandardError = fit.map { max($0.exponentStandardError, bootstrap ?? 0) }
     }
 
-    /// The lower envelope of `points` (each point below every point of smaller compute) and its power-law fit.
+    /// The lower envelope of `points` (each point below every point of smaller compute; points in the
+    /// predicted peak band, whose mean is infinite, never enter) and its power-law fit.
     static func envelopeAndFit(_ points: [MeasuredPoint]) -> ([MeasuredPoint], PowerLawFit?) {
         let all = points.sorted { FrontierExperiment.compute(n: $0.n, d: $0.d) < FrontierExperiment.compute(n: $1.n, d: $1.d) }
         var best = Double.infinity
         var envelope: [MeasuredPoint] = []
-        for p in all where p.lossMean < best {
+        for p in all where p.lossMean < best && !p.heavyTail.reasons.contains(.peakBand) {
             best = p.lossMean
             envelope.append(p)
         }
@@ -120,13 +121,15 @@ public struct FrontierResult: ExperimentOutput {
     }
 
     public func csvTables() -> [String: String] {
-        var table = CSVTable(headers: ["n", "d", "compute", "loss_mean", "loss_se", "seeds", "on_envelope"])
+        var table = CSVTable(headers: ["n", "d", "compute", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90", "heavy_tailed", "seeds", "on_envelope"])
         let onEnvelope = Set(envelope.map { "\($0.n)x\($0.d)" })
         for curve in curves {
             for p in curve {
+                let q = p.lossQuantiles
                 table.append([
                     .integer(p.n), .integer(p.d), .number(FrontierExperiment.compute(n: p.n, d: p.d)), .number(p.lossMean),
-                    .number(p.lossStandardError), .integer(p.seedCount), .integer(onEnvelope.contains("\(p.n)x\(p.d)") ? 1 : 0),
+                    .number(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10), .optional(q?.quantile90),
+                    .integer(p.heavyTail.isHeavyTailed ? 1 : 0), .integer(p.seedCount), .integer(onEnvelope.contains("\(p.n)x\(p.d)") ? 1 : 0),
                 ])
             }
         }

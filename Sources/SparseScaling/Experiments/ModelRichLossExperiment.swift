@@ -68,9 +68,11 @@ public struct ModelRichLossResult: ExperimentOutput {
     public var ratios: [Double] { zip(points, exact).map { $0.lossMean / $1 } }
 
     public func csvTables() -> [String: String] {
-        var table = CSVTable(headers: ["d", "n", "loss_mean", "loss_se", "seeds", "loss_exact", "loss_asymptotic", "ratio_measured_exact"])
+        var table = CSVTable(headers: ["d", "n", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90", "heavy_tailed", "seeds", "loss_exact", "loss_asymptotic", "ratio_measured_exact"])
         for (i, p) in points.enumerated() {
-            table.append([.integer(p.d), .integer(p.n), .number(p.lossMean), .number(p.lossStandardError), .integer(p.seedCount), .number(exact[i]), .optional(asymptotic[i]), .number(ratios[i])])
+            let q = p.lossQuantiles
+            table.append([.integer(p.d), .integer(p.n), .number(p.lossMean), .number(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10),
+                          .optional(q?.quantile90), .integer(p.heavyTail.isHeavyTailed ? 1 : 0), .integer(p.seedCount), .number(exact[i]), .optional(asymptotic[i]), .number(ratios[i])])
         }
         return ["\(Self.name).csv": table.render()]
     }

@@ -8,13 +8,14 @@ package enum InstanceExporter {
         instance.observedCount * instance.specification.sampleCount * 8
     }
 
-    /// Writes X_S.npy (K×D), W_S.npy (N×K), w_S.npy (K), lambda_S.npy (K), observed.npy (K, 1-based),
-    /// v.npy (N) and, last, summary.json into `folder`.
-    package static func write(instance: TrainingInstance, outcome: PointOutcome, to folder: URL) throws {
+    /// Writes X_S.npy (K×D), W_S.npy (N×K), w_S.npy (K), lambda_S.npy (K), observed.npy (K: the observed
+    /// coordinates S, 1-based indices i of the latent features), v.npy (N), with `sparse` also X_S.npz (X_S
+    /// as SciPy CSR), and, last, summary.json into `folder`.
+    package static func write(instance: TrainingInstance, outcome: PointOutcome, to folder: URL, sparse: Bool = false) throws {
         let spec = instance.specification
         let k = instance.observedCount
         let x = instance.observedSamples()
-        let files: [(String, Data)] = [
+        var files: [(String, Data)] = [
             ("X_S.npy", NumPyArray.float64(x.transposed.storage, shape: [k, spec.sampleCount])),
             ("W_S.npy", NumPyArray.float64(instance.embedding.transposed.storage, shape: [spec.featureCount, k])),
             ("w_S.npy", NumPyArray.float64(instance.teacher, shape: [k])),
@@ -22,6 +23,7 @@ package enum InstanceExporter {
             ("observed.npy", NumPyArray.int64(instance.observed, shape: [k])),
             ("v.npy", NumPyArray.float64(outcome.readout, shape: [spec.featureCount])),
         ]
+        if sparse { files.append(("X_S.npz", try SparseMatrixArchive.csr(x))) }
         for (name, data) in files {
             try AtomicFileWriter.write(data, to: folder.appendingPathComponent(name))
         }

@@ -20,6 +20,21 @@ package enum NumPyArray {
         return data
     }
 
+    /// The bytes of an int32 array of `shape`.
+    package static func int32(_ values: [Int32], shape: [Int]) -> Data {
+        precondition(shape.reduce(1, *) == values.count, "shape does not match the number of values")
+        var data = header(descr: "<i4", shape: shape)
+        for v in values { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
+    /// The bytes of a 0-d byte-string array (`numpy.array(b"text")`, dtype `|S<count>`).
+    package static func bytesScalar(_ text: String) -> Data {
+        var data = header(descr: "|S\(text.utf8.count)", shape: [])
+        data.append(contentsOf: Array(text.utf8))
+        return data
+    }
+
     /// The magic string, version and padded header dictionary.
     static func header(descr: String, shape: [Int]) -> Data {
         let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"

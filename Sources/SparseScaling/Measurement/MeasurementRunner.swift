@@ -20,6 +20,12 @@ public final class MeasurementRunner: @unchecked Sendable {
     /// `conditional`: the loss estimator of every point it applies to (sparse data, linear features,
     /// reduced solver, no ridge); `sample` (the default) leaves each point's own estimator.
     public var estimator: LossEstimator = .sample
+    /// The run label stored with every new row (e.g. the command or experiment name); not part of any key.
+    public var tag: String?
+    /// What the last ``measure(_:seeds:label:)`` found in the store and what it computed.
+    public private(set) var lastCounts = StoreCounts(stored: 0, computed: 0)
+    /// (point, seed) pairs this runner has stored so far in this process.
+    public var storedThisRun: Int { progress.finishedSteps }
 
     /// A runner writing into `store`.
     public init(store: ResultsStore, shard: Shard = .all, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) {
@@ -35,12 +41,17 @@ public final class MeasurementRunner: @unchecked Sendable {
         let points = points.map(withEstimator)
         for p in points { try p.validate() }
         var missing: [PointSpecification] = []
+        var present = 0
         for p in points {
             let configuration = p.storeConfiguration
             let existing = try store.existingSeeds(for: configuration)
-            for s in seeds where !existing.contains(s) && shard.contains(configuration, seed: s) {
-                missing.append(p.withSeed(s))
+            for s in seeds where shard.contains(configuration, seed: s) {
+                if existing.contains(s) { present += 1 } else { missing.append(p.withSeed(s)) }
             }
+        }
+        lastCounts = StoreCounts(stored: present, computed: missing.count)
+        if present > 0 {
+            progress.note("\(label): \(present) of \(present + missing.count) (point, seed) pairs already stored in \(store.path)")
         }
         if !missing.isEmpty {
             let concurrency = min(threads, missing.count)
@@ -72,6 +83,7 @@ public final class MeasurementRunner: @unchecked Sendable {
         let failure = FirstError()
         let store = self.store
         let progress = self.progress
+        let tag = self.tag
         DispatchQueue.concurrentPerform(iterations: min(threads, work.count)) { _ in
             while failure.error == nil {
                 let i = next.increment()
@@ -81,7 +93,7 @@ public final class MeasurementRunner: @unchecked Sendable {
                     let outcome = try PointEvaluator.evaluate(spec, threads: 1)
                     try store.insert(StoredPoint(
                         configuration: spec.storeConfiguration, seed: spec.seed, result: outcome.storeResult,
-                        toolVersion: SparseScalingVersion.current, createdAt: Date()))
+                        toolVersion: SparseScalingVersion.current, createdAt: Date(), tag: tag))
                     progress.advance()
                 } catch {
                     failure.record(error)
@@ -106,6 +118,14 @@ public final class MeasurementRunner: @unchecked Sendable {
                 meanSeconds: rows.reduce(0) { $0 + $1.result.seconds } / count)
         }
     }
+}
+
+/// How many (point, seed) pairs of one measurement were found in the store and how many were computed.
+public struct StoreCounts: Sendable, Equatable {
+    /// Pairs already in the store.
+    public let stored: Int
+    /// Pairs computed and stored by this run.
+    public let computed: Int
 }
 
 /// The first error raised by any worker.

@@ -1,19 +1,41 @@
 import Foundation
 
-/// A progress bar with an ETA on standard error when it is a terminal; silent otherwise.
+/// A progress bar with an ETA on standard error when it is a terminal (redrawn every second, so the clock
+/// moves while a long point runs), and one-line notes on standard error; `quiet` silences both.
 public final class ProgressReporter: @unchecked Sendable {
     private let lock = NSLock()
     private let enabled: Bool
+    private let quiet: Bool
+    private var timer: DispatchSourceTimer?
     private var label: String
     private var total = 0
     private var done = 0
     private var start = Date()
     private var lastDraw = Date.distantPast
 
-    /// A reporter that draws only when standard error is a terminal (or when `force` is true).
-    public init(force: Bool = false) {
-        enabled = force || isatty(2) == 1
+    /// A reporter that draws only when standard error is a terminal (or when `force` is true); a `quiet`
+    /// one draws nothing and prints no note.
+    public init(force: Bool = false, quiet: Bool = false) {
+        enabled = !quiet && (force || isatty(2) == 1)
+        self.quiet = quiet
         label = ""
+    }
+
+    /// Steps finished in the current task (0 when none runs).
+    public var finishedSteps: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return done
+    }
+
+    /// Prints `text` as one line on standard error (ending any bar line first), unless quiet.
+    public func note(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !quiet else { return }
+        let prefix = enabled && total > 0 ? "\r\u{1B}[K" : ""
+        FileHandle.standardError.write(Data((prefix + text + "\n").utf8))
+        draw(force: true)
     }
 
     /// Starts a new task of `total` steps named `label`.
@@ -26,6 +48,7 @@ public final class ProgressReporter: @unchecked Sendable {
         start = Date()
         lastDraw = .distantPast
         draw(force: true)
+        startTimer()
     }
 
     /// Records one finished step.
@@ -40,8 +63,27 @@ public final class ProgressReporter: @unchecked Sendable {
     public func finish() {
         lock.lock()
         defer { lock.unlock() }
+        timer?.cancel()
+        timer = nil
         if enabled, total > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
         total = 0
+    }
+
+    /// Redraws the bar once a second while a task runs (caller holds the lock).
+    private func startTimer() {
+        timer?.cancel()
+        timer = nil
+        guard enabled, total > 0 else { return }
+        let source = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
+        source.schedule(deadline: .now() + 1, repeating: 1)
+        source.setEventHandler { [weak self] in
+            guard let self else { return }
+            self.lock.lock()
+            defer { self.lock.unlock() }
+            self.draw(force: true)
+        }
+        timer = source
+        source.resume()
     }
 
     private func draw(force: Bool) {

@@ -1,7 +1,8 @@
 import Foundation
 import ScalingAnalysis
 
-/// The measured points of a sweep and the power-law fit of mean loss against the swept variable.
+/// The measured points of a sweep (mean ± SE, median and 10/90% quantiles, heavy-tail flags) and the
+/// power-law fit of mean loss against the swept variable, over the points outside the peak band.
 public struct SweepResult: Sendable {
     /// Aggregated points, in plan order.
     public let points: [MeasuredPoint]
@@ -14,7 +15,10 @@ public struct SweepResult: Sendable {
     /// Why there is no fit, when there is none.
     public let fitNote: String?
 
-    /// Aggregates `points` and fits L ∝ x^(−exponent) over the last `fitTail` points.
+    /// Points left out of the fit because they lie in the predicted peak band (mean infinite, MODEL.md §6.1).
+    public var pointsLeftOutOfFit: [MeasuredPoint] { points.filter { $0.heavyTail.reasons.contains(.peakBand) } }
+
+    /// Aggregates `points` and fits L ∝ x^(−exponent) over the last `fitTail` points outside the peak band.
     public init(points: [MeasuredPoint], variable: SweptVariable?, fitTail: Int) {
         self.points = points
         self.variable = variable
@@ -24,7 +28,7 @@ public struct SweepResult: Sendable {
             fitNote = "no single swept variable"
             return
         }
-        let scaling = points.map { $0.scalingPoint(along: variable) }
+        let scaling = points.filter { !$0.heavyTail.reasons.contains(.peakBand) }.map { $0.scalingPoint(along: variable) }
         localExponents = (try? LocalExponent.between(scaling)) ?? []
         do {
             fit = try PowerLawFit(points: scaling, tail: min(fitTail, scaling.count))
@@ -35,12 +39,23 @@ public struct SweepResult: Sendable {
         }
     }
 
-    /// The JSON object `{"points": [...], "fit": {...}}` of `sweep --format json`.
+    /// The JSON object `{"points": [...], "fit": {...}}` of `sweep --format json`, compact with sorted keys.
     public func json() -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: jsonObject(), options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The points, fit and local exponents as a JSON-serializable object with snake_case keys.
+    public func jsonObject() -> [String: Any] {
         var pointObjects: [[String: Any]] = []
         for p in points {
+            let q = p.lossQuantiles
+            let flag = p.heavyTail
+            func value(_ x: Double?) -> Any { x.map { $0.isFinite ? $0 as Any : NSNull() } ?? NSNull() }
             pointObjects.append([
-                "n": p.n, "d": p.d, "seeds": p.seedCount, "loss_mean": p.lossMean, "loss_se": p.lossStandardError,
+                "n": p.n, "d": p.d, "seeds": p.seedCount, "loss_mean": value(p.lossMean), "loss_se": value(p.lossStandardError),
+                "loss_median": value(q?.median), "loss_q10": value(q?.quantile10), "loss_q90": value(q?.quantile90),
+                "heavy_tailed": flag.isHeavyTailed, "heavy_tail_reasons": flag.reasons.map(\.rawValue),
                 "observed_coordinates_mean": p.meanObservedCoordinates,
             ])
         }
@@ -50,6 +65,7 @@ public struct SweepResult: Sendable {
                 "exponent": fit.exponent, "se": fit.exponentStandardError,
                 "ci95": [fit.exponentInterval.lower, fit.exponentInterval.upper],
                 "tail_points": fit.pointCount, "variable": variable.rawValue, "r_squared": fit.rSquared,
+                "points_left_out_peak_band": pointsLeftOutOfFit.count,
             ] as [String: Any]
         } else {
             object["fit"] = NSNull()
@@ -57,26 +73,46 @@ public struct SweepResult: Sendable {
         object["local_exponents"] = localExponents.map { e -> [String: Any] in
             ["x_lower": e.xLower, "x_upper": e.xUpper, "exponent": e.exponent.map { $0 as Any } ?? NSNull()]
         }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        return object
     }
 
-    /// A table of (N, D, mean loss, SE, seeds) and the fitted exponent.
-    public func text() -> String {
-        var table = TextTable(headers: ["N", "D", "loss mean", "loss SE", "seeds", "K mean"])
+    /// One CSV row per point: n, d, seeds, loss_mean, loss_se, observed_coordinates_mean (full precision).
+    public func csv() -> String {
+        var table = CSVTable(headers: ["n", "d", "seeds", "loss_mean", "loss_se", "observed_coordinates_mean"])
         for p in points {
+            table.append([.integer(p.n), .integer(p.d), .integer(p.seedCount), .number(p.lossMean),
+                          .number(p.lossStandardError), .number(p.meanObservedCoordinates)])
+        }
+        return table.render()
+    }
+
+    /// A table of (N, D, mean loss, SE, median, 10/90% quantiles, seeds, K) with heavy-tail flags, and the fitted exponent.
+    public func text() -> String {
+        var table = TextTable(headers: ["N", "D", "loss mean", "loss SE", "median", "q10", "q90", "seeds", "K mean", "note"])
+        for p in points {
+            let q = p.lossQuantiles
+            let flag = p.heavyTail
             table.append([
                 "\(p.n)", "\(p.d)", String(format: "%.6e", p.lossMean), String(format: "%.3e", p.lossStandardError),
-                "\(p.seedCount)", String(format: "%.1f", p.meanObservedCoordinates),
+                q.map { String(format: "%.4e", $0.median) } ?? "-", q.map { String(format: "%.4e", $0.quantile10) } ?? "-",
+                q.map { String(format: "%.4e", $0.quantile90) } ?? "-",
+                "\(p.seedCount)", String(format: "%.1f", p.meanObservedCoordinates), flag.isHeavyTailed ? "heavy-tailed*" : "",
             ])
         }
         var lines = [table.render()]
+        if let flagged = points.first(where: { $0.heavyTail.isHeavyTailed }) {
+            lines.append("* \(flagged.heavyTail.note ?? "heavy-tailed"): read the median and quantiles (MODEL.md §6.1)")
+            let left = pointsLeftOutOfFit.count
+            if left > 0 { lines.append("  \(left) point(s) in the predicted peak band are left out of the fit") }
+        }
         if let fit, let variable {
             lines.append("")
-            lines.append(String(
-                format: "fit L ∝ %@^(−a) over the last %d points: a = %.4f ± %.4f (SE), 95%% CI [%.4f, %.4f], R² = %.5f",
-                variable.rawValue.uppercased(), fit.pointCount, fit.exponent, fit.exponentStandardError,
-                fit.exponentInterval.lower, fit.exponentInterval.upper, fit.rSquared))
+            let se = fit.exponentStandardError
+            lines.append(
+                "fit L ∝ \(variable.rawValue.uppercased())^(−a) over the last \(fit.pointCount) points: a = "
+                    + "\(UncertainValueFormat.string(fit.exponent, standardError: se)) (SE), 95% CI "
+                    + "\(UncertainValueFormat.interval(fit.exponentInterval.lower, fit.exponentInterval.upper, standardError: se)), "
+                    + String(format: "R² = %.5f", fit.rSquared))
         } else if let fitNote {
             lines.append("")
             lines.append("no fit: \(fitNote)")

@@ -53,10 +53,27 @@ package struct PointSummary: Encodable, Sendable {
         }
     }
 
-    /// The summary as one line of JSON with sorted keys (nil values written as null).
+    /// The header and one row of `point --format csv` (the same names as the JSON keys; empty = null).
+    package func csv() -> String {
+        let s = specification
+        var table = CSVTable(headers: [
+            "alpha", "beta", "m", "n", "d", "seed", "data", "features", "solver", "ridge", "tail", "tolerance",
+            "loss", "loss_observed", "loss_tail", "loss_standard_error", "observed_coordinates", "rank", "seconds", "version",
+        ])
+        table.append([
+            .number(s.parameters.alpha), .number(s.parameters.beta), .number(s.parameters.inputDimension.finiteValue.map(Double.init) ?? .infinity),
+            .integer(s.featureCount), .integer(s.sampleCount), .text(String(s.seed)), .text(s.data.rawValue),
+            .text(s.features.rawValue), .text(s.solver.rawValue), .number(s.ridge), .text(s.tail.rawValue), .optional(s.tolerance),
+            .number(outcome.loss), .number(outcome.lossObserved), .number(outcome.lossTail), .optional(outcome.lossStandardError),
+            .integer(outcome.observedCoordinates), .integer(outcome.rank), .number(outcome.seconds), .text(toolVersion),
+        ])
+        return table.render()
+    }
+
+    /// The summary as pretty-printed JSON with sorted keys (nil values written as null; m null = infinitely many).
     package func json() throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

@@ -1,26 +1,46 @@
 import Foundation
+import ScalingAnalysis
 import SVGPlot
 
-/// The scaling-collapse figure: L·D^(α_D) against N/D^(1/β) for every D, the predicted peak dashed.
+/// The scaling-collapse figure: for every D the median of L·D^{α_D} against N/D^{1/β} with its
+/// 10–90% quantile band (the mean is infinite in the peak band, MODEL.md §6.1), the predicted mean
+/// (det, dashed) and predicted median (dotted), and the peak located on the median against its predictions.
 package enum CollapseFigure {
     /// The figure of `result`.
     package static func figure(_ result: CollapseResult) -> Figure {
         var series: [Series] = []
+        var regions: [FilledRegion] = []
         for (i, c) in result.curves.enumerated() {
-            series.append(Series(x: c.x, y: c.y, label: "D = \(c.sampleCount)", color: Color.cycle[i % Color.cycle.count],
-                                 line: LineStyle(width: 1.2), marker: Marker(.circle, size: 4), errorBars: c.yStandardError.map { ErrorBar.symmetric($0) }))
+            let color = Color.cycle[i % Color.cycle.count]
+            let band = zip(c.x, c.yQuantile10).map { Series.Point(x: $0, y: $1) } + zip(c.x, c.yQuantile90).reversed().map { Series.Point(x: $0, y: $1) }
+            regions.append(FilledRegion(vertices: band, color: color, opacity: 0.14, legendLabel: i == 0 ? "10–90% quantile band over seeds" : nil))
+            series.append(Series(x: c.x, y: c.yMedian, label: "D = \(c.sampleCount), median", color: color,
+                                 line: LineStyle(width: 1.4), marker: Marker(.circle, size: 4)))
+            guard !c.predicted.isEmpty else { continue }
+            let alphaD = result.beta > 1 ? (result.alpha + result.beta) / result.beta : result.alpha + result.beta
+            let scale = pow(Double(c.sampleCount), alphaD)
+            series.append(FigureStyle.theoryCurve(x: c.x, y: c.predicted.map { ($0.mean ?? .nan) * scale }, label: nil, color: color, dash: .dashed))
+            series.append(FigureStyle.theoryCurve(x: c.x, y: c.predicted.map { ($0.median ?? .nan) * scale }, label: nil, color: color, dash: .dotted))
+        }
+        if result.curves.contains(where: { !$0.predicted.isEmpty }) {
+            // Style keys for the per-D theory curves (drawn in each D's colour).
+            series.append(FigureStyle.theoryCurve(x: [], y: [], label: "predicted mean (det; none in the peak band)", color: .gray, dash: .dashed))
+            series.append(FigureStyle.theoryCurve(x: [], y: [], label: "predicted median", color: .gray, dash: .dotted))
         }
         var lines: [ReferenceLine] = []
         if result.predictedPeakX.isFinite {
-            lines.append(ReferenceLine(.vertical, at: result.predictedPeakX, label: "predicted peak Γ(1−1/β) = \(String(format: "%.3f", result.predictedPeakX))", showInLegend: true))
+            lines.append(ReferenceLine(.vertical, at: result.predictedPeakX, label: "asymptotic peak Γ(1−1/β) = \(String(format: "%.3f", result.predictedPeakX))", showInLegend: true))
+        }
+        if let x = result.predictedMedianPeakX, x.isFinite {
+            lines.append(ReferenceLine(.vertical, at: x, color: .vermillion, style: LineStyle(dash: .dashDotted, width: 1.2), label: "predicted median peak x = \(String(format: "%.3f", x))", showInLegend: true))
         }
         if result.peakX.isFinite {
-            lines.append(ReferenceLine(.vertical, at: result.peakX, color: .black, style: LineStyle(dash: .dotted, width: 1.4), label: "measured peak x = \(String(format: "%.3f", result.peakX))", showInLegend: true))
+            lines.append(ReferenceLine(.vertical, at: result.peakX, color: .black, style: LineStyle(dash: .dotted, width: 1.4), label: "measured median peak x = \(String(format: "%.3f", result.peakX))", showInLegend: true))
         }
         let plot = Plot(
             title: "Scaling collapse with the double-descent peak (α = \(fourSignificantDigits(result.alpha)), β = \(fourSignificantDigits(result.beta)))",
-            xAxis: Axis(label: "N / D^(1/β)", scale: .log10), yAxis: Axis(label: "L · D^(α_D)", scale: .log10),
-            series: series, referenceLines: lines, legendPosition: .topRight)
-        return Figure(width: 820, height: 560, plots: [plot])
+            xAxis: Axis(label: "N / D^{1/β}", scale: .log10), yAxis: Axis(label: "L · D^{α_{D}}", scale: .log10),
+            series: series, regions: regions, referenceLines: lines, legendPosition: .outsideRight)
+        return Figure(width: 1180, height: 600, plots: [plot])
     }
 }

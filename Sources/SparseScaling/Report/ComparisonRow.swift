@@ -2,8 +2,13 @@ import Foundation
 
 /// How a measurement compares with its prediction.
 public enum Verdict: String, Sendable, Codable {
-    /// The prediction lies inside the measurement's 95% confidence interval.
+    /// The prediction lies inside the measurement's 95% confidence interval, and the interval is
+    /// no wider than the tolerance on either side (so a disagreement of that size would have shown).
     case agree
+    /// The prediction lies inside the 95% CI, but the CI is wider than the tolerance: the measurement
+    /// cannot tell agreement from a disagreement larger than the tolerance. For a one-sided
+    /// prediction ("> 0"): the CI contains the boundary.
+    case inconclusive
     /// Outside the 95% CI but within the stated tolerance.
     case agreeWithinTolerance = "agree within tolerance"
     /// Outside both.
@@ -46,7 +51,13 @@ public struct ComparisonRow: Sendable, Codable {
             ciLower = ci.0
             ciUpper = ci.1
             if predicted >= ci.0 && predicted <= ci.1 {
-                verdict = .agree
+                // Half-width of the CI against the tolerance: wider means it could hardly disagree.
+                let halfWidth = interval.map { ($0.1 - $0.0) / 2 } ?? half
+                if let tolerance, halfWidth > tolerance {
+                    verdict = .inconclusive
+                } else {
+                    verdict = .agree
+                }
             } else if let tolerance, abs(measured - predicted) <= tolerance {
                 verdict = .agreeWithinTolerance
             } else {
@@ -59,7 +70,8 @@ public struct ComparisonRow: Sendable, Codable {
         }
     }
 
-    /// A row for a one-sided prediction "the quantity is positive": agree when the 95% CI lies above 0.
+    /// A row for a one-sided prediction "the quantity is positive": agree when the 95% CI lies above 0,
+    /// disagree when it lies at or below 0, inconclusive when it contains 0.
     public init(positiveQuantity quantity: String, measured: Double?, standardError: Double?) {
         self.quantity = quantity
         predicted = 0
@@ -70,7 +82,7 @@ public struct ComparisonRow: Sendable, Codable {
         if let measured, measured.isFinite, let se = standardError {
             ciLower = measured - 1.96 * se
             ciUpper = measured + 1.96 * se
-            verdict = measured - 1.96 * se > 0 ? .agree : .disagree
+            verdict = measured - 1.96 * se > 0 ? .agree : (measured + 1.96 * se <= 0 ? .disagree : .inconclusive)
         } else {
             ciLower = nil
             ciUpper = nil

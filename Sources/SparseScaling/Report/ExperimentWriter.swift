@@ -1,15 +1,21 @@
 import Foundation
 
-/// Writes an experiment's data (its CSV tables and `<name>.json`) into a folder, each file atomically.
+/// Writes an experiment's data (its CSV tables, each with a `.columns.json` sidecar, and `<name>.json`) into a
+/// folder, each file atomically.
 package enum ExperimentWriter {
     /// Writes `output`'s files into `folder` and returns their URLs.
     @discardableResult
     package static func write<Output: ExperimentOutput>(_ output: Output, to folder: URL) throws -> [URL] {
         var written: [URL] = []
+        let (alpha, beta) = DataColumnSidecar.exponents(of: output)
         for (name, text) in output.csvTables().sorted(by: { $0.key < $1.key }) {
             let url = folder.appendingPathComponent(name)
             try AtomicFileWriter.write(text, to: url)
             written.append(url)
+            let sidecar = folder.appendingPathComponent(DataColumnSidecar.fileName(for: name))
+            try AtomicFileWriter.write(
+                try DataColumnSidecar.json(csvName: name, csv: text, experiment: Output.name, alpha: alpha, beta: beta), to: sidecar)
+            written.append(sidecar)
         }
         let url = folder.appendingPathComponent("\(Output.name).json")
         try AtomicFileWriter.write(try json(output), to: url)
@@ -17,11 +23,13 @@ package enum ExperimentWriter {
         return written
     }
 
-    /// Pretty-printed JSON of an encodable value (keys sorted).
+    /// Pretty-printed JSON of an encodable value (keys snake_case and sorted; non-finite numbers as strings).
     package static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        let object = try JSONSerialization.jsonObject(with: try encoder.encode(value), options: [.fragmentsAllowed])
+        let data = try JSONSerialization.data(
+            withJSONObject: SnakeCaseKeys.convertKeys(object), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -15,7 +15,7 @@ package enum FigureStyle {
         let xs = geometricGrid(fit.xRange.lowerBound, fit.xRange.upperBound)
         return Series.line(
             x: xs, y: xs.map(fit.predicted(at:)),
-            label: "\(labelPrefix): \(variable)^−\(String(format: "%.3f", fit.exponent)) ± \(String(format: "%.3f", fit.exponentStandardError))",
+            label: "\(labelPrefix): \(variable)^{−a}, a = \(UncertainValueFormat.string(fit.exponent, standardError: fit.exponentStandardError))",
             color: color, style: LineStyle(dash: .solid, width: 1.8))
     }
 

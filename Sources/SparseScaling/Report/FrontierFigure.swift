@@ -1,7 +1,8 @@
 import Foundation
 import SVGPlot
 
-/// The compute-frontier figure: L against C = N·D·min(N,D) per fixed N, the envelope fit and the predicted slope.
+/// The compute-frontier figure: L against C = N·D·min(N,D) per fixed N, the predicted curve of each N
+/// (det, dash-dotted), the envelope fit and the predicted slope.
 package enum FrontierFigure {
     /// The figure of `result`.
     package static func figure(_ result: FrontierResult) -> Figure {
@@ -11,18 +12,26 @@ package enum FrontierFigure {
             series.append(Series(x: curve.map { FrontierExperiment.compute(n: $0.n, d: $0.d) }, y: curve.map(\.lossMean),
                                  label: "N = \(n)", color: Color.cycle[i % Color.cycle.count], line: LineStyle(width: 1.0), marker: Marker(.circle, size: 4),
                                  errorBars: curve.map { ErrorBar.symmetric($0.lossStandardError) }))
+            let predicted = PredictedCurves.means(curve)
+            if predicted.contains(where: { $0 != nil }) {
+                series.append(FigureStyle.theoryCurve(x: curve.map { FrontierExperiment.compute(n: $0.n, d: $0.d) }, y: predicted.map { $0 ?? .nan },
+                                                      label: nil, color: Color.cycle[i % Color.cycle.count], dash: .dashDotted))
+            }
+        }
+        if series.contains(where: { $0.line?.dash == .dashDotted }) {
+            series.append(FigureStyle.theoryCurve(x: [], y: [], label: "predicted curve of each N (det)", color: .gray, dash: .dashDotted))
         }
         if let fit = result.fit {
             series.append(FigureStyle.fitLine(fit, variable: "C", color: .black, labelPrefix: "envelope fit"))
             let mid = sqrt(fit.xRange.lowerBound * fit.xRange.upperBound)
             series.append(FigureStyle.theoryLine(
                 exponent: result.predictedLossExponent, anchorX: mid, anchorY: fit.predicted(at: mid) / 1.6, xMin: fit.xRange.lowerBound, xMax: fit.xRange.upperBound,
-                label: "predicted: C^−\(String(format: "%.3g", result.predictedLossExponent))"))
+                label: "predicted slope: C^{−\(String(format: "%.3g", result.predictedLossExponent))}"))
         }
         let plot = Plot(
             title: "Compute-optimal frontier (α = \(fourSignificantDigits(result.alpha)), β = \(fourSignificantDigits(result.beta)))",
             xAxis: Axis(label: "compute C = N·D·min(N, D)", scale: .log10), yAxis: Axis(label: "test loss L", scale: .log10),
-            series: series, legendPosition: .bottomLeft)
-        return Figure(width: 820, height: 560, plots: [plot])
+            series: series, legendPosition: .outsideRight)
+        return Figure(width: 1100, height: 560, plots: [plot])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ScalingAnalysis
 import SVGPlot
 
 /// The GD-failure figure: P(η·λ_max > 2) against D, plain Monte Carlo and importance sampling with
@@ -18,7 +19,7 @@ package enum GDFailureFigure {
         if let fit = result.fit {
             series.append(Series.line(
                 x: FigureStyle.geometricGrid(fit.xRange.lowerBound, fit.xRange.upperBound), y: FigureStyle.geometricGrid(fit.xRange.lowerBound, fit.xRange.upperBound).map(fit.predicted(at:)),
-                label: String(format: "fit: slope %.3f ± %.3f", -fit.exponent, fit.exponentStandardError), color: .black, style: LineStyle(dash: .solid, width: 1.8)))
+                label: "fit: slope \(UncertainValueFormat.string(-fit.exponent, standardError: fit.exponentStandardError))", color: .black, style: LineStyle(dash: .solid, width: 1.8)))
             let ds = result.rows.map { Double($0.sampleCount) }
             let mid = sqrt(fit.xRange.lowerBound * fit.xRange.upperBound)
             series.append(FigureStyle.theoryLine(
@@ -27,7 +28,7 @@ package enum GDFailureFigure {
         }
         let plot = Plot(
             title: "GD failure probability (α = \(fourSignificantDigits(result.alpha)), β = \(fourSignificantDigits(result.beta)), N = \(result.configuration.featureCount), η = \(fourSignificantDigits(result.configuration.eta)))",
-            xAxis: Axis(label: "data size D", scale: .log10), yAxis: Axis(label: "P(η·λ_max(F Fᵀ/D) > 2)", scale: .log10),
+            xAxis: Axis(label: "data size D", scale: .log10), yAxis: Axis(label: "P(η·λ_{max}(F Fᵀ/D) > 2)", scale: .log10),
             series: series, legendPosition: .bottomLeft)
         return Figure(width: 820, height: 560, plots: [plot])
     }

@@ -1,9 +1,11 @@
 import Foundation
 import SVGPlot
 
-/// Figures of sweeps: loss against N (left panel) and against D (right panel), with fits and theory slopes.
+/// Figures of sweeps: loss against N (top panel) and against D (bottom panel), with fits, theory slopes
+/// and, where the theory applies (sparse linear data), the predicted loss curve (det, dash-dotted).
 package enum SweepFigures {
-    /// Two panels (N-sweeps, D-sweeps) for a set of series; dashed slopes α_N on N, α_N and α_D on D, named `theoryName`.
+    /// Two panels (N-sweeps, D-sweeps) for a set of series; dashed slopes α_N on N, α_N and α_D on D, named
+    /// `theoryName`; legends outside the frames, so they never cover data.
     package static func figure(title: String, series: [SweepSeries], predictedAlphaN: Double, predictedAlphaD: Double, theoryName: String = "theory") -> Figure {
         var panels: [Plot] = []
         for variable in [SweptVariable.n, .d] {
@@ -14,6 +16,10 @@ package enum SweepFigures {
                 let color = Color.cycle[(series.firstIndex { $0.name == s.name } ?? i) % Color.cycle.count]
                 let x = s.points.map { Double(variable == .n ? $0.n : $0.d) }
                 drawn.append(FigureStyle.measured(x: x, y: s.points.map(\.lossMean), se: s.points.map(\.lossStandardError), label: s.name, color: color, marker: markers[i % 4]))
+                let predicted = PredictedCurves.means(s.points)
+                if predicted.contains(where: { $0 != nil }) {
+                    drawn.append(FigureStyle.theoryCurve(x: x, y: predicted.map { $0 ?? .nan }, label: "predicted curve (det), \(s.name)", color: color, dash: .dashDotted))
+                }
                 if let fit = s.fit {
                     drawn.append(FigureStyle.fitLine(fit, variable: variable.rawValue.uppercased(), color: color))
                     let predicted = s.name.hasPrefix("sparse") && variable == .d ? predictedAlphaD : predictedAlphaN
@@ -25,8 +31,8 @@ package enum SweepFigures {
                 }
             }
             let (x, y) = FigureStyle.logAxes(x: variable == .n ? "model size N" : "data size D", y: "test loss L")
-            panels.append(Plot(title: variable == .n ? "N-sweeps (data-rich)" : "D-sweeps (model-rich)", xAxis: x, yAxis: y, series: drawn, legendPosition: .bottomLeft))
+            panels.append(Plot(title: variable == .n ? "N-sweeps (data-rich)" : "D-sweeps (model-rich)", xAxis: x, yAxis: y, series: drawn, legendPosition: .outsideRight))
         }
-        return Figure(width: 1180, height: 520, title: title, plots: panels, columns: 2)
+        return Figure(width: 1180, height: 920, title: title, plots: panels, columns: 1)
     }
 }

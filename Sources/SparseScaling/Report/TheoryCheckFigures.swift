@@ -8,21 +8,21 @@ package enum TheoryCheckFigures {
         let ds = observed.rows.map { Double($0.sampleCount) }
         var left: [Series] = [
             FigureStyle.measured(x: ds, y: observed.rows.map(\.mean), se: observed.rows.map(\.standardError), label: "measured K(D)", color: .blue),
-            FigureStyle.theoryCurve(x: ds, y: observed.rows.map(\.exact), label: "exact Σ 1 − (1 − p_i)^D", color: .black),
+            FigureStyle.theoryCurve(x: ds, y: observed.rows.map(\.exact), label: "exact Σ 1 − (1 − p_{i})^{D}", color: .black),
         ]
         let asymptoticK = observed.rows.compactMap(\.asymptotic)
         if asymptoticK.count == ds.count {
-            left.append(FigureStyle.theoryCurve(x: ds, y: asymptoticK, label: "Γ(1 − 1/β)·D^(1/β)", color: .vermillion, dash: .dotted))
+            left.append(FigureStyle.theoryCurve(x: ds, y: asymptoticK, label: "Γ(1 − 1/β)·D^{1/β}", color: .vermillion, dash: .dotted))
         }
         let md = modelRich.points.map { Double($0.d) }
         var right: [Series] = [
             FigureStyle.measured(x: md, y: modelRich.points.map(\.lossMean), se: modelRich.points.map(\.lossStandardError),
                                  label: "measured, N = \(fourSignificantDigits(modelRich.configuration.modelRichRatio))·D", color: .blue),
-            FigureStyle.theoryCurve(x: md, y: modelRich.exact, label: "exact Σ λ_i (1 − p_i)^D", color: .black),
+            FigureStyle.theoryCurve(x: md, y: modelRich.exact, label: "exact Σ λ_{i} (1 − p_{i})^{D}", color: .black),
         ]
         let asymptoticL = modelRich.asymptotic.compactMap { $0 }
         if asymptoticL.count == md.count {
-            right.append(FigureStyle.theoryCurve(x: md, y: asymptoticL, label: "(1/β)Γ((α+β)/β)·D^(−(α+β)/β)", color: .vermillion, dash: .dotted))
+            right.append(FigureStyle.theoryCurve(x: md, y: asymptoticL, label: "(1/β)Γ((α+β)/β)·D^{−(α+β)/β}", color: .vermillion, dash: .dotted))
         }
         return Figure(width: 1180, height: 500, plots: [
             Plot(title: "Lemma 3.2: observed coordinates", xAxis: Axis(label: "data size D", scale: .log10), yAxis: Axis(label: "K(D)", scale: .log10), series: left, legendPosition: .topLeft),

@@ -12,7 +12,8 @@ package enum ReproductionSummary {
         ]
         let modelRich: [String: Any] = [
             "rows": r.modelRichLoss.points.enumerated().map { i, p in
-                ["d": p.d, "n": p.n, "loss_mean": p.lossMean, "loss_se": p.lossStandardError, "loss_exact": r.modelRichLoss.exact[i], "loss_asymptotic": value(r.modelRichLoss.asymptotic[i])] as [String: Any]
+                ["d": p.d, "n": p.n, "loss_mean": p.lossMean, "loss_se": p.lossStandardError, "loss_median": value(p.lossQuantiles?.median),
+                 "loss_q10": value(p.lossQuantiles?.quantile10), "loss_q90": value(p.lossQuantiles?.quantile90), "heavy_tailed": p.heavyTail.isHeavyTailed, "loss_exact": r.modelRichLoss.exact[i], "loss_asymptotic": value(r.modelRichLoss.asymptotic[i])] as [String: Any]
             },
         ]
         let object: [String: Any] = [
@@ -26,7 +27,24 @@ package enum ReproductionSummary {
                 "ratio": value(r.linear.ratio),
             ],
             "relu": relu(r.relu, value: value),
-            "collapse": ["peak_x": value(r.collapse.peakX), "predicted_peak_x": value(r.collapse.predictedPeakX)],
+            "collapse": [
+                "peak_x": value(r.collapse.peakX), "peak_located_on": "median", "predicted_peak_x": value(r.collapse.predictedPeakX),
+                "predicted_median_peak_x": value(r.collapse.predictedMedianPeakX),
+                "curves": r.collapse.curves.map { c in
+                    [
+                        "d": c.sampleCount, "peak_x": value(c.peakX), "peak_median_y": value(c.peakMedianY),
+                        "predicted_peak_x": value(c.predictedPeakX), "predicted_median_y_at_peak": value(c.predictedMedianYAtPeak),
+                        "points": c.points.indices.map { i -> [String: Any] in
+                            let q = c.points[i].lossQuantiles
+                            return [
+                                "n": c.points[i].n, "x": c.x[i], "loss_mean": value(c.points[i].lossMean), "loss_se": value(c.points[i].lossStandardError),
+                                "loss_median": value(q?.median), "loss_q10": value(q?.quantile10), "loss_q90": value(q?.quantile90),
+                                "heavy_tailed": c.heavyTailed[i], "note": c.points[i].heavyTail.note ?? NSNull(),
+                            ]
+                        },
+                    ] as [String: Any]
+                },
+            ] as [String: Any],
             "frontier": [
                 "loss_exponent": value(r.frontier.fit?.exponent), "loss_exponent_se": value(r.frontier.fit?.exponentStandardError),
                 "predicted_loss_exponent": r.frontier.predictedLossExponent,
@@ -50,7 +68,10 @@ package enum ReproductionSummary {
                  "peak_n": value(c.peak.map { Double($0.n) }), "peak_median_measured": value(c.peak?.measuredMedian),
                  "peak_median_predicted": value(c.peak?.predicted.median)] as [String: Any]
             },
-            "comparison": r.comparisonRows.map { ["quantity": $0.quantity, "predicted": value($0.predicted), "measured": value($0.measured), "se": value($0.standardError), "verdict": $0.verdict.rawValue] as [String: Any] },
+            "comparison": r.comparisonRows.map {
+                ["quantity": $0.quantity, "predicted": value($0.predicted), "measured": value($0.measured), "se": value($0.standardError),
+                 "ci95": [value($0.ciLower), value($0.ciUpper)], "tolerance": value($0.tolerance), "verdict": $0.verdict.rawValue] as [String: Any]
+            },
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"

@@ -6,17 +6,25 @@ import SparseScaling
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a realized training instance (X_S, W_S, w_S, λ_S, S, v) as .npy files plus summary.json.",
-        discussion: "In Python: F = W_S @ X_S; y = w_S @ X_S; v = y @ np.linalg.pinv(F) reproduces v.npy, and sum(lambda_S * (W_S.T @ v - w_S)**2) reproduces loss_observed."
+        abstract: "Write a realized training instance as NumPy files: X_S, W_S, w_S, lambda_S, observed, v (.npy) and summary.json.",
+        usage: "sparse-scaling export --n <n> --d <d> --out <out> [<options>]",
+        discussion: "observed.npy holds S, the observed latent coordinates, as 1-based indices i (λ_i = i^-(1+α+β)); row k of X_S, W_S's column k, w_S[k] and lambda_S[k] belong to coordinate observed[k]. In Python: F = W_S @ X_S; y = w_S @ X_S; v = y @ np.linalg.pinv(F) reproduces v.npy, and sum(lambda_S * (W_S.T @ v - w_S)**2) reproduces loss_observed. With --sparse, X_S.npz holds X_S for scipy.sparse.load_npz (CSR)."
     )
 
     @OptionGroup var options: PointOptions
+    @Option(parsing: .unconditional, help: "Seed of data, embedding and teacher, an integer in 0…2^64−1. Default 0.",
+            transform: NumberArgument.seed(expected: "an integer in 0…2^64−1"))
+    var seed: UInt64 = 0
     @OptionGroup var memory: MemoryOptions
 
     @Option(help: "Folder to write into (created if missing).")
     var out: String
 
-    @Option(parsing: .unconditional, help: "Refuse when X_S would exceed this many megabytes.")
+    @Flag(help: "Also write X_S.npz: X_S as a SciPy CSR matrix (scipy.sparse.load_npz), much smaller than X_S.npy for sparse data.")
+    var sparse: Bool = false
+
+    @Option(parsing: .unconditional, help: "Refuse when X_S would exceed this many megabytes, a number > 0. Default 512.",
+            transform: NumberArgument.real(expected: "a number > 0"))
     var maxExportMb: Double = 512
 
     mutating func validate() throws {
@@ -26,13 +34,17 @@ struct ExportCommand: ParsableCommand {
         guard options.estimator == .sample else {
             throw ValidationError("invalid value '\(options.estimator.rawValue)' for --estimator: export writes one drawn instance; only sample applies")
         }
+        let size = try options.singleSizes()
+        if options.effectiveSolver.isIterative {
+            throw ValidationError("invalid value '\(options.effectiveSolver.rawValue)' for --solver: expected reduced or direct (export writes the exact solution)")
+        }
+        _ = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed)
         try OutputFolder.checkWritable(out, flag: "--out")
-        _ = try options.singleSizes()
     }
 
     func run() throws {
         let size = try options.singleSizes()
-        let spec = try options.specification(featureCount: size.n, sampleCount: size.d)
+        let spec = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed)
         try memory.check(MemoryEstimate(point: spec), job: "export (N = \(size.n), D = \(size.d))")
         let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec)
         let megabytes = Double(InstanceExporter.observedSamplesBytes(instance)) / 1_048_576
@@ -40,7 +52,7 @@ struct ExportCommand: ParsableCommand {
             throw RuntimeError(
                 "X_S would take \(String(format: "%.1f", megabytes)) MB (K = \(instance.observedCount), D = \(spec.sampleCount)), over --max-export-mb \(maxExportMb)")
         }
-        try InstanceExporter.write(instance: instance, outcome: outcome, to: URL(fileURLWithPath: out))
-        print("wrote \(out)/{X_S,W_S,w_S,lambda_S,observed,v}.npy and summary.json (K = \(instance.observedCount), loss = \(outcome.loss))")
+        try InstanceExporter.write(instance: instance, outcome: outcome, to: URL(fileURLWithPath: out), sparse: sparse)
+        print("wrote \(out)/{X_S,W_S,w_S,lambda_S,observed,v}.npy\(sparse ? ", X_S.npz" : "") and summary.json (K = \(instance.observedCount), loss = \(outcome.loss))")
     }
 }

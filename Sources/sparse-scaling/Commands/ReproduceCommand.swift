@@ -18,7 +18,8 @@ struct ReproduceCommand: ParsableCommand {
 
     @OptionGroup var exponents: ExponentOptions
 
-    @Option(parsing: .unconditional, help: "Amplitude exponent α of the GD-failure experiment, < −1 (spikes need it).")
+    @Option(parsing: .unconditional, help: "Amplitude exponent α of the GD-failure experiment, < −1 (spikes need it). Default −1.5.",
+            transform: NumberArgument.real(expected: "a finite number < −1"))
     var gdAlpha: Double = -1.5
 
     @OptionGroup var threadOptions: ThreadOptions
@@ -38,7 +39,7 @@ struct ReproduceCommand: ParsableCommand {
         let storePath = folder.appendingPathComponent("sparse-scaling.sqlite").path
         var runOptions = try RunOptions.parse(["--store", storePath, "--threads", "\(threadOptions.threads)", "--max-memory", "\(try memory.limit())"])
         try runOptions.validate()
-        let runner = try runOptions.runner()
+        let runner = try runOptions.runner(defaultTag: "reproduce")
         // The summary is the completeness marker: remove a stale one before recomputing.
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("summary.json"))
         let results = try PaperReproduction.run(alpha: exponents.alpha, beta: exponents.beta, gdAlpha: gdAlpha, plan: ReproductionPlan(profile: profile), runner: runner) { step, count, name in

@@ -15,8 +15,11 @@ struct ResultsCommand: ParsableCommand {
     @Option(help: "Results store to read (opened read-only: nothing is written to it or beside it).")
     var store: String = "results/sparse-scaling.sqlite"
 
-    @Option(help: "Output format: csv or json.")
+    @Option(help: "Output format: csv (m = inf for infinitely many features, one column per solver option, a tag column) or json.")
     var format: ExportFormat = .csv
+
+    @Option(help: "Write to this file instead of standard output (replaced atomically). Default: standard output.")
+    var out: String?
 
     func validate() throws {
         var isDirectory: ObjCBool = false
@@ -25,12 +28,14 @@ struct ResultsCommand: ParsableCommand {
         else {
             throw ValidationError("invalid value '\(store)' for --store: not a readable file")
         }
+        if let out { try OutputFile.checkWritable(out, flag: "--out") }
     }
 
     func run() throws {
         do {
             let opened = try ResultsStore(readingAt: store)
-            print(format == .csv ? try opened.csv() : try opened.json(), terminator: "")
+            let text = format == .csv ? try opened.csv() : try opened.json()
+            if let out { try OutputFile.write(text, to: out) } else { print(text, terminator: "") }
         } catch let error as StoreError {
             throw RuntimeError("cannot read --store \(store): \(error)")
         }

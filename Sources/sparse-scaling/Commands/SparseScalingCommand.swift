@@ -9,7 +9,7 @@ struct SparseScalingCommand: ParsableCommand {
         commandName: "sparse-scaling",
         abstract: "Simulate, measure and explain neural scaling laws under sparse features.",
         version: SparseScalingVersion.current,
-        subcommands: [TheoryCommand.self, PointCommand.self, SweepCommand.self, ExportCommand.self, MergeCommand.self, ResultsCommand.self, ExperimentCommand.self, ReproduceCommand.self, BenchCommand.self]
+        subcommands: [TheoryCommand.self, PointCommand.self, SweepCommand.self, ExportCommand.self, MergeCommand.self, ResultsCommand.self, PlotCommand.self, ExperimentCommand.self, ReproduceCommand.self, BenchCommand.self]
     )
 
     /// Runs the chosen subcommand; bad input exits with status 2 and runtime failures with status 1,
@@ -17,13 +17,14 @@ struct SparseScalingCommand: ParsableCommand {
     static func main() {
         AllocatorTuning.keepFreedMemory()
         do {
+            try RepeatedFlags.check(Array(CommandLine.arguments.dropFirst()), root: Self.self)
             var command = try parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }  // --help, --version
             let line = fullMessage(for: commandLineError(error)).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            let text = line.hasPrefix("Error: ") ? "error: " + line.dropFirst(7) : "error: " + line
+            let text = "error: " + ErrorWording.reword(line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line)
             FileHandle.standardError.write(Data((text + "\n").utf8))
             Foundation.exit(code == .validationFailure ? 2 : 1)
         }

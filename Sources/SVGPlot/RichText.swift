@@ -1,0 +1,93 @@
+/// Text with superscripts and subscripts, as in tick labels: `^{…}` raises and `_{…}` lowers its
+/// group (nesting allowed, e.g. `D^{α_{D}}`); everything else is literal. Used by every text drawn in
+/// a figure (titles, axis labels, legend entries, reference-line and region labels, annotations).
+enum RichText {
+    /// One piece of text at a baseline.
+    indirect enum Run: Equatable {
+        case plain(String)
+        case superscript([Run])
+        case `subscript`([Run])
+    }
+
+    /// The runs of `text`; an unbalanced `^{` or `_{` is kept as literal text.
+    static func parse(_ text: String) -> [Run] {
+        var index = text.startIndex
+        return parseRuns(text, &index)
+    }
+
+    private static func parseRuns(_ text: String, _ i: inout String.Index) -> [Run] {
+        var runs: [Run] = []
+        var plain = ""
+        func flush() {
+            if !plain.isEmpty { runs.append(.plain(plain)); plain = "" }
+        }
+        while i < text.endIndex {
+            let c = text[i]
+            let next = text.index(after: i)
+            if (c == "^" || c == "_"), next < text.endIndex, text[next] == "{",
+               let close = matchingBrace(text, from: next) {
+                flush()
+                let group = parse(String(text[text.index(after: next)..<close]))
+                runs.append(c == "^" ? .superscript(group) : .subscript(group))
+                i = text.index(after: close)
+                continue
+            }
+            plain.append(c)
+            i = next
+        }
+        flush()
+        return runs
+    }
+
+    /// The index of the `}` closing the `{` at `open`, nil when unbalanced.
+    private static func matchingBrace(_ text: String, from open: String.Index) -> String.Index? {
+        var depth = 0
+        var i = open
+        while i < text.endIndex {
+            if text[i] == "{" { depth += 1 }
+            if text[i] == "}" {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    /// SVG text content: escaped, raised and lowered groups as `<tspan baseline-shift>` at 75 %.
+    static func markup(_ text: String) -> String { markup(parse(text)) }
+
+    private static func markup(_ runs: [Run]) -> String {
+        runs.map { run in
+            switch run {
+            case let .plain(s): SVGWriter.escape(s)
+            case let .superscript(inner): "<tspan baseline-shift=\"super\" font-size=\"75%\">\(markup(inner))</tspan>"
+            case let .subscript(inner): "<tspan baseline-shift=\"sub\" font-size=\"75%\">\(markup(inner))</tspan>"
+            }
+        }.joined()
+    }
+
+    /// Approximate rendered width in characters at full size (raised and lowered text at 75 %).
+    static func width(_ text: String) -> Double { width(parse(text), scale: 1) }
+
+    private static func width(_ runs: [Run], scale: Double) -> Double {
+        runs.reduce(0) { total, run in
+            switch run {
+            case let .plain(s): total + Double(s.count) * scale
+            case let .superscript(inner), let .subscript(inner): total + width(inner, scale: 0.75 * scale)
+            }
+        }
+    }
+
+    /// The text without markup (plain runs concatenated), e.g. for accessibility titles.
+    static func plainText(_ text: String) -> String { plainText(parse(text)) }
+
+    private static func plainText(_ runs: [Run]) -> String {
+        runs.map { run in
+            switch run {
+            case let .plain(s): s
+            case let .superscript(inner), let .subscript(inner): plainText(inner)
+            }
+        }.joined()
+    }
+}

@@ -1,0 +1,66 @@
+import ScalingAnalysis
+import ScalingTheory
+
+/// The theory's exponent for a sweep (MODEL.md §4) and whether a fit's 95% CI contains it.
+///
+/// N-sweeps: α_N = α + β (data-rich limit). D-sweeps: α_D = (α + β)/β for sparse data with β > 1,
+/// α + β otherwise (model-rich limit). The prediction is asymptotic: a finite sweep away from its limit
+/// may miss it without contradicting the theory.
+public struct SweepPrediction: Sendable {
+    /// The predicted exponent a of L ∝ x^(−a).
+    public let exponent: Double
+    /// Which exponent it is, e.g. "α_N = α + β".
+    public let name: String
+
+    /// The prediction for a sweep along `variable` at these parameters and data kind.
+    public init(parameters: DataParameters, data: DataKind, variable: SweptVariable) {
+        let sum = parameters.alpha + parameters.beta
+        switch variable {
+        case .n:
+            exponent = sum
+            name = "α_N = α + β"
+        case .d where data == .sparse && parameters.beta > 1:
+            exponent = sum / parameters.beta
+            name = "α_D = (α + β)/β"
+        case .d:
+            exponent = sum
+            name = "α_D = α + β"
+        }
+    }
+
+    /// Whether the fit's 95% CI holds the predicted exponent.
+    public func isInside(_ fit: PowerLawFit) -> Bool {
+        fit.exponentInterval.lower <= exponent && exponent <= fit.exponentInterval.upper
+    }
+
+    /// A CI whose half-width exceeds this fraction of the predicted exponent cannot tell: "inconclusive".
+    public static let conclusiveHalfWidth = 0.25
+
+    /// How the fit compares with the prediction.
+    public enum Verdict: String, Sendable {
+        /// The 95% CI holds the prediction and is narrow enough to have missed it.
+        case inside
+        /// The 95% CI does not hold the prediction.
+        case outside
+        /// The 95% CI holds the prediction but is wider than ±25% of it.
+        case inconclusive
+    }
+
+    /// The verdict for `fit`.
+    public func verdict(of fit: PowerLawFit) -> Verdict {
+        guard isInside(fit) else { return .outside }
+        let halfWidth = (fit.exponentInterval.upper - fit.exponentInterval.lower) / 2
+        return halfWidth > Self.conclusiveHalfWidth * abs(exponent) ? .inconclusive : .inside
+    }
+
+    /// "theory α_N = α + β = 2: inside the 95% CI" (or "outside the 95% CI", or "inconclusive: …").
+    public func verdict(_ fit: PowerLawFit) -> String {
+        let head = "theory \(name) = \(fourSignificantDigits(exponent)): "
+        switch verdict(of: fit) {
+        case .inside: return head + "inside the 95% CI"
+        case .outside: return head + "outside the 95% CI"
+        case .inconclusive:
+            return head + "inconclusive (inside the 95% CI, but the CI is wider than ±\(Int(Self.conclusiveHalfWidth * 100))% of the prediction)"
+        }
+    }
+}

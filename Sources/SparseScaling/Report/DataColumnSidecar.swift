@@ -1,0 +1,80 @@
+import Foundation
+
+/// The sidecar `<stem>.columns.json` beside each data CSV of an experiment: the experiment, α and β, and the
+/// meaning of every column (x and y of the collapse included), so a CSV read on its own is not ambiguous.
+package enum DataColumnSidecar {
+    /// The sidecar's file name for a CSV file name (`collapse.csv` → `collapse.columns.json`).
+    package static func fileName(for csv: String) -> String {
+        (csv.hasSuffix(".csv") ? String(csv.dropLast(4)) : csv) + ".columns.json"
+    }
+
+    /// The sidecar JSON of the CSV `csvName` with text `csv`, written by experiment `experiment` at (α, β).
+    package static func json(csvName: String, csv: String, experiment: String, alpha: Double?, beta: Double?) throws -> String {
+        let header = csv.split(separator: "\n", maxSplits: 1).first.map { $0.split(separator: ",").map(String.init) } ?? []
+        let columns: [[String: Any]] = header.map { name in
+            ["name": name, "meaning": meaning(of: name, in: experiment) as Any? ?? NSNull()]
+        }
+        let object: [String: Any] = [
+            "file": csvName, "experiment": experiment,
+            "alpha": alpha as Any? ?? NSNull(), "beta": beta as Any? ?? NSNull(),
+            "columns": columns,
+            "notes": "one row per measured point; *_mean and *_se are the mean over seeds and its standard error; empty cells are missing values",
+        ]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// What column `name` of experiment `experiment`'s CSV holds (nil for a column this table does not know).
+    package static func meaning(of name: String, in experiment: String) -> String? {
+        if experiment == "collapse" {
+            switch name {
+            case "x": return "N/D^(1/β): model size over the scale of the observed coordinates, E[K(D)] ≈ Γ(1−1/β)·D^(1/β)"
+            case "y": return "L·D^(α_D) with α_D = (α+β)/β: the mean loss rescaled so curves of different D collapse"
+            case "y_se": return "standard error of y (loss_se·D^(α_D))"
+            default: break
+            }
+        }
+        return meanings[name]
+    }
+
+    /// Meanings of the columns shared by the experiments' CSVs.
+    static let meanings: [String: String] = [
+        "n": "model size N (random features)",
+        "d": "data size D (training samples)",
+        "seeds": "number of seeds averaged (data, embedding and teacher redrawn per seed)",
+        "loss_mean": "mean test loss over seeds (exact population loss for linear features, Monte-Carlo for ReLU)",
+        "loss_se": "standard error of loss_mean over seeds",
+        "k_mean": "mean number of observed coordinates K (latent features active in at least one sample)",
+        "k_se": "standard error of k_mean",
+        "k_exact": "E[K(D)] = Σ_i [1 − (1 − p_i)^D], exact sum",
+        "k_asymptotic": "Γ(1 − 1/β)·D^(1/β), the large-D asymptote (β > 1; empty otherwise)",
+        "z": "(k_mean − k_exact)/k_se",
+        "loss_exact": "model-rich loss Σ_i λ_i (1 − p_i)^D, exact sum",
+        "loss_asymptotic": "(1/β)·Γ((α+β)/β)·D^(−(α+β)/β), the large-D asymptote",
+        "ratio_measured_exact": "loss_mean/loss_exact",
+        "compute": "compute proxy C = N·D·min(N, D) of the direct solve",
+        "on_envelope": "1 if the point is on the lower envelope (lower loss than every point of smaller compute), else 0",
+        "series": "which sweep the row belongs to (e.g. sparse N-sweep)",
+        "variable": "the swept variable (n or d)",
+        "solver": "the solver that fitted the readout",
+        "estimator": "plain Monte Carlo or importance sampling",
+        "replicates": "independent (data, embedding) replicates",
+        "failures": "replicates on which gradient descent diverges",
+        "p": "estimated probability that gradient descent diverges",
+        "p_se": "standard error of p",
+        "p_low": "lower end of the 95% interval of p (Wilson for plain Monte Carlo)",
+        "p_high": "upper end of the 95% interval of p",
+        "mean_lambda_max": "mean largest eigenvalue of the empirical feature covariance",
+        "mean_k": "mean number of observed coordinates K",
+        "replicates_per_minute": "throughput of the estimator",
+        "observed_coordinates_mean": "mean number of observed coordinates K",
+    ]
+
+    /// α and β of an experiment output, read from its JSON encoding (nil when it has none).
+    package static func exponents<Output: Encodable>(of output: Output) -> (alpha: Double?, beta: Double?) {
+        guard let data = try? JSONEncoder().encode(output),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return (nil, nil) }
+        return (object["alpha"] as? Double, object["beta"] as? Double)
+    }
+}
