@@ -27,7 +27,7 @@ struct LossCurveExperimentCommand: ParsableCommand {
     func run() throws {
         var configuration = LossCurveExperiment.Configuration.preset(profile)
         if let seeds { configuration.seeds = seeds }
-        let result = try LossCurveExperiment.run(configuration: configuration, runner: try runOptions.runner())
+        let result = try LossCurveExperiment.run(configuration: configuration, runner: try runOptions.runner(defaultTag: LossCurveResult.name))
         let folder = URL(fileURLWithPath: out)
         var files = try ExperimentWriter.write(result, to: folder)
         let figure = folder.appendingPathComponent("\(LossCurveResult.name).svg")
