@@ -12,6 +12,8 @@ package enum BenchmarkJob: Sendable, Codable, Hashable {
     case dgemmPeak(size: Int)
     /// Plain GD-failure replicates at D = `sampleCount` with the experiment's defaults, on all threads.
     case gdFailure(sampleCount: Int, replicates: Int)
+    /// The point at each of `seeds` (one thread each, all threads busy): the losses and the total compute.
+    case seeds(PointSpecification, seeds: [UInt64])
 
     /// Short jobs are repeated up to this many times and the fastest run is kept (a single run of a
     /// few milliseconds mostly measures the scheduler).
@@ -32,6 +34,7 @@ package enum BenchmarkJob: Sendable, Codable, Hashable {
             if seconds < best?.seconds ?? .infinity { best = measurement }
             spent += seconds
             if case .dgemmPeak = self { break }
+            if case .seeds = self { break }
             if spent >= Self.repeatBelowSeconds { break }
         }
         best?.rssMegabytes = PeakResidentMemory.megabytes()
@@ -51,6 +54,8 @@ package enum BenchmarkJob: Sendable, Codable, Hashable {
                 let settings = GDFailureSettings(sampleCounts: [d], replicates: replicates)
                 let row = GDFailureExperiment.measure(settings, sampleCount: d, threads: ParallelChunks.defaultThreads)
                 return BenchmarkMeasurement(seconds: row.seconds)
+            case let .seeds(spec, seeds):
+                return try SeedLosses.measure(spec, seeds: seeds)
             case let .dgemmPeak(size):
                 let gflops = DgemmPeak.measure(size: size, repeats: 5)
                 return BenchmarkMeasurement(seconds: KernelFlops.gemm(m: size, n: size, k: size) / gflops / 1e9, gflops: gflops)
@@ -88,6 +93,10 @@ package struct BenchmarkMeasurement: Sendable, Codable {
     package var rssMegabytes: Double?
     /// Why the job failed or was skipped.
     package var error: String?
+    /// The loss at each seed (seed jobs), in seed order.
+    package var losses: [Double]?
+    /// How many seeds reported the conditional mean (seed jobs with the conditional estimator).
+    package var conditionalCount: Int?
 
     /// A measurement from its parts; the peak RSS is read from this process.
     package init(seconds: Double? = nil, loss: Double? = nil, profile: ReducedSolverProfile? = nil,

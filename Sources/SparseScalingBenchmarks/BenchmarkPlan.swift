@@ -26,6 +26,11 @@ package struct BenchmarkPlan: Sendable {
     package var dgemmSize: Int
     /// How many of the largest sweep points the growth fits use.
     package var fitTail: Int
+    /// D values of the estimator comparison (N = 4D, model-rich), the largest D at which the default
+    /// estimator also runs (its embedding is N × K), and the seeds per D.
+    package var estimatorSweep: [Int] = (8...20).map { 1 << $0 }
+    package var estimatorSampleLimit: Int = 1 << 15
+    package var estimatorSeeds: Int = 64
     /// α and β of every sparse row.
     package var alpha = 0.0, beta = 2.0
 
@@ -43,5 +48,6 @@ package struct BenchmarkPlan: Sendable {
         dSweepFeatures: 256, dSweep: (10...18).map { 1 << $0 },
         nSweepSamples: 1 << 16, nSweep: (6...10).map { 1 << $0 },
         kernelPoint: (1024, 1 << 20), smallPoint: (1024, 16384), numpyPoint: (512, 1024, 4096),
-        streamPoint: (256, 1 << 19), gdFailure: (10_000, 10_000), dgemmSize: 2048, fitTail: 4)
+        streamPoint: (256, 1 << 19), gdFailure: (10_000, 10_000), dgemmSize: 2048, fitTail: 4,
+        estimatorSweep: [1 << 8, 1 << 10, 1 << 12, 1 << 14], estimatorSampleLimit: 1 << 12)
 }

@@ -33,6 +33,8 @@ package struct BenchmarkRow: Sendable, Encodable {
     @NullWhenAbsent package var denseSeconds: Double? = nil
     /// Observed coordinates K, for reduced-solver rows.
     @NullWhenAbsent package var observedCount: Int? = nil
+    /// z of a paired difference of means (estimator agreement rows).
+    @NullWhenAbsent package var pairedZ: Double? = nil
     /// A remark (skips, failures, what the baseline is).
     @NullWhenAbsent package var note: String? = nil
 
@@ -61,6 +63,6 @@ package struct BenchmarkRow: Sendable, Encodable {
         case name, n, d, m, seconds, ratio, gflops, note
         case baselineSeconds = "baseline_seconds", peakFraction = "peak_fraction", rssMegabytes = "rss_mb"
         case lossRelativeDifference = "loss_relative_difference", streamSeconds = "stream_seconds"
-        case denseSeconds = "dense_seconds", observedCount = "k", cpuSeconds = "cpu_seconds"
+        case denseSeconds = "dense_seconds", observedCount = "k", cpuSeconds = "cpu_seconds", pairedZ = "paired_z"
     }
 }

@@ -42,6 +42,7 @@ package struct BenchmarkRunner: Sendable {
         try nSweep(into: &report)
         try numpyRows(into: &report)
         gdFailureThroughput(into: &report)
+        try estimatorComparison(into: &report)
         // The peak again at the end: on a shared machine the best of both is the fairer reference.
         let again = timed("dgemm peak \(plan.dgemmSize)³ (again)", .dgemmPeak(size: plan.dgemmSize))
         if let second = again.gflops, second > (report.dgemmPeakGflops ?? 0) {
@@ -56,7 +57,7 @@ package struct BenchmarkRunner: Sendable {
                 report.rows[i].peakFraction = report.rows[i].gflops.map { $0 / best }
             }
         }
-        report.verdicts = verdicts(report)
+        report.verdicts = verdicts(report) + estimatorVerdicts(report)
         return report
     }
 

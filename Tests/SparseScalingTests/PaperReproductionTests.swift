@@ -47,6 +47,9 @@ import Testing
         plan.gdFailure.importanceReplicates = 20
         plan.gdFailure.featureCount = 256
         plan.gdFailure.fitTail = 3
+        plan.lossCurve.settings = [.init(alpha: 0, beta: 2, dataSize: 256)]
+        plan.lossCurve.modelSizes = [8, 32, 128, 512]
+        plan.lossCurve.seeds = 2
         return plan
     }
 

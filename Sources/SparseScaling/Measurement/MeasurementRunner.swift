@@ -17,6 +17,9 @@ public final class MeasurementRunner: @unchecked Sendable {
     public let progress: ProgressReporter
     /// Refuse work whose `MemoryEstimate` exceeds this many bytes (nil: no limit).
     public var memoryLimit: Double?
+    /// `conditional`: the loss estimator of every point it applies to (sparse data, linear features,
+    /// reduced solver, no ridge); `sample` (the default) leaves each point's own estimator.
+    public var estimator: LossEstimator = .sample
     /// The run label stored with every new row (e.g. the command or experiment name); not part of any key.
     public var tag: String?
     /// What the last ``measure(_:seeds:label:)`` found in the store and what it computed.
@@ -35,6 +38,7 @@ public final class MeasurementRunner: @unchecked Sendable {
     /// Measures every point of `points` with every seed of `seeds`, then returns one aggregate per
     /// point over the seeds present in the store (all of them unless the run is sharded).
     public func measure(_ points: [PointSpecification], seeds: [UInt64], label: String = "points") throws -> [MeasuredPoint] {
+        let points = points.map(withEstimator)
         for p in points { try p.validate() }
         var missing: [PointSpecification] = []
         var present = 0
@@ -56,6 +60,14 @@ public final class MeasurementRunner: @unchecked Sendable {
         }
         try run(missing, label: label)
         return try aggregate(points, seeds: seeds)
+    }
+
+    /// `point` with this runner's estimator where that estimator applies to it.
+    func withEstimator(_ point: PointSpecification) -> PointSpecification {
+        guard estimator != .sample else { return point }
+        var copy = point
+        copy.estimator = estimator
+        return (try? copy.checkEstimatorCombination()) != nil ? copy : point
     }
 
     /// Computes and stores each specification (with its own seed).

@@ -75,7 +75,9 @@ extension MemoryEstimate {
             let stream = 28 * entries + 16 * d + bitmap
             let k = min(entries, observedCoordinatesBound(p))
             let retained = 64 * k  // observed list, positions of large indices, teacher weights
-            return stream + retained + solverBytes(p, n: n, d: d, coordinates: k, samplesDense: false)
+            // The conditional estimator draws an embedding only when it falls back, at N < r + 2 ≤ K + 2.
+            let embedded = p.estimator == .conditional ? min(n, k + 2) : n
+            return stream + retained + solverBytes(p, n: embedded, d: d, coordinates: k, samplesDense: false)
         }
     }
 

@@ -13,6 +13,8 @@ extension PointSpecification {
             if solver == .sgd { extra["batch_size"] = Double(optimization.batchSize) }
         }
         if features == .relu { extra["test_samples"] = Double(optimization.testSamples) }
+        // Only a non-default estimator enters the key, so that existing keys stay byte-identical.
+        if estimator == .conditional { extra["estimator_conditional"] = 1 }
         return PointConfiguration(
             alpha: parameters.alpha, beta: parameters.beta, m: parameters.inputDimension.finiteValue,
             n: featureCount, d: sampleCount, data: data, features: features, solver: solver, ridge: ridge,
@@ -33,7 +35,8 @@ extension PointOutcome {
     public var storeResult: PointResult {
         PointResult(
             loss: loss, lossObserved: lossObserved, lossTail: lossTail, lossStandardError: lossStandardError,
-            observedCoordinates: observedCoordinates, rank: rank, seconds: seconds, extras: [:],
+            observedCoordinates: observedCoordinates, rank: rank, seconds: seconds,
+            extras: estimator.map { ["conditional_estimate": $0 == .conditional ? 1 : 0] } ?? [:],
             iterations: convergence?.iterations, converged: convergence?.converged,
             relativeGradientNorm: convergence?.relativeGradientNorm)
     }

@@ -6,7 +6,11 @@ public enum PointEvaluator {
     ) throws -> PointOutcome {
         try specification.validate()
         try specification.checkSolverCombination()
+        try specification.checkEstimatorCombination()
         let outcome: PointOutcome
+        if specification.estimator == .conditional {
+            return try ConditionalPointEvaluator.evaluate(specification, threads: threads)
+        }
         switch (specification.features, specification.solver) {
         case (.linear, .reduced), (.linear, .direct):
             outcome = try LinearPointEvaluator.evaluate(specification, threads: threads)

@@ -18,9 +18,13 @@ public struct PointOutcome: Sendable, Codable {
     public var lossStandardError: Double? = nil
     /// How the iterative solver ended (iterations, converged, final relative gradient norm); nil for exact solvers.
     public var convergence: Convergence? = nil
+    /// The estimator that produced `loss` when the conditional one was asked for: `.conditional`, or
+    /// `.sample` where N < r + 2 made it fall back to one draw; nil when one draw was asked for.
+    public var estimator: LossEstimator? = nil
 
     private enum CodingKeys: String, CodingKey {
         case loss, lossObserved, lossTail, observedCoordinates, rank, seconds, lossStandardError, convergence
+        case estimator = "estimatorUsed"
     }
 
     /// An outcome from its parts.
@@ -49,5 +53,6 @@ public struct PointOutcome: Sendable, Codable {
         readout = []
         lossStandardError = try c.decodeIfPresent(Double.self, forKey: .lossStandardError)
         convergence = try c.decodeIfPresent(Convergence.self, forKey: .convergence)
+        estimator = try c.decodeIfPresent(LossEstimator.self, forKey: .estimator)
     }
 }

@@ -22,6 +22,8 @@ public struct PointSpecification: Sendable, Codable, Hashable {
     public var seed: UInt64
     /// Settings of iterative solvers and Monte-Carlo losses.
     public var optimization: OptimizationSettings
+    /// What the point reports: one draw's loss, or the conditional mean given the data.
+    public var estimator: LossEstimator = .sample
 
     /// A specification with the defaults of MODEL.md for unspecified options.
     public init(

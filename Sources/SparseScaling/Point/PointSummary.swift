@@ -22,6 +22,7 @@ package struct PointSummary: Encodable, Sendable {
         case observedCoordinates = "observed_coordinates", rank, seconds, version
         case lossStandardError = "loss_standard_error"
         case iterations, converged, relativeGradientNorm = "relative_gradient_norm"
+        case estimator, estimatorUsed = "estimator_used"
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -51,6 +52,10 @@ package struct PointSummary: Encodable, Sendable {
         try c.encodeIfPresent(outcome.convergence?.iterations, forKey: .iterations)
         try c.encodeIfPresent(outcome.convergence?.converged, forKey: .converged)
         try c.encodeIfPresent(outcome.convergence?.relativeGradientNorm, forKey: .relativeGradientNorm)
+        if let used = outcome.estimator {  // only when the conditional estimator was asked for
+            try c.encode(s.estimator.rawValue, forKey: .estimator)
+            try c.encode(used.rawValue, forKey: .estimatorUsed)
+        }
     }
 
     /// The header and one row of `point --format csv` (the same names as the JSON keys; empty = null).

@@ -9,6 +9,7 @@ public struct ReproductionPlan: Sendable, Codable {
     public var modelRichLoss: ModelRichLossExperiment.Configuration
     public var reluSweeps: ReLUSweepsExperiment.Configuration
     public var gdFailure: GDFailureExperiment.Configuration
+    public var lossCurve: LossCurveExperiment.Configuration
 
     /// The sizes of `profile`.
     public init(profile: ExperimentProfile) {
@@ -20,5 +21,6 @@ public struct ReproductionPlan: Sendable, Codable {
         modelRichLoss = .preset(profile)
         reluSweeps = .preset(profile)
         gdFailure = .preset(profile)
+        lossCurve = .preset(profile)
     }
 }

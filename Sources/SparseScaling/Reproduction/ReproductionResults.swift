@@ -15,6 +15,8 @@ public struct ReproductionResults: Sendable {
     public let frontier: FrontierResult
     public let relu: ReLUSweepsResult
     public let gdFailure: GDFailureTable
+    /// The predicted loss curve (MODEL.md §6) against the measured one.
+    public let lossCurve: LossCurveResult
     /// Wall-clock seconds of the whole run.
     public let seconds: Double
 
@@ -82,6 +84,7 @@ public struct ReproductionResults: Sendable {
             quantity: "GD failure probability slope d ln P/d ln D at large D (α = \(fourSignificantDigits(gdFailure.alpha)))", predicted: gdFailure.predictedExponent,
             measured: gdFailure.fittedSlope, standardError: gdFailure.fit?.exponentStandardError,
             interval: gdFailure.fit.map { (-$0.exponentInterval.upper, -$0.exponentInterval.lower) }, tolerance: 0.3))
+        rows += lossCurve.comparisonRows
         return rows
     }
 

@@ -61,6 +61,13 @@ package enum ReproductionSummary {
             ] as [String: Any],
             "observed_coordinates": observed,
             "model_rich_loss": modelRich,
+            "loss_curve": r.lossCurve.curves.map { c in
+                ["alpha": c.setting.alpha, "beta": c.setting.beta, "d": c.setting.dataSize,
+                 "median_error_under": value(c.under.median), "max_error_under": value(c.under.maximum),
+                 "median_error_over": value(c.over.median), "max_error_over": value(c.over.maximum),
+                 "peak_n": value(c.peak.map { Double($0.n) }), "peak_median_measured": value(c.peak?.measuredMedian),
+                 "peak_median_predicted": value(c.peak?.predicted.median)] as [String: Any]
+            },
             "comparison": r.comparisonRows.map {
                 ["quantity": $0.quantity, "predicted": value($0.predicted), "measured": value($0.measured), "se": value($0.standardError),
                  "ci95": [value($0.ciLower), value($0.ciUpper)], "tolerance": value($0.tolerance), "verdict": $0.verdict.rawValue] as [String: Any]

@@ -14,6 +14,7 @@ package enum ReproductionWriter {
         try ExperimentWriter.write(results.frontier, to: data)
         try ExperimentWriter.write(results.relu, to: data)
         try ExperimentWriter.write(results.gdFailure, to: data)
+        try ExperimentWriter.write(results.lossCurve, to: data)
         try AtomicFileWriter.write(try results.theory.jsonString() + "\n", to: data.appendingPathComponent("theory.json"))
 
         let parameters = try DataParameters(alpha: results.alpha, beta: results.beta, inputDimension: results.beta > 1 ? .infinite : .finite(1 << 20))
@@ -39,6 +40,8 @@ package enum ReproductionWriter {
         } + [
             ("gd-failure", "Gradient-descent failure probability (Table 4)", GDFailureFigure.figure(results.gdFailure),
              "Probability that full-batch GD with step η diverges (η·λ_max(F Fᵀ/D) > 2) at α = \(fourSignificantDigits(results.gdFailure.alpha)) < −1, where single late activations make λ_max spike. Small D: plain Monte Carlo over \(results.plan.gdFailure.plainReplicates) datasets per D; large D: importance sampling of the late, large activations (\(results.plan.gdFailure.importanceReplicates) weighted datasets per D), which reaches probabilities plain sampling cannot. The solid line fits the largest D; the dashed line has the predicted asymptotic slope (α+β)/(1+α). Local slopes and counts are in the table below."),
+            ("loss-curve", "The whole loss curve: predicted vs measured (MODEL.md §6)", LossCurveFigure.figure(results.lossCurve),
+             "Measured mean ± SE (circles) and median (diamonds) over \(results.plan.lossCurve.seeds) seeds against the predicted mean (dashed: det below the peak, E[T](N − 1)/(N − 1 − E[K]) above) and the predicted median (dotted: the exact F law of MODEL.md §6.1 mixed over r ≈ K and T above the peak, the peak mixture in the band), at settings including α < 0 and β = 3. Shaded: the predicted peak band, where the mean loss is infinite and only medians are compared. \(results.lossCurve.summaryText().replacingOccurrences(of: "\n", with: " "))"),
         ]
         var sections: [HTMLReport.Section] = []
         for (file, title, figure, caption) in figures {

@@ -18,6 +18,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Output format: text or json. Default text.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Run only the estimator comparison: SE per CPU second of --estimator conditional vs sample on a model-rich D sweep (N = 4D).")
+    var onlyEstimators = false
+
     @Option(help: .hidden)
     var job: String?
 
@@ -35,7 +38,7 @@ struct BenchCommand: ParsableCommand {
         let runner = BenchmarkRunner(plan: quick ? .quick : .full, measure: measure, progress: { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         })
-        let report = try runner.run()
+        let report = onlyEstimators ? try runner.runEstimatorComparison() : try runner.run()
         switch format {
         case .json: print(try report.json())
         case .text: print(report.text())

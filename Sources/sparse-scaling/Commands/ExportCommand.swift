@@ -34,6 +34,9 @@ struct ExportCommand: ParsableCommand {
         guard maxExportMb > 0, maxExportMb.isFinite else {
             throw ValidationError("invalid value '\(maxExportMb)' for --max-export-mb: expected a number > 0")
         }
+        guard options.estimator == .sample else {
+            throw ValidationError("invalid value '\(options.estimator.rawValue)' for --estimator: export writes one drawn instance; only sample applies")
+        }
         let size = try options.singleSizes()
         if options.effectiveSolver.isIterative {
             throw ValidationError("invalid value '\(options.effectiveSolver.rawValue)' for --solver: expected reduced or direct (export writes the exact solution)")

@@ -67,6 +67,12 @@ enum PointTextReport {
                 rows[i].1 = "exact for this unconverged readout (not the minimum-norm solution's loss)"
             }
         }
+        if let used = s.outcome.estimator {
+            rows.append(("estimator", p.estimator.rawValue))
+            rows.append(("estimator used", used == .conditional
+                ? "conditional: E[L | data] = (T + G₀)(N − 1)/(N − 1 − r), exact (MODEL.md §6.1)"
+                : "sample: N < r + 2, so one draw of W and w* (the conditional mean is not exact here)"))
+        }
         let width = rows.map { $0.0.count }.max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
     }

@@ -14,6 +14,9 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
     @Option(parsing: .unconditional, help: "Seeds per point, \(SeedCount.rangeText). Default: the profile's.", transform: SeedCount.parse)
     var seeds: Int?
 
+    @Option(help: "Loss estimator of the sparse linear points: sample (one draw of embedding and teacher) or conditional (E[L | data], exact for N ≥ r + 2; one draw below).")
+    var estimator: LossEstimator = .sample
+
     @Flag(help: "Print no progress bar and no notes on standard error.")
     var quiet: Bool = false
 
@@ -32,7 +35,10 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
         try runOptions.checkMemory(
             of: batches, seeds: (0..<UInt64(configuration.seeds)).map { $0 },
             job: "experiment \(Experiment.Output.name) (\(batches.reduce(0) { $0 + $1.points.count }) points × \(configuration.seeds) seeds)")
-        let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: try runOptions.runner(defaultTag: Experiment.Output.name, quiet: quiet))
+
+        let runner = try runOptions.runner(defaultTag: Experiment.Output.name, quiet: quiet)
+        runner.estimator = estimator
+        let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: runner)
         try experiment.finish(result)
     }
 }

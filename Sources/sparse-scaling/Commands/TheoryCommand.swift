@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScalingTheory
+import SparseScaling
 
 /// `sparse-scaling theory`: the closed-form predictions of MODEL.md §4 for one parameter set.
 struct TheoryCommand: ParsableCommand {
@@ -30,14 +31,12 @@ struct TheoryCommand: ParsableCommand {
     var beta: Double = 2
 
     @Option(parsing: .unconditional,
-            help: "Model size N (number of random features); a number ≥ 1, e.g. 4096 or 1e6. Default: none.",
-            transform: NumberArgument.real(expected: "a finite number ≥ 1"))
-    var n: Double?
+            help: "Model size N (number of random features); a number ≥ 1, e.g. 4096 or 1e6, or a list/range of integers (8,16,32 or 8...8192x2) for the predicted loss curve (MODEL.md §6). Default: none.")
+    var n: String?
 
     @Option(parsing: .unconditional,
-            help: "Data size D (number of training samples); a number ≥ 1, e.g. 1e12 (exact sums stay accurate up to about 1e12). Default: none.",
-            transform: NumberArgument.real(expected: "a finite number ≥ 1"))
-    var d: Double?
+            help: "Data size D (number of training samples); a number ≥ 1, e.g. 1e12 (exact sums stay accurate up to about 1e12), or a list/range of integers (1000,10000) for the predicted loss curve. Default: none.")
+    var d: String?
 
     @Option(help: "Input dimension M: a positive integer, or inf (needs β > 1).")
     var m: String = "inf"
@@ -69,19 +68,53 @@ struct TheoryCommand: ParsableCommand {
         if dimension == .infinite, beta <= 1 {
             throw ValidationError("invalid value 'inf' for --m: expected a finite M when --beta ≤ 1 (Σ p_i diverges for β = \(beta))")
         }
-        if let n, !(n >= 1) { throw ValidationError("invalid value '\(n)' for --n: expected a finite number ≥ 1") }
-        if let d, !(d >= 1) { throw ValidationError("invalid value '\(d)' for --d: expected a finite number ≥ 1") }
+        if isCurve {
+            guard n != nil, d != nil else {
+                throw ValidationError("missing --\(n == nil ? "n" : "d"): the predicted loss curve needs both N and D")
+            }
+            _ = try curveGrids()
+            guard alpha > -1 else {
+                throw ValidationError("invalid value '\(alpha)' for --alpha: expected α > −1 for the predicted loss curve (active variances must decay)")
+            }
+        } else {
+            if let n, !((NumberArgument.finite(n) ?? 0) >= 1) { throw ValidationError("invalid value '\(n)' for --n: expected a finite number ≥ 1") }
+            if let d, !((NumberArgument.finite(d) ?? 0) >= 1) { throw ValidationError("invalid value '\(d)' for --d: expected a finite number ≥ 1") }
+        }
         guard computeA > 0 else { throw ValidationError("invalid value '\(computeA)' for --compute-a: expected a finite number > 0") }
         guard computeB > 0 else { throw ValidationError("invalid value '\(computeB)' for --compute-b: expected a finite number > 0") }
         if let out { try OutputFile.checkWritable(out, flag: "--out") }
     }
 
+    /// True when --n or --d is a list or a range: the command prints the predicted loss curve.
+    var isCurve: Bool {
+        [n, d].contains { $0.map { $0.contains(",") || $0.contains("...") } ?? false }
+    }
+
+    /// The N and D grids of the loss curve, parsed as the sweep grids are (refusals name the flag).
+    func curveGrids() throws -> (modelSizes: [Int], dataSizes: [Int]) {
+        do {
+            let modelSizes = try SizeGrid(parsing: n ?? "", parameter: .featureCount).values
+            let dataSizes = try SizeGrid(parsing: d ?? "", parameter: .sampleCount).values
+            guard modelSizes.count * dataSizes.count <= 100_000 else {
+                throw ValidationError("invalid value '\(n ?? "")' for --n: expected at most 100000 (N, D) pairs with --d")
+            }
+            return (modelSizes, dataSizes)
+        } catch let error as ParameterError {
+            throw error.usageError
+        }
+    }
+
     func run() throws {
         let dimension = InputDimension(parsing: m)!
+        if isCurve {
+            try runCurve(dimension: dimension)
+            return
+        }
         let report: TheoryReport
         do {
             let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
-            report = try TheoryReport(parameters: parameters, modelSize: n, dataSize: d,
+            report = try TheoryReport(parameters: parameters, modelSize: n.flatMap(NumberArgument.finite),
+                                      dataSize: d.flatMap(NumberArgument.finite),
                                       computeA: computeA, computeB: computeB)
         } catch let error as ParameterError {
             throw error.usageError  // a size or exponent whose results leave the Double range: usage, exit 2
@@ -91,6 +124,25 @@ struct TheoryCommand: ParsableCommand {
         case .text: text = report.textTable()
         case .json: text = try report.jsonString() + "\n"
         case .csv: text = try FlatCSV.fromJSONObject(try report.jsonString())
+        }
+        if let out { try OutputFile.write(text, to: out) } else { print(text, terminator: "") }
+    }
+
+    /// Prints (or writes to --out) the predicted loss curve at every (N, D) of the grids.
+    private func runCurve(dimension: InputDimension) throws {
+        let (modelSizes, dataSizes) = try curveGrids()
+        let table: PredictedCurveTable
+        do {
+            let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
+            table = try PredictedCurveTable(parameters: parameters, modelSizes: modelSizes, dataSizes: dataSizes)
+        } catch let error as ParameterError {
+            throw error.usageError
+        }
+        let text: String
+        switch format {
+        case .text: text = table.text()
+        case .json: text = try table.json() + "\n"
+        case .csv: text = table.csv()
         }
         if let out { try OutputFile.write(text, to: out) } else { print(text, terminator: "") }
     }

@@ -34,6 +34,9 @@ struct PointOptions: ParsableArguments {
     @Option(help: "Tail-loss estimator of linear features: expected (any M) or realized (finite M). Default expected.")
     var tail: TailEstimator?
 
+    @Option(help: "Loss estimator: sample (one draw of embedding and teacher) or conditional (E[L | data], exact for N ≥ r + 2, no embedding or readout; sparse linear reduced only; falls back to sample below and says so). Default sample.")
+    var estimator: LossEstimator = .sample
+
     @Option(parsing: .unconditional, help: "Relative singular-value tolerance of the pseudoinverse (exact solvers), in (0, 1). Default max(N, D)·ε_double.",
             transform: NumberArgument.real(expected: "a number in (0, 1)"))
     var tolerance: Double?
@@ -97,9 +100,12 @@ struct PointOptions: ParsableArguments {
                 parameters: parameters, featureCount: featureCount, sampleCount: sampleCount, data: data, features: features,
                 solver: solver, ridge: ridge, tail: tail ?? .expected,
                 tolerance: tolerance, seed: seed, optimization: optimization)
-            try spec.validate()
-            try spec.checkSolverCombination()
-            return spec
+            var specified = spec
+            specified.estimator = estimator
+            try specified.validate()
+            try specified.checkSolverCombination()
+            try specified.checkEstimatorCombination()
+            return specified
         } catch let error as ParameterError {
             throw error.usageError
         }
@@ -110,3 +116,4 @@ extension FeatureMap: ExpressibleByArgument {}
 extension DataKind: ExpressibleByArgument {}
 extension SolverKind: ExpressibleByArgument {}
 extension TailEstimator: ExpressibleByArgument {}
+extension LossEstimator: ExpressibleByArgument {}

@@ -1,0 +1,233 @@
+import Foundation
+
+/// MODEL.md §6: the predicted loss curve (`LossCurvePredictor`) against the measured one over
+/// N = 8…8192 at several (α, β, D): mean vs mean ± SE outside the peak band, median vs median in it.
+public enum LossCurveExperiment {
+    /// One (α, β, D) at which the curve is measured.
+    public struct Setting: Sendable, Codable, Hashable {
+        public var alpha: Double
+        public var beta: Double
+        public var dataSize: Int
+
+        /// A setting from its parts.
+        public init(alpha: Double, beta: Double, dataSize: Int) {
+            self.alpha = alpha
+            self.beta = beta
+            self.dataSize = dataSize
+        }
+    }
+
+    /// The settings, the N grid and the seeds, with the accuracy the verdicts demand.
+    public struct Configuration: Sendable, Codable, SeededConfiguration {
+        public var settings: [Setting]
+        public var modelSizes: [Int]
+        public var seeds: Int
+        /// Largest median relative error of the mean outside the peak band that passes (per side).
+        public var medianTolerance: Double = 0.05
+        /// Largest relative error of the mean outside the peak band that passes.
+        public var maximumTolerance: Double = 0.15
+
+        /// The sizes of `profile`: α < 0 and β = 3 among the settings of both.
+        public static func preset(_ profile: ExperimentProfile) -> Configuration {
+            switch profile {
+            case .quick:
+                return Configuration(
+                    settings: [.init(alpha: 0, beta: 2, dataSize: 1024), .init(alpha: -0.3, beta: 2.5, dataSize: 2048),
+                               .init(alpha: 0.3, beta: 3, dataSize: 4096), .init(alpha: 0.5, beta: 2, dataSize: 1024)],
+                    modelSizes: (3...13).map { 1 << $0 }, seeds: 32)
+            case .paper:
+                return Configuration(
+                    settings: [.init(alpha: 0, beta: 2, dataSize: 4096), .init(alpha: -0.3, beta: 2.5, dataSize: 8192),
+                               .init(alpha: 0.3, beta: 3, dataSize: 16384), .init(alpha: 0.5, beta: 2, dataSize: 2048)],
+                    modelSizes: (3...13).map { 1 << $0 }, seeds: 64)
+            }
+        }
+    }
+
+    /// Measures every setting over the N grid through `runner` (sparse data, linear features, reduced
+    /// solver, M = ∞) and predicts each point.
+    public static func run(configuration c: Configuration, runner: MeasurementRunner) throws -> LossCurveResult {
+        let seeds = (0..<UInt64(c.seeds)).map { $0 }
+        var curves: [LossCurveResult.Curve] = []
+        for setting in c.settings {
+            let parameters = try DataParameters(alpha: setting.alpha, beta: setting.beta)
+            let predictor = try LossCurvePredictor(parameters: parameters, dataSize: setting.dataSize)
+            let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: setting.dataSize)
+            let plan = SweepPlan(base: base, featureCounts: c.modelSizes, sampleCounts: [setting.dataSize], seeds: seeds)
+            let measured = try runner.measure(plan.points, seeds: seeds, label: "loss curve α = \(setting.alpha), β = \(setting.beta), D = \(setting.dataSize)")
+            let predicted = predictor.curve(modelSizes: measured.map(\.n))
+            curves.append(LossCurveResult.Curve(setting: setting, points: zip(measured, predicted).map(LossCurveResult.Point.init)))
+        }
+        return LossCurveResult(configuration: c, curves: curves)
+    }
+}
+
+/// The predicted and measured loss curves, the errors on each side of the peak and at the peak.
+public struct LossCurveResult: ExperimentOutput {
+    public static let name = "loss-curve"
+
+    /// One N of one setting: measured mean ± SE, median, 10/90% quantiles; the prediction.
+    public struct Point: Sendable, Codable {
+        public let n: Int
+        public let measuredMean: Double
+        public let measuredStandardError: Double
+        public let measuredMedian: Double
+        public let measuredQuantile10: Double
+        public let measuredQuantile90: Double
+        public let seeds: Int
+        public let predicted: PredictedLossPoint
+
+        /// The point from its measurement and prediction.
+        public init(measured: MeasuredPoint, predicted: PredictedLossPoint) {
+            n = measured.n
+            measuredMean = measured.lossMean
+            measuredStandardError = measured.lossStandardError
+            let sorted = measured.losses.sorted()
+            measuredMedian = Self.quantile(sorted, 0.5)
+            measuredQuantile10 = Self.quantile(sorted, 0.1)
+            measuredQuantile90 = Self.quantile(sorted, 0.9)
+            seeds = measured.seedCount
+            self.predicted = predicted
+        }
+
+        /// `point`'s measurement with another prediction.
+        public init(copying point: Point, predicted: PredictedLossPoint) {
+            n = point.n
+            measuredMean = point.measuredMean
+            measuredStandardError = point.measuredStandardError
+            measuredMedian = point.measuredMedian
+            measuredQuantile10 = point.measuredQuantile10
+            measuredQuantile90 = point.measuredQuantile90
+            seeds = point.seeds
+            self.predicted = predicted
+        }
+
+        /// The p-quantile of sorted values, linearly interpolated.
+        static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+            guard sorted.count > 1 else { return sorted.first ?? .nan }
+            let x = p * Double(sorted.count - 1)
+            let i = Int(x.rounded(.down)), f = x - Double(i)
+            return i + 1 < sorted.count ? sorted[i] * (1 - f) + sorted[i + 1] * f : sorted[i]
+        }
+
+        /// |predicted mean / measured mean − 1| outside the peak band; nil in it.
+        public var relativeError: Double? {
+            guard predicted.region != .peakBand, let mean = predicted.mean else { return nil }
+            return abs(mean / measuredMean - 1)
+        }
+
+        /// (predicted mean − measured mean) / SE outside the band.
+        public var z: Double? {
+            guard predicted.region != .peakBand, let mean = predicted.mean, measuredStandardError > 0 else { return nil }
+            return (mean - measuredMean) / measuredStandardError
+        }
+    }
+
+    /// Median and maximum relative error over the points of one side.
+    public struct SideError: Sendable, Codable {
+        public let points: Int
+        public let median: Double?
+        public let maximum: Double?
+
+        init(_ errors: [Double]) {
+            points = errors.count
+            let sorted = errors.sorted()
+            median = sorted.isEmpty ? nil : Point.quantile(sorted, 0.5)
+            maximum = sorted.last
+        }
+    }
+
+    /// One setting's curve.
+    public struct Curve: Sendable, Codable {
+        public let setting: LossCurveExperiment.Setting
+        public let points: [Point]
+
+        /// Errors of the under- and overparameterized points, and of all of them.
+        public var under: SideError { SideError(points.filter { $0.predicted.region == .underparameterized }.compactMap(\.relativeError)) }
+        public var over: SideError { SideError(points.filter { $0.predicted.region == .overparameterized }.compactMap(\.relativeError)) }
+        public var outsideBand: SideError { SideError(points.compactMap(\.relativeError)) }
+
+        /// The band point with the largest measured median (the measured peak), if any point is in the band.
+        public var peak: Point? {
+            points.filter { $0.predicted.region == .peakBand }.max { $0.measuredMedian < $1.measuredMedian }
+        }
+
+        /// "(α, β, D)".
+        public var label: String {
+            "(\(fourSignificantDigits(setting.alpha)), \(fourSignificantDigits(setting.beta)), \(setting.dataSize))"
+        }
+    }
+
+    public let configuration: LossCurveExperiment.Configuration
+    public let curves: [Curve]
+
+    /// A result from its parts.
+    public init(configuration: LossCurveExperiment.Configuration, curves: [Curve]) {
+        self.configuration = configuration
+        self.curves = curves
+    }
+
+    /// Verdict rows per setting: the median error outside the band (≤ `medianTolerance`), the maximum
+    /// (≤ `maximumTolerance`), and the predicted vs measured median at the measured peak.
+    public var comparisonRows: [ComparisonRow] {
+        var rows: [ComparisonRow] = []
+        for curve in curves {
+            let all = curve.outsideBand
+            rows.append(ComparisonRow(
+                quantity: "loss curve \(curve.label): median |pred/meas − 1| of the mean outside the peak band (\(all.points) points; under \(Self.percent(curve.under.median)), over \(Self.percent(curve.over.median)))",
+                predicted: 0, measured: all.median, standardError: nil, tolerance: configuration.medianTolerance))
+            rows.append(ComparisonRow(
+                quantity: "loss curve \(curve.label): max |pred/meas − 1| outside the peak band (under \(Self.percent(curve.under.maximum)), over \(Self.percent(curve.over.maximum)))",
+                predicted: 0, measured: all.maximum, standardError: nil, tolerance: configuration.maximumTolerance))
+            if let peak = curve.peak, let median = peak.predicted.median {
+                rows.append(ComparisonRow(
+                    quantity: "loss curve \(curve.label): median loss at the measured peak N = \(peak.n) (10–90%: \(fourSignificantDigits(peak.measuredQuantile10))–\(fourSignificantDigits(peak.measuredQuantile90)))",
+                    predicted: median, measured: peak.measuredMedian, standardError: Self.medianStandardError(peak),
+                    tolerance: 0.5 * median))
+            }
+        }
+        return rows
+    }
+
+    /// A rough SE of a median from the 10–90% spread: (q90 − q10)/(2·1.2816)·1.2533/√n.
+    static func medianStandardError(_ p: Point) -> Double {
+        (p.measuredQuantile90 - p.measuredQuantile10) / (2 * 1.2816) * 1.2533 / Double(max(1, p.seeds)).squareRoot()
+    }
+
+    static func percent(_ x: Double?) -> String { x.map { String(format: "%.1f%%", 100 * $0) } ?? "—" }
+
+    public func csvTables() -> [String: String] {
+        var table = CSVTable(headers: ["alpha", "beta", "d", "n", "region", "method", "seeds", "measured_mean", "measured_se",
+                                       "measured_median", "measured_q10", "measured_q90", "predicted_mean", "predicted_median",
+                                       "predicted_q10", "predicted_q90", "relative_error", "z"])
+        for curve in curves {
+            for p in curve.points {
+                table.append([.number(curve.setting.alpha), .number(curve.setting.beta), .integer(curve.setting.dataSize), .integer(p.n),
+                              .text(p.predicted.region.rawValue), .text(p.predicted.method.rawValue), .integer(p.seeds),
+                              .number(p.measuredMean), .number(p.measuredStandardError), .number(p.measuredMedian),
+                              .number(p.measuredQuantile10), .number(p.measuredQuantile90), .optional(p.predicted.mean),
+                              .optional(p.predicted.median), .optional(p.predicted.quantile10), .optional(p.predicted.quantile90),
+                              .optional(p.relativeError), .optional(p.z)])
+            }
+        }
+        return ["\(Self.name).csv": table.render()]
+    }
+
+    public func summaryText() -> String {
+        var lines = ["loss curve, predicted (MODEL.md §6.3) vs measured (\(configuration.seeds) seeds), N = \(configuration.modelSizes.first ?? 0)…\(configuration.modelSizes.last ?? 0):"]
+        for curve in curves {
+            let under = curve.under, over = curve.over
+            var line = "  \(curve.label): outside the peak band median \(Self.percent(curve.outsideBand.median)), max \(Self.percent(curve.outsideBand.maximum)); "
+                + "under \(Self.percent(under.median)) / \(Self.percent(under.maximum)) (\(under.points) points), "
+                + "over \(Self.percent(over.median)) / \(Self.percent(over.maximum)) (\(over.points) points)"
+            if let peak = curve.peak {
+                line += "; peak N = \(peak.n): median predicted \(peak.predicted.median.map(fourSignificantDigits) ?? "—"), measured \(fourSignificantDigits(peak.measuredMedian))"
+            }
+            lines.append(line)
+        }
+        let verdicts = comparisonRows
+        let failed = verdicts.filter { $0.verdict == .disagree }.count
+        lines.append("  verdicts: \(verdicts.count - failed) of \(verdicts.count) rows agree (median ≤ \(Self.percent(configuration.medianTolerance)), max ≤ \(Self.percent(configuration.maximumTolerance)) outside the band)")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,24 @@
+extension PointSpecification {
+    /// Checks that the loss estimator goes with the rest: the conditional mean needs sparse data,
+    /// linear features and the reduced solver (MODEL.md §6.1). Throws a `ParameterError` naming the estimator.
+    public func checkEstimatorCombination() throws {
+        guard estimator == .conditional else { return }
+        let reason = "the conditional mean (MODEL.md §6.1) is computed for sparse data, linear features and the reduced solver"
+        if data != .sparse {
+            throw ParameterError.invalid(parameter: .lossEstimator, value: "conditional",
+                                         allowed: "sample with \(data.rawValue) data (\(reason))")
+        }
+        if features != .linear {
+            throw ParameterError.incompatible(parameter: .lossEstimator, value: "conditional", allowed: "sample",
+                                              other: .featureMap, otherValue: features.rawValue, reason: reason)
+        }
+        if solver != .reduced {
+            throw ParameterError.incompatible(parameter: .lossEstimator, value: "conditional", allowed: "sample",
+                                              other: .solver, otherValue: solver.rawValue, reason: reason)
+        }
+        if ridge != 0 {
+            throw ParameterError.incompatible(parameter: .lossEstimator, value: "conditional", allowed: "sample",
+                                              other: .ridge, otherValue: "\(ridge)", reason: "the conditional mean is for the ridgeless readout")
+        }
+    }
+}
