@@ -46,7 +46,8 @@ public enum LinearPointEvaluator {
         case .reduced:
             let solver = ReducedMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
             if let samples = instance.sparseSamples {
-                return try solver.solve(samples: samples, embedding: instance.embedding, teacher: instance.teacher)
+                return try solver.solve(
+                    samples: samples, embedding: instance.embedding, teacher: instance.teacher, sampleCount: spec.sampleCount)
             }
             return try solver.solve(
                 secondMoment: instance.secondMoment(), embedding: instance.embedding,

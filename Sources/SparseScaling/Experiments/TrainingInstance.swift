@@ -5,8 +5,11 @@ import LinearAlgebra
 public struct TrainingInstance: Sendable {
     /// The point this instance realizes.
     public let specification: PointSpecification
-    /// Sparse samples (sparse data), or nil.
+    /// Sparse samples (sparse data), or nil. Under the sublinear sampler, the equivalent columns of
+    /// `SublinearTrainingSet` (same A and S; not the samples themselves).
     public let sparseSamples: SparseTrainingSet?
+    /// Which sampler drew the sparse data.
+    public let sampler: SamplerVersion
     /// Dense samples (dense data), or nil.
     public let denseSamples: DenseTrainingSet?
     /// The observed coordinates S, ascending (all of 1…M for dense data).
@@ -16,11 +19,24 @@ public struct TrainingInstance: Sendable {
     /// w*_S: the teacher weights of the observed coordinates.
     public let teacher: [Double]
 
-    /// Draws the samples, the observed embedding columns and teacher weights of `specification`.
-    public init(_ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads) {
+    /// Draws the samples (sparse data with `sampler`), the observed embedding columns and teacher
+    /// weights of `specification`.
+    public init(
+        _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads,
+        sampler: SamplerVersion = .perSample
+    ) {
         self.specification = specification
+        self.sampler = specification.data == .sparse ? sampler : .perSample
         let seed = specification.seed
         switch specification.data {
+        case .sparse where sampler == .sublinear:
+            let set = SublinearTrainingSet(
+                sampler: SublinearSampler(
+                    parameters: specification.parameters, seed: seed, sampleCount: specification.sampleCount),
+                sampleCount: specification.sampleCount, threads: threads)
+            sparseSamples = set.columns
+            denseSamples = nil
+            observed = set.observed
         case .sparse:
             let set = SparseTrainingSet(
                 sampler: SparseSampler(parameters: specification.parameters, seed: seed),
