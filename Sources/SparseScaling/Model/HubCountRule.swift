@@ -31,9 +31,7 @@ public enum HubCountRule {
         let d = Double(sampleCount)
         var costs = [Double](repeating: .infinity, count: top + 1)
         // T(h) for h = top down to 1, from T(top).
-        var hazard = parameters.beta > 0
-            ? RestActivationLaw.seriesHazard(beta: parameters.beta, after: top, last: last)
-            : (top < last ? .infinity : 0)
+        var hazard = RestActivationLawCache.instance.law(beta: parameters.beta, hubCount: top, lastIndex: last).totalHazard
         for h in stride(from: top, through: 1, by: -1) {
             if h < top { hazard += -log1p(-parameters.activationProbability(h + 1)) }
             let q = -expm1(-hazard)

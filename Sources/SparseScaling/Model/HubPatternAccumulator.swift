@@ -34,20 +34,30 @@ struct HubPatternAccumulator {
         var patterns = 0
     }
 
-    /// Appends the columns for `count` untouched samples, drawn from `rng`.
+    /// The columns for `count` untouched samples, drawn from `rng`.
     func columns(count n: Int, rng: inout RandomStream) -> Columns {
         var out = Columns()
-        guard n > 0 else { return out }
-        var pattern = [1]
         var triangle: [Double] = []
-        split(n, after: 1, pattern: &pattern, triangle: &triangle, rng: &rng, out: &out)
+        forEachPattern(count: n, rng: &rng) { pattern, count, rng in
+            emit(count, pattern: pattern, triangle: &triangle, rng: &rng, out: &out)
+        }
         return out
     }
 
-    /// Splits the `n` samples of the current pattern over hubs after `start`, recursively.
+    /// Draws the multinomial pattern counts of `count` untouched samples and calls `body` with each
+    /// non-empty pattern (coordinates ascending, 1 first), its count, and the stream.
+    func forEachPattern(
+        count n: Int, rng: inout RandomStream, _ body: ([Int], Int, inout RandomStream) -> Void
+    ) {
+        guard n > 0 else { return }
+        var pattern = [1]
+        split(n, after: 1, pattern: &pattern, rng: &rng, body)
+    }
+
+    /// Splits the `count` samples of the current pattern over the hubs after `start`, recursively.
     private func split(
-        _ count: Int, after start: Int, pattern: inout [Int], triangle: inout [Double], rng: inout RandomStream,
-        out: inout Columns
+        _ count: Int, after start: Int, pattern: inout [Int], rng: inout RandomStream,
+        _ body: ([Int], Int, inout RandomStream) -> Void
     ) {
         var n = count
         var j = start
@@ -64,12 +74,12 @@ struct HubPatternAccumulator {
             if rate < bound && rng.uniform() >= rate / bound { continue }
             let c = rng.zeroTruncatedBinomial(count: n, probability: activation[k])
             pattern.append(k)
-            split(c, after: k, pattern: &pattern, triangle: &triangle, rng: &rng, out: &out)
+            split(c, after: k, pattern: &pattern, rng: &rng, body)
             pattern.removeLast()
             n -= c
             if n == 0 { return }
         }
-        emit(n, pattern: pattern, triangle: &triangle, rng: &rng, out: &out)
+        body(pattern, n, &rng)
     }
 
     /// Emits pattern `pattern`'s columns for its `n` ≥ 1 samples.
