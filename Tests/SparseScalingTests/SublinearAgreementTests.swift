@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func agreesAtBeta3WithNegativeAlpha() throws {
-        _ = try compare(alpha: -0.5, beta: 3, m: .infinite, d: 600, hubs: nil)
+        _ = try compare(alpha: -0.5, beta: 3, m: .infinite, d: 400, hubs: nil)
     }
 
     @Test func agreesAtFiniteMWithManyHubs() throws {

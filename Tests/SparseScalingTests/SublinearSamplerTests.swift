@@ -72,16 +72,16 @@ import Testing
     }
 
     /// P(J > j | touched) = (e^{T(j)} − 1)/(e^{T(h)} − 1), checked on bins spanning the table and the
-    /// search beyond it (a 64-entry table forces the search), for M = ∞ and a finite M.
-    @Test(arguments: [(2.0, 4, SparseSampler.indexCap), (1.5, 3, SparseSampler.indexCap), (3.0, 6, 5000), (2.0, 1, 300)])
+    /// search beyond it (a 4200-entry table: the search starts where the series takes over), for M = ∞ and a finite M.
+    @Test(arguments: [(2.0, 4, SparseSampler.indexCap), (1.5, 3, SparseSampler.indexCap), (3.0, 6, 50_000), (2.0, 1, 300)])
     func firstRestIndexFollowsItsLaw(beta: Double, hubs: Int, last: Int) {
-        let law = RestActivationLaw(beta: beta, hubCount: hubs, lastIndex: last, tableSize: 64)
-        let edges = [hubs + 1, hubs + 2, hubs + 5, hubs + 20, hubs + 64, hubs + 65, hubs + 200, 1000, 10_000, 1_000_000]
+        let law = RestActivationLaw(beta: beta, hubCount: hubs, lastIndex: last, tableSize: 4200)
+        let edges = [hubs + 1, hubs + 2, hubs + 5, hubs + 20, hubs + 64, hubs + 65, hubs + 200, 1000, 4300, 10_000, 1_000_000]
             .filter { $0 < last }
         func survival(_ j: Int) -> Double {
-            // Direct sums up to 2·10^5, the series beyond (independent of the table).
-            let cut = min(last, 200_000)
-            var t = RestActivationLaw.seriesHazard(beta: beta, after: cut, last: last)
+            // Direct sums up to 2·10^4, the series beyond (independent of the table).
+            let cut = min(last, 20_000)
+            var t = RestActivationLaw.seriesHazard(beta: beta, after: max(cut, j), last: last)
             var i = cut
             while i > j {
                 t += -log1p(-pow(Double(i), -beta))
@@ -90,7 +90,7 @@ import Testing
             return expm1(t) / expm1(law.totalHazard)
         }
         var rng = RandomStream(seed: 19, purpose: .replicate, index: UInt64(hubs))
-        let draws = 40_000
+        let draws = 20_000
         var counts = [Int](repeating: 0, count: edges.count + 1)
         for _ in 0..<draws {
             let j = law.firstActiveIndex(&rng)
@@ -106,6 +106,49 @@ import Testing
             previous = s
         }
         expected.append(previous * Double(draws))
+        let test = DistributionTests.chiSquare(observed: counts, expected: expected)
+        #expect(test.p > 1e-4, "counts \(counts) vs \(expected.map { Int($0) }), p = \(test.p)")
+    }
+
+    /// The next active index after j: none with probability e^{−T(j)}, beyond i with e^{−(T(j) − T(i))};
+    /// from inside a 4200-entry table and from beyond it.
+    @Test(arguments: [(1.5, 4), (2.0, 30), (1.2, 500)])
+    func nextRestIndexFollowsItsLaw(beta: Double, start: Int) {
+        let last = SparseSampler.indexCap
+        let law = RestActivationLaw(beta: beta, hubCount: 4, lastIndex: last, tableSize: 4200)
+        func hazard(_ j: Int) -> Double {
+            let cut = 20_000
+            var t = RestActivationLaw.seriesHazard(beta: beta, after: max(cut, j), last: last)
+            var i = cut
+            while i > j {
+                t += -log1p(-pow(Double(i), -beta))
+                i -= 1
+            }
+            return t
+        }
+        let edges = [start + 1, start + 3, start + 30, 1000, 4300, 100_000, 10_000_000].filter { $0 > start }
+        var rng = RandomStream(seed: 23, purpose: .replicate, index: UInt64(start))
+        let draws = 20_000
+        var counts = [Int](repeating: 0, count: edges.count + 2)
+        for _ in 0..<draws {
+            guard let i = law.nextActiveIndex(after: start, &rng) else {
+                counts[edges.count + 1] += 1
+                continue
+            }
+            #expect(i > start)
+            counts[edges.filter { $0 < i }.count] += 1
+        }
+        let total = hazard(start)
+        var expected: [Double] = []
+        var previous = 1.0
+        for e in edges {
+            let s = exp(-(total - hazard(e)))
+            expected.append((previous - s) * Double(draws))
+            previous = s
+        }
+        let none = exp(-total)
+        expected.append((previous - none) * Double(draws))
+        expected.append(none * Double(draws))
         let test = DistributionTests.chiSquare(observed: counts, expected: expected)
         #expect(test.p > 1e-4, "counts \(counts) vs \(expected.map { Int($0) }), p = \(test.p)")
     }

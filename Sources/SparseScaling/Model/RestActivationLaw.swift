@@ -72,25 +72,39 @@ struct RestActivationLaw: Sendable {
         precondition(hubCount < lastIndex)
         if beta == 0 { return hubCount + 1 }
         // J = the smallest j > h with T(j) ≤ r, r = log(1 + V·(e^{T(h)} − 1)), V uniform.
-        let r = log1p(rng.uniform() * totalExpm1)
-        let tabulatedEnd = hazards[hazards.count - 1]
-        if tabulatedEnd <= r {
-            // Smallest t ≥ 1 with hazards[t] ≤ r (hazards[0] = T(h) > r).
-            var lo = 0, hi = hazards.count - 1
+        return smallestIndex(after: hubCount, hazardAtMost: log1p(rng.uniform() * totalExpm1))
+    }
+
+    /// The next active index after an active (or hub) index j ≥ h, or nil if none: the next activation
+    /// after j is beyond i with probability e^{−(T(j) − T(i))}, so it is the smallest i with
+    /// T(i) ≤ T(j) − E, E ~ Exp(1), and there is none when T(j) ≤ E.
+    func nextActiveIndex(after j: Int, _ rng: inout RandomStream) -> Int? {
+        if j >= lastIndex { return nil }
+        if beta == 0 { return j + 1 }
+        let remaining = hazard(after: j) - rng.exponential()
+        guard remaining > 0 else { return nil }
+        return smallestIndex(after: j, hazardAtMost: remaining)
+    }
+
+    /// The smallest i in (j, L] with T(i) ≤ r, given T(j) > r ≥ 0.
+    private func smallestIndex(after j: Int, hazardAtMost r: Double) -> Int {
+        if j < tableEnd, hazards[hazards.count - 1] <= r {
+            // Smallest t with hazards[t] ≤ r, t in (j − h, table end] (hazards[j − h] > r).
+            var lo = j - hubCount, hi = hazards.count - 1
             while hi - lo > 1 {
                 let mid = (lo + hi) >> 1
                 if hazards[mid] <= r { hi = mid } else { lo = mid }
             }
             return hubCount + hi
         }
-        return searchBeyondTable(r)
+        return searchBeyondTable(after: max(j, tableEnd), r)
     }
 
-    /// The smallest j in (tableEnd, L] with T(j) ≤ r, for r < T(tableEnd): power-law steps
-    /// x ↦ x·(T(x)/r)^{1/(β−1)} with neighbour checks, a bisection every third step.
-    private func searchBeyondTable(_ r: Double) -> Int {
-        var lo = tableEnd, hi = lastIndex
-        var x = Double(lo), tx = hazards[hazards.count - 1]
+    /// The smallest i in (start, L] with T(i) ≤ r, for start ≥ tableEnd and r < T(start): power-law
+    /// steps x ↦ x·(T(x)/r)^{1/(β−1)} with neighbour checks, a bisection every third step.
+    private func searchBeyondTable(after start: Int, _ r: Double) -> Int {
+        var lo = start, hi = lastIndex
+        var x = Double(lo), tx = hazard(after: lo)
         var step = 0
         while hi - lo > 1 {
             var j: Int

@@ -37,15 +37,19 @@ public struct SublinearSampler: Sendable {
     public var touchProbability: Double { rest.touchProbability }
 
     /// Appends one touched sample's active coordinates (ascending) and values: coordinate 1, the other
-    /// hubs unconditionally, then the rest conditioned on at least one active coordinate.
+    /// hubs unconditionally (thinning), then the rest conditioned on at least one active coordinate (each
+    /// next active index by inverting its law, `RestActivationLaw`).
     func appendTouchedSample(_ rng: inout RandomStream, indices: inout [Int], values: inout [Double]) {
         indices.append(1)
         values.append(rng.normal())
         appendActive(after: 1, through: hubCount, rng: &rng, indices: &indices, values: &values)
-        let first = rest.firstActiveIndex(&rng)
-        indices.append(first)
-        values.append(amplitude(first) * rng.normal())
-        appendActive(after: first, through: rest.lastIndex, rng: &rng, indices: &indices, values: &values)
+        var index = rest.firstActiveIndex(&rng)
+        while true {
+            indices.append(index)
+            values.append(amplitude(index) * rng.normal())
+            guard let next = rest.nextActiveIndex(after: index, &rng) else { break }
+            index = next
+        }
     }
 
     /// i^-(1+α)/2.
