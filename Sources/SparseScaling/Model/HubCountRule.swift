@@ -8,13 +8,15 @@ import Foundation
 /// splits and a Bartlett draw of a handful of variates). E[non-empty patterns] = Σ_P 1 − (1 − π_P)^D over
 /// the 2^(h−1) patterns, computed by a walk over the free hubs, level by level, that stops in subtrees
 /// expecting fewer than 0.01 samples, which are then counted by their expected number of samples (an
-/// upper bound). Only hubs with D·p_h ≥ 1 are considered. This replaces the crude bound 2^(h−1)·h² of MODEL.md §8, which overstates the pattern
-/// work by orders of magnitude at large D. The costs are release-build CPU nanoseconds measured on this
-/// project's machine (β = 2, D = 10^8).
+/// upper bound). Only hubs with D·p_h ≥ 1 are considered. This replaces the bound 2^(h−1)·h² of
+/// MODEL.md §8, which overstates the pattern work by orders of magnitude at large D. The touched-sample
+/// cost is the release-build CPU time per touched sample measured on this project's machine (β = 2,
+/// D = 10^8, sampling and assembly); the pattern cost is a conservative estimate (a few binomial
+/// splits, a Bartlett draw and its columns).
 public enum HubCountRule {
     /// CPU nanoseconds per touched sample (drawing it and storing its entries).
     public static let touchedSampleCost = 350.0
-    /// CPU nanoseconds per non-empty hub pattern.
+    /// CPU nanoseconds per non-empty hub pattern (estimate).
     public static let patternCost = 1000.0
     /// The largest hub count considered.
     public static let maximumHubCount = 1024
