@@ -31,6 +31,8 @@ public enum Parameter: String, Sendable, Hashable, CaseIterable {
     case threshold
     /// The GD-failure probability estimator (plain or importance sampling).
     case failureEstimator
+    /// The sampler of sparse training data (per-sample or sublinear).
+    case sampler
 
     /// The parameter's mathematical or plain-words name.
     public var symbol: String {
@@ -50,6 +52,7 @@ public enum Parameter: String, Sendable, Hashable, CaseIterable {
         case .replicates: return "R"
         case .threshold: return "τ"
         case .failureEstimator: return "the failure estimator"
+        case .sampler: return "the data sampler"
         }
     }
 }

@@ -12,6 +12,8 @@ package enum BenchmarkJob: Sendable, Codable, Hashable {
     case dgemmPeak(size: Int)
     /// Plain GD-failure replicates at D = `sampleCount` with the experiment's defaults, on all threads.
     case gdFailure(sampleCount: Int, replicates: Int)
+    /// The losses of `seeds` seeds of `specification` under each sampler (`SamplerAgreement`).
+    case samplerAgreement(PointSpecification, seeds: Int)
 
     /// Short jobs are repeated up to this many times and the fastest run is kept (a single run of a
     /// few milliseconds mostly measures the scheduler).
@@ -51,6 +53,11 @@ package enum BenchmarkJob: Sendable, Codable, Hashable {
                 let settings = GDFailureSettings(sampleCounts: [d], replicates: replicates)
                 let row = GDFailureExperiment.measure(settings, sampleCount: d, threads: ParallelChunks.defaultThreads)
                 return BenchmarkMeasurement(seconds: row.seconds)
+            case let .samplerAgreement(spec, seeds):
+                let (seconds, agreement) = try PhaseClock.measure { try SamplerAgreement(spec, seeds: seeds) }
+                var m = BenchmarkMeasurement(seconds: seconds)
+                m.agreement = agreement
+                return m
             case let .dgemmPeak(size):
                 let gflops = DgemmPeak.measure(size: size, repeats: 5)
                 return BenchmarkMeasurement(seconds: KernelFlops.gemm(m: size, n: size, k: size) / gflops / 1e9, gflops: gflops)
@@ -88,6 +95,8 @@ package struct BenchmarkMeasurement: Sendable, Codable {
     package var rssMegabytes: Double?
     /// Why the job failed or was skipped.
     package var error: String?
+    /// The two samplers' losses compared (sampler agreement job).
+    package var agreement: SamplerAgreement?
 
     /// A measurement from its parts; the peak RSS is read from this process.
     package init(seconds: Double? = nil, loss: Double? = nil, profile: ReducedSolverProfile? = nil,

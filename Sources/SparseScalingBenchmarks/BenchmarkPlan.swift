@@ -26,6 +26,14 @@ package struct BenchmarkPlan: Sendable {
     package var dgemmSize: Int
     /// How many of the largest sweep points the growth fits use.
     package var fitTail: Int
+    /// (N, D) of the whole point under both samplers, side by side.
+    package var samplerComparison: (n: Int, d: Int)
+    /// D values of the sublinear-only points at the same N (the growth of the whole point's time).
+    package var sublinearSweep: [Int]
+    /// N, D values and seeds per sampler of the loss-agreement rows.
+    package var agreementFeatures: Int, agreementSizes: [Int], agreementSeeds: Int
+    /// Measure only the sampler rows.
+    package var samplersOnly = false
     /// α and β of every sparse row.
     package var alpha = 0.0, beta = 2.0
 
@@ -35,7 +43,9 @@ package struct BenchmarkPlan: Sendable {
         dSweepFeatures: 1024, dSweep: (10...24).map { 1 << $0 },
         nSweepSamples: 1 << 20, nSweep: (7...12).map { 1 << $0 },
         kernelPoint: (2048, 10_000_000), smallPoint: (1024, 16384), numpyPoint: (1024, 2048, 8192),
-        streamPoint: (256, 1 << 22), gdFailure: (10_000, 50_000), dgemmSize: 3072, fitTail: 5)
+        streamPoint: (256, 1 << 22), gdFailure: (10_000, 50_000), dgemmSize: 3072, fitTail: 5,
+        samplerComparison: (2048, 100_000_000), sublinearSweep: [1_000_000, 10_000_000, 100_000_000, 1_000_000_000],
+        agreementFeatures: 64, agreementSizes: [100_000, 1_000_000], agreementSeeds: 256)
 
     /// A plan that runs in well under a minute.
     package static let quick = BenchmarkPlan(
@@ -43,5 +53,7 @@ package struct BenchmarkPlan: Sendable {
         dSweepFeatures: 256, dSweep: (10...18).map { 1 << $0 },
         nSweepSamples: 1 << 16, nSweep: (6...10).map { 1 << $0 },
         kernelPoint: (1024, 1 << 20), smallPoint: (1024, 16384), numpyPoint: (512, 1024, 4096),
-        streamPoint: (256, 1 << 19), gdFailure: (10_000, 10_000), dgemmSize: 2048, fitTail: 4)
+        streamPoint: (256, 1 << 19), gdFailure: (10_000, 10_000), dgemmSize: 2048, fitTail: 4,
+        samplerComparison: (256, 1 << 22), sublinearSweep: [1 << 20, 1 << 22, 1 << 24],
+        agreementFeatures: 32, agreementSizes: [10_000], agreementSeeds: 64)
 }

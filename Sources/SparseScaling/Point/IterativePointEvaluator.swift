@@ -49,6 +49,8 @@ public enum IterativePointEvaluator {
             case let .dense(dense):
                 let f = BLAS.product(instance.embedding, dense.samples)
                 run = sgd.solve(DenseFeatureSamples(features: f, labels: instance.labels()), recording: recording)
+            case .sublinear:
+                preconditionFailure("checkSolverCombination refuses the iterative solvers with the sublinear sampler")
             }
             rank = min(specification.featureCount, specification.sampleCount)
         default:

@@ -22,15 +22,18 @@ public struct PointSpecification: Sendable, Codable, Hashable {
     public var seed: UInt64
     /// Settings of iterative solvers and Monte-Carlo losses.
     public var optimization: OptimizationSettings
+    /// The sampler of sparse data (its random stream defines the instance of a seed).
+    public var sampler: SamplerVersion
 
     /// A specification with the defaults of MODEL.md for unspecified options.
     public init(
         parameters: DataParameters, featureCount: Int, sampleCount: Int, data: DataKind = .sparse,
         features: FeatureMap = .linear, solver: SolverKind = .reduced, ridge: Double = 0,
         tail: TailEstimator = .expected, tolerance: Double? = nil, seed: UInt64 = 0,
-        optimization: OptimizationSettings = OptimizationSettings()
+        optimization: OptimizationSettings = OptimizationSettings(), sampler: SamplerVersion = .perSample
     ) {
         self.optimization = optimization
+        self.sampler = sampler
         self.parameters = parameters
         self.featureCount = featureCount
         self.sampleCount = sampleCount

@@ -21,6 +21,7 @@ package struct PointSummary: Encodable, Sendable {
         case loss, lossObserved = "loss_observed", lossTail = "loss_tail"
         case observedCoordinates = "observed_coordinates", rank, seconds, version
         case lossStandardError = "loss_standard_error"
+        case sampler
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -38,6 +39,7 @@ package struct PointSummary: Encodable, Sendable {
         try c.encode(s.ridge, forKey: .ridge)
         try c.encode(s.tail.rawValue, forKey: .tail)
         try c.encode(s.tolerance, forKey: .tolerance)
+        try c.encode(s.sampler.rawValue, forKey: .sampler)
         try c.encode(outcome.loss, forKey: .loss)
         try c.encode(outcome.lossObserved, forKey: .lossObserved)
         try c.encode(outcome.lossTail, forKey: .lossTail)

@@ -25,6 +25,9 @@ struct ExportCommand: ParsableCommand {
         }
         try OutputFolder.checkWritable(out, flag: "--out")
         _ = try options.singleSizes()
+        if options.sampler != .perSample {
+            throw ValidationError("invalid value '\(options.sampler.rawValue)' for --sampler: export writes the samples X_S, which only the per-sample sampler draws")
+        }
     }
 
     func run() throws {

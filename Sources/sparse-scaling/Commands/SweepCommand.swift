@@ -47,7 +47,8 @@ struct SweepCommand: ParsableCommand {
         let jobs = points.count * plan.seeds.count
         let concurrency = min(runOptions.threads, jobs)
         try runOptions.memory.check(
-            MemoryEstimate(points: points, concurrency: concurrency), job: "sweep (\(jobs) points, \(concurrency) at once)")
+            MemoryEstimate(points: points, concurrency: concurrency), job: "sweep (\(jobs) points, \(concurrency) at once)",
+            points: points, concurrency: concurrency)
         let measured = try runOptions.runner().measure(points, seeds: plan.seeds, label: "sweep")
         let result = SweepResult(points: measured, variable: plan.sweptVariable, fitTail: fitTail)
         print(format == .json ? result.json() : result.text())

@@ -51,6 +51,9 @@ struct PointOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Minibatch size of sgd, an integer ≥ 1.")
     var batchSize: Int = 32
 
+    @Option(help: "Sampler of sparse data: per-sample (every sample drawn) or sublinear (exact in law, only samples touching a non-hub coordinate drawn; sparse linear reduced only, much faster at large D).")
+    var sampler: SamplerVersion = .perSample
+
     @Option(parsing: .unconditional, help: "Fresh test samples for the Monte-Carlo loss of ReLU features, an integer ≥ 2.")
     var testSamples: Int = 4096
 
@@ -94,8 +97,9 @@ struct PointOptions: ParsableArguments {
             let spec = PointSpecification(
                 parameters: parameters, featureCount: featureCount, sampleCount: sampleCount, data: data, features: features,
                 solver: solver ?? (data == .dense || features == .relu ? .direct : .reduced), ridge: ridge, tail: tail,
-                tolerance: tolerance, seed: seed, optimization: optimization)
+                tolerance: tolerance, seed: seed, optimization: optimization, sampler: sampler)
             try spec.validate()
+            if sampler != .perSample { try spec.checkSolverCombination() }
             return spec
         } catch let error as ParameterError {
             throw error.usageError
@@ -129,4 +133,5 @@ struct PointOptions: ParsableArguments {
 extension FeatureMap: ExpressibleByArgument {}
 extension DataKind: ExpressibleByArgument {}
 extension SolverKind: ExpressibleByArgument {}
+extension SamplerVersion: ExpressibleByArgument {}
 extension TailEstimator: ExpressibleByArgument {}

@@ -20,6 +20,7 @@ extension Parameter {
         case .replicates: return "--replicates"
         case .threshold: return "--threshold"
         case .failureEstimator: return "--estimator"
+        case .sampler: return "--sampler"
         }
     }
 }
