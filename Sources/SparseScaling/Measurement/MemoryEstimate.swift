@@ -11,7 +11,8 @@ import Foundation
 /// - direct solver: X (M·D, or K·D for M = ∞), W (N·M), F = W X (N·D) and the SVD of F;
 /// - dense data: X (M·D) and W (N·M), and the solver on K = M;
 /// - sublinear sampler (sparse data): the touched samples' entries and the hub patterns' columns
-///   (`sublinearDraws`) in place of all D samples, then the same reduced solver.
+///   (`sublinearDraws`) in place of all D samples, then the reduced solver through the sparse factor
+///   (W_S, B and the readout; not bounded when the sparse factor declines and A is factored densely).
 /// K is E[K(D)] (`expectedObservedCoordinates`) plus 6 standard deviations. A fixed baseline covers
 /// the runtime, OpenBLAS buffers and SQLite, and the working set is multiplied by 1.25. Measured peaks are compared in `MemoryEstimateTests`.
 public struct MemoryEstimate: Sendable, Hashable, CustomStringConvertible {
@@ -78,7 +79,9 @@ extension MemoryEstimate {
             // Block buffers grow by doubling (up to 2× their entries) while the merged copy is built.
             let stream = 2 * 16 * entries + 28 * entries + 2 * 16 * upperBound(drawn.columns) + bitmap
             let k = min(entries, observedCoordinatesBound(p))
-            return stream + 64 * k + solverBytes(p, n: n, d: d, coordinates: k, samplesDense: false)
+            // The sparse factor of A (no K × K matrix): W_S and B = W_S R (N × K each) and the readout.
+            let solver = 2 * 8 * n * k + svdBytes(rows: n, columns: k)
+            return stream + 64 * k + solver
         case .sparse:
             let entries = upperBound(d * expectedActivePerSample(p.parameters))
             let bitmap = 5 * min(Double(1 << 22), (m ?? .infinity) + 1)
@@ -98,8 +101,10 @@ extension MemoryEstimate {
         let hubMass = (1...h).reduce(0.0) { $0 + p.parameters.activationProbability($1) }
         let restMass = max(0, expectedActivePerSample(p.parameters) - hubMass)
         let patterns = min(d, HubCountRule.expectedPatterns(parameters: p.parameters, sampleCount: p.sampleCount, through: h)[h])
-        let patternColumns = patterns.isFinite ? patterns * Double(h) : d
-        return (d * (q * hubMass + restMass) + patternColumns * Double(h), d * q + patternColumns)
+        // A non-empty pattern has 1 + Σ_{1<i≤h} p_i hubs on average; allow 4× that per side.
+        let size = min(Double(h), 4 * hubMass)
+        let patternColumns = patterns.isFinite ? patterns * size : d
+        return (d * (q * hubMass + restMass) + patternColumns * size, d * q + patternColumns)
     }
 
     /// Bytes of the solver stage for N features, D samples and `k` observed coordinates.
