@@ -58,29 +58,7 @@ public struct LossLawMixture: Sendable, Hashable, Codable {
             guardCount += 1
         }
         guard hi.isFinite, lo > 0 else { return nil }
-        // Illinois on g(u) = cdf(e^u) − p, increasing in u.
-        var a = log(lo), b = log(hi)
-        var fa = cdf(lo) - p, fb = cdf(hi) - p
-        if fa == 0 { return lo }
-        if fb == 0 { return hi }
-        var side = 0
-        for _ in 0..<100 {
-            var c = (a * fb - b * fa) / (fb - fa)
-            if !(c > min(a, b) && c < max(a, b)) { c = 0.5 * (a + b) }
-            let fc = cdf(exp(c)) - p
-            if abs(fc) <= 1e-12 || abs(b - a) <= 1e-10 { return exp(c) }
-            if fc < 0 {
-                a = c
-                fa = fc
-                if side == -1 { fb *= 0.5 }
-                side = -1
-            } else {
-                b = c
-                fb = fc
-                if side == 1 { fa *= 0.5 }
-                side = 1
-            }
-        }
-        return exp(0.5 * (a + b))
+        // cdf is increasing, so −cdf is decreasing through −p on [lo, hi].
+        return MonotoneRoot.decreasing(from: lo, to: hi, target: -p) { -cdf($0) }
     }
 }

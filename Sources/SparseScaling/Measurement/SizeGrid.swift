@@ -7,16 +7,21 @@ package struct SizeGrid: Sendable, Hashable, Codable {
     /// The sizes, in the order given, each ≥ 1.
     package let values: [Int]
 
+    /// The largest size accepted, 1e15 (every size is an exact integer in a Double).
+    package static let largest = 1e15
+
     /// The grid of explicit `values`.
     package init(_ values: [Int]) { self.values = values }
 
     /// Parses `text` given for `parameter`; throws a `ParameterError` naming it when malformed.
     package init(parsing text: String, parameter: Parameter) throws {
-        let allowed = "a size ≥ 1, a list like 8,16,32, or a range like 8...4096x2"
+        let allowed = "a size from 1 to 1e15 (digits, or 1e6 style), a list like 8,16,32, or a range like 8...4096x2"
         func size(_ s: Substring) throws -> Int {
-            let t = s.trimmingCharacters(in: .whitespaces)
-            if let v = Int(t), v >= 1 { return v }
-            if let d = Double(t), d.isFinite, d >= 1, d <= 1e15, d == d.rounded() { return Int(d) }
+            // Decimal digits with an optional fraction and exponent, nothing else (no spaces, no hexadecimal).
+            if s.wholeMatch(of: /[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?/) != nil,
+               let d = Double(s), d >= 1, d <= Self.largest, d == d.rounded() {
+                return Int(d)
+            }
             throw ParameterError.invalid(parameter: parameter, value: text, allowed: allowed)
         }
         if text.contains("...") {
@@ -28,7 +33,7 @@ package struct SizeGrid: Sendable, Hashable, Codable {
             let endValue = try size(tail[0])
             var factor = 2.0
             if tail.count == 2 {
-                guard let f = Double(tail[1].trimmingCharacters(in: .whitespaces)), f.isFinite, f > 1 else {
+                guard tail[1].wholeMatch(of: /[0-9]+(\.[0-9]*)?([eE][+-]?[0-9]+)?/) != nil, let f = Double(tail[1]), f.isFinite, f > 1 else {
                     throw ParameterError.invalid(parameter: parameter, value: text, allowed: "a range factor > 1, as in 8...4096x2")
                 }
                 factor = f
@@ -36,13 +41,19 @@ package struct SizeGrid: Sendable, Hashable, Codable {
             guard endValue >= startValue else {
                 throw ParameterError.invalid(parameter: parameter, value: text, allowed: "a range whose end is ≥ its start")
             }
+            // start·factor^k for k = 0, 1, …; after each new value, k jumps to the last power that still
+            // rounds to it, so the loop runs once per distinct value, whatever the factor.
             var list: [Int] = []
-            var x = Double(startValue)
-            while x.rounded() <= Double(endValue) * (1 + 1e-12) {
+            let start = Double(startValue), logFactor = Foundation.log(factor)
+            var k = 0.0
+            while true {
+                let x = start * Foundation.pow(factor, k)
+                guard x.rounded() <= Double(endValue) * (1 + 1e-12) else { break }
                 let v = Int(x.rounded())
                 if list.last != v { list.append(v) }
-                x *= factor
                 if list.count > 10_000 { break }
+                let lastRoundingToV = Foundation.floor((Foundation.log(Double(v) + 0.5) - Foundation.log(start)) / logFactor) - 1
+                k = Swift.max(k + 1, lastRoundingToV)
             }
             values = list
         } else {

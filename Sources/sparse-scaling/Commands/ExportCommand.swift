@@ -7,24 +7,33 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a realized training instance (X_S, W_S, w_S, λ_S, S, v) as .npy files plus summary.json.",
+        usage: "sparse-scaling export --n <n> --d <d> --out <out> [<options>]",
         discussion: "In Python: F = W_S @ X_S; y = w_S @ X_S; v = y @ np.linalg.pinv(F) reproduces v.npy, and sum(lambda_S * (W_S.T @ v - w_S)**2) reproduces loss_observed."
     )
 
     @OptionGroup var options: PointOptions
+    @Option(parsing: .unconditional, help: "Seed of data, embedding and teacher, an integer in 0…2^64−1. Default 0.",
+            transform: NumberArgument.seed(expected: "an integer in 0…2^64−1"))
+    var seed: UInt64 = 0
     @OptionGroup var memory: MemoryOptions
 
     @Option(help: "Folder to write into (created if missing).")
     var out: String
 
-    @Option(parsing: .unconditional, help: "Refuse when X_S would exceed this many megabytes.")
+    @Option(parsing: .unconditional, help: "Refuse when X_S would exceed this many megabytes, a number > 0. Default 512.",
+            transform: NumberArgument.real(expected: "a number > 0"))
     var maxExportMb: Double = 512
 
     mutating func validate() throws {
         guard maxExportMb > 0, maxExportMb.isFinite else {
             throw ValidationError("invalid value '\(maxExportMb)' for --max-export-mb: expected a number > 0")
         }
+        let size = try options.singleSizes()
+        if options.effectiveSolver.isIterative {
+            throw ValidationError("invalid value '\(options.effectiveSolver.rawValue)' for --solver: expected reduced or direct (export writes the exact solution)")
+        }
+        _ = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed)
         try OutputFolder.checkWritable(out, flag: "--out")
-        _ = try options.singleSizes()
         if options.sampler != .perSample {
             throw ValidationError("invalid value '\(options.sampler.rawValue)' for --sampler: export writes the samples X_S, which only the per-sample sampler draws")
         }
@@ -32,7 +41,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let size = try options.singleSizes()
-        let spec = try options.specification(featureCount: size.n, sampleCount: size.d)
+        let spec = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed)
         try memory.check(MemoryEstimate(point: spec), job: "export (N = \(size.n), D = \(size.d))")
         let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec)
         let megabytes = Double(InstanceExporter.observedSamplesBytes(instance)) / 1_048_576

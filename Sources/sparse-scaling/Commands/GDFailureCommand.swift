@@ -15,25 +15,25 @@ struct GDFailureCommand: ParsableCommand {
             """
     )
 
-    @Option(parsing: .unconditional, help: "Amplitude exponent α; spikes need α < −1.")
+    @Option(parsing: .unconditional, help: "Amplitude exponent α; spikes need α < −1. Default −1.5.", transform: NumberArgument.real(expected: "a finite number < −1"))
     var alpha: Double = -1.5
 
-    @Option(parsing: .unconditional, help: "Activation exponent β > 1 (M = ∞).")
+    @Option(parsing: .unconditional, help: "Activation exponent β > 1 (M = ∞). Default 2.", transform: NumberArgument.real(expected: "a finite number > 1"))
     var beta: Double = 2
 
-    @Option(parsing: .unconditional, help: "Number of random features N, an integer ≥ 1.")
-    var n: Int = GDFailureSettings.defaultFeatureCount
+    @Option(parsing: .unconditional, help: "Number of random features N with --embedding exact, an integer from 1 to 1e15. Default \(GDFailureSettings.defaultFeatureCount).", transform: NumberArgument.whole(in: 1...1_000_000_000_000_000, expected: "an integer from 1 to 1e15"))
+    var n: Int?
 
     @Option(help: "Data sizes D ≥ 2: a list (1000,3000,10000) or a log range (1000...1000000x10).")
     var d: String = "1000,2000,5000,10000"
 
-    @Option(parsing: .unconditional, help: "Independent dataset replicates per D, an integer ≥ 1.")
+    @Option(parsing: .unconditional, help: "Independent dataset replicates per D, an integer ≥ 1. Default 10000.", transform: NumberArgument.whole(in: 1...Int.max, expected: "an integer ≥ 1"))
     var replicates: Int = 10000
 
-    @Option(parsing: .unconditional, help: "GD step η > 0; failure when λ_max(F Fᵀ/D) > 2/η.")
-    var eta: Double = 1.9
+    @Option(parsing: .unconditional, help: "GD step η > 0; failure when λ_max(F Fᵀ/D) > 2/η. Default 1.9.", transform: NumberArgument.real(expected: "a finite number > 0"))
+    var eta: Double?
 
-    @Option(parsing: .unconditional, help: "Failure threshold on λ_max(F Fᵀ/D) directly (overrides --eta), a number > 0.")
+    @Option(parsing: .unconditional, help: "Failure threshold on λ_max(F Fᵀ/D) directly (instead of --eta), a number > 0.", transform: NumberArgument.real(expected: "a finite number > 0"))
     var threshold: Double?
 
     @Option(help: "Estimator: plain (Monte Carlo, Wilson interval) or importance (late-activation tilting, α < −1).")
@@ -42,22 +42,24 @@ struct GDFailureCommand: ParsableCommand {
     @Option(help: "Embedding: exact (W for the given N) or isometric (N → ∞, W_SᵀW_S = I).")
     var embedding: EmbeddingTreatment = .exact
 
-    @Option(parsing: .unconditional, help: "Seed of all replicates, an integer in 0…2^64−1.")
+    @Option(parsing: .unconditional, help: "Seed of all replicates, an integer in 0…2^64−1. Default 0.",
+            transform: NumberArgument.seed(expected: "an integer in 0…2^64−1"))
     var seed: UInt64 = 0
 
-    @Option(parsing: .unconditional, help: "Worker threads, an integer ≥ 1.")
-    var threads: Int = ParallelChunks.defaultThreads
+    @OptionGroup var threadOptions: ThreadOptions
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(help: "Also write the rows as CSV to this file.")
+    @Option(help: "Also write the rows as CSV to gd-failure.csv in this folder (created if missing).")
     var out: String?
 
     mutating func validate() throws {
-        guard eta > 0, eta.isFinite else { throw ValidationError("invalid value '\(eta)' for --eta: expected a finite number > 0") }
-        guard threads >= 1 else { throw ValidationError("invalid value '\(threads)' for --threads: expected an integer ≥ 1") }
+        if let eta, !(eta > 0 && eta.isFinite) { throw ValidationError("invalid value '\(eta)' for --eta: expected a finite number > 0") }
+        if eta != nil, threshold != nil { throw ValidationError("--eta has no effect with --threshold: the threshold replaces 2/η") }
+        if n != nil, embedding == .isometric { throw ValidationError("--n has no effect with --embedding isometric: it takes N → ∞") }
         do { try settings().validate() } catch let error as ParameterError { throw error.usageError }
+        if let out { try OutputFolder.checkWritable(out, flag: "--out") }
     }
 
     /// The data sizes parsed from --d.
@@ -70,17 +72,17 @@ struct GDFailureCommand: ParsableCommand {
 
     func settings() throws -> GDFailureSettings {
         GDFailureSettings(
-            alpha: alpha, beta: beta, featureCount: n, sampleCounts: try sampleCounts(), replicates: replicates,
-            threshold: threshold ?? 2 / eta, seed: seed, embedding: embedding, estimator: estimator)
+            alpha: alpha, beta: beta, featureCount: n ?? GDFailureSettings.defaultFeatureCount, sampleCounts: try sampleCounts(), replicates: replicates,
+            threshold: threshold ?? 2 / (eta ?? 1.9), seed: seed, embedding: embedding, estimator: estimator)
     }
 
     func run() throws {
         let s = try settings()
         if format == .text {
-            print("GD failure: α = \(alpha), β = \(beta), N = \(n), τ = λ_max threshold = \(String(format: "%.6g", s.threshold)), estimator \(estimator.rawValue), embedding \(embedding.rawValue)")
+            print("GD failure: α = \(alpha), β = \(beta), N = \(s.featureCount), τ = λ_max threshold = \(String(format: "%.6g", s.threshold)), estimator \(estimator.rawValue), embedding \(embedding.rawValue)")
             print(Self.header)
         }
-        let result = try GDFailureExperiment.run(s, threads: threads) { row in
+        let result = try GDFailureExperiment.run(s, threads: threadOptions.threads) { row in
             if format == .text { print(Self.line(row)) }
         }
         if format == .text {
@@ -100,7 +102,10 @@ struct GDFailureCommand: ParsableCommand {
             for r in result.rows {
                 csv += "\(r.sampleCount),\(r.replicates),\(r.failures),\(r.probability),\(r.standardError),\(r.lower),\(r.upper),\(r.meanLargestEigenvalue),\(r.meanObservedCoordinates),\(r.seconds),\(r.replicatesPerMinute)\n"
             }
-            do { try AtomicFileWriter.write(csv, to: URL(fileURLWithPath: out)) } catch {
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                try AtomicFileWriter.write(csv, to: URL(fileURLWithPath: out).appendingPathComponent("gd-failure.csv"))
+            } catch {
                 throw RuntimeError("cannot write --out \(out): \(error.localizedDescription)")
             }
         }

@@ -9,28 +9,37 @@ struct ObservedCoordinatesCommand: ParsableCommand {
     )
 
     @OptionGroup var experiment: ExperimentOptions
-    @Option(parsing: .unconditional, help: "Threads for the data stream, 1…256.")
-    var threads: Int = ParallelChunks.defaultThreads
+    @OptionGroup var threadOptions: ThreadOptions
 
-    @Option(parsing: .unconditional, help: "Seeds per D, 1…1000. Default: the profile's (quick 8, paper 16).")
+    @Option(parsing: .unconditional, help: "Seeds per D, \(SeedCount.rangeText). Default: the profile's (quick 8, paper 16).", transform: SeedCount.parse)
     var seeds: Int?
+
+    @Option(parsing: .unconditional, help: "Data sizes D: a list (64,256,1024) or a log range (64...1048576x4). Default: the profile's.")
+    var d: String?
 
     @OptionGroup var memory: MemoryOptions
 
     func validate() throws {
-        guard (1...256).contains(threads) else { throw ValidationError("invalid value '\(threads)' for --threads: expected an integer from 1 to 256") }
-        if let seeds, !(1...1000).contains(seeds) { throw ValidationError("invalid value '\(seeds)' for --seeds: expected an integer from 1 to 1000") }
+        _ = try sampleCounts()
     }
 
     func run() throws {
         var configuration = ObservedCoordinatesExperiment.Configuration.preset(experiment.profile)
         if let seeds { configuration.seeds = seeds }
+        if let counts = try sampleCounts() { configuration.sampleCounts = counts }
         if let largest = configuration.sampleCounts.max() {
             let parameters = try DataParameters(alpha: experiment.alpha, beta: experiment.beta, inputDimension: experiment.beta > 1 ? .infinite : .finite(1 << 20))
             let stream = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: largest)
             try memory.check(MemoryEstimate(point: stream), job: "observed-coordinates (D up to \(largest))")
         }
-        let result = try ObservedCoordinatesExperiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, threads: threads)
+        let result = try ObservedCoordinatesExperiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, threads: threadOptions.threads)
         try experiment.finish(result)
+    }
+
+    /// The data sizes given with --d, or nil for the profile's.
+    func sampleCounts() throws -> [Int]? {
+        do { return try d.map { try SizeGrid(parsing: $0, parameter: .sampleCount).values } } catch let error as ParameterError {
+            throw error.usageError
+        }
     }
 }

@@ -6,20 +6,28 @@ import SparseScaling
 struct PointCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "point",
-        abstract: "Train one random-feature model and report its exact population loss."
+        abstract: "Train one random-feature model and report its exact population loss.",
+        usage: "sparse-scaling point --n <n> --d <d> [<options>]"
     )
 
     @OptionGroup var options: PointOptions
+    @OptionGroup var training: TrainingOptions
+    @Option(parsing: .unconditional, help: "Seed of data, embedding and teacher, an integer in 0…2^64−1. Default 0.",
+            transform: NumberArgument.seed(expected: "an integer in 0…2^64−1"))
+    var seed: UInt64 = 0
     @OptionGroup var memory: MemoryOptions
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    func validate() throws { _ = try options.singleSizes() }
+    func validate() throws {
+        let size = try options.singleSizes()
+        _ = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed, training: training)
+    }
 
     func run() throws {
         let size = try options.singleSizes()
-        let spec = try options.specification(featureCount: size.n, sampleCount: size.d)
+        let spec = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed, training: training)
         try memory.check(MemoryEstimate(point: spec), job: "point (N = \(size.n), D = \(size.d))", points: [spec])
         let outcome = try PointEvaluator.evaluate(spec)
         let summary = PointSummary(specification: spec, outcome: outcome)

@@ -18,7 +18,8 @@ struct ReproduceCommand: ParsableCommand {
 
     @OptionGroup var exponents: ExponentOptions
 
-    @Option(parsing: .unconditional, help: "Amplitude exponent α of the GD-failure experiment, < −1 (spikes need it).")
+    @Option(parsing: .unconditional, help: "Amplitude exponent α of the GD-failure experiment, < −1 (spikes need it). Default −1.5.",
+            transform: NumberArgument.real(expected: "a finite number < −1"))
     var gdAlpha: Double = -1.5
 
     @OptionGroup var threadOptions: ThreadOptions

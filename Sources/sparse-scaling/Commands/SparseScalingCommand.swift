@@ -17,13 +17,14 @@ struct SparseScalingCommand: ParsableCommand {
     static func main() {
         AllocatorTuning.keepFreedMemory()
         do {
+            try RepeatedFlags.check(Array(CommandLine.arguments.dropFirst()), root: Self.self)
             var command = try parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }  // --help, --version
             let line = fullMessage(for: commandLineError(error)).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            let text = line.hasPrefix("Error: ") ? "error: " + line.dropFirst(7) : "error: " + line
+            let text = "error: " + ErrorWording.reword(line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line)
             FileHandle.standardError.write(Data((text + "\n").utf8))
             Foundation.exit(code == .validationFailure ? 2 : 1)
         }

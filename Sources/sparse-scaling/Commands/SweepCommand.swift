@@ -7,21 +7,28 @@ struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Measure mean loss ± SE over seeds along N or D and fit the power-law exponent.",
-        discussion: "Example: sparse-scaling sweep --n 4...256x2 --d 1e6 --seeds 6 (an N-sweep), or --d 64...16384x2 --n-per-d 4 (a model-rich D-sweep). Results go to the store; re-running computes only what is missing."
+        usage: "sparse-scaling sweep (--n <n> | --n-per-d <c>) --d <d> [<options>]",
+        discussion: "Example: sparse-scaling sweep --n 4...256x2 --d 1e6 --seeds 6 (an N-sweep), or --d 64...16384x2 --n-per-d 4 (a model-rich D-sweep). --n and --d take one size, a list (8,16,32) or a log range (8...4096x2: start, end, factor > 1). Results go to the store; re-running computes only what is missing."
     )
 
     @OptionGroup var options: PointOptions
+    @OptionGroup var training: TrainingOptions
     @OptionGroup var runOptions: RunOptions
     @OptionGroup var seedOptions: SeedOptions
 
-    @Option(parsing: .unconditional, help: "Tie N = C·D for each D (model-rich D-sweeps), C > 0; replaces --n.")
+    @Option(parsing: .unconditional, help: "Tie N = C·D for each D (model-rich D-sweeps), C > 0; replaces --n.",
+            transform: NumberArgument.real(expected: "a number > 0"))
     var nPerD: Double?
 
-    @Option(parsing: .unconditional, help: "Fit the exponent on the last K points, K ≥ 3.")
+    @Option(parsing: .unconditional, help: "Fit the exponent on the last K points, K ≥ 3. Default 5.",
+            transform: NumberArgument.whole(in: 3...Int.max, expected: "an integer ≥ 3"))
     var fitTail: Int = 5
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
+
+    @Flag(help: "Run a grid of more than \(GridSize.confirmationThreshold) points (refused without it).")
+    var yes = false
 
     func validate() throws {
         if let nPerD, !(nPerD > 0 && nPerD.isFinite) {
@@ -34,11 +41,13 @@ struct SweepCommand: ParsableCommand {
         let grid = try options.sizes()
         if grid.featureCounts == nil, nPerD == nil { throw ValidationError("missing --n: give N values, or --n-per-d C") }
         if grid.featureCounts != nil, nPerD != nil { throw ValidationError("--n and --n-per-d exclude each other: give one") }
+        try GridSize.confirm(points: (grid.featureCounts?.count ?? 1) * grid.sampleCounts.count, flags: grid.featureCounts == nil ? "--d" : "--n × --d", yes: yes)
+        _ = try options.specification(featureCount: grid.featureCounts?.first ?? 1, sampleCount: grid.sampleCounts[0], training: training)
     }
 
     func run() throws {
         let grid = try options.sizes()
-        let base = try options.specification(featureCount: grid.featureCounts?.first ?? 1, sampleCount: grid.sampleCounts[0])
+        let base = try options.specification(featureCount: grid.featureCounts?.first ?? 1, sampleCount: grid.sampleCounts[0], training: training)
         let plan = SweepPlan(
             base: base, featureCounts: grid.featureCounts ?? [], sampleCounts: grid.sampleCounts,
             featuresPerSample: nPerD, seeds: seedOptions.list)

@@ -13,7 +13,7 @@ struct MemoryOptions: ParsableArguments {
     func limit() throws -> Double {
         guard let maxMemory else { return MemorySize.defaultLimit }
         guard let bytes = MemorySize.parse(maxMemory) else {
-            throw ValidationError("invalid value '\(maxMemory)' for --max-memory: expected a size > 0 such as 4G, 512M or 1000000 (bytes)")
+            throw ValidationError("invalid value '\(maxMemory)' for --max-memory: expected a size from 1 byte to 1024T, such as 4G, 512M or 1000000 (bytes)")
         }
         return bytes
     }

@@ -4,9 +4,12 @@ import SparseScaling
 
 /// Sizes in bytes as given on the command line.
 enum MemorySize {
-    /// Parses "123", "512M", "4G", "1.5GiB", "2TB" (K/M/G/T are powers of 1024); nil unless finite and > 0.
+    /// The largest limit accepted: 1024T (2^50 bytes).
+    static let largest = 0x1p50
+
+    /// Parses "123", "512M", "4G", "1.5GiB", "2TB" (K/M/G/T are powers of 1024); nil unless from 1 byte to `largest`.
     static func parse(_ text: String) -> Double? {
-        var t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        var t = text.uppercased()
         for suffix in ["IB", "B"] where t.hasSuffix(suffix) && t.count > suffix.count {
             t.removeLast(suffix.count)
             break
@@ -17,9 +20,9 @@ enum MemorySize {
             scale = s
             t.removeLast()
         }
-        guard let value = Double(t), value.isFinite, value > 0 else { return nil }
+        guard let value = NumberArgument.finite(t), value > 0 else { return nil }
         let bytes = value * scale
-        return bytes >= 1 && bytes.isFinite ? bytes : nil
+        return bytes >= 1 && bytes <= largest ? bytes : nil
     }
 
     /// 80% of the physical memory, or of the cgroup v2 limit when that is lower.

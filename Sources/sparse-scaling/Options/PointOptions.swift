@@ -1,18 +1,21 @@
 import ArgumentParser
 import SparseScaling
 
-/// The flags that define one point, shared by `point` and `export`.
+/// The flags that define one point, shared by `point`, `export` and `sweep` (each command adds its
+/// own seed flags, and `point` and `sweep` add the training flags).
 struct PointOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0.")
+    @Option(parsing: .unconditional, help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0. Default 0.",
+            transform: NumberArgument.real(expected: "a finite number with α + β > 0"))
     var alpha: Double = 0
 
-    @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0 (coordinate i is active with probability i^-β).")
+    @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0 (coordinate i is active with probability i^-β). Default 2.",
+            transform: NumberArgument.real(expected: "a finite number ≥ 0"))
     var beta: Double = 2
 
-    @Option(parsing: .unconditional, help: "Number of random features N (model size), an integer ≥ 1; sweep also takes a list (8,16,32) or a log range (8...4096x2).")
+    @Option(parsing: .unconditional, help: "Number of random features N (model size), an integer from 1 to 1e15 (1e6 allowed).")
     var n: String?
 
-    @Option(parsing: .unconditional, help: "Number of training samples D (data size), an integer ≥ 1 (1e6 allowed); sweep also takes a list or a log range (64...16384x2).")
+    @Option(parsing: .unconditional, help: "Number of training samples D (data size), an integer from 1 to 1e15 (1e6 allowed).")
     var d: String
 
     @Option(parsing: .unconditional, help: "Input dimension M: an integer ≥ 1 or 'inf' (sparse data with β > 1 only). Default inf (sparse), 8192 (dense).")
@@ -24,38 +27,22 @@ struct PointOptions: ParsableArguments {
     @Option(help: "Solver: reduced (exact, cost independent of D and M), direct (dense pseudoinverse), or iterative gd, nesterov, sgd. Default reduced for sparse linear, direct for dense or relu.")
     var solver: SolverKind?
 
-    @Option(parsing: .unconditional, help: "Ridge λ_r ≥ 0; 0 gives the minimum-norm interpolator.")
+    @Option(parsing: .unconditional, help: "Ridge λ_r ≥ 0; 0 gives the minimum-norm interpolator. Default 0.",
+            transform: NumberArgument.real(expected: "a finite number ≥ 0"))
     var ridge: Double = 0
 
-    @Option(help: "Tail-loss estimator: expected (any M) or realized (finite M).")
-    var tail: TailEstimator = .expected
+    @Option(help: "Tail-loss estimator of linear features: expected (any M) or realized (finite M). Default expected.")
+    var tail: TailEstimator?
 
-    @Option(parsing: .unconditional, help: "Relative singular-value tolerance of the pseudoinverse, in (0, 1). Default max(N, D)·ε_double.")
+    @Option(parsing: .unconditional, help: "Relative singular-value tolerance of the pseudoinverse (exact solvers), in (0, 1). Default max(N, D)·ε_double.",
+            transform: NumberArgument.real(expected: "a number in (0, 1)"))
     var tolerance: Double?
-
-    @Option(parsing: .unconditional, help: "Seed of data, embedding and teacher, an integer in 0…2^64−1.")
-    var seed: UInt64 = 0
 
     @Option(help: "Feature map: linear (f = W x) or relu (f = ReLU(W x), loss by Monte Carlo).")
     var features: FeatureMap = .linear
 
-    @Option(parsing: .unconditional, help: "Step size η > 0 of gd, nesterov and sgd. Default 1/λ_max(F Fᵀ/D) from power iteration (sgd: 1/max‖f_d‖²).")
-    var eta: Double?
-
-    @Option(parsing: .unconditional, help: "Iterative solvers stop when ‖gradient‖/‖initial gradient‖ falls below this, in (0, 1).")
-    var gradientTolerance: Double = 1e-10
-
-    @Option(parsing: .unconditional, help: "Iteration cap of gd and nesterov (epoch cap of sgd), an integer ≥ 1.")
-    var maxIterations: Int = 100_000
-
-    @Option(parsing: .unconditional, help: "Minibatch size of sgd, an integer ≥ 1.")
-    var batchSize: Int = 32
-
     @Option(help: "Sampler of sparse data: per-sample (every sample drawn) or sublinear (exact in law, only samples touching a non-hub coordinate drawn; sparse linear reduced only, much faster at large D).")
     var sampler: SamplerVersion = .perSample
-
-    @Option(parsing: .unconditional, help: "Fresh test samples for the Monte-Carlo loss of ReLU features, an integer ≥ 2.")
-    var testSamples: Int = 4096
 
     mutating func validate() throws {
         let grid = try sizes()
@@ -80,12 +67,20 @@ struct PointOptions: ParsableArguments {
         return (ns[0], grid.sampleCounts[0])
     }
 
-    /// The validated specification of the point with N features and D samples, every error naming its flag.
-    func specification(featureCount: Int, sampleCount: Int) throws -> PointSpecification {
+    /// The solver used: the one given, else the default for the data and features.
+    var effectiveSolver: SolverKind { solver ?? (data == .dense || features == .relu ? .direct : .reduced) }
+
+    /// The validated specification of the point with N features and D samples, every error naming
+    /// its flag; `training` holds the training flags of commands that have them.
+    func specification(
+        featureCount: Int, sampleCount: Int, seed: UInt64 = 0, training: TrainingOptions? = nil
+    ) throws -> PointSpecification {
         do {
             let dimension: InputDimension
             if let m {
-                guard let parsed = InputDimension(parsing: m) else {
+                guard NumberArgument.isDecimal(m) || ["inf", "infinity", "∞"].contains(m.lowercased()),
+                      let parsed = InputDimension(parsing: m)
+                else {
                     throw ValidationError("invalid value '\(m)' for --m: expected an integer ≥ 1 or 'inf'")
                 }
                 dimension = parsed
@@ -93,40 +88,24 @@ struct PointOptions: ParsableArguments {
                 dimension = data == .dense ? .finite(8192) : .infinite
             }
             let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
-            let optimization = try optimizationSettings()
+            let solver = effectiveSolver
+            if tail != nil, features == .relu {
+                throw ValidationError("--tail has no effect with --features relu: its Monte-Carlo loss is not split into observed and tail parts")
+            }
+            if tolerance != nil, solver.isIterative {
+                throw ValidationError("--tolerance has no effect with --solver \(solver.rawValue): it sets the pseudoinverse of the exact solvers reduced and direct")
+            }
+            let optimization = try training?.settings(solver: solver, features: features) ?? OptimizationSettings()
             let spec = PointSpecification(
                 parameters: parameters, featureCount: featureCount, sampleCount: sampleCount, data: data, features: features,
-                solver: solver ?? (data == .dense || features == .relu ? .direct : .reduced), ridge: ridge, tail: tail,
+                solver: solver, ridge: ridge, tail: tail ?? .expected,
                 tolerance: tolerance, seed: seed, optimization: optimization, sampler: sampler)
             try spec.validate()
-            if sampler != .perSample { try spec.checkSolverCombination() }
+            try spec.checkSolverCombination()
             return spec
         } catch let error as ParameterError {
             throw error.usageError
         }
-    }
-
-
-    /// The iterative-solver and Monte-Carlo settings, each checked against its allowed range.
-    func optimizationSettings() throws -> OptimizationSettings {
-        if let eta, !(eta > 0 && eta.isFinite) {
-            throw ValidationError("invalid value '\(eta)' for --eta: expected a finite number > 0")
-        }
-        guard gradientTolerance > 0, gradientTolerance < 1 else {
-            throw ValidationError("invalid value '\(gradientTolerance)' for --gradient-tolerance: expected a number in (0, 1)")
-        }
-        guard maxIterations >= 1 else {
-            throw ValidationError("invalid value '\(maxIterations)' for --max-iterations: expected an integer ≥ 1")
-        }
-        guard batchSize >= 1 else {
-            throw ValidationError("invalid value '\(batchSize)' for --batch-size: expected an integer ≥ 1")
-        }
-        guard testSamples >= 2 else {
-            throw ValidationError("invalid value '\(testSamples)' for --test-samples: expected an integer ≥ 2")
-        }
-        return OptimizationSettings(
-            stepSize: eta, gradientTolerance: gradientTolerance, maxIterations: maxIterations,
-            batchSize: batchSize, testSamples: testSamples)
     }
 }
 

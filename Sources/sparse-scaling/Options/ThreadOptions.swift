@@ -3,12 +3,11 @@ import SparseScaling
 
 /// `--threads`: how many points are measured at once (results do not depend on it).
 struct ThreadOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Points measured at once, 1…256. Default: the number of cores. Results do not depend on it.")
-    var threads: Int = ParallelChunks.defaultThreads
+    @Option(name: .customLong("threads"), parsing: .unconditional,
+            help: "Worker threads, 1…256. Default: the number of cores. Results do not depend on it.",
+            transform: NumberArgument.whole(in: 1...256, expected: "an integer from 1 to 256"))
+    var requested: Int?
 
-    mutating func validate() throws {
-        guard (1...256).contains(threads) else {
-            throw ValidationError("invalid value '\(threads)' for --threads: expected an integer from 1 to 256")
-        }
-    }
+    /// The threads to use.
+    var threads: Int { requested ?? ParallelChunks.defaultThreads }
 }
