@@ -33,6 +33,8 @@ public enum Parameter: String, Sendable, Hashable, CaseIterable {
     case failureEstimator
     /// The loss estimator of a point (one draw or the conditional mean given the data).
     case lossEstimator
+    /// The sampler of sparse training data (per-sample or sublinear).
+    case sampler
 
     /// The parameter's mathematical or plain-words name.
     public var symbol: String {
@@ -53,6 +55,7 @@ public enum Parameter: String, Sendable, Hashable, CaseIterable {
         case .threshold: return "τ"
         case .failureEstimator: return "the failure estimator"
         case .lossEstimator: return "the loss estimator"
+        case .sampler: return "the data sampler"
         }
     }
 }

@@ -14,6 +14,8 @@ package enum BenchmarkJob: Sendable, Codable, Hashable {
     case gdFailure(sampleCount: Int, replicates: Int)
     /// The point at each of `seeds` (one thread each, all threads busy): the losses and the total compute.
     case seeds(PointSpecification, seeds: [UInt64])
+    /// The losses of `seeds` seeds of `specification` under each sampler (`SamplerAgreement`).
+    case samplerAgreement(PointSpecification, seeds: Int)
 
     /// Short jobs are repeated up to this many times and the fastest run is kept (a single run of a
     /// few milliseconds mostly measures the scheduler).
@@ -56,6 +58,11 @@ package enum BenchmarkJob: Sendable, Codable, Hashable {
                 return BenchmarkMeasurement(seconds: row.seconds)
             case let .seeds(spec, seeds):
                 return try SeedLosses.measure(spec, seeds: seeds)
+            case let .samplerAgreement(spec, seeds):
+                let (seconds, agreement) = try PhaseClock.measure { try SamplerAgreement(spec, seeds: seeds) }
+                var m = BenchmarkMeasurement(seconds: seconds)
+                m.agreement = agreement
+                return m
             case let .dgemmPeak(size):
                 let gflops = DgemmPeak.measure(size: size, repeats: 5)
                 return BenchmarkMeasurement(seconds: KernelFlops.gemm(m: size, n: size, k: size) / gflops / 1e9, gflops: gflops)
@@ -97,6 +104,8 @@ package struct BenchmarkMeasurement: Sendable, Codable {
     package var losses: [Double]?
     /// How many seeds reported the conditional mean (seed jobs with the conditional estimator).
     package var conditionalCount: Int?
+    /// The two samplers' losses compared (sampler agreement job).
+    package var agreement: SamplerAgreement?
 
     /// A measurement from its parts; the peak RSS is read from this process.
     package init(seconds: Double? = nil, loss: Double? = nil, profile: ReducedSolverProfile? = nil,

@@ -24,6 +24,11 @@ package struct BenchmarkRunner: Sendable {
     /// Measures everything and returns the report.
     package func run() throws -> BenchmarkReport {
         var report = BenchmarkReport()
+        if plan.samplersOnly {
+            try samplers(into: &report)
+            report.verdicts = verdicts(report)
+            return report
+        }
         let peak = timed("dgemm peak \(plan.dgemmSize)³", .dgemmPeak(size: plan.dgemmSize))
         report.dgemmPeakGflops = peak.gflops
         var peakRow = BenchmarkRow(name: "dgemm peak (\(plan.dgemmSize)³)", n: plan.dgemmSize)
@@ -43,6 +48,7 @@ package struct BenchmarkRunner: Sendable {
         try numpyRows(into: &report)
         gdFailureThroughput(into: &report)
         try estimatorComparison(into: &report)
+        try samplers(into: &report)
         // The peak again at the end: on a shared machine the best of both is the fairer reference.
         let again = timed("dgemm peak \(plan.dgemmSize)³ (again)", .dgemmPeak(size: plan.dgemmSize))
         if let second = again.gflops, second > (report.dgemmPeakGflops ?? 0) {
@@ -62,10 +68,10 @@ package struct BenchmarkRunner: Sendable {
     }
 
     func spec(n: Int, d: Int, m: InputDimension = .infinite, data: DataKind = .sparse,
-              features: FeatureMap = .linear, solver: SolverKind = .reduced) throws -> PointSpecification {
+              features: FeatureMap = .linear, solver: SolverKind = .reduced, sampler: SamplerVersion = .perSample) throws -> PointSpecification {
         PointSpecification(
             parameters: try DataParameters(alpha: data == .dense ? 0 : plan.alpha, beta: plan.beta, inputDimension: m),
-            featureCount: n, sampleCount: d, data: data, features: features, solver: solver)
+            featureCount: n, sampleCount: d, data: data, features: features, solver: solver, sampler: sampler)
     }
 
     func timed(_ label: String, _ job: BenchmarkJob) -> BenchmarkMeasurement {

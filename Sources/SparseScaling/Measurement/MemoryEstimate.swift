@@ -9,7 +9,10 @@ import Foundation
 /// - reduced solver: A = X_S X_Sᵀ and the factorization copies (4·K²), W_S (N·K), B = W_S R (N·K),
 ///   and the SVD of B (copy, U, Vᵀ and LAPACK workspace ≈ 5·min(N,K)² + 64·(N+K));
 /// - direct solver: X (M·D, or K·D for M = ∞), W (N·M), F = W X (N·D) and the SVD of F;
-/// - dense data: X (M·D) and W (N·M), and the solver on K = M.
+/// - dense data: X (M·D) and W (N·M), and the solver on K = M;
+/// - sublinear sampler (sparse data): the touched samples' entries and the hub patterns' columns
+///   (`sublinearDraws`) in place of all D samples, then the reduced solver through the sparse factor
+///   (W_S, B and the readout; not bounded when the sparse factor declines and A is factored densely).
 /// K is E[K(D)] (`expectedObservedCoordinates`) plus 6 standard deviations. A fixed baseline covers
 /// the runtime, OpenBLAS buffers and SQLite, and the working set is multiplied by 1.1. Measured peaks are compared in `MemoryEstimateTests`.
 public struct MemoryEstimate: Sendable, Hashable, CustomStringConvertible {
@@ -69,6 +72,16 @@ extension MemoryEstimate {
             let mm = m ?? .infinity
             let samples = 8 * mm * d + 8 * n * mm
             return samples + solverBytes(p, n: n, d: d, coordinates: mm, samplesDense: true)
+        case .sparse where p.sampler == .sublinear:
+            let drawn = sublinearDraws(p)
+            let entries = upperBound(drawn.entries)
+            let bitmap = 5 * min(Double(1 << 22), (m ?? .infinity) + 1, max(Double(1 << 12), 4 * entries))
+            // Block buffers grow by doubling (up to 2× their entries) while the merged copy is built.
+            let stream = 2 * 16 * entries + 28 * entries + 2 * 16 * upperBound(drawn.columns) + bitmap
+            let k = min(entries, observedCoordinatesBound(p))
+            // The sparse factor of A (no K × K matrix): W_S and B = W_S R (N × K each) and the readout.
+            let solver = 2 * 8 * n * k + svdBytes(rows: n, columns: k)
+            return stream + 64 * k + solver
         case .sparse:
             let entries = upperBound(d * expectedActivePerSample(p.parameters))
             let bitmap = 5 * min(Double(1 << 22), (m ?? .infinity) + 1)
@@ -79,6 +92,21 @@ extension MemoryEstimate {
             let embedded = p.estimator == .conditional ? min(n, k + 2) : n
             return stream + retained + solverBytes(p, n: embedded, d: d, coordinates: k, samplesDense: false)
         }
+    }
+
+    /// Expected entries and columns the sublinear sampler keeps for `p`: the D·q touched samples (their
+    /// hub part unconditionally, D·Σ_{i>h} p_i rest entries in all) and at most h columns of h entries for
+    /// each expected non-empty hub pattern of the untouched samples.
+    static func sublinearDraws(_ p: PointSpecification) -> (entries: Double, columns: Double) {
+        let sampler = SublinearSampler(parameters: p.parameters, seed: 0, sampleCount: p.sampleCount)
+        let h = sampler.hubCount, d = Double(p.sampleCount), q = sampler.touchProbability
+        let hubMass = (1...h).reduce(0.0) { $0 + p.parameters.activationProbability($1) }
+        let restMass = max(0, expectedActivePerSample(p.parameters) - hubMass)
+        let patterns = min(d, HubCountRule.expectedPatterns(parameters: p.parameters, sampleCount: p.sampleCount, through: h)[h])
+        // A non-empty pattern has 1 + Σ_{1<i≤h} p_i hubs on average; allow 4× that per side.
+        let size = min(Double(h), 4 * hubMass)
+        let patternColumns = patterns.isFinite ? patterns * size : d
+        return (d * (q * hubMass + restMass) + patternColumns * size, d * q + patternColumns)
     }
 
     /// Bytes of the solver stage for N features, D samples and `k` observed coordinates.

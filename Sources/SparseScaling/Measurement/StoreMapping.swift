@@ -3,7 +3,8 @@ import ResultsStore
 
 /// Translation between a point's specification/outcome and the results store's plain records.
 extension PointSpecification {
-    /// The store configuration of this point (everything but the seed).
+    /// The store configuration of this point (everything but the seed). The sampler enters `extra` only
+    /// when it is not the per-sample one, so per-sample points keep the keys they always had.
     public var storeConfiguration: PointConfiguration {
         var extra: [String: Double] = [:]
         if solver.isIterative {
@@ -15,6 +16,7 @@ extension PointSpecification {
         if features == .relu { extra["test_samples"] = Double(optimization.testSamples) }
         // Only a non-default estimator enters the key, so that existing keys stay byte-identical.
         if estimator == .conditional { extra["estimator_conditional"] = 1 }
+        if sampler != .perSample { extra["sampler"] = sampler.storeNumber }
         return PointConfiguration(
             alpha: parameters.alpha, beta: parameters.beta, m: parameters.inputDimension.finiteValue,
             n: featureCount, d: sampleCount, data: data, features: features, solver: solver, ridge: ridge,

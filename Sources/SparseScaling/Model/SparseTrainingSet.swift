@@ -37,9 +37,9 @@ public struct SparseTrainingSet: Sendable {
             return c
         }
         let total = chunks.reduce(0) { $0 + $1.indices.count }
-        // The observed set: small indices through a bitmap, large ones through a set.
+        // The observed set: small indices through a bitmap (at most 4 slots per entry), large ones through a set.
         let largestIndex = chunks.map { $0.indices.max() ?? 0 }.max() ?? 0
-        let smallLimit = min(1 << 22, largestIndex + 1)
+        let smallLimit = min(1 << 22, largestIndex + 1, max(1 << 12, 4 * total))
         var seenSmall = [Bool](repeating: false, count: smallLimit)
         var seenLarge = Set<Int>()
         for chunk in chunks {

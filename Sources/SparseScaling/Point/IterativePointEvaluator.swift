@@ -50,6 +50,8 @@ public enum IterativePointEvaluator {
             case let .dense(dense):
                 let f = BLAS.product(instance.embedding, dense.samples)
                 run = sgd.solve(DenseFeatureSamples(features: f, labels: instance.labels()), recording: recording)
+            case .sublinear:
+                preconditionFailure("checkSolverCombination refuses the iterative solvers with the sublinear sampler")
             }
             // The rank of F = W_S X_S: min(N, rank X_S), rank X_S from the same pivoted factor of A = X_S X_Sᵀ.
             rank = min(specification.featureCount, try SecondMomentFactor.factor(instance.secondMoment(), method: .pivotedCholesky).columns)

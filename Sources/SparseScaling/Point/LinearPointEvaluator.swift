@@ -31,8 +31,15 @@ public enum LinearPointEvaluator {
         switch spec.solver {
         case .reduced:
             let solver = ReducedMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
-            if case let .sparse(samples) = instance.samples {
+            switch instance.samples {
+            case let .sparse(samples):
                 return try solver.solve(samples: samples, embedding: instance.embedding, teacher: instance.teacher)
+            case let .sublinear(set):
+                return try solver.solve(
+                    samples: set.columns, embedding: instance.embedding, teacher: instance.teacher,
+                    sampleCount: spec.sampleCount)
+            case .dense:
+                break
             }
             return try solver.solve(
                 secondMoment: instance.secondMoment(), embedding: instance.embedding,

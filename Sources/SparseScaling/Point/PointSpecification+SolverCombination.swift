@@ -1,7 +1,9 @@
 extension PointSpecification {
     /// Checks that the solver goes with the features and the ridge (the one place that does): the
     /// reduced solver needs linear features, and the iterative solvers train the ridgeless objective.
-    /// Throws a `ParameterError` naming the solver or the ridge.
+    /// The sublinear sampler draws equivalent columns, not samples: only sparse data with linear features
+    /// and the reduced solver (which depend on the data only through A and S) can use it.
+    /// Throws a `ParameterError` naming the solver, the ridge or the sampler.
     public func checkSolverCombination() throws {
         if solver.isIterative, ridge != 0 {
             throw ParameterError.invalid(
@@ -12,6 +14,11 @@ extension PointSpecification {
             throw ParameterError.incompatible(
                 parameter: .solver, value: "reduced", allowed: "direct (pseudoinverse), nesterov, gd or sgd",
                 other: .featureMap, otherValue: "relu", reason: "ReLU features do not reduce")
+        }
+        if sampler == .sublinear, data != .sparse || features != .linear || solver != .reduced {
+            throw ParameterError.invalid(
+                parameter: .sampler, value: sampler.rawValue,
+                allowed: "per-sample here: the sublinear sampler needs sparse data, linear features and the reduced solver")
         }
     }
 }

@@ -24,15 +24,18 @@ public struct PointSpecification: Sendable, Codable, Hashable {
     public var optimization: OptimizationSettings
     /// What the point reports: one draw's loss, or the conditional mean given the data.
     public var estimator: LossEstimator = .sample
+    /// The sampler of sparse data (its random stream defines the instance of a seed).
+    public var sampler: SamplerVersion
 
     /// A specification with the defaults of MODEL.md for unspecified options.
     public init(
         parameters: DataParameters, featureCount: Int, sampleCount: Int, data: DataKind = .sparse,
         features: FeatureMap = .linear, solver: SolverKind = .reduced, ridge: Double = 0,
         tail: TailEstimator = .expected, tolerance: Double? = nil, seed: UInt64 = 0,
-        optimization: OptimizationSettings = OptimizationSettings()
+        optimization: OptimizationSettings = OptimizationSettings(), sampler: SamplerVersion = .perSample
     ) {
         self.optimization = optimization
+        self.sampler = sampler
         self.parameters = parameters
         self.featureCount = featureCount
         self.sampleCount = sampleCount

@@ -23,6 +23,7 @@ package struct PointSummary: Encodable, Sendable {
         case lossStandardError = "loss_standard_error"
         case iterations, converged, relativeGradientNorm = "relative_gradient_norm"
         case estimator, estimatorUsed = "estimator_used"
+        case sampler
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -40,6 +41,7 @@ package struct PointSummary: Encodable, Sendable {
         try c.encode(s.ridge, forKey: .ridge)
         try c.encode(s.tail.rawValue, forKey: .tail)
         try c.encode(s.tolerance, forKey: .tolerance)
+        try c.encode(s.sampler.rawValue, forKey: .sampler)
         try c.encode(outcome.loss, forKey: .loss)
         try c.encode(outcome.lossObserved, forKey: .lossObserved)
         try c.encode(outcome.lossTail, forKey: .lossTail)

@@ -11,12 +11,16 @@ public struct TrainingInstance: Sendable {
         case sparse(SparseTrainingSet)
         /// Dense samples, the M × D matrix.
         case dense(DenseTrainingSet)
+        /// Sparse data drawn by the sublinear sampler: equivalent columns with the samples' A and S, not
+        /// the samples themselves.
+        case sublinear(SublinearTrainingSet)
 
         /// The samples on S, sparse or dense.
         var observedSet: any ObservedSamples {
             switch self {
             case let .sparse(set): return set
             case let .dense(set): return set
+            case let .sublinear(set): return set.columns
             }
         }
     }
@@ -30,12 +34,16 @@ public struct TrainingInstance: Sendable {
     /// w*_S: the teacher weights of the observed coordinates.
     public let teacher: [Double]
 
-    /// Draws the samples, the observed embedding columns and teacher weights of `specification`.
+    /// Draws the samples (sparse data with the specification's sampler), the observed embedding columns and teacher weights of `specification`.
     public init(_ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads) {
         self.specification = specification
         let seed = specification.seed
         let (parameters, count) = (specification.parameters, specification.sampleCount)
         switch specification.data {
+        case .sparse where specification.sampler == .sublinear:
+            samples = .sublinear(SublinearTrainingSet(
+                sampler: SublinearSampler(parameters: parameters, seed: seed, sampleCount: count),
+                sampleCount: count, threads: threads))
         case .sparse:
             samples = .sparse(SparseTrainingSet(sampler: SparseSampler(parameters: parameters, seed: seed), sampleCount: count, threads: threads))
         case .dense:
@@ -70,6 +78,8 @@ public struct TrainingInstance: Sendable {
         switch samples {
         case let .sparse(set): return ReLUFeatures.trainingFeatures(embedding: embedding, samples: set)
         case let .dense(set): return ReLUFeatures.trainingFeatures(embedding: embedding, denseSamples: set.samples)
+        case .sublinear:
+            preconditionFailure("checkSolverCombination refuses ReLU features with the sublinear sampler")
         }
     }
 }

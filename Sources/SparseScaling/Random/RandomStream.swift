@@ -11,6 +11,10 @@ public enum StreamPurpose: UInt32, Sendable {
     case replicate = 6
     case minibatch = 7
     case bootstrap = 8
+    /// The sublinear sampler's touched samples, one stream per block of samples.
+    case touchedData = 9
+    /// The sublinear sampler's untouched samples, aggregated by hub pattern.
+    case hubPatterns = 10
 }
 
 /// A sequential stream of uniform and normal variates at the address (seed, purpose, index):

@@ -15,6 +15,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Run the shorter set of sizes (under a minute) instead of the full one.")
     var quick = false
 
+    @Flag(help: "Measure only the sampler rows: the whole point under the per-sample and the sublinear sampler, the sublinear D sweep and the loss agreement.")
+    var samplers = false
+
     @Option(help: "Output format: text or json. Default text.")
     var format: OutputFormat = .text
 
@@ -35,7 +38,9 @@ struct BenchCommand: ParsableCommand {
         let measure: @Sendable (BenchmarkJob) -> BenchmarkMeasurement = { job in
             ChildProcess.measure(job, arguments: { ["bench", "--job", $0] })
         }
-        let runner = BenchmarkRunner(plan: quick ? .quick : .full, measure: measure, progress: { line in
+        var plan: BenchmarkPlan = quick ? .quick : .full
+        plan.samplersOnly = samplers
+        let runner = BenchmarkRunner(plan: plan, measure: measure, progress: { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         })
         let report = onlyEstimators ? try runner.runEstimatorComparison() : try runner.run()

@@ -50,6 +50,9 @@ struct ExportCommand: ParsableCommand {
         if !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
             throw ValidationError("invalid value '\(out)' for --out: the folder is not empty (\(existing.count) entries); pass --force to overwrite")
         }
+        if options.sampler != .perSample {
+            throw ValidationError("invalid value '\(options.sampler.rawValue)' for --sampler: export writes the samples X_S, which only the per-sample sampler draws")
+        }
     }
 
     func run() throws {

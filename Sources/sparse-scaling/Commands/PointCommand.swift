@@ -27,7 +27,7 @@ struct PointCommand: ParsableCommand {
     func run() throws {
         let size = try options.singleSizes()
         let spec = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed, training: training)
-        try memory.check(MemoryEstimate(point: spec), job: "point (N = \(size.n), D = \(size.d))")
+        try memory.check(MemoryEstimate(point: spec), job: "point (N = \(size.n), D = \(size.d))", points: [spec])
         let outcome = try PointEvaluator.evaluate(spec)
         if let warning = outcome.convergence?.warning(solver: spec.solver, tolerance: spec.optimization.gradientTolerance) {
             FileHandle.standardError.write(Data((warning + "\n").utf8))
@@ -48,7 +48,7 @@ enum PointTextReport {
         var rows: [(String, String)] = [
             ("alpha", "\(p.parameters.alpha)"), ("beta", "\(p.parameters.beta)"),
             ("N", "\(p.featureCount)"), ("D", "\(p.sampleCount)"), ("M", p.parameters.inputDimension.description),
-            ("data", p.data.rawValue), ("features", p.features.rawValue), ("solver", p.solver.rawValue), ("seed", "\(p.seed)"),
+            ("data", p.data.rawValue), ("features", p.features.rawValue), ("solver", p.solver.rawValue), ("sampler", p.sampler.rawValue), ("seed", "\(p.seed)"),
             ("loss", format(s.outcome.loss)), ("loss (observed)", format(s.outcome.lossObserved)),
             ("loss (tail, \(p.tail.rawValue))", format(s.outcome.lossTail)),
             ("loss standard error", s.outcome.lossStandardError.map(format) ?? "exact"),

@@ -59,7 +59,8 @@ struct SweepCommand: ParsableCommand {
         let jobs = points.count * plan.seeds.count
         let concurrency = min(runOptions.threads, jobs)
         try runOptions.memory.check(
-            MemoryEstimate(points: points, concurrency: concurrency), job: "sweep (\(jobs) points, \(concurrency) at once)")
+            MemoryEstimate(points: points, concurrency: concurrency), job: "sweep (\(jobs) points, \(concurrency) at once)",
+            points: points, concurrency: concurrency)
         let runner = try runOptions.runner(defaultTag: "sweep", quiet: output.quiet)
         let measured = try runner.measure(points, seeds: plan.seeds, label: "sweep")
         let result = SweepResult(points: measured, variable: plan.sweptVariable, fitTail: fitTail)

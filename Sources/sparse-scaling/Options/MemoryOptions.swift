@@ -18,10 +18,24 @@ struct MemoryOptions: ParsableArguments {
         return bytes
     }
 
-    /// Throws a runtime error (exit 1) naming the estimate when `estimate` is over the limit.
-    func check(_ estimate: MemoryEstimate, job: String) throws {
+    /// Throws a runtime error (exit 1) naming the estimate when `estimate` is over the limit; when the
+    /// per-sample `points` would fit under the sublinear sampler, the message suggests it.
+    func check(_ estimate: MemoryEstimate, job: String, points: [PointSpecification] = [], concurrency: Int = 1) throws {
         do { try estimate.check(limit: try limit(), job: job) } catch let error as MemoryLimitExceeded {
-            throw RuntimeError(error.commandLineMessage)
+            var message = error.commandLineMessage
+            let switchable = points.filter { $0.sampler == .perSample && $0.data == .sparse && $0.features == .linear && $0.solver == .reduced }
+            if !points.isEmpty, switchable.count == points.count {
+                let sublinear = points.map { point -> PointSpecification in
+                    var copy = point
+                    copy.sampler = .sublinear
+                    return copy
+                }
+                let alternative = MemoryEstimate(points: sublinear, concurrency: concurrency)
+                if alternative.bytes <= error.limit {
+                    message += "; with --sampler sublinear (same law, another random stream) it needs an estimated \(alternative)"
+                }
+            }
+            throw RuntimeError(message)
         }
     }
 }

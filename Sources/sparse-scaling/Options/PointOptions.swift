@@ -44,6 +44,9 @@ struct PointOptions: ParsableArguments {
     @Option(help: "Feature map: linear (f = W x) or relu (f = ReLU(W x), loss by Monte Carlo).")
     var features: FeatureMap = .linear
 
+    @Option(help: "Sampler of sparse data: per-sample (every sample drawn) or sublinear (exact in law, only samples touching a non-hub coordinate drawn; sparse linear reduced only, much faster at large D).")
+    var sampler: SamplerVersion = .perSample
+
     mutating func validate() throws {
         let grid = try sizes()
         _ = try specification(featureCount: grid.featureCounts?.first ?? 1, sampleCount: grid.sampleCounts[0])
@@ -99,7 +102,7 @@ struct PointOptions: ParsableArguments {
             let spec = PointSpecification(
                 parameters: parameters, featureCount: featureCount, sampleCount: sampleCount, data: data, features: features,
                 solver: solver, ridge: ridge, tail: tail ?? .expected,
-                tolerance: tolerance, seed: seed, optimization: optimization)
+                tolerance: tolerance, seed: seed, optimization: optimization, sampler: sampler)
             var specified = spec
             specified.estimator = estimator
             try specified.validate()
@@ -115,5 +118,6 @@ struct PointOptions: ParsableArguments {
 extension FeatureMap: ExpressibleByArgument {}
 extension DataKind: ExpressibleByArgument {}
 extension SolverKind: ExpressibleByArgument {}
+extension SamplerVersion: ExpressibleByArgument {}
 extension TailEstimator: ExpressibleByArgument {}
 extension LossEstimator: ExpressibleByArgument {}

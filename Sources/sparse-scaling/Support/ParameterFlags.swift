@@ -21,6 +21,7 @@ extension Parameter {
         case .threshold: return "--threshold"
         case .failureEstimator: return "--estimator"
         case .lossEstimator: return "--estimator"
+        case .sampler: return "--sampler"
         }
     }
 }

@@ -42,15 +42,18 @@ public struct ReducedMinimumNormSolver: Sendable {
 
     /// The readout for sparse samples `samples`, embedding columns `embedding` (N × K) and teacher
     /// weights `teacher` on S: through the sparse factor when `sparseFactor` is on and it does not
-    /// decline, otherwise through A = X_S X_Sᵀ and the dense `factorization`.
-    public func solve(samples: SparseTrainingSet, embedding: Matrix, teacher: [Double]) throws -> ReadoutSolution {
+    /// decline, otherwise through A = X_S X_Sᵀ and the dense `factorization`. D is `sampleCount`, or
+    /// the number of samples when nil (give it when `samples` are equivalent columns, not samples).
+    public func solve(
+        samples: SparseTrainingSet, embedding: Matrix, teacher: [Double], sampleCount: Int? = nil
+    ) throws -> ReadoutSolution {
         precondition(embedding.columns == samples.observedCount && teacher.count == samples.observedCount)
+        let d = sampleCount ?? samples.sampleCount
         if sparseFactor, case .factored(let r) = SparseSecondMomentFactor.factor(samples) {
-            return try solve(factor: r, embedding: embedding, teacher: teacher, sampleCount: samples.sampleCount)
+            return try solve(factor: r, embedding: embedding, teacher: teacher, sampleCount: d)
         }
         return try solve(
-            secondMoment: samples.secondMoment(), embedding: embedding, teacher: teacher,
-            sampleCount: samples.sampleCount)
+            secondMoment: samples.secondMoment(), embedding: embedding, teacher: teacher, sampleCount: d)
     }
 
     /// The readout for a sparse factor `factor` of A, embedding columns `embedding` (N × K), teacher
