@@ -20,8 +20,9 @@ struct CSVExportTable {
 
     /// The table for `points`.
     init(points: [StoredPoint]) {
-        let fixed = Set(Self.leading + Self.results + Self.trailing + Schema.convergenceColumns)
-        hasConvergence = points.contains { $0.result.iterations != nil }
+        let hasConvergence = points.contains { $0.result.iterations != nil }
+        self.hasConvergence = hasConvergence
+        let fixed = Set(Self.leading + Self.results + Self.trailing + (hasConvergence ? Schema.convergenceColumns : []))
         func columns(_ names: Set<String>, prefix: String) -> [(name: String, column: String)] {
             names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                 .map { ($0, fixed.contains($0) ? prefix + $0 : $0) }

@@ -64,7 +64,7 @@ struct TagTests {
             try FileManager.default.copyItem(at: Self.storeBeforeTags, to: copy)
             let store = try ResultsStore(path: copy.path)
             let migrations = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-            #expect(migrations == ["v1", "v2-tag"])
+            #expect(migrations == ["v1", "v2-tag", "v3-convergence"])
             var point = samplePoint(2, seed: 1)
             point.tag = "new"
             try store.insert(point)

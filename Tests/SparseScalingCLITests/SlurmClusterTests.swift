@@ -150,7 +150,7 @@ struct SlurmClusterTests {
     static func rows(ofCSV text: String) throws -> [String] {
         let lines = text.split(separator: "\n").map(String.init)
         guard let header = lines.first.map(CLI.csvFields) else { return [] }
-        let dropped = Set(["seconds", "tool_version", "created_at"])
+        let dropped = Set(["seconds", "tool_version", "created_at", "tag"])
         let keep = header.indices.filter { !dropped.contains(header[$0]) }
         return try lines.dropFirst().map { line in
             let fields = CLI.csvFields(line)

@@ -37,7 +37,8 @@ public enum HubCountRule {
     public static func expectedCosts(parameters: DataParameters, sampleCount: Int) -> [Double] {
         let last = parameters.inputDimension.finiteValue ?? SparseSampler.indexCap
         // Hubs beyond the last coordinate expected active in at least one sample cannot pay off.
-        let useful = Int(pow(max(1, Double(sampleCount)), 1 / max(parameters.beta, 1e-3)).rounded(.down))
+        let usefulBound = pow(max(1, Double(sampleCount)), 1 / max(parameters.beta, 1e-3)).rounded(.down)
+        let useful = usefulBound < Double(maximumHubCount) ? Int(usefulBound) : maximumHubCount
         let top = max(1, min(last, maximumHubCount, useful))
         let d = Double(sampleCount)
         let patterns = expectedPatterns(parameters: parameters, sampleCount: sampleCount, through: top)

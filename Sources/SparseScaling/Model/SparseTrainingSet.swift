@@ -19,13 +19,8 @@ public struct SparseTrainingSet: Sendable {
 
     /// Draws D samples with `sampler` on up to `threads` threads (bit-identical for any thread count).
     public init(sampler: SparseSampler, sampleCount: Int, threads: Int = ParallelChunks.defaultThreads) {
-        struct Chunk: Sendable {
-            var counts: [Int32] = []
-            var indices: [Int] = []
-            var values: [Double] = []
-        }
-        var chunks = ParallelChunks.map(count: sampleCount, chunkSize: 8192, threads: threads) { range in
-            var c = Chunk()
+        let chunks = ParallelChunks.map(count: sampleCount, chunkSize: 8192, threads: threads) { range in
+            var c = ColumnChunk()
             c.counts.reserveCapacity(range.count)
             c.indices.reserveCapacity(range.count * 2)
             c.values.reserveCapacity(range.count * 2)
@@ -36,57 +31,7 @@ public struct SparseTrainingSet: Sendable {
             }
             return c
         }
-        let total = chunks.reduce(0) { $0 + $1.indices.count }
-        // The observed set: small indices through a bitmap (at most 4 slots per entry), large ones through a set.
-        let largestIndex = chunks.map { $0.indices.max() ?? 0 }.max() ?? 0
-        let smallLimit = min(1 << 22, largestIndex + 1, max(1 << 12, 4 * total))
-        var seenSmall = [Bool](repeating: false, count: smallLimit)
-        var seenLarge = Set<Int>()
-        for chunk in chunks {
-            for i in chunk.indices {
-                if i < smallLimit { seenSmall[i] = true } else { seenLarge.insert(i) }
-            }
-        }
-        var observed: [Int] = []
-        for i in 1..<max(1, smallLimit) where seenSmall[i] { observed.append(i) }
-        observed.append(contentsOf: seenLarge.sorted())
-        seenSmall = []
-        var smallPosition = [Int32](repeating: -1, count: smallLimit)
-        var largePosition: [Int: Int32] = [:]
-        for (p, i) in observed.enumerated() {
-            if i < smallLimit { smallPosition[i] = Int32(p) } else { largePosition[i] = Int32(p) }
-        }
-        // Move the chunks into the flat arrays one at a time, releasing each chunk once copied, so
-        // that the samples are held about once (not twice) at the peak.
-        var offsets = [Int](repeating: 0, count: sampleCount + 1)
-        var positions: [Int32] = []
-        var values: [Double] = []
-        positions.reserveCapacity(total)
-        values.reserveCapacity(total)
-        var d = 0
-        var e = 0
-        for c in chunks.indices {
-            let chunk = chunks[c]
-            chunks[c] = Chunk()
-            var k = 0
-            for count in chunk.counts {
-                offsets[d] = e
-                for _ in 0..<Int(count) {
-                    let i = chunk.indices[k]
-                    positions.append(i < smallLimit ? smallPosition[i] : largePosition[i]!)
-                    k += 1
-                    e += 1
-                }
-                d += 1
-            }
-            values.append(contentsOf: chunk.values)
-        }
-        offsets[sampleCount] = e
-        self.sampleCount = sampleCount
-        self.observed = observed
-        self.offsets = offsets
-        self.positions = positions
-        self.values = values
+        self.init(columns: chunks)
     }
 
     /// The K × K second-moment matrix A = X_S X_Sᵀ, accumulated from each sample's active entries.

@@ -31,9 +31,13 @@ package enum DataColumnSidecar {
             case "x": return "N/D^(1/β): model size over the scale of the observed coordinates, E[K(D)] ≈ Γ(1−1/β)·D^(1/β)"
             case "y": return "L·D^(α_D) with α_D = (α+β)/β: the mean loss rescaled so curves of different D collapse"
             case "y_se": return "standard error of y (loss_se·D^(α_D))"
+            case "y_median": return "L·D^(α_D) of the median loss over seeds"
+            case "y_q10": return "L·D^(α_D) of the 10% quantile of the loss over seeds"
+            case "y_q90": return "L·D^(α_D) of the 90% quantile of the loss over seeds"
             default: break
             }
         }
+        if experiment == "loss-curve", name == "z" { return "(predicted_mean − measured_mean)/measured_se" }
         return meanings[name]
     }
 
@@ -68,6 +72,32 @@ package enum DataColumnSidecar {
         "mean_k": "mean number of observed coordinates K",
         "replicates_per_minute": "throughput of the estimator",
         "observed_coordinates_mean": "mean number of observed coordinates K",
+        "alpha": "amplitude exponent α",
+        "beta": "activation exponent β",
+        "loss_median": "median test loss over seeds (meaningful where the mean is not, e.g. in the peak band)",
+        "loss_q10": "10% quantile of the test loss over seeds",
+        "loss_q90": "90% quantile of the test loss over seeds",
+        "heavy_tailed": "1 if the mean is not meaningful (N in the double-descent peak band, where E[L] = ∞, or one seed dominates the sum), else 0",
+        "predicted_loss_mean": "predicted mean loss (MODEL.md §6.3, deterministic equivalent); empty in the peak band, where it is infinite",
+        "predicted_loss_median": "predicted median loss (exact §6.1 law mixed over the rank; overparameterized side only)",
+        "predicted_region": "where N lies: under (N < E[K]), peak band (mean infinite), over",
+        "region": "where N lies: under (N < E[K]), peak band (mean infinite), over",
+        "method": "how the prediction was computed (exact law, deterministic equivalent, …)",
+        "measured_mean": "mean measured loss over seeds",
+        "measured_se": "standard error of measured_mean",
+        "measured_median": "median measured loss over seeds",
+        "measured_q10": "10% quantile of the measured loss",
+        "measured_q90": "90% quantile of the measured loss",
+        "predicted_mean": "predicted mean loss; empty where infinite (peak band)",
+        "predicted_median": "predicted median loss; empty where not predicted",
+        "predicted_q10": "predicted 10% quantile of the loss; empty where not predicted",
+        "predicted_q90": "predicted 90% quantile of the loss; empty where not predicted",
+        "relative_error": "predicted_mean/measured_mean − 1",
+        "mean": "predicted mean loss",
+        "mean_finite": "1 if the predicted mean is finite, else 0",
+        "median": "predicted median loss",
+        "q10": "predicted 10% quantile of the loss",
+        "q90": "predicted 90% quantile of the loss",
     ]
 
     /// α and β of an experiment output, read from its JSON encoding (nil when it has none).

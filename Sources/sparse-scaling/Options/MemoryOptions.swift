@@ -23,7 +23,7 @@ struct MemoryOptions: ParsableArguments {
     func check(_ estimate: MemoryEstimate, job: String, points: [PointSpecification] = [], concurrency: Int = 1) throws {
         do { try estimate.check(limit: try limit(), job: job) } catch let error as MemoryLimitExceeded {
             var message = error.commandLineMessage
-            let switchable = points.filter { $0.sampler == .perSample && $0.data == .sparse && $0.features == .linear && $0.solver == .reduced }
+            let switchable = points.filter { $0.sampler == .perSample && $0.data == .sparse && $0.features == .linear && $0.solver == .reduced && $0.parameters.beta > 1 }
             if !points.isEmpty, switchable.count == points.count {
                 let sublinear = points.map { point -> PointSpecification in
                     var copy = point
