@@ -61,6 +61,10 @@ public final class ResultsStore: Sendable {
         case .empty, .unchecked:
             try connection?.queue.close()
             throw StoreError.emptyStore(path: path)
+        case let .store(missing) where missing.contains("v1"):
+            // The migration bookkeeping exists but not the table (a writer stopped before its first migration).
+            try connection?.queue.close()
+            throw StoreError.emptyStore(path: path)
         case let .store(missing) where !missing.allSatisfy(Schema.readableWithout.contains):
             try connection?.queue.close()
             throw StoreError.outdatedSchema(path: path, missingMigrations: missing)

@@ -68,12 +68,12 @@ struct SelfDescribingOutputTests {
     @Test("sweep: theory verdict, rows from the store vs computed, the store; JSON echoes the configuration")
     func sweepDescribesItself() throws {
         try withTemporaryFolder { folder in
-            let first = try CLI.run(["sweep", "--n", "4...16x2", "--d", "128", "--seeds", "2", "--store", "s.sqlite"], in: folder)
+            let first = try CLI.run(["sweep", "--n", "4...16x2", "--d", "16384", "--seeds", "2", "--store", "s.sqlite"], in: folder)
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stdout.contains("theory α_N = α + β = 2: "))
             #expect(first.stdout.contains("the 95% CI"))
             #expect(first.stdout.contains("rows: 0 from the store, 6 computed; store s.sqlite"))
-            let second = try CLI.run(["sweep", "--n", "4...16x2", "--d", "128", "--seeds", "3", "--store", "s.sqlite", "--format", "json"], in: folder)
+            let second = try CLI.run(["sweep", "--n", "4...16x2", "--d", "16384", "--seeds", "3", "--store", "s.sqlite", "--format", "json"], in: folder)
             #expect(second.status == 0, "\(second.stderr)")
             #expect(second.stderr.contains("6 of 9 (point, seed) pairs already stored in s.sqlite"))
             let object = try #require(JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
@@ -89,7 +89,7 @@ struct SelfDescribingOutputTests {
             #expect(theory["exponent"] as? Double == 2)
             #expect(second.stdout.contains("\n  \""))  // pretty-printed
             #expect(Self.camelCaseKeys(in: object).isEmpty, "camelCase keys: \(Self.camelCaseKeys(in: object))")
-            let quiet = try CLI.run(["sweep", "--n", "4...16x2", "--d", "128", "--seeds", "3", "--store", "s.sqlite", "--quiet"], in: folder)
+            let quiet = try CLI.run(["sweep", "--n", "4...16x2", "--d", "16384", "--seeds", "3", "--store", "s.sqlite", "--quiet"], in: folder)
             #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
         }
     }

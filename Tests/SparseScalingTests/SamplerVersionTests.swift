@@ -36,7 +36,8 @@ struct SamplerVersionTests {
         let spec = try Self.spec(.sublinear)
         let outcome = try PointEvaluator.evaluate(spec)
         let json = try PointSummary(specification: spec, outcome: outcome).json()
-        #expect(json.contains("\"sampler\":\"sublinear\""))
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(object?["sampler"] as? String == "sublinear")
     }
 
     @Test(arguments: [(FeatureMap.relu, SolverKind.direct, DataKind.sparse), (.linear, .direct, .sparse),
