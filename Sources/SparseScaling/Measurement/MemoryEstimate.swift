@@ -23,7 +23,7 @@ public struct MemoryEstimate: Sendable, Hashable, CustomStringConvertible {
     public init(bytes: Double) { self.bytes = bytes }
 
     /// Memory the process needs whatever the job: runtime, libraries, OpenBLAS buffers, SQLite.
-    public static let baselineBytes: Double = 36 * 1_048_576
+    public static let baselineBytes: Double = 40 * 1_048_576
 
     /// The estimate in a readable unit, e.g. "1.5 GiB".
     public var description: String { MemoryEstimate.format(bytes) }
