@@ -35,7 +35,7 @@ public enum LinearPointEvaluator {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let outcome = PointOutcome(
             loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: instance.observedCount,
-            rank: solution.rank, seconds: seconds, readout: solution.weights)
+            rank: solution.rank, seconds: seconds, readout: solution.weights, noiseVariance: specification.noise * specification.noise)
         return (outcome, instance)
     }
 
@@ -44,14 +44,15 @@ public enum LinearPointEvaluator {
         let spec = instance.specification
         switch spec.solver {
         case .reduced:
-            let solver = ReducedMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
+            var solver = ReducedMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
+            solver.labelNoise = ReducedTargetNoise.drawn(scale: spec.noise, seed: spec.seed)
             if let samples = instance.sparseSamples {
                 return try solver.solve(samples: samples, embedding: instance.embedding, teacher: instance.teacher)
             }
             return try solver.solve(
                 secondMoment: instance.secondMoment(), embedding: instance.embedding,
                 teacher: instance.teacher, sampleCount: spec.sampleCount)
-        case .gd, .nesterov, .sgd:
+        case .gd, .nesterov, .sgd, .online:
             preconditionFailure("LinearPointEvaluator runs the exact solvers; PointEvaluator sends \(spec.solver) elsewhere")
         case .direct:
             let solver = DirectMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
@@ -60,10 +61,10 @@ public enum LinearPointEvaluator {
                 let all = Array(1...m)
                 let w = RandomEmbedding(featureCount: spec.featureCount, seed: spec.seed).columns(all)
                 let x = instance.sparseSamples!.denseFull(inputDimension: m)
-                return try solver.solve(embedding: w, samples: x, teacher: Teacher(seed: spec.seed).weights(all))
+                let y = BLAS.multiply(x, Teacher(seed: spec.seed).weights(all), trans: .transposed)
+                return try solver.solve(embedding: w, samples: x, labels: instance.labelNoise.noisy(labels: y))
             }
-            return try solver.solve(
-                embedding: instance.embedding, samples: instance.observedSamples(), teacher: instance.teacher)
+            return try solver.solve(embedding: instance.embedding, samples: instance.observedSamples(), labels: instance.noisyLabels())
         }
     }
 }

@@ -13,8 +13,10 @@ public enum PointEvaluator {
             return try IterativePointEvaluator.evaluate(specification, threads: threads).outcome
         case (.relu, .direct), (.relu, .nesterov), (.relu, .gd), (.relu, .sgd):
             return try ReLUPointEvaluator.evaluate(specification, threads: threads)
-        case (.relu, .reduced):
-            preconditionFailure("checkSolverCombination refuses the reduced solver with ReLU features")
+        case (.linear, .online):
+            return try OnlinePointEvaluator.evaluate(specification).outcome
+        case (.relu, .reduced), (.relu, .online):
+            preconditionFailure("checkSolverCombination refuses the reduced and online solvers with ReLU features")
         }
     }
 }

@@ -56,7 +56,13 @@ public struct TrainingInstance: Sendable {
         return denseSamples!.samples
     }
 
-    /// The training labels y = w*_Sᵀ X_S (length D).
+    /// The label noise of this instance's seed and σ.
+    public var labelNoise: LabelNoise { LabelNoise(scale: specification.noise, seed: specification.seed) }
+
+    /// The training labels y = w*_Sᵀ X_S + σε (length D): `labels()` itself when σ = 0.
+    public func noisyLabels() -> [Double] { labelNoise.noisy(labels: labels()) }
+
+    /// The noiseless training labels y = w*_Sᵀ X_S (length D).
     public func labels() -> [Double] {
         if let sparseSamples { return sparseSamples.labels(weights: teacher) }
         return BLAS.multiply(denseSamples!.samples, teacher, trans: .transposed)

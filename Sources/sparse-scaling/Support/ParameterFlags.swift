@@ -20,6 +20,10 @@ extension Parameter {
         case .replicates: return "--replicates"
         case .threshold: return "--threshold"
         case .failureEstimator: return "--estimator"
+        case .dataKind: return "--data"
+        case .labelNoise: return "--noise"
+        case .stepSize: return "--eta"
+        case .stepDecay: return "--eta-decay"
         }
     }
 }
