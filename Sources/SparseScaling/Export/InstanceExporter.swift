@@ -9,7 +9,9 @@ public enum InstanceExporter {
     }
 
     /// Writes X_S.npy (K×D), W_S.npy (N×K), w_S.npy (K), lambda_S.npy (K), observed.npy (K, 1-based),
-    /// v.npy (N) and, last, summary.json into `folder`.
+    /// y.npy (D: the training labels w*_Sᵀ X_S + σε, noisy when σ > 0), v.npy (N) and, last,
+    /// summary.json into `folder`. With σ > 0 the outcome must come from per-sample noise
+    /// (`LinearPointEvaluator.evaluateKeepingInstance(_:perSampleNoise: true)`), so v = y F⁺ holds.
     public static func write(instance: TrainingInstance, outcome: PointOutcome, to folder: URL) throws {
         let spec = instance.specification
         let k = instance.observedCount
@@ -20,6 +22,7 @@ public enum InstanceExporter {
             ("w_S.npy", NumPyArray.float64(instance.teacher, shape: [k])),
             ("lambda_S.npy", NumPyArray.float64(instance.observed.map(spec.parameters.marginalVariance), shape: [k])),
             ("observed.npy", NumPyArray.int64(instance.observed, shape: [k])),
+            ("y.npy", NumPyArray.float64(instance.noisyLabels(), shape: [spec.sampleCount])),
             ("v.npy", NumPyArray.float64(outcome.readout, shape: [spec.featureCount])),
         ]
         for (name, data) in files {

@@ -17,6 +17,8 @@ public final class MeasurementRunner: @unchecked Sendable {
     public let progress: ProgressReporter
     /// Refuse work whose `MemoryEstimate` exceeds this many bytes (nil: no limit).
     public var memoryLimit: Double?
+    /// Label-noise σ given to every measured point that has none of its own (0: noiseless, as given).
+    public var labelNoise: Double = 0
 
     /// A runner writing into `store`.
     public init(store: ResultsStore, shard: Shard = .all, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) {
@@ -29,6 +31,12 @@ public final class MeasurementRunner: @unchecked Sendable {
     /// Measures every point of `points` with every seed of `seeds`, then returns one aggregate per
     /// point over the seeds present in the store (all of them unless the run is sharded).
     public func measure(_ points: [PointSpecification], seeds: [UInt64], label: String = "points") throws -> [MeasuredPoint] {
+        let noise = labelNoise
+        let points = noise == 0 ? points : points.map { p in
+            var q = p
+            if q.noise == 0 { q.noise = noise }
+            return q
+        }
         for p in points { try p.validate() }
         var missing: [PointSpecification] = []
         for p in points {

@@ -42,7 +42,7 @@ public struct SweepResult: Sendable {
             pointObjects.append([
                 "n": p.n, "d": p.d, "seeds": p.seedCount, "loss_mean": p.lossMean, "loss_se": p.lossStandardError,
                 "observed_coordinates_mean": p.meanObservedCoordinates,
-            ])
+            ].merging(p.noiseVariance == 0 ? [:] : ["noise": p.specification.noise, "test_loss_mean": p.testLossMean]) { a, _ in a })
         }
         var object: [String: Any] = ["points": pointObjects]
         if let fit, let variable {
@@ -63,14 +63,16 @@ public struct SweepResult: Sendable {
 
     /// A table of (N, D, mean loss, SE, seeds) and the fitted exponent.
     public func text() -> String {
-        var table = TextTable(headers: ["N", "D", "loss mean", "loss SE", "seeds", "K mean"])
+        let noisy = points.contains { $0.noiseVariance != 0 }
+        var table = TextTable(headers: ["N", "D", "loss mean", "loss SE", "seeds", "K mean"] + (noisy ? ["test loss mean"] : []))
         for p in points {
             table.append([
                 "\(p.n)", "\(p.d)", String(format: "%.6e", p.lossMean), String(format: "%.3e", p.lossStandardError),
                 "\(p.seedCount)", String(format: "%.1f", p.meanObservedCoordinates),
-            ])
+            ] + (noisy ? [String(format: "%.6e", p.testLossMean)] : []))
         }
         var lines = [table.render()]
+        if noisy { lines.append("loss = excess loss Σλ(w_eff − w*)²; test loss = excess + σ² (σ = \(points[0].specification.noise))") }
         if let fit, let variable {
             lines.append("")
             lines.append(String(

@@ -11,14 +11,16 @@ public enum LinearPointEvaluator {
         try evaluateKeepingInstance(specification, threads: threads).outcome
     }
 
-    /// The outcome together with the realized training instance (for export and inspection).
+    /// The outcome together with the realized training instance (for export and inspection). With
+    /// `perSampleNoise`, the reduced solver's label noise is z = R⁺X_S σε built from the per-sample ε
+    /// (the labels `instance.noisyLabels()` exactly) instead of its own stream.
     public static func evaluateKeepingInstance(
-        _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
+        _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads, perSampleNoise: Bool = false
     ) throws -> (outcome: PointOutcome, instance: TrainingInstance) {
         try specification.validate()
         let start = DispatchTime.now()
         let instance = TrainingInstance(specification, threads: threads)
-        let solution = try train(instance)
+        let solution = try train(instance, perSampleNoise: perSampleNoise)
         let parameters = specification.parameters
         let observedLoss = PopulationLoss.observedPart(
             parameters: parameters, coordinates: instance.observed, embedding: instance.embedding,
@@ -40,12 +42,17 @@ public enum LinearPointEvaluator {
     }
 
     /// Trains the readout of `instance` with its specification's solver.
-    static func train(_ instance: TrainingInstance) throws -> ReadoutSolution {
+    static func train(_ instance: TrainingInstance, perSampleNoise: Bool = false) throws -> ReadoutSolution {
         let spec = instance.specification
         switch spec.solver {
         case .reduced:
             var solver = ReducedMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
             solver.labelNoise = ReducedTargetNoise.drawn(scale: spec.noise, seed: spec.seed)
+            if perSampleNoise, spec.noise != 0 {
+                let e = instance.labelNoise.sampleNoises(count: spec.sampleCount).map { spec.noise * $0 }
+                let moment = instance.sparseSamples?.observedMoment(e) ?? BLAS.multiply(instance.denseSamples!.samples, e)
+                solver.labelNoise = .projected(sampleMoment: moment)
+            }
             if let samples = instance.sparseSamples {
                 return try solver.solve(samples: samples, embedding: instance.embedding, teacher: instance.teacher)
             }

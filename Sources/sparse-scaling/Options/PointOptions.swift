@@ -21,7 +21,7 @@ struct PointOptions: ParsableArguments {
     @Option(help: "Data distribution: sparse (the paper's model) or dense (Gaussian baseline).")
     var data: DataKind = .sparse
 
-    @Option(help: "Solver: reduced (exact, cost independent of D and M), direct (dense pseudoinverse), or iterative gd, nesterov, sgd. Default reduced for sparse linear, direct for dense or relu.")
+    @Option(help: "Solver: reduced (exact, cost independent of D and M), direct (dense pseudoinverse), iterative gd, nesterov, sgd, or online (one-pass SGD: each of the D samples used once, D = steps; sparse linear only). Default reduced for sparse linear, direct for dense or relu.")
     var solver: SolverKind?
 
     @Option(parsing: .unconditional, help: "Ridge λ_r ≥ 0; 0 gives the minimum-norm interpolator.")
@@ -39,8 +39,14 @@ struct PointOptions: ParsableArguments {
     @Option(help: "Feature map: linear (f = W x) or relu (f = ReLU(W x), loss by Monte Carlo).")
     var features: FeatureMap = .linear
 
-    @Option(parsing: .unconditional, help: "Step size η > 0 of gd, nesterov and sgd. Default 1/λ_max(F Fᵀ/D) from power iteration (sgd: 1/max‖f_d‖²).")
+    @Option(parsing: .unconditional, help: "Step size η > 0 of gd, nesterov, sgd and online. Default 1/λ_max(F Fᵀ/D) from power iteration (sgd: 1/max‖f_d‖²; online: 0.25).")
     var eta: Double?
+
+    @Option(parsing: .unconditional, help: "Decay scale t₀ > 0 of the online solver's step, η_t = η/(1 + t/t₀). Default: constant η.")
+    var etaDecay: Double?
+
+    @Option(parsing: .unconditional, help: "Label-noise standard deviation σ ≥ 0: labels y = w*·x + σε, ε ~ N(0, 1). The loss reported is the excess loss; the test loss adds σ². Default 0 (noiseless).")
+    var noise: Double = 0
 
     @Option(parsing: .unconditional, help: "Iterative solvers stop when ‖gradient‖/‖initial gradient‖ falls below this, in (0, 1).")
     var gradientTolerance: Double = 1e-10
@@ -94,7 +100,8 @@ struct PointOptions: ParsableArguments {
             let spec = PointSpecification(
                 parameters: parameters, featureCount: featureCount, sampleCount: sampleCount, data: data, features: features,
                 solver: solver ?? (data == .dense || features == .relu ? .direct : .reduced), ridge: ridge, tail: tail,
-                tolerance: tolerance, seed: seed, optimization: optimization)
+                tolerance: tolerance, seed: seed, optimization: optimization, noise: noise)
+            try spec.checkSolverCombination()
             try spec.validate()
             return spec
         } catch let error as ParameterError {
@@ -120,9 +127,14 @@ struct PointOptions: ParsableArguments {
         guard testSamples >= 2 else {
             throw ValidationError("invalid value '\(testSamples)' for --test-samples: expected an integer ≥ 2")
         }
-        return OptimizationSettings(
+        if let etaDecay, !(etaDecay > 0 && etaDecay.isFinite) {
+            throw ValidationError("invalid value '\(etaDecay)' for --eta-decay: expected a finite number > 0")
+        }
+        var settings = OptimizationSettings(
             stepSize: eta, gradientTolerance: gradientTolerance, maxIterations: maxIterations,
             batchSize: batchSize, testSamples: testSamples)
+        settings.stepDecay = etaDecay
+        return settings
     }
 }
 
