@@ -56,11 +56,11 @@ public enum LabelNoiseExperiment {
             let label = "σ² = \(variance)"
             let nPlan = SweepPlan(base: base, featureCounts: c.nSweepN, sampleCounts: [c.nSweepD], seeds: seeds)
             for p in try runner.measure(nPlan.points, seeds: seeds, label: "label noise N-sweep, \(label)") {
-                rows.append(LabelNoiseResult.Row(sweep: .n, point: p))
+                rows.append(LabelNoiseResult.Row(sweep: .n, point: p, noiseVariance: variance))
             }
             let dPlan = SweepPlan(base: base, featureCounts: [], sampleCounts: c.dSweepD, featuresPerSample: c.modelRichRatio, seeds: seeds)
             for p in try runner.measure(dPlan.points, seeds: seeds, label: "label noise D-sweep, \(label)") {
-                rows.append(LabelNoiseResult.Row(sweep: .d, point: p))
+                rows.append(LabelNoiseResult.Row(sweep: .d, point: p, noiseVariance: variance))
             }
             let ridgePoints = c.ridges.map { ridge -> PointSpecification in
                 var p = base
@@ -70,7 +70,7 @@ public enum LabelNoiseExperiment {
                 return p
             }
             for p in try runner.measure(ridgePoints, seeds: seeds, label: "label noise ridge at the peak, \(label)") {
-                rows.append(LabelNoiseResult.Row(sweep: .ridge, point: p))
+                rows.append(LabelNoiseResult.Row(sweep: .ridge, point: p, noiseVariance: variance))
             }
         }
         return LabelNoiseResult(alpha: alpha, beta: beta, configuration: c, peakFeatureCount: peakN, rows: rows, parameters: parameters)

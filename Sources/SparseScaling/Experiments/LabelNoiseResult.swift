@@ -33,15 +33,15 @@ public struct LabelNoiseResult: ExperimentOutput {
         /// The per-seed excess losses, in seed order.
         public var losses: [Double]
 
-        /// The row of a measured point of sweep `sweep`.
-        public init(sweep: Sweep, point p: MeasuredPoint) {
+        /// The row of a measured point of sweep `sweep` at noise variance σ² = `noiseVariance`.
+        public init(sweep: Sweep, point p: MeasuredPoint, noiseVariance: Double) {
             self.sweep = sweep
-            noiseVariance = p.noiseVariance
+            self.noiseVariance = noiseVariance
             n = p.n
             d = p.d
             ridge = p.specification.ridge
             excess = LossDistribution(p.losses)
-            test = LossDistribution(p.losses.map { $0 + p.noiseVariance })
+            test = LossDistribution(p.losses.map { $0 + noiseVariance })
             meanObservedCoordinates = p.meanObservedCoordinates
             losses = p.losses
         }
@@ -52,7 +52,8 @@ public struct LabelNoiseResult: ExperimentOutput {
         public var noiseVariance: Double
         /// Fit of the median test loss along the D-sweep: c·D^(−γ) + floor.
         public var floorFit: NoiseFloorFit?
-        /// The largest median excess loss along the N-sweep, its N, and its 10/90% quantiles.
+        /// The double-descent peak: the largest median excess loss along the N-sweep among the N within a
+        /// factor 2 of E[K(D)] (where the interpolation threshold sits), its N, and its 10/90% quantiles.
         public var peakN: Int
         public var peakMedian: Double
         public var peakLower: Double
@@ -60,6 +61,8 @@ public struct LabelNoiseResult: ExperimentOutput {
         /// Bootstrap SE of ln(peak median / noiseless peak median) (nil for σ² = 0).
         public var peakGrowthLog: Double?
         public var peakGrowthLogStandardError: Double?
+        /// Power-law fit of the median excess loss along the D-sweep (σ² taken as the floor).
+        public var excessFit: PowerLawFit?
         /// Local exponents of the median excess loss between successive D of the D-sweep.
         public var localExponents: [Double]
         /// The first D at whose upper end the local exponent of the median excess loss falls below
@@ -97,14 +100,16 @@ public struct LabelNoiseResult: ExperimentOutput {
         self.rows = rows
         let alphaD = beta > 1 ? (alpha + beta) / beta : alpha + beta
         predictedAlphaD = alphaD
+        let threshold = parameters.expectedPeak(dataSize: configuration.nSweepD)
+        let nearThreshold = { (r: Row) in Double(r.n) >= threshold / 2 && Double(r.n) <= 2 * threshold }
         let noiselessN = rows.filter { $0.sweep == .n && $0.noiseVariance == 0 }
-        let noiselessPeak = noiselessN.max { $0.excess.median < $1.excess.median }
+        let noiselessPeak = noiselessN.filter(nearThreshold).max { $0.excess.median < $1.excess.median }
         var levels: [NoiseLevel] = []
         for variance in configuration.noiseVariances {
             let nRows = rows.filter { $0.sweep == .n && $0.noiseVariance == variance }.sorted { $0.n < $1.n }
             let dRows = rows.filter { $0.sweep == .d && $0.noiseVariance == variance }.sorted { $0.d < $1.d }
             let rRows = rows.filter { $0.sweep == .ridge && $0.noiseVariance == variance }.sorted { $0.ridge < $1.ridge }
-            guard let peak = nRows.max(by: { $0.excess.median < $1.excess.median }) else { continue }
+            guard let peak = nRows.filter(nearThreshold).max(by: { $0.excess.median < $1.excess.median }) else { continue }
             let fit = NoiseFloorFit(x: dRows.map { Double($0.d) }, loss: dRows.map(\.test.median))
             let local = zip(dRows, dRows.dropFirst()).map { a, b in -log(b.excess.median / a.excess.median) / log(Double(b.d) / Double(a.d)) }
             let givesWay = zip(local, dRows.dropFirst()).first { $0.0 < 0.7 * alphaD }?.1.d
@@ -135,7 +140,8 @@ public struct LabelNoiseResult: ExperimentOutput {
             let tailRidge = ridgelessRatio <= 2 ? 0 : rRows.first { $0.test.upper / $0.test.median <= 2 }?.ridge
             levels.append(NoiseLevel(
                 noiseVariance: variance, floorFit: fit, peakN: peak.n, peakMedian: peak.excess.median, peakLower: peak.excess.lower,
-                peakUpper: peak.excess.upper, peakGrowthLog: growth, peakGrowthLogStandardError: growthSE, localExponents: local,
+                peakUpper: peak.excess.upper, peakGrowthLog: growth, peakGrowthLogStandardError: growthSE,
+                excessFit: try? PowerLawFit(x: dRows.map { Double($0.d) }, y: dRows.map(\.excess.median)), localExponents: local,
                 exponentGivesWayAt: givesWay, floorDominatesFrom: floorFrom, optimalRidge: bestRidge, optimalRidgeMedianTest: bestLoss,
                 ridgelessMedianTest: ridgeless, ridgelessTailRatio: ridgelessRatio, tailRemovingRidge: tailRidge))
         }
@@ -172,14 +178,14 @@ public struct LabelNoiseResult: ExperimentOutput {
             ])
         }
         var summary = CSVTable(headers: [
-            "noise_variance", "floor_fit", "floor_fit_exponent", "floor_fit_exponent_se", "peak_n", "peak_median_excess", "peak_q10", "peak_q90",
+            "noise_variance", "floor_fit", "floor_fit_exponent", "floor_fit_exponent_se", "excess_exponent", "excess_exponent_se", "peak_n", "peak_median_excess", "peak_q10", "peak_q90",
             "peak_growth_log", "peak_growth_log_se", "exponent_gives_way_at_d", "floor_dominates_from_d", "optimal_ridge", "optimal_ridge_median_test",
             "ridgeless_median_test", "ridgeless_q90_over_median", "tail_removing_ridge",
         ])
         for l in levels {
             summary.append([
                 .number(l.noiseVariance), .optional(l.floorFit?.floor), .optional(l.floorFit?.powerLaw.exponent),
-                .optional(l.floorFit?.powerLaw.exponentStandardError), .integer(l.peakN), .number(l.peakMedian), .number(l.peakLower), .number(l.peakUpper),
+                .optional(l.floorFit?.powerLaw.exponentStandardError), .optional(l.excessFit?.exponent), .optional(l.excessFit?.exponentStandardError), .integer(l.peakN), .number(l.peakMedian), .number(l.peakLower), .number(l.peakUpper),
                 .optional(l.peakGrowthLog), .optional(l.peakGrowthLogStandardError), l.exponentGivesWayAt.map { .integer($0) } ?? .empty,
                 .optional(l.floorDominatesFrom), .number(l.optimalRidge), .number(l.optimalRidgeMedianTest), .number(l.ridgelessMedianTest),
                 .number(l.ridgelessTailRatio), .optional(l.tailRemovingRidge),
@@ -199,11 +205,12 @@ public struct LabelNoiseResult: ExperimentOutput {
             if let f = l.floorFit {
                 line += "test-loss floor \(g(f.floor)) (σ² = \(g(l.noiseVariance))), D-exponent above it \(g(f.powerLaw.exponent)) ± \(g(f.powerLaw.exponentStandardError)) (α_D = \(g(predictedAlphaD))); "
             }
+            if let e = l.excessFit { line += "median excess ∝ D^−\(g(e.exponent)) ± \(g(e.exponentStandardError)); " }
             line += "median peak excess \(g(l.peakMedian)) at N = \(l.peakN) [q10 \(g(l.peakLower)), q90 \(g(l.peakUpper))]"
             if let growth = l.peakGrowthLog { line += ", ×\(g(exp(growth))) the noiseless peak" }
             line += "; D-exponent of the excess gives way at D = \(l.exponentGivesWayAt.map(String.init) ?? "— (not in range)")"
             if let from = l.floorDominatesFrom { line += ", floor dominates from D ≈ \(g(from))" }
-            line += "; at N = \(peakFeatureCount): ridgeless median test \(g(l.ridgelessMedianTest)) (q90/median \(g(l.ridgelessTailRatio))), optimal ridge \(g(l.optimalRidge)) → \(g(l.optimalRidgeMedianTest)), tail removed (q90/median ≤ 2) from λ_r = \(l.tailRemovingRidge.map(g) ?? "— (not in scan)")"
+            line += "; at N = \(peakFeatureCount): ridgeless median test \(g(l.ridgelessMedianTest)) (q90/median \(g(l.ridgelessTailRatio))), optimal ridge \(g(l.optimalRidge)) → \(g(l.optimalRidgeMedianTest)), tail removed (q90/median ≤ 2) from λ_r = \(l.tailRemovingRidge.map { $0 == 0 ? "0 (ridgeless)" : g($0) + ($0 == configuration.ridges.min() ? " (the smallest ridge scanned)" : "") } ?? "— (not in scan)")"
             lines.append(line)
         }
         let heavy = heavyTailRows.filter { $0.noiseVariance > 0 }
@@ -229,6 +236,10 @@ extension LabelNoiseResult {
                 quantity: "label noise σ² = \(g(l.noiseVariance)): D-exponent γ above the floor (the sparse α_D survives until the floor dominates\(l.exponentGivesWayAt.map { "; the excess loss's local exponent gives way at D = \($0)" } ?? ""))",
                 predicted: predictedAlphaD, measured: l.floorFit?.powerLaw.exponent, standardError: l.floorFit?.powerLaw.exponentStandardError,
                 interval: l.floorFit.map { ($0.powerLaw.exponentInterval.lower, $0.powerLaw.exponentInterval.upper) }, tolerance: 0.2))
+            rows.append(ComparisonRow(
+                quantity: "label noise σ² = \(g(l.noiseVariance)): D-exponent of the median excess loss, D-sweep (σ² as the floor)",
+                predicted: predictedAlphaD, measured: l.excessFit?.exponent, standardError: l.excessFit?.exponentStandardError,
+                interval: l.excessFit.map { ($0.exponentInterval.lower, $0.exponentInterval.upper) }, tolerance: 0.2))
             rows.append(ComparisonRow(
                 positiveQuantity: "label noise σ² = \(g(l.noiseVariance)): the peak grows, ln(median peak excess / noiseless) (bootstrap SE)",
                 measured: l.peakGrowthLog, standardError: l.peakGrowthLogStandardError))

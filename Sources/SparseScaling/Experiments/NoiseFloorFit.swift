@@ -14,14 +14,22 @@ public struct NoiseFloorFit: Sendable, Codable, Hashable {
     /// Fits (x, L) pairs (≥ 4 points, positive and finite).
     public init?(x: [Double], loss: [Double]) {
         guard x.count >= 4, x.count == loss.count, let smallest = loss.min(), smallest > 0 else { return nil }
-        var best: (Double, PowerLawFit)? = nil
-        // Floors from 0 up to 0.999 of the smallest loss, geometric above 1e-6 of it.
+        // Floors from 0 up to 0.999 of the smallest loss, geometric above 1e-6 of it; then a golden-section
+        // refinement between the best candidate's neighbours.
         let candidates = [0.0] + (0...300).map { smallest * 0.999 * pow(1e-6, 1 - Double($0) / 300) }
-        for f in candidates {
-            guard let fit = try? PowerLawFit(x: x, y: loss.map { $0 - f }) else { continue }
-            if best == nil || fit.residualSumOfSquares < best!.1.residualSumOfSquares { best = (f, fit) }
+        func rss(_ f: Double) -> Double { (try? PowerLawFit(x: x, y: loss.map { $0 - f }))?.residualSumOfSquares ?? .infinity }
+        let scores = candidates.map(rss)
+        guard let j = scores.indices.min(by: { scores[$0] < scores[$1] }), scores[j].isFinite else { return nil }
+        var lo = candidates[max(0, j - 1)], hi = candidates[min(candidates.count - 1, j + 1)]
+        let ratio = (5.0.squareRoot() - 1) / 2
+        for _ in 0..<80 {
+            let a = hi - ratio * (hi - lo), b = lo + ratio * (hi - lo)
+            if rss(a) < rss(b) { hi = b } else { lo = a }
         }
-        guard let best else { return nil }
+        let refined = (lo + hi) / 2
+        let f = rss(refined) < scores[j] ? refined : candidates[j]
+        guard let fit = try? PowerLawFit(x: x, y: loss.map { $0 - f }) else { return nil }
+        let best = (f, fit)
         floor = best.0
         powerLaw = best.1
     }

@@ -33,7 +33,7 @@ public struct OnlineResult: ExperimentOutput {
         public var loss: Double
     }
 
-    /// The fit of L(N, t) = A·N^−a_N + B·t^−a_t (relative least squares over the mean curves at t ≥ 100).
+    /// The fit of L(N, t) = A·N^−a_N + B·t^−a_t (relative least squares over the median curves at t ≥ 1000).
     public struct JointFit: Sendable, Codable {
         public var modelExponent: Double
         public var modelExponentStandardError: Double
@@ -61,7 +61,7 @@ public struct OnlineResult: ExperimentOutput {
     public let curves: [CurvePoint]
     /// Runs that diverged: (N, seed, step).
     public let divergedRuns: [String]
-    /// The t-exponent of the mean loss of the largest N over t ≥ 100 while L ≥ 3·L(T).
+    /// The t-exponent of the median loss of the largest N over t ≥ 1000 while L ≥ 3·L(T).
     public let stepFit: PowerLawFit?
     /// The joint fit.
     public let joint: JointFit?
@@ -112,15 +112,17 @@ public struct OnlineResult: ExperimentOutput {
         decoupledPrediction = checkpoints.map { parameters.onlineLoss(steps: Double($0), stepSize: configuration.stepSize) }
         largestRunSeconds = runs.filter { $0.featureCount == configuration.featureCounts.max() }.map(\.run.seconds).max() ?? 0
 
-        // The t-exponent at the largest N, before its N-limited floor.
-        let largest = curves.filter { $0.featureCount == (curves.map(\.featureCount).max() ?? 0) && $0.step >= 100 }
-        if let final = largest.last?.loss.mean {
-            let window = largest.filter { $0.loss.mean >= 3 * final }
-            stepFit = try? PowerLawFit(x: window.map { Double($0.step) }, y: window.map(\.loss.mean))
+        // The t-exponent at the largest N, past the first-steps transient and before its N-limited floor.
+        // Fits use medians over seeds: a rare sample with η‖f‖² > 2 kicks one seed's loss up for a while,
+        // which dominates a mean over a few seeds.
+        let largest = curves.filter { $0.featureCount == (curves.map(\.featureCount).max() ?? 0) && $0.step >= Self.fitStart }
+        if let final = largest.last?.loss.median {
+            let window = largest.filter { $0.loss.median >= 3 * final }
+            stepFit = try? PowerLawFit(x: window.map { Double($0.step) }, y: window.map(\.loss.median))
         } else {
             stepFit = nil
         }
-        joint = Self.jointFit(curves.filter { $0.step >= 100 })
+        joint = Self.jointFit(curves.filter { $0.step >= Self.fitStart })
         let (frontier, lossFit, modelFit, stepsFit) = Self.frontier(curves: curves, featureCounts: configuration.featureCounts, steps: configuration.steps)
         self.frontier = frontier
         frontierLossFit = lossFit
@@ -128,12 +130,15 @@ public struct OnlineResult: ExperimentOutput {
         frontierStepsFit = stepsFit
     }
 
+    /// Fits start at this step, past the transient of the first steps.
+    public static let fitStart = 1000
+
     /// Grid search over (a_N, a_t) with A, B by weighted linear least squares on relative residuals;
     /// standard errors from the curvature of the profiled residual sum (points of one curve share
     /// seeds, so these understate the uncertainty).
     static func jointFit(_ points: [CurvePoint]) -> JointFit? {
         guard points.count >= 6 else { return nil }
-        let n = points.map { Double($0.featureCount) }, t = points.map { Double($0.step) }, y = points.map(\.loss.mean)
+        let n = points.map { Double($0.featureCount) }, t = points.map { Double($0.step) }, y = points.map(\.loss.median)
         func solve(_ aN: Double, _ aT: Double) -> (rss: Double, a: Double, b: Double) {
             // Minimize Σ ((A u + B v − y)/y)² with u = N^−aN, v = t^−aT.
             var suu = 0.0, suv = 0.0, svv = 0.0, suy = 0.0, svy = 0.0
@@ -187,21 +192,21 @@ public struct OnlineResult: ExperimentOutput {
             relativeResidual: (best.rss / Double(points.count)).squareRoot(), pointCount: points.count)
     }
 
-    /// For 40 computes per decade: the loss of each N at t = C/N (log–log interpolation of its mean
-    /// curve, t ≥ 100), the best N refined by a parabola in log N; kept where the best N is interior.
+    /// For 40 computes per decade: the loss of each N at t = C/N (log–log interpolation of its median
+    /// curve, t ≥ 1000), the best N refined by a parabola in log N; kept where the best N is interior.
     static func frontier(curves: [CurvePoint], featureCounts: [Int], steps: Int) -> ([FrontierPoint], PowerLawFit?, PowerLawFit?, PowerLawFit?) {
         let ns = featureCounts.filter { n in curves.contains { $0.featureCount == n } }.sorted()
         guard ns.count >= 3 else { return ([], nil, nil, nil) }
         func loss(_ n: Int, _ t: Double) -> Double? {
-            let c = curves.filter { $0.featureCount == n && $0.step >= 100 }
+            let c = curves.filter { $0.featureCount == n && $0.step >= fitStart }
             guard let first = c.first, let last = c.last, t >= Double(first.step), t <= Double(last.step) else { return nil }
             guard let k = c.firstIndex(where: { Double($0.step) >= t }) else { return nil }
-            if k == 0 { return c[0].loss.mean }
+            if k == 0 { return c[0].loss.median }
             let (a, b) = (c[k - 1], c[k])
             let w = log(t / Double(a.step)) / log(Double(b.step) / Double(a.step))
-            return exp((1 - w) * log(a.loss.mean) + w * log(b.loss.mean))
+            return exp((1 - w) * log(a.loss.median) + w * log(b.loss.median))
         }
-        let lowest = 100.0 * Double(ns[0]), highest = Double(ns.last!) * Double(steps)
+        let lowest = Double(fitStart) * Double(ns[0]), highest = Double(ns.last!) * Double(steps)
         var points: [FrontierPoint] = []
         var c = lowest
         while c <= highest * 1.0001 {

@@ -1,7 +1,7 @@
 import Foundation
 import SVGPlot
 
-/// The one-pass SGD figure: loss curves against steps t per N (mean ± SE over seeds) with our
+/// The one-pass SGD figure: loss curves against steps t per N (median over seeds) with our
 /// decoupled N = ∞ prediction (dashed), and the compute frontier under C = N·t (best N per C) with
 /// its fit beside our predicted slope and the paper's direct-solve slope.
 public enum OnlineFigure {
@@ -12,8 +12,8 @@ public enum OnlineFigure {
             let c = result.curves.filter { $0.featureCount == n && $0.step > 0 }
             guard !c.isEmpty else { continue }
             left.append(Series(
-                x: c.map { Double($0.step) }, y: c.map(\.loss.mean), label: "N = \(n)", color: Color.cycle[i % Color.cycle.count],
-                line: LineStyle(width: 1.2), marker: Marker(.circle, size: 3), errorBars: c.map { ErrorBar.symmetric($0.standardError) }))
+                x: c.map { Double($0.step) }, y: c.map(\.loss.median), label: "N = \(n)", color: Color.cycle[i % Color.cycle.count],
+                line: LineStyle(width: 1.2), marker: Marker(.circle, size: 3)))
         }
         let steps = zip(result.checkpoints, result.decoupledPrediction).filter { $0.0 > 0 }
         left.append(FigureStyle.theoryCurve(
@@ -33,7 +33,7 @@ public enum OnlineFigure {
                 label: "paper, direct solve (C = N·D·min(N,D)): C^−\(String(format: "%.3g", result.directSolveFrontier[2]))", color: .gray))
         }
         return Figure(width: 1240, height: 540, plots: [
-            Plot(title: "One-pass SGD, η = \(fourSignificantDigits(result.configuration.stepSize)): loss vs steps", xAxis: Axis(label: "steps t (= samples used)", scale: .log10),
+            Plot(title: "One-pass SGD, η = \(fourSignificantDigits(result.configuration.stepSize)): median loss vs steps", xAxis: Axis(label: "steps t (= samples used)", scale: .log10),
                  yAxis: Axis(label: "population loss L", scale: .log10), series: left, legendPosition: .bottomLeft),
             Plot(title: "Compute-optimal frontier under C = N·t", xAxis: Axis(label: "compute C = N·t", scale: .log10),
                  yAxis: Axis(label: "loss at the best N", scale: .log10), series: right, legendPosition: .bottomLeft),

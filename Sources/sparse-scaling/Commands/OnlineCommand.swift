@@ -11,7 +11,7 @@ struct OnlineCommand: ParsableCommand {
     @OptionGroup var experiment: ExperimentOptions
     @OptionGroup var threadOptions: ThreadOptions
 
-    @Option(parsing: .unconditional, help: "Seeds per N, 1…1000. Default: the profile's (quick 3, paper 4).")
+    @Option(parsing: .unconditional, help: "Seeds per N, 1…1000. Default: the profile's (quick 4, paper 4).")
     var seeds: Int?
 
     @Option(parsing: .unconditional, help: "Steps T of every run, an integer ≥ 10 (1e7 allowed). Default: the profile's (quick 2^20, paper 10^7).")
