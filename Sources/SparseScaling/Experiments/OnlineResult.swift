@@ -223,9 +223,8 @@ public struct OnlineResult: ExperimentOutput {
                     var yStar = y[1]
                     if curvature > 0 {
                         let mid0 = (x[0] + x[1]) / 2, mid1 = (x[1] + x[2]) / 2
-                        let slopeAt = { (z: Double) in d1 + (z - mid0) * (d2 - d1) / (mid1 - mid0) }
+                        // The derivative of the parabola is linear: d1 at mid0, d2 at mid1; its zero is the vertex.
                         xStar = min(x[2], max(x[0], mid0 - d1 * (mid1 - mid0) / (d2 - d1)))
-                        _ = slopeAt
                         // ln L on the parabola through the three points at x*.
                         let l0 = (xStar - x[1]) * (xStar - x[2]) / ((x[0] - x[1]) * (x[0] - x[2]))
                         let l1 = (xStar - x[0]) * (xStar - x[2]) / ((x[1] - x[0]) * (x[1] - x[2]))
