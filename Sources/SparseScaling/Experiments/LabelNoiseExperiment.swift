@@ -27,7 +27,7 @@ public enum LabelNoiseExperiment {
             switch profile {
             case .quick:
                 return Configuration(
-                    seeds: 24, noiseVariances: [0, 1e-4, 1e-2], nSweepN: geometricSizes(4, 512, perOctave: 2), nSweepD: 1024,
+                    seeds: 16, noiseVariances: [0, 1e-4, 1e-2], nSweepN: geometricSizes(4, 512, perOctave: 2), nSweepD: 1024,
                     dSweepD: (6...12).map { 1 << $0 }, modelRichRatio: 4, ridges: ridges)
             case .paper:
                 return Configuration(

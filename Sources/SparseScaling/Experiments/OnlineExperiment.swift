@@ -24,7 +24,7 @@ public enum OnlineExperiment {
         public static func preset(_ profile: ExperimentProfile) -> Configuration {
             switch profile {
             case .quick:
-                return Configuration(seeds: 4, featureCounts: [16, 32, 64, 128, 256, 512], steps: 1 << 20, stepSize: OnlineGradientDescent.defaultStepSize, checkpointsPerDecade: 8)
+                return Configuration(seeds: 4, featureCounts: [16, 32, 64, 128, 256, 512], steps: 1 << 19, stepSize: OnlineGradientDescent.defaultStepSize, checkpointsPerDecade: 8)
             case .paper:
                 return Configuration(seeds: 4, featureCounts: [16, 32, 64, 128, 256, 512, 1024], steps: 10_000_000, stepSize: OnlineGradientDescent.defaultStepSize, checkpointsPerDecade: 10)
             }

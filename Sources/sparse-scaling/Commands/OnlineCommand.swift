@@ -14,7 +14,7 @@ struct OnlineCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seeds per N, 1…1000. Default: the profile's (quick 4, paper 4).")
     var seeds: Int?
 
-    @Option(parsing: .unconditional, help: "Steps T of every run, an integer ≥ 10 (1e7 allowed). Default: the profile's (quick 2^20, paper 10^7).")
+    @Option(parsing: .unconditional, help: "Steps T of every run, an integer ≥ 10 (1e7 allowed). Default: the profile's (quick 2^19, paper 10^7).")
     var steps: String?
 
     @Option(parsing: .unconditional, help: "Constant step size η > 0. Default 0.25 (stable in mean square for η < 2/3 on the always-active coordinate).")
