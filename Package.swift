@@ -19,7 +19,7 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
+        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
         // Philox4x32-10 blocks in bulk (AVX2 when the processor has it, chosen at run time).
         .target(name: "CPhilox"),
         .target(name: "ScalingTheory", exclude: ["README.md"]),
@@ -32,15 +32,24 @@ let package = Package(
         ),
         .target(
             name: "SparseScaling",
-            dependencies: ["CPhilox", "LinearAlgebra", "ScalingTheory", "ScalingAnalysis", "ResultsStore", "SVGPlot"]
+            dependencies: ["CPhilox", "LinearAlgebra", "ScalingTheory", "ScalingAnalysis", "ResultsStore", "SVGPlot"],
+            exclude: ["README.md"]
+        ),
+        // The `bench` measurements: solver speed, growth exponents, kernel GFLOP/s, peak memory.
+        .target(
+            name: "SparseScalingBenchmarks",
+            dependencies: ["SparseScaling", "LinearAlgebra", "ScalingAnalysis"],
+            exclude: ["README.md"]
         ),
         .executableTarget(
             name: "sparse-scaling",
             dependencies: [
                 "SparseScaling",
+                "SparseScalingBenchmarks",
                 "ResultsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "ScalingTheoryTests", dependencies: ["ScalingTheory"]),
@@ -48,6 +57,7 @@ let package = Package(
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot"]),
         .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore"]),
         .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra"]),
+        .testTarget(name: "SparseScalingBenchmarksTests", dependencies: ["SparseScalingBenchmarks", "SparseScaling", "LinearAlgebra"]),
         // Spawns the built `sparse-scaling` executable: bad inputs, kill-and-resume, determinism, sharding.
         .testTarget(name: "SparseScalingCLITests", dependencies: ["sparse-scaling"], exclude: ["Fixtures"]),
     ]

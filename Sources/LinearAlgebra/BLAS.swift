@@ -24,7 +24,7 @@ public enum BLAS {
             for idx in c.storage.indices { c.storage[idx] *= beta }
             return
         }
-        withThreadsFor(flops: 2 * Double(m) * Double(n) * Double(k)) {
+        withThreadsFor(flops: KernelFlops.gemm(m: m, n: n, k: k)) {
             a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in

@@ -15,7 +15,7 @@ enum OrthogonalFactorSolve {
     static func rowTimesPseudoinverse(
         _ x: [Double], _ a: Matrix, relativeTolerance: Double, timer: KernelTimer? = nil
     ) throws -> (solution: [Double], rank: Int, route: PseudoinverseRoute)? {
-        try BLAS.withThreadsFor(flops: RefinedNormalEquations.flops(rows: a.rows, columns: a.columns)) {
+        try BLAS.withThreadsFor(flops: KernelFlops.normalEquations(m: a.rows, n: a.columns)) {
             if let (v, rank) = try RefinedNormalEquations.solve(x, a, relativeTolerance: relativeTolerance, timer: timer) {
                 return (v, rank, .refinedNormalEquations)
             }
@@ -33,7 +33,7 @@ enum OrthogonalFactorSolve {
         var f = wide ? transpose(a) : a.storage  // T, q × p, column-major
         let nb = min(64, p)
         var t = [Double](repeating: 0, count: nb * p)
-        let qrFlops = 2 * Double(p) * Double(p) * Double(q) - 2 * Double(p) * Double(p) * Double(p) / 3
+        let qrFlops = KernelFlops.householderQR(p: p, q: q)
         let info = KernelTimer.measure(timer, "dgeqrt", flops: qrFlops) {
             f.withUnsafeMutableBufferPointer { pf in
                 t.withUnsafeMutableBufferPointer { pt in
@@ -131,7 +131,7 @@ enum OrthogonalFactorSolve {
     static func conditionBound(_ t: Matrix, timer: KernelTimer? = nil) throws -> Double? {
         var inverse = t
         let p = Int32(t.rows)
-        let info = KernelTimer.measure(timer, "dtrtri", flops: Double(p) * Double(p) * Double(p) / 3) {
+        let info = KernelTimer.measure(timer, "dtrtri", flops: KernelFlops.triangularInverse(p: Int(p))) {
             inverse.storage.withUnsafeMutableBufferPointer { pi in
                 LAPACKE_dtrtri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: "N")), p, pi.baseAddress, p)
             }

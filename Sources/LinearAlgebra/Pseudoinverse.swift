@@ -26,8 +26,8 @@ public enum Pseudoinverse {
         _ x: [Double], _ a: Matrix, relativeTolerance: Double, timer: KernelTimer? = nil
     ) throws -> (solution: [Double], rank: Int) {
         precondition(x.count == a.columns, "row vector length must equal the column count")
-        let p = Double(min(a.rows, a.columns)), q = Double(max(a.rows, a.columns))
-        let svd = try KernelTimer.measure(timer, "dgesdd", flops: 4 * p * p * q + 22 * p * p * p) {
+        let flops = KernelFlops.thinSVD(p: min(a.rows, a.columns), q: max(a.rows, a.columns))
+        let svd = try KernelTimer.measure(timer, "dgesdd", flops: flops) {
             try SingularValueDecomposition(a)
         }
         let r = svd.rank(relativeTolerance: relativeTolerance)

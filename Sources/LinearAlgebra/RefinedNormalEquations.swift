@@ -20,12 +20,6 @@ enum RefinedNormalEquations {
     /// Safety factor on LAPACK's condition estimate before it is trusted to certify full rank.
     static let estimateMargin = 10.0
 
-    /// Flops of the Gram matrix and its Cholesky factor for an m × n matrix.
-    static func flops(rows: Int, columns: Int) -> Double {
-        let p = Double(min(rows, columns)), q = Double(max(rows, columns))
-        return p * p * q + p * p * p / 3
-    }
-
     /// x·A⁺ and the rank p = min(rows, columns), or nil when A is declined: its Gram matrix is not
     /// numerically positive definite, the computed Gram matrix is too far from the exact one (a rank
     /// deficiency hidden by rounding), full rank cannot be certified under `relativeTolerance`, or the
@@ -153,9 +147,8 @@ enum RefinedNormalEquations {
     static func choleskyOfGram(_ a: Matrix, timer: KernelTimer? = nil) throws -> Matrix? {
         let wide = a.rows < a.columns
         let p = min(a.rows, a.columns), q = max(a.rows, a.columns)
-        let cube = Double(p) * Double(p) * Double(p)
         var r = Matrix(rows: p, columns: p)
-        KernelTimer.measure(timer, "dsyrk", flops: Double(p) * Double(p) * Double(q)) {
+        KernelTimer.measure(timer, "dsyrk", flops: KernelFlops.syrk(p: p, q: q)) {
             a.storage.withUnsafeBufferPointer { pa in
                 r.storage.withUnsafeMutableBufferPointer { pr in
                     cblas_dsyrk(CblasColMajor, CblasUpper, wide ? CblasNoTrans : CblasTrans, Int32(p), Int32(q), 1,
@@ -163,7 +156,7 @@ enum RefinedNormalEquations {
                 }
             }
         }
-        let info = KernelTimer.measure(timer, "dpotrf", flops: cube / 3) {
+        let info = KernelTimer.measure(timer, "dpotrf", flops: KernelFlops.cholesky(n: p)) {
             r.storage.withUnsafeMutableBufferPointer { pr in
                 LAPACKE_dpotrf(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int32(p), pr.baseAddress, Int32(p))
             }

@@ -36,18 +36,13 @@ enum CanonicalText {
         value.description
     }
 
+    /// The escape of each character that delimits key fields.
+    static let escapes: [Character: String] = ["%": "%25", ";": "%3B", "=": "%3D", ",": "%2C"]
+
     /// Percent-escapes the characters that delimit key fields (`%`, `;`, `=`, `,`).
     static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "%": result += "%25"
-            case ";": result += "%3B"
-            case "=": result += "%3D"
-            case ",": result += "%2C"
-            default: result.append(character)
-            }
+        text.reduce(into: "") { result, character in
+            if let escape = escapes[character] { result += escape } else { result.append(character) }
         }
-        return result
     }
 }

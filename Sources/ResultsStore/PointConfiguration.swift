@@ -14,12 +14,8 @@ public struct PointConfiguration: Codable, Hashable, Sendable {
     public var n: Int
     /// Number of training samples D (data size).
     public var d: Int
-    /// Data distribution (sparse or dense).
-    public var data: DataKind
-    /// Feature map (linear or ReLU).
-    public var features: FeatureMap
-    /// The solver that fitted the readout.
-    public var solver: SolverKind
+    /// Data distribution (sparse or dense), feature map (linear or ReLU), and the solver that fitted the readout.
+    public var data: DataKind, features: FeatureMap, solver: SolverKind
     /// Ridge penalty λ_r ≥ 0 (0 = minimum-norm, ridgeless).
     public var ridge: Double
     /// Tail-loss estimator.
@@ -41,9 +37,7 @@ public struct PointConfiguration: Codable, Hashable, Sendable {
         self.m = m
         self.n = n
         self.d = d
-        self.data = data
-        self.features = features
-        self.solver = solver
+        (self.data, self.features, self.solver) = (data, features, solver)
         self.ridge = ridge
         self.tail = tail
         self.tolerance = tolerance

@@ -14,7 +14,7 @@ import LinearAlgebra
         let w = RandomEmbedding(featureCount: 15, seed: 2).columns(all, threads: 1)
         var f = BLAS.product(w, inst.sparseSamples!.denseFull(inputDimension: 200))
         for i in f.storage.indices { f.storage[i] = max(0, f.storage[i]) }
-        let fast = ReLUFeatures.trainingFeatures(inst)
+        let fast = inst.reluFeatures()
         #expect(relativeDifference(fast.storage, f.storage) < 1e-13)
         let y = inst.labels()
         let fPlus = try Pseudoinverse.pseudoinverse(f, relativeTolerance: Pseudoinverse.defaultTolerance(rows: 15, columns: 30))

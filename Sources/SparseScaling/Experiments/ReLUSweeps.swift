@@ -5,8 +5,6 @@ import ScalingAnalysis
 /// features f = ReLU(W x), trained by the pseudoinverse and by Nesterov-accelerated GD, with the
 /// Monte-Carlo test loss. The asymmetry α_N > α_D persists, smaller than for linear features.
 public enum ReLUSweepsExperiment: StoredExperiment {
-    public static let abstract = "The four sweeps with ReLU features, by pseudoinverse and by Nesterov: joint vs separate exponents (Figs. 4 and 6)."
-
     /// Sizes of the four sweeps, solvers and Monte-Carlo settings.
     public struct Configuration: SeededConfiguration, Codable {
         /// Seeds per point.
@@ -48,8 +46,6 @@ public enum ReLUSweepsExperiment: StoredExperiment {
             }
         }
     }
-
-    public static func preset(_ profile: ExperimentProfile) -> Configuration { .preset(profile) }
 
     /// Runs the four sweeps for every solver through `runner` (resuming from its store).
     public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> ReLUSweepsResult {

@@ -2,9 +2,9 @@ import Foundation
 import LinearAlgebra
 
 /// Writes a realized training instance as NumPy arrays so that v = y F⁺ can be recomputed in Python.
-public enum InstanceExporter {
+package enum InstanceExporter {
     /// Bytes that `write` would store for the largest array, X_S (K × D float64).
-    public static func observedSamplesBytes(_ instance: TrainingInstance) -> Int {
+    package static func observedSamplesBytes(_ instance: TrainingInstance) -> Int {
         instance.observedCount * instance.specification.sampleCount * 8
     }
 
@@ -12,7 +12,7 @@ public enum InstanceExporter {
     /// y.npy (D: the training labels w*_Sᵀ X_S + σε, noisy when σ > 0), v.npy (N) and, last,
     /// summary.json into `folder`. With σ > 0 the outcome must come from per-sample noise
     /// (`LinearPointEvaluator.evaluateKeepingInstance(_:perSampleNoise: true)`), so v = y F⁺ holds.
-    public static func write(instance: TrainingInstance, outcome: PointOutcome, to folder: URL) throws {
+    package static func write(instance: TrainingInstance, outcome: PointOutcome, to folder: URL) throws {
         let spec = instance.specification
         let k = instance.observedCount
         let x = instance.observedSamples()

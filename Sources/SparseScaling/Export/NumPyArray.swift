@@ -1,9 +1,9 @@
 import Foundation
 
 /// Writes NumPy `.npy` files (format version 1.0, little-endian, C order) that `numpy.load` reads.
-public enum NumPyArray {
+package enum NumPyArray {
     /// The bytes of a float64 array of `shape` whose entries, in C (row-major) order, are `values`.
-    public static func float64(_ values: [Double], shape: [Int]) -> Data {
+    package static func float64(_ values: [Double], shape: [Int]) -> Data {
         precondition(shape.reduce(1, *) == values.count, "shape does not match the number of values")
         var data = header(descr: "<f8", shape: shape)
         values.withUnsafeBufferPointer { buffer in
@@ -13,7 +13,7 @@ public enum NumPyArray {
     }
 
     /// The bytes of an int64 array of `shape`.
-    public static func int64(_ values: [Int], shape: [Int]) -> Data {
+    package static func int64(_ values: [Int], shape: [Int]) -> Data {
         precondition(shape.reduce(1, *) == values.count, "shape does not match the number of values")
         var data = header(descr: "<i8", shape: shape)
         for v in values { withUnsafeBytes(of: Int64(v).littleEndian) { data.append(contentsOf: $0) } }

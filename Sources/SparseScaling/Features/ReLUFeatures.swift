@@ -30,14 +30,6 @@ public enum ReLUFeatures {
         return f
     }
 
-    /// The training features of `instance` (sparse or dense data).
-    public static func trainingFeatures(_ instance: TrainingInstance) -> Matrix {
-        if let sparse = instance.sparseSamples {
-            return trainingFeatures(embedding: instance.embedding, samples: sparse)
-        }
-        return trainingFeatures(embedding: instance.embedding, denseSamples: instance.denseSamples!.samples)
-    }
-
     /// Replaces every entry by max(0, entry).
     public static func rectify(_ m: inout Matrix) {
         for i in m.storage.indices where m.storage[i] < 0 { m.storage[i] = 0 }

@@ -34,7 +34,7 @@ public enum GDFailureExperiment {
         struct Partial: Sendable {
             var failures = 0, sum = 0.0, sumSquares = 0.0, lambda = 0.0, observed = 0.0
         }
-        let start = DispatchTime.now()
+        var clock = PhaseClock()
         let proposal = settings.estimator == .importance
             ? GDFailureProposal(alpha: settings.alpha, beta: settings.beta, sampleCount: d, threshold: settings.threshold)
             : nil
@@ -69,7 +69,7 @@ public enum GDFailureExperiment {
             total.observed += p.observed
         }
         let r = Double(settings.replicates)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let seconds = clock.lap()
         let mean = total.sum / r
         var se: Double
         var lower: Double, upper: Double

@@ -25,17 +25,17 @@ import Foundation
 /// beyond) and g_i the mixture density. P̂ = mean of w·1{failure}, with standard error sd/√R. It is
 /// unbiased for any D, and its relative error stays O(1/√R) as P → 0 because a failure under the
 /// proposal is an O(1)-probability event.
-public struct GDFailureProposal: Sendable, Codable, Hashable {
+package struct GDFailureProposal: Sendable, Codable, Hashable {
     /// i₀, the first boosted coordinate.
-    public let firstBoostedIndex: Int
+    package let firstBoostedIndex: Int
     /// γ, the index tilt: q_i/p_i = θ·(i/i₀)^γ.
-    public let indexTilt: Double
+    package let indexTilt: Double
     /// θ, the rate factor at i₀.
-    public let rateFactor: Double
+    package let rateFactor: Double
     /// τ·D, so that σ_i² = max(1, τ·D·i^(1+α)).
-    public let amplitudeScale: Double
+    package let amplitudeScale: Double
     /// D·C, the data-independent part of log w.
-    public let logWeightConstant: Double
+    package let logWeightConstant: Double
     /// 1 + α (negative).
     let amplitudeExponent: Double
     /// β.
@@ -46,7 +46,7 @@ public struct GDFailureProposal: Sendable, Codable, Hashable {
 
     /// The proposal for activation exponent β, amplitude exponent α < −1, D samples and failure
     /// threshold τ on λ_max(F Fᵀ/D).
-    public init(
+    package init(
         alpha: Double, beta: Double, sampleCount: Int, threshold: Double, amplitudeCap: Double = 30,
         expectedBoostedActivations: Double = 1, tailExponent kappa: Double = 0.3
     ) {
@@ -90,7 +90,7 @@ public struct GDFailureProposal: Sendable, Codable, Hashable {
     }
 
     /// q_i, the proposal's activation probability of coordinate i ≥ i₀.
-    public func rate(_ i: Int) -> Double {
+    package func rate(_ i: Int) -> Double {
         Self.rate(
             p: pow(Double(i), -beta), index: Double(i), theta: rateFactor, firstIndex: Double(firstBoostedIndex),
             tilt: indexTilt)
@@ -101,7 +101,7 @@ public struct GDFailureProposal: Sendable, Codable, Hashable {
     }
 
     /// σ_i², the variance of the wide component of a boosted activation's amplitude at coordinate i.
-    public func amplitudeVariance(_ i: Int) -> Double {
+    package func amplitudeVariance(_ i: Int) -> Double {
         max(1, amplitudeScale * pow(Double(i), amplitudeExponent))
     }
 

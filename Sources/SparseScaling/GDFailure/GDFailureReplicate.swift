@@ -9,22 +9,22 @@ import LinearAlgebra
 /// (D·p_i > 4) by geometric skips over samples; rarer ones by thinning over coordinates with the
 /// probability 1 − (1 − p_i)^D of at least one activation, then a zero-truncated binomial count.
 /// Samples in which only coordinate 1 is active add only ξ² to A₁₁; their sum is one χ² variate.
-public struct GDFailureReplicate: Sendable {
+package struct GDFailureReplicate: Sendable {
     /// α and β (M = ∞).
-    public let alpha: Double, beta: Double
+    package let alpha: Double, beta: Double
     /// D.
-    public let sampleCount: Int
+    package let sampleCount: Int
     /// N.
-    public let featureCount: Int
+    package let featureCount: Int
     /// Failure threshold τ on λ_max(F Fᵀ/D) (τ = 2/η).
-    public let threshold: Double
+    package let threshold: Double
     /// Exact W (given N) or the isometric limit.
-    public let embedding: EmbeddingTreatment
+    package let embedding: EmbeddingTreatment
     /// The importance-sampling proposal, or nil for plain Monte Carlo.
-    public let proposal: GDFailureProposal?
+    package let proposal: GDFailureProposal?
 
     /// A replicate design.
-    public init(
+    package init(
         alpha: Double, beta: Double, sampleCount: Int, featureCount: Int, threshold: Double,
         embedding: EmbeddingTreatment = .exact, proposal: GDFailureProposal? = nil
     ) {
@@ -39,19 +39,19 @@ public struct GDFailureReplicate: Sendable {
 
     /// The outcome of one replicate: λ_max(F Fᵀ/D) (a certified lower bound above τ when the
     /// Lanczos iteration stopped early), K, and the log likelihood ratio (0 for plain Monte Carlo).
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// λ_max(F Fᵀ/D), or a lower bound above the threshold.
-        public var largestEigenvalue: Double
+        package var largestEigenvalue: Double
         /// K, the observed coordinates.
-        public var observedCount: Int
+        package var observedCount: Int
         /// log w (0 without a proposal).
-        public var logWeight: Double
+        package var logWeight: Double
         /// Whether λ_max > τ.
-        public var failed: Bool
+        package var failed: Bool
     }
 
     /// Draws replicate `index` under `seed` (its own counter-based stream) and computes its λ_max.
-    public func run(seed: UInt64, index: Int, scratch: inout Scratch) -> Outcome {
+    package func run(seed: UInt64, index: Int, scratch: inout Scratch) -> Outcome {
         var rng = RandomStream(seed: seed, purpose: .replicate, index: UInt64(index))
         scratch.reset()
         var logWeight = proposal?.logWeightConstant ?? 0
@@ -203,7 +203,7 @@ public struct GDFailureReplicate: Sendable {
     }
 
     /// Reusable buffers of one worker, so that replicates after the first allocate (almost) nothing.
-    public struct Scratch {
+    package struct Scratch {
         var activations: [SparseActivation] = []
         var chosen: [Int] = []
         var sampleGroup: [Int32] = []
@@ -214,7 +214,7 @@ public struct GDFailureReplicate: Sendable {
         var gaussian: [Double] = []
 
         /// Empty buffers.
-        public init() {}
+        package init() {}
 
         mutating func reset() {
             activations.removeAll(keepingCapacity: true)

@@ -5,21 +5,21 @@ import LinearAlgebra
 /// full reorthogonalization. Ritz values increase monotonically to λ_max, so any Ritz value is a
 /// certified lower bound; the iteration stops when the top Ritz value changes by less than the
 /// relative tolerance, when the Krylov space is exhausted, or as soon as it exceeds `stopAbove`.
-public struct LanczosLargestEigenvalue {
+package struct LanczosLargestEigenvalue {
     /// Relative change of the top Ritz value that counts as converged.
-    public var relativeTolerance: Double
+    package var relativeTolerance: Double
     /// Cap on Lanczos steps.
-    public var maxSteps: Int
+    package var maxSteps: Int
 
     /// A solver with the given tolerance and step cap.
-    public init(relativeTolerance: Double = 1e-11, maxSteps: Int = 120) {
+    package init(relativeTolerance: Double = 1e-11, maxSteps: Int = 120) {
         self.relativeTolerance = relativeTolerance
         self.maxSteps = maxSteps
     }
 
     /// Reusable buffers of the iteration (the Krylov basis and the tridiagonal matrix), so that
     /// repeated calls of the same size allocate nothing.
-    public struct Workspace: Sendable {
+    package struct Workspace: Sendable {
         var basis: [Double] = []
         var residual: [Double] = []
         var overlaps: [Double] = []
@@ -27,7 +27,7 @@ public struct LanczosLargestEigenvalue {
         var betas: [Double] = []
 
         /// Empty buffers; they grow to the largest problem seen.
-        public init() {}
+        package init() {}
 
         mutating func prepare(dimension k: Int, steps: Int) {
             if basis.count < steps * k { basis = [Double](repeating: 0, count: steps * k) }
@@ -40,7 +40,7 @@ public struct LanczosLargestEigenvalue {
 
     /// λ_max of `apply` (writes op·x into its second argument) on R^dimension from start vector `start`;
     /// returns early with a lower bound > `stopAbove` when one is found.
-    public func largestEigenvalue(
+    package func largestEigenvalue(
         dimension k: Int, start: [Double], stopAbove: Double = .infinity,
         _ apply: (_ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) -> Void
     ) -> Double {
@@ -49,7 +49,7 @@ public struct LanczosLargestEigenvalue {
     }
 
     /// As `largestEigenvalue(dimension:start:stopAbove:_:)`, with the buffers of `workspace`.
-    public func largestEigenvalue(
+    package func largestEigenvalue(
         dimension k: Int, start: [Double], stopAbove: Double = .infinity, workspace: inout Workspace,
         _ apply: (_ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) -> Void
     ) -> Double {

@@ -55,4 +55,17 @@ public enum PopulationLoss {
         }
         return partials.reduce(0, +)
     }
+
+    /// The tail by `estimator`: expected (any M) or realized (finite M, columns drawn from `seed`).
+    public static func tail(
+        _ estimator: TailEstimator, parameters: DataParameters, observed: [Int], readout v: [Double], seed: UInt64,
+        threads: Int = ParallelChunks.defaultThreads
+    ) -> Double {
+        switch estimator {
+        case .expected:
+            return expectedTail(parameters: parameters, observed: observed, readout: v)
+        case .realized:
+            return realizedTail(parameters: parameters, observed: observed, readout: v, seed: seed, threads: threads)
+        }
+    }
 }

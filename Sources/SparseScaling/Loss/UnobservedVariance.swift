@@ -1,10 +1,10 @@
 import Foundation
 
 /// The variance mass of the coordinates outside an observed set: Σ_{i ∉ S, i ≤ M} λ_i.
-public enum UnobservedVariance {
+package enum UnobservedVariance {
     /// Σ λ_i over i ≤ M not in `observed` (ascending). Computed without cancellation against the
     /// total: the head up to a bound is summed term by term, the rest through Hurwitz zeta values.
-    public static func sum(parameters: DataParameters, observed: [Int]) -> Double {
+    package static func sum(parameters: DataParameters, observed: [Int]) -> Double {
         let s = parameters.varianceExponent
         let m = parameters.inputDimension.finiteValue
         let bound = min(m ?? Int.max, max(1 << 16, 4 * observed.count))

@@ -143,13 +143,6 @@ public struct MemoryLimitExceeded: Error, CustomStringConvertible, Sendable {
     /// What the job is, e.g. "sweep (12 points, 2 at once)".
     public let job: String
 
-    /// A refusal of `job` with `estimate` over `limit`.
-    public init(estimate: MemoryEstimate, limit: Double, job: String) {
-        self.estimate = estimate
-        self.limit = limit
-        self.job = job
-    }
-
     /// One line with the estimate and the limit.
     public var description: String {
         "\(job) needs an estimated \(estimate) of memory, over the limit of \(MemoryEstimate.format(limit))"

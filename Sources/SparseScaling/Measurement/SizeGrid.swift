@@ -3,15 +3,15 @@ import Foundation
 /// A list of sizes given on the command line: one value (`1024`), a list (`8,16,32`), or a
 /// geometric range `start...end x factor` (`8...4096x2` = 8, 16, …, 4096). Values may use
 /// exponent notation (`1e6`) when they are whole numbers.
-public struct SizeGrid: Sendable, Hashable, Codable {
+package struct SizeGrid: Sendable, Hashable, Codable {
     /// The sizes, in the order given, each ≥ 1.
-    public let values: [Int]
+    package let values: [Int]
 
     /// The grid of explicit `values`.
-    public init(_ values: [Int]) { self.values = values }
+    package init(_ values: [Int]) { self.values = values }
 
     /// Parses `text` given for `parameter`; throws a `ParameterError` naming it when malformed.
-    public init(parsing text: String, parameter: Parameter) throws {
+    package init(parsing text: String, parameter: Parameter) throws {
         let allowed = "a size ≥ 1, a list like 8,16,32, or a range like 8...4096x2"
         func size(_ s: Substring) throws -> Int {
             let t = s.trimmingCharacters(in: .whitespaces)

@@ -25,7 +25,7 @@ public struct SweepSeries: Sendable, Encodable {
     }
 
     /// Appends this series' rows to a table with columns series, variable, n, d, seeds, loss_mean, loss_se, k_mean.
-    public func appendRows(to table: inout CSVTable) {
+    package func appendRows(to table: inout CSVTable) {
         for p in points {
             table.append([
                 .text(name), .text(variable.rawValue), .integer(p.n), .integer(p.d), .integer(p.seedCount),

@@ -13,7 +13,7 @@ public enum IterativePointEvaluator {
         threads: Int = ParallelChunks.defaultThreads
     ) throws -> (outcome: PointOutcome, run: IterativeSolution) {
         try specification.validate()
-        let start = DispatchTime.now()
+        var clock = PhaseClock()
         let instance = TrainingInstance(specification, threads: threads)
         let parameters = specification.parameters
         let population: @Sendable ([Double]) -> Double = { v in
@@ -42,12 +42,13 @@ public enum IterativePointEvaluator {
         case .sgd:
             let sgd = StochasticGradientDescent(
                 stepSize: settings.stepSize, batchSize: settings.batchSize, limits: limits, seed: specification.seed)
-            if let sparse = instance.sparseSamples {
+            switch instance.samples {
+            case let .sparse(sparse):
                 run = sgd.solve(
                     SparseLinearFeatureSamples(embedding: instance.embedding, samples: sparse, labels: instance.noisyLabels()),
                     recording: recording)
-            } else {
-                let f = BLAS.product(instance.embedding, instance.denseSamples!.samples)
+            case let .dense(dense):
+                let f = BLAS.product(instance.embedding, dense.samples)
                 run = sgd.solve(DenseFeatureSamples(features: f, labels: instance.noisyLabels()), recording: recording)
             }
             rank = min(specification.featureCount, specification.sampleCount)
@@ -57,22 +58,7 @@ public enum IterativePointEvaluator {
         if run.stoppingReason == .diverged {
             throw DynamicsError.diverged(solver: specification.solver.rawValue, stepSize: run.stepSize, iterations: run.iterations)
         }
-        let v = run.readout
-        let observedLoss = PopulationLoss.observedPart(
-            parameters: parameters, coordinates: instance.observed, embedding: instance.embedding,
-            teacher: instance.teacher, readout: v)
-        let tail: Double
-        switch specification.tail {
-        case .expected:
-            tail = PopulationLoss.expectedTail(parameters: parameters, observed: instance.observed, readout: v)
-        case .realized:
-            tail = PopulationLoss.realizedTail(
-                parameters: parameters, observed: instance.observed, readout: v, seed: specification.seed, threads: threads)
-        }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let outcome = PointOutcome(
-            loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: instance.observedCount,
-            rank: rank, seconds: seconds, readout: v, noiseVariance: specification.noise * specification.noise)
+        let outcome = PointOutcome.linear(instance: instance, readout: run.readout, rank: rank, clock: &clock, threads: threads)
         return (outcome, run)
     }
 }

@@ -18,26 +18,11 @@ public enum LinearPointEvaluator {
         _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads, perSampleNoise: Bool = false
     ) throws -> (outcome: PointOutcome, instance: TrainingInstance) {
         try specification.validate()
-        let start = DispatchTime.now()
+        var clock = PhaseClock()
         let instance = TrainingInstance(specification, threads: threads)
         let solution = try train(instance, perSampleNoise: perSampleNoise)
-        let parameters = specification.parameters
-        let observedLoss = PopulationLoss.observedPart(
-            parameters: parameters, coordinates: instance.observed, embedding: instance.embedding,
-            teacher: instance.teacher, readout: solution.weights)
-        let tail: Double
-        switch specification.tail {
-        case .expected:
-            tail = PopulationLoss.expectedTail(parameters: parameters, observed: instance.observed, readout: solution.weights)
-        case .realized:
-            tail = PopulationLoss.realizedTail(
-                parameters: parameters, observed: instance.observed, readout: solution.weights,
-                seed: specification.seed, threads: threads)
-        }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let outcome = PointOutcome(
-            loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: instance.observedCount,
-            rank: solution.rank, seconds: seconds, readout: solution.weights, noiseVariance: specification.noise * specification.noise)
+        let outcome = PointOutcome.linear(
+            instance: instance, readout: solution.weights, rank: solution.rank, clock: &clock, threads: threads)
         return (outcome, instance)
     }
 
@@ -50,10 +35,12 @@ public enum LinearPointEvaluator {
             solver.labelNoise = ReducedTargetNoise.drawn(scale: spec.noise, seed: spec.seed)
             if perSampleNoise, spec.noise != 0 {
                 let e = instance.labelNoise.sampleNoises(count: spec.sampleCount).map { spec.noise * $0 }
-                let moment = instance.sparseSamples?.observedMoment(e) ?? BLAS.multiply(instance.denseSamples!.samples, e)
-                solver.labelNoise = .projected(sampleMoment: moment)
+                switch instance.samples {
+                case let .sparse(set): solver.labelNoise = .projected(sampleMoment: set.observedMoment(e))
+                case let .dense(set): solver.labelNoise = .projected(sampleMoment: BLAS.multiply(set.samples, e))
+                }
             }
-            if let samples = instance.sparseSamples {
+            if case let .sparse(samples) = instance.samples {
                 return try solver.solve(samples: samples, embedding: instance.embedding, teacher: instance.teacher)
             }
             return try solver.solve(
@@ -63,11 +50,11 @@ public enum LinearPointEvaluator {
             preconditionFailure("LinearPointEvaluator runs the exact solvers; PointEvaluator sends \(spec.solver) elsewhere")
         case .direct:
             let solver = DirectMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
-            if spec.data == .sparse, let m = spec.parameters.inputDimension.finiteValue {
+            if case let .sparse(samples) = instance.samples, let m = spec.parameters.inputDimension.finiteValue {
                 // The paper's method: every one of the M columns enters F = W X explicitly.
                 let all = Array(1...m)
                 let w = RandomEmbedding(featureCount: spec.featureCount, seed: spec.seed).columns(all)
-                let x = instance.sparseSamples!.denseFull(inputDimension: m)
+                let x = samples.denseFull(inputDimension: m)
                 let y = BLAS.multiply(x, Teacher(seed: spec.seed).weights(all), trans: .transposed)
                 return try solver.solve(embedding: w, samples: x, labels: instance.labelNoise.noisy(labels: y))
             }

@@ -1,16 +1,16 @@
 import Foundation
 
 /// The JSON object describing one measured point (`point --format json`, `export`'s summary.json).
-public struct PointSummary: Encodable, Sendable {
+package struct PointSummary: Encodable, Sendable {
     /// The point's specification.
-    public let specification: PointSpecification
+    package let specification: PointSpecification
     /// Its outcome.
-    public let outcome: PointOutcome
+    package let outcome: PointOutcome
     /// The version of the tool that measured it.
-    public let toolVersion: String
+    package let toolVersion: String
 
     /// A summary of `outcome` for `specification`.
-    public init(specification: PointSpecification, outcome: PointOutcome, toolVersion: String = SparseScalingVersion.current) {
+    package init(specification: PointSpecification, outcome: PointOutcome, toolVersion: String = SparseScalingVersion.current) {
         self.specification = specification
         self.outcome = outcome
         self.toolVersion = toolVersion
@@ -24,7 +24,7 @@ public struct PointSummary: Encodable, Sendable {
         case noise, testLoss = "test_loss"
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         let s = specification
         try c.encode(s.parameters.alpha, forKey: .alpha)
@@ -52,7 +52,7 @@ public struct PointSummary: Encodable, Sendable {
     }
 
     /// The summary as one line of JSON with sorted keys (nil values written as null).
-    public func json() throws -> String {
+    package func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
@@ -60,7 +60,7 @@ public struct PointSummary: Encodable, Sendable {
 }
 
 /// The version of SparseScaling recorded with every result.
-public enum SparseScalingVersion {
+package enum SparseScalingVersion {
     /// The current version string.
-    public static let current = "0.1.0"
+    package static let current = "0.1.0"
 }

@@ -10,9 +10,9 @@ public enum ReLUPointEvaluator {
         _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
     ) throws -> PointOutcome {
         try specification.validate()
-        let start = DispatchTime.now()
+        var clock = PhaseClock()
         let instance = TrainingInstance(specification, threads: threads)
-        let f = ReLUFeatures.trainingFeatures(instance)
+        let f = instance.reluFeatures()
         let y = instance.noisyLabels()
         let settings = specification.optimization
         let limits = IterationLimits(gradientTolerance: settings.gradientTolerance, maxIterations: settings.maxIterations)
@@ -47,7 +47,7 @@ public enum ReLUPointEvaluator {
             preconditionFailure("checkSolverCombination refuses the reduced and online solvers with ReLU features")
         }
         let estimate = testLoss(instance: instance, readout: v, threads: threads)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let seconds = clock.lap()
         // The Monte-Carlo loss is not split into observed and tail parts: all of it is reported as observed.
         return PointOutcome(
             loss: LossParts(observed: estimate.mean, tail: 0), observedCoordinates: instance.observedCount,

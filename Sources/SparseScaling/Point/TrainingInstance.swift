@@ -5,10 +5,24 @@ import LinearAlgebra
 public struct TrainingInstance: Sendable {
     /// The point this instance realizes.
     public let specification: PointSpecification
-    /// Sparse samples (sparse data), or nil.
-    public let sparseSamples: SparseTrainingSet?
-    /// Dense samples (dense data), or nil.
-    public let denseSamples: DenseTrainingSet?
+    /// The training samples, as the data kind stores them.
+    public enum Samples: Sendable {
+        /// Sparse samples, stored by their active entries on the observed set.
+        case sparse(SparseTrainingSet)
+        /// Dense samples, the M × D matrix.
+        case dense(DenseTrainingSet)
+
+        /// The samples on S, sparse or dense.
+        var observedSet: any ObservedSamples {
+            switch self {
+            case let .sparse(set): return set
+            case let .dense(set): return set
+            }
+        }
+    }
+
+    /// The training samples.
+    public let samples: Samples
     /// The observed coordinates S, ascending (all of 1…M for dense data).
     public let observed: [Int]
     /// W_S: the embedding columns of the observed coordinates (N × K).
@@ -20,22 +34,14 @@ public struct TrainingInstance: Sendable {
     public init(_ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads) {
         self.specification = specification
         let seed = specification.seed
+        let (parameters, count) = (specification.parameters, specification.sampleCount)
         switch specification.data {
         case .sparse:
-            let set = SparseTrainingSet(
-                sampler: SparseSampler(parameters: specification.parameters, seed: seed),
-                sampleCount: specification.sampleCount, threads: threads)
-            sparseSamples = set
-            denseSamples = nil
-            observed = set.observed
+            samples = .sparse(SparseTrainingSet(sampler: SparseSampler(parameters: parameters, seed: seed), sampleCount: count, threads: threads))
         case .dense:
-            let set = DenseTrainingSet(
-                sampler: DenseSampler(parameters: specification.parameters, seed: seed),
-                sampleCount: specification.sampleCount, threads: threads)
-            sparseSamples = nil
-            denseSamples = set
-            observed = set.observed
+            samples = .dense(DenseTrainingSet(sampler: DenseSampler(parameters: parameters, seed: seed), sampleCount: count, threads: threads))
         }
+        observed = samples.observedSet.observed
         embedding = RandomEmbedding(featureCount: specification.featureCount, seed: seed)
             .columns(observed, threads: threads)
         teacher = Teacher(seed: seed).weights(observed)
@@ -44,17 +50,17 @@ public struct TrainingInstance: Sendable {
     /// K = |S|.
     public var observedCount: Int { observed.count }
 
-    /// A = X_S X_Sᵀ (K × K).
-    public func secondMoment() -> Matrix {
-        if let sparseSamples { return sparseSamples.secondMoment() }
-        return BLAS.gram(denseSamples!.samples)
+    /// The sparse samples (sparse data), or nil for dense data.
+    public var sparseSamples: SparseTrainingSet? {
+        if case let .sparse(set) = samples { return set }
+        return nil
     }
 
+    /// A = X_S X_Sᵀ (K × K).
+    public func secondMoment() -> Matrix { samples.observedSet.secondMoment() }
+
     /// X_S as a dense K × D matrix.
-    public func observedSamples() -> Matrix {
-        if let sparseSamples { return sparseSamples.denseObserved() }
-        return denseSamples!.samples
-    }
+    public func observedSamples() -> Matrix { samples.observedSet.denseObserved() }
 
     /// The label noise of this instance's seed and σ.
     public var labelNoise: LabelNoise { LabelNoise(scale: specification.noise, seed: specification.seed) }
@@ -63,8 +69,13 @@ public struct TrainingInstance: Sendable {
     public func noisyLabels() -> [Double] { labelNoise.noisy(labels: labels()) }
 
     /// The noiseless training labels y = w*_Sᵀ X_S (length D).
-    public func labels() -> [Double] {
-        if let sparseSamples { return sparseSamples.labels(weights: teacher) }
-        return BLAS.multiply(denseSamples!.samples, teacher, trans: .transposed)
+    public func labels() -> [Double] { samples.observedSet.labels(weights: teacher) }
+
+    /// The ReLU training features F = ReLU(W_S X_S) (N × D).
+    public func reluFeatures() -> Matrix {
+        switch samples {
+        case let .sparse(set): return ReLUFeatures.trainingFeatures(embedding: embedding, samples: set)
+        case let .dense(set): return ReLUFeatures.trainingFeatures(embedding: embedding, denseSamples: set.samples)
+        }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 extension RandomStream {
     /// A Gamma(shape, 1) variate (Marsaglia–Tsang; shape < 1 through Gamma(shape + 1)·U^(1/shape)).
-    public mutating func gamma(shape a: Double) -> Double {
+    package mutating func gamma(shape a: Double) -> Double {
         precondition(a > 0)
         if a < 1 { return gamma(shape: a + 1) * pow(uniform(), 1 / a) }
         let d = a - 1.0 / 3, c = 1 / (9 * d).squareRoot()
@@ -20,5 +20,5 @@ extension RandomStream {
     }
 
     /// A chi-square variate with ν > 0 degrees of freedom.
-    public mutating func chiSquare(degreesOfFreedom nu: Double) -> Double { 2 * gamma(shape: nu / 2) }
+    package mutating func chiSquare(degreesOfFreedom nu: Double) -> Double { 2 * gamma(shape: nu / 2) }
 }

@@ -2,9 +2,9 @@ import CPhilox
 
 /// The Philox4x32-10 counter-based generator (Salmon et al., SC'11): a keyed bijection of a
 /// 128-bit counter, so any draw is addressable directly and independent of the order of others.
-public struct Philox4x32: Sendable {
+package struct Philox4x32: Sendable {
     /// The 64-bit key, as two 32-bit words.
-    public let key: (UInt32, UInt32)
+    package let key: (UInt32, UInt32)
 
     private static let m0: UInt64 = 0xD251_1F53
     private static let m1: UInt64 = 0xCD9E_8D57
@@ -12,14 +12,14 @@ public struct Philox4x32: Sendable {
     private static let w1: UInt32 = 0xBB67_AE85
 
     /// A generator with the given key words.
-    public init(key: (UInt32, UInt32)) { self.key = key }
+    package init(key: (UInt32, UInt32)) { self.key = key }
 
     /// A generator keyed by a 64-bit seed.
-    public init(seed: UInt64) { self.key = (UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32)) }
+    package init(seed: UInt64) { self.key = (UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32)) }
 
     /// The 10-round Philox block function applied to `counter`.
     @inlinable
-    public func block(_ counter: (UInt32, UInt32, UInt32, UInt32)) -> (UInt32, UInt32, UInt32, UInt32) {
+    package func block(_ counter: (UInt32, UInt32, UInt32, UInt32)) -> (UInt32, UInt32, UInt32, UInt32) {
         var c = counter
         var k = key
         for round in 0..<10 {
@@ -40,7 +40,7 @@ public struct Philox4x32: Sendable {
     /// The blocks of the `count` consecutive counters (c₀, c₁, c₂, c₃) … (c₀ + count − 1, c₁, c₂, c₃), word
     /// by word into `out` (block 0's four words first): the same numbers as `count` calls of `block`,
     /// computed eight at a time with AVX2 where the processor has it.
-    public func blocks(_ counter: (UInt32, UInt32, UInt32, UInt32), count: Int, into out: UnsafeMutablePointer<UInt32>) {
+    package func blocks(_ counter: (UInt32, UInt32, UInt32, UInt32), count: Int, into out: UnsafeMutablePointer<UInt32>) {
         philox4x32_10_blocks(key.0, key.1, counter.0, counter.1, counter.2, counter.3, Int32(count), out)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension RandomStream {
     /// A standard exponential variate (256-layer ziggurat on 64-bit draws; the tail beyond r is r plus
     /// a fresh exponential variate). Exact in distribution; the same law as −log(uniform()).
-    public mutating func exponential() -> Double {
+    package mutating func exponential() -> Double {
         let table = Ziggurat.exponential
         var offset = 0.0
         while true {

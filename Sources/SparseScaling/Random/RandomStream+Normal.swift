@@ -3,13 +3,13 @@ import Foundation
 extension RandomStream {
     /// A standard normal variate (256-layer ziggurat on 64-bit draws: 8 bits pick the layer, 1 the
     /// sign and 53 the abscissa, so the layer and the value never share bits). Exact in distribution.
-    public mutating func normal() -> Double {
+    package mutating func normal() -> Double {
         normal(Ziggurat.normal)
     }
 
     /// Fills `count` entries from `start` with independent standard normal variates (the same numbers
     /// as `count` calls of `normal()`).
-    public mutating func fillNormals(_ start: UnsafeMutablePointer<Double>, count: Int) {
+    package mutating func fillNormals(_ start: UnsafeMutablePointer<Double>, count: Int) {
         let table = Ziggurat.normal
         for i in 0..<count { start[i] = normal(table) }
     }

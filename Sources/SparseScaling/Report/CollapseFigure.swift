@@ -2,9 +2,9 @@ import Foundation
 import SVGPlot
 
 /// The scaling-collapse figure: L·D^(α_D) against N/D^(1/β) for every D, the predicted peak dashed.
-public enum CollapseFigure {
+package enum CollapseFigure {
     /// The figure of `result`.
-    public static func figure(_ result: CollapseResult) -> Figure {
+    package static func figure(_ result: CollapseResult) -> Figure {
         var series: [Series] = []
         for (i, c) in result.curves.enumerated() {
             series.append(Series(x: c.x, y: c.y, label: "D = \(c.sampleCount)", color: Color.cycle[i % Color.cycle.count],

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Writes an experiment's data (its CSV tables and `<name>.json`) into a folder, each file atomically.
-public enum ExperimentWriter {
+package enum ExperimentWriter {
     /// Writes `output`'s files into `folder` and returns their URLs.
     @discardableResult
-    public static func write<Output: ExperimentOutput>(_ output: Output, to folder: URL) throws -> [URL] {
+    package static func write<Output: ExperimentOutput>(_ output: Output, to folder: URL) throws -> [URL] {
         var written: [URL] = []
         for (name, text) in output.csvTables().sorted(by: { $0.key < $1.key }) {
             let url = folder.appendingPathComponent(name)
@@ -18,7 +18,7 @@ public enum ExperimentWriter {
     }
 
     /// Pretty-printed JSON of an encodable value (keys sorted).
-    public static func json<T: Encodable>(_ value: T) throws -> String {
+    package static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")

@@ -4,14 +4,14 @@ import SVGPlot
 
 /// The shared visual language of the report's figures: measured points with error bars, fitted
 /// power laws as solid lines (exponent ± SE in the legend), theory as dashed lines.
-public enum FigureStyle {
+package enum FigureStyle {
     /// Mean ± SE markers of measured points at the given x values.
-    public static func measured(x: [Double], y: [Double], se: [Double], label: String, color: Color, marker: Marker.Shape = .circle) -> Series {
+    package static func measured(x: [Double], y: [Double], se: [Double], label: String, color: Color, marker: Marker.Shape = .circle) -> Series {
         Series.scatter(x: x, y: y, label: label, color: color, marker: Marker(marker, size: 6), errorBars: se.map { ErrorBar.symmetric($0) })
     }
 
     /// The fitted power law over its tail's x range, labelled with exponent ± SE.
-    public static func fitLine(_ fit: PowerLawFit, variable: String, color: Color, labelPrefix: String = "fit") -> Series {
+    package static func fitLine(_ fit: PowerLawFit, variable: String, color: Color, labelPrefix: String = "fit") -> Series {
         let xs = geometricGrid(fit.xRange.lowerBound, fit.xRange.upperBound)
         return Series.line(
             x: xs, y: xs.map(fit.predicted(at:)),
@@ -20,24 +20,24 @@ public enum FigureStyle {
     }
 
     /// A dashed theory line y = c·x^(−exponent) through the anchor point, over [xMin, xMax].
-    public static func theoryLine(exponent: Double, anchorX: Double, anchorY: Double, xMin: Double, xMax: Double, label: String?, color: Color = .gray) -> Series {
+    package static func theoryLine(exponent: Double, anchorX: Double, anchorY: Double, xMin: Double, xMax: Double, label: String?, color: Color = .gray) -> Series {
         let xs = geometricGrid(xMin, xMax)
         return Series.line(x: xs, y: xs.map { anchorY * pow($0 / anchorX, -exponent) }, label: label, color: color, style: LineStyle(dash: .dashed, width: 1.4))
     }
 
     /// A dashed theory curve through given points.
-    public static func theoryCurve(x: [Double], y: [Double], label: String?, color: Color = .gray, dash: LineStyle.Dash = .dashed) -> Series {
+    package static func theoryCurve(x: [Double], y: [Double], label: String?, color: Color = .gray, dash: LineStyle.Dash = .dashed) -> Series {
         Series.line(x: x, y: y, label: label, color: color, style: LineStyle(dash: dash, width: 1.4))
     }
 
     /// 40 points evenly spaced in log between a and b.
-    public static func geometricGrid(_ a: Double, _ b: Double, count: Int = 40) -> [Double] {
+    package static func geometricGrid(_ a: Double, _ b: Double, count: Int = 40) -> [Double] {
         guard a > 0, b > a else { return [a, b] }
         return (0..<count).map { a * pow(b / a, Double($0) / Double(count - 1)) }
     }
 
     /// A log–log axis pair.
-    public static func logAxes(x: String, y: String) -> (Axis, Axis) {
+    package static func logAxes(x: String, y: String) -> (Axis, Axis) {
         (Axis(label: x, scale: .log10), Axis(label: y, scale: .log10))
     }
 }

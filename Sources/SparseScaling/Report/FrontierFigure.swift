@@ -2,9 +2,9 @@ import Foundation
 import SVGPlot
 
 /// The compute-frontier figure: L against C = N·D·min(N,D) per fixed N, the envelope fit and the predicted slope.
-public enum FrontierFigure {
+package enum FrontierFigure {
     /// The figure of `result`.
-    public static func figure(_ result: FrontierResult) -> Figure {
+    package static func figure(_ result: FrontierResult) -> Figure {
         var series: [Series] = []
         for (i, curve) in result.curves.enumerated() {
             guard let n = curve.first?.n else { continue }

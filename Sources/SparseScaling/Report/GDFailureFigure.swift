@@ -3,9 +3,9 @@ import SVGPlot
 
 /// The GD-failure figure: P(η·λ_max > 2) against D, plain Monte Carlo and importance sampling with
 /// their 95% intervals, the fitted large-D slope and the predicted one.
-public enum GDFailureFigure {
+package enum GDFailureFigure {
     /// The figure of `result`.
-    public static func figure(_ result: GDFailureTable) -> Figure {
+    package static func figure(_ result: GDFailureTable) -> Figure {
         var series: [Series] = []
         for (estimator, color, marker) in [(FailureEstimator.plain, Color.blue, Marker.Shape.circle), (.importance, .vermillion, .square)] {
             let rows = zip(result.rows, result.estimators).filter { $0.1 == estimator }.map(\.0)

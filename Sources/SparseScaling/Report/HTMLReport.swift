@@ -2,42 +2,27 @@ import Foundation
 
 /// A self-contained HTML report: the prediction-vs-measurement table, the figures (inline SVG) with
 /// captions, and the exact command and versions that produced it. No network resources.
-public struct HTMLReport: Sendable {
-    /// One figure with its caption.
-    public struct Section: Sendable {
-        public let title: String
-        public let svg: String
-        public let caption: String
-        /// A figure section.
-        public init(title: String, svg: String, caption: String) {
-            self.title = title
-            self.svg = svg
-            self.caption = caption
-        }
+struct HTMLReport: Sendable {
+    /// One figure: its heading, its inline SVG and its caption.
+    struct Section: Sendable {
+        let title: String
+        let svg: String
+        let caption: String
     }
 
     /// Report title.
-    public var title: String
+    var title: String
     /// The comparison table.
-    public var rows: [ComparisonRow]
+    var rows: [ComparisonRow]
     /// Figures in order.
-    public var sections: [Section]
+    var sections: [Section]
     /// Extra preformatted text blocks (e.g. tables) after the figures, by heading.
-    public var appendices: [(String, String)]
+    var appendices: [(String, String)]
     /// Provenance lines: command, versions, machine, time.
-    public var provenance: [String]
-
-    /// A report from its parts.
-    public init(title: String, rows: [ComparisonRow], sections: [Section], appendices: [(String, String)], provenance: [String]) {
-        self.title = title
-        self.rows = rows
-        self.sections = sections
-        self.appendices = appendices
-        self.provenance = provenance
-    }
+    var provenance: [String]
 
     /// The HTML document.
-    public func render() -> String {
+    func render() -> String {
         var html = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>\(escape(title))</title>

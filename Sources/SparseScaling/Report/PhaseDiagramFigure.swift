@@ -3,9 +3,9 @@ import SVGPlot
 
 /// The phase diagram (paper Fig. 1): regimes in the (N, D) plane around the interpolation threshold
 /// N = K(D), and the (α, β) plane with the one-/two-exponent laws and the GD-spike region.
-public enum PhaseDiagramFigure {
+package enum PhaseDiagramFigure {
     /// The two-panel figure at the data parameters `parameters`.
-    public static func figure(parameters: DataParameters) -> Figure {
+    package static func figure(parameters: DataParameters) -> Figure {
         let ds = FigureStyle.geometricGrid(1, 1e8, count: 60)
         let threshold = ds.map { parameters.interpolationThreshold(dataSize: $0) }
         let top = 1e9

@@ -2,9 +2,9 @@ import Foundation
 import SVGPlot
 
 /// Figures of sweeps: loss against N (left panel) and against D (right panel), with fits and theory slopes.
-public enum SweepFigures {
+package enum SweepFigures {
     /// Two panels (N-sweeps, D-sweeps) for a set of series; dashed slopes α_N on N, α_N and α_D on D, named `theoryName`.
-    public static func figure(title: String, series: [SweepSeries], predictedAlphaN: Double, predictedAlphaD: Double, theoryName: String = "theory") -> Figure {
+    package static func figure(title: String, series: [SweepSeries], predictedAlphaN: Double, predictedAlphaD: Double, theoryName: String = "theory") -> Figure {
         var panels: [Plot] = []
         for variable in [SweptVariable.n, .d] {
             let chosen = series.filter { $0.variable == variable }

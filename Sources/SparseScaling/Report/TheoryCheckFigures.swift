@@ -2,9 +2,9 @@ import Foundation
 import SVGPlot
 
 /// Figures checking Lemma 3.2 (observed coordinates) and Theorem 3.3 (model-rich loss) against the theory.
-public enum TheoryCheckFigures {
+package enum TheoryCheckFigures {
     /// Two panels: K(D) measured vs exact and asymptote; model-rich loss measured vs exact and asymptote.
-    public static func figure(observed: ObservedCoordinatesResult, modelRich: ModelRichLossResult) -> Figure {
+    package static func figure(observed: ObservedCoordinatesResult, modelRich: ModelRichLossResult) -> Figure {
         let ds = observed.rows.map { Double($0.sampleCount) }
         var left: [Series] = [
             FigureStyle.measured(x: ds, y: observed.rows.map(\.mean), se: observed.rows.map(\.standardError), label: "measured K(D)", color: .blue),

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The machine-readable summary.json of `reproduce`.
-public enum ReproductionSummary {
+package enum ReproductionSummary {
     /// The summary object as pretty-printed JSON with sorted keys.
-    public static func json(_ r: ReproductionResults) throws -> String {
+    package static func json(_ r: ReproductionResults) throws -> String {
         let theory = try JSONSerialization.jsonObject(with: Data(try r.theory.jsonString().utf8))
         func value(_ x: Double?) -> Any { x.map { $0.isFinite ? $0 as Any : NSNull() } ?? NSNull() }
         let observed: [String: Any] = [

@@ -3,9 +3,9 @@ import SVGPlot
 
 /// Writes the output folder of `reproduce`: report.html, figures/*.svg, data/*.csv and *.json, and
 /// summary.json (written last, so its presence means the folder is complete).
-public enum ReproductionWriter {
+package enum ReproductionWriter {
     /// Writes every file of `results` into `folder`; `command` and `provenance` go into the report.
-    public static func write(_ results: ReproductionResults, to folder: URL, command: String, provenance: [String]) throws {
+    package static func write(_ results: ReproductionResults, to folder: URL, command: String, provenance: [String]) throws {
         let data = folder.appendingPathComponent("data")
         try ExperimentWriter.write(results.observedCoordinates, to: data)
         try ExperimentWriter.write(results.modelRichLoss, to: data)

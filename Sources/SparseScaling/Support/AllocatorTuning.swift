@@ -3,15 +3,15 @@ import Glibc
 #endif
 
 /// Process-wide settings of the C allocator for long runs of many points.
-public enum AllocatorTuning {
+package enum AllocatorTuning {
     /// Arrays up to this size (bytes) come from the heap rather than a fresh mmap each time.
-    public static let mmapThreshold: Int32 = 64 << 20
+    package static let mmapThreshold: Int32 = 64 << 20
     /// Freed heap memory up to this size (bytes) is kept for the next point rather than returned to the system.
-    public static let trimThreshold: Int32 = 256 << 20
+    package static let trimThreshold: Int32 = 256 << 20
 
     /// Keeps freed matrices' memory in the process (glibc), so that each point's arrays reuse pages
     /// already mapped instead of page-faulting fresh ones in; a no-op elsewhere.
-    public static func keepFreedMemory() {
+    package static func keepFreedMemory() {
         #if canImport(Glibc)
         // mallopt is not in Swift's Glibc module (no <malloc.h>): look it up in the C library instead.
         typealias MallOpt = @convention(c) (Int32, Int32) -> Int32

@@ -1,21 +1,21 @@
 /// A CSV document (RFC 4180 quoting) with a header row, for the data behind every figure.
-public struct CSVTable: Sendable {
+package struct CSVTable: Sendable {
     /// Column names.
-    public let headers: [String]
+    package let headers: [String]
     /// Rows of cells.
-    public private(set) var rows: [[String]] = []
+    package private(set) var rows: [[String]] = []
 
     /// An empty table with `headers`.
-    public init(headers: [String]) { self.headers = headers }
+    package init(headers: [String]) { self.headers = headers }
 
     /// Appends a row of cells (numbers are printed with full round-trip precision).
-    public mutating func append(_ cells: [CSVCell]) {
+    package mutating func append(_ cells: [CSVCell]) {
         precondition(cells.count == headers.count, "row width must match the header")
         rows.append(cells.map(\.text))
     }
 
     /// The CSV text, ending with a newline.
-    public func render() -> String {
+    package func render() -> String {
         ([headers] + rows).map { $0.map(Self.quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
@@ -25,18 +25,18 @@ public struct CSVTable: Sendable {
 }
 
 /// One CSV cell: a number, an integer, text or empty.
-public enum CSVCell: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
+package enum CSVCell: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
     case number(Double)
     case integer(Int)
     case text(String)
     case empty
 
-    public init(stringLiteral value: String) { self = .text(value) }
-    public init(integerLiteral value: Int) { self = .integer(value) }
-    public init(floatLiteral value: Double) { self = .number(value) }
+    package init(stringLiteral value: String) { self = .text(value) }
+    package init(integerLiteral value: Int) { self = .integer(value) }
+    package init(floatLiteral value: Double) { self = .number(value) }
 
     /// A number cell, or empty for nil.
-    public static func optional(_ x: Double?) -> CSVCell { x.map(CSVCell.number) ?? .empty }
+    package static func optional(_ x: Double?) -> CSVCell { x.map(CSVCell.number) ?? .empty }
 
     var text: String {
         switch self {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SparseScaling
+import SparseScalingBenchmarks
 
 /// `sparse-scaling bench`: time the reduced solver against the direct one, its growth with D and N,
 /// the dense kernels against the dgemm peak, and the dense/ReLU paths against NumPy.
@@ -27,7 +28,11 @@ struct BenchCommand: ParsableCommand {
             print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
             return
         }
-        let runner = BenchmarkRunner(plan: quick ? .quick : .full, progress: { line in
+        // Each job runs in a child copy of this binary: `bench --job <json>` (this command's child mode).
+        let measure: @Sendable (BenchmarkJob) -> BenchmarkMeasurement = { job in
+            ChildProcess.measure(job, arguments: { ["bench", "--job", $0] })
+        }
+        let runner = BenchmarkRunner(plan: quick ? .quick : .full, measure: measure, progress: { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         })
         let report = try runner.run()

@@ -4,7 +4,7 @@ import SparseScaling
 /// `sparse-scaling experiment NAME` for an experiment measured through the results store.
 struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: Experiment.Output.name, abstract: Experiment.abstract)
+        CommandConfiguration(commandName: Experiment.Output.name, abstract: ExperimentAbstract.text(for: Experiment.Output.name))
     }
 
     @OptionGroup var experiment: ExperimentOptions
@@ -25,7 +25,7 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand {
     }
 
     func run() throws {
-        var configuration = Experiment.preset(experiment.profile)
+        var configuration = Experiment.Configuration.preset(experiment.profile)
         if let seeds { configuration.seeds = seeds }
         let runner = try runOptions.runner()
         runner.labelNoise = noise

@@ -16,11 +16,9 @@ public struct GradientDescent: Sendable {
     public func solve(_ problem: ReadoutLeastSquaresProblem, recording: CurveRecording = CurveRecording()) -> IterativeSolution {
         let eta = stepSize ?? 1 / problem.largestCurvature()
         var v = [Double](repeating: 0, count: problem.featureCount)
-        var r = problem.residual(v)
-        let initialLoss = problem.loss(residual: r)
-        var monitor = IterationMonitor(limits: limits, recording: recording, initialLoss: initialLoss)
-        var g = problem.gradient(residual: r)
-        let g0 = BLAS.dot(g, g).squareRoot()
+        let start = IterationMonitor.start(problem, at: v, limits: limits, recording: recording)
+        var monitor = start.monitor, r = start.residual, g = start.gradient
+        let g0 = start.initialGradientNorm
         var relative = g0 > 0 ? 1.0 : 0.0
         var k = 0
         var reason = StoppingReason.iterationCap

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Records an iterative solver's loss curve and applies the one stopping rule they all share:
 /// divergence, convergence of the relative gradient norm, or the iteration cap.
 struct IterationMonitor {
@@ -31,5 +33,18 @@ struct IterationMonitor {
         return IterativeSolution(
             readout: readout, iterations: k, stoppingReason: reason, stepSize: stepSize, relativeGradientNorm: relativeGradient,
             empiricalLoss: finalLoss, restarts: restarts, curve: curve)
+    }
+}
+
+extension IterationMonitor {
+    /// A full-batch run started at `x` on `problem`: the monitor (primed with the loss at `x`), the
+    /// residual and gradient at `x`, and the gradient norm that relative gradients are measured against.
+    static func start(
+        _ problem: ReadoutLeastSquaresProblem, at x: [Double], limits: IterationLimits, recording: CurveRecording
+    ) -> (monitor: IterationMonitor, residual: [Double], gradient: [Double], initialGradientNorm: Double) {
+        let residual = problem.residual(x)
+        let monitor = IterationMonitor(limits: limits, recording: recording, initialLoss: problem.loss(residual: residual))
+        let gradient = problem.gradient(residual: residual)
+        return (monitor, residual, gradient, BLAS.dot(gradient, gradient).squareRoot())
     }
 }

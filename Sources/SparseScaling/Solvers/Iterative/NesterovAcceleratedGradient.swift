@@ -21,11 +21,9 @@ public struct NesterovAcceleratedGradient: Sendable {
         var x = [Double](repeating: 0, count: n)  // v_k
         var y = x  // extrapolated point
         var theta = 1.0
-        var r = problem.residual(y)
-        let initialLoss = problem.loss(residual: r)
-        var monitor = IterationMonitor(limits: limits, recording: recording, initialLoss: initialLoss)
-        var g = problem.gradient(residual: r)
-        let g0 = BLAS.dot(g, g).squareRoot()
+        let start = IterationMonitor.start(problem, at: y, limits: limits, recording: recording)
+        var monitor = start.monitor, r = start.residual, g = start.gradient
+        let g0 = start.initialGradientNorm
         var relative = g0 > 0 ? 1.0 : 0.0
         var k = 0
         var restarts = 0

@@ -1,10 +1,10 @@
 import Foundation
 
 /// The largest eigenvalue of a symmetric positive semidefinite operator by power iteration.
-public enum PowerIteration {
+package enum PowerIteration {
     /// λ_max of `apply` on R^dimension, from a fixed deterministic start; stops when the Rayleigh
     /// quotient changes by less than `relativeTolerance` or after `iterations` products.
-    public static func largestEigenvalue(
+    package static func largestEigenvalue(
         dimension: Int, iterations: Int = 500, relativeTolerance: Double = 1e-10,
         _ apply: ([Double]) -> [Double]
     ) -> Double {

@@ -1,4 +1,5 @@
 import Foundation
+import SparseScaling
 
 extension BenchmarkRunner {
     /// The issue-7 targets checked against `report`'s rows.

@@ -1,11 +1,12 @@
 import Foundation
+import SparseScaling
 
 /// The peak resident set size of this process (Linux `VmHWM` in /proc/self/status).
-public enum PeakResidentMemory {
+package enum PeakResidentMemory {
     /// Peak RSS in mebibytes since the process started, or nil where /proc is not available.
     /// The high-water mark cannot be reset, so one measurement per process: the bench runs each
     /// measured job in a child process of its own.
-    public static func megabytes() -> Double? {
+    package static func megabytes() -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
@@ -16,9 +17,9 @@ public enum PeakResidentMemory {
 }
 
 /// CPU time (user + system) this process has used so far.
-public enum ProcessCPUTime {
+package enum ProcessCPUTime {
     /// Seconds of CPU time, all threads together (getrusage).
-    public static func seconds() -> Double {
+    package static func seconds() -> Double {
         var usage = rusage()
         #if os(Linux)
         getrusage(RUSAGE_SELF.rawValue, &usage)

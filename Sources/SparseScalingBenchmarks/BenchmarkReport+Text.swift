@@ -1,8 +1,9 @@
 import Foundation
+import SparseScaling
 
 extension BenchmarkReport {
     /// An aligned text table, the growth fits and the verdict list.
-    public func text() -> String {
+    package func text() -> String {
         let header = ["name", "N", "D", "M", "K", "seconds", "cpu s", "baseline s", "ratio", "stream s", "dense s", "GFLOP/s", "% peak", "RSS MiB", "note"]
         let body = rows.map { r in
             [r.name, int(r.n), int(r.d), r.m.map(String.init) ?? (r.d == nil ? "" : "inf"), int(r.observedCount),

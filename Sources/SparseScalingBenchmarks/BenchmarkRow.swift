@@ -1,41 +1,43 @@
+import SparseScaling
+
 /// One line of the bench table: a measured time, its baseline where there is one, and its cost in
 /// flops and memory. Fields that do not apply are nil (null in JSON).
-public struct BenchmarkRow: Sendable, Encodable {
+package struct BenchmarkRow: Sendable, Encodable {
     /// What was measured.
-    public var name: String
+    package var name: String
     /// Number of features N.
-    public var n: Int?
+    @NullWhenAbsent package var n: Int? = nil
     /// Number of samples D.
-    public var d: Int?
+    @NullWhenAbsent package var d: Int? = nil
     /// Input dimension M (nil for M = ∞ or when not applicable).
-    public var m: Int?
+    @NullWhenAbsent package var m: Int? = nil
     /// Our wall-clock seconds.
-    public var seconds: Double?
+    @NullWhenAbsent package var seconds: Double? = nil
     /// CPU seconds (user + system) of our measurement: the parallelism actually obtained is cpu/seconds.
-    public var cpuSeconds: Double?
+    @NullWhenAbsent package var cpuSeconds: Double? = nil
     /// The baseline's seconds (direct solver, NumPy).
-    public var baselineSeconds: Double?
+    @NullWhenAbsent package var baselineSeconds: Double? = nil
     /// baseline_seconds / seconds (how many times faster we are).
-    public var ratio: Double?
+    @NullWhenAbsent package var ratio: Double? = nil
     /// Achieved GFLOP/s (kernels).
-    public var gflops: Double?
+    @NullWhenAbsent package var gflops: Double? = nil
     /// gflops / the measured dgemm peak.
-    public var peakFraction: Double?
+    @NullWhenAbsent package var peakFraction: Double? = nil
     /// Peak RSS of the process that measured the row, in MiB.
-    public var rssMegabytes: Double?
+    @NullWhenAbsent package var rssMegabytes: Double? = nil
     /// |L − L_baseline| / |L_baseline| where both losses are of the same instance.
-    public var lossRelativeDifference: Double?
+    @NullWhenAbsent package var lossRelativeDifference: Double? = nil
     /// Seconds of the data stream (sampling + second moment), for reduced-solver rows.
-    public var streamSeconds: Double?
+    @NullWhenAbsent package var streamSeconds: Double? = nil
     /// Seconds of the dense part (factorization + product + SVD), for reduced-solver rows.
-    public var denseSeconds: Double?
+    @NullWhenAbsent package var denseSeconds: Double? = nil
     /// Observed coordinates K, for reduced-solver rows.
-    public var observedCount: Int?
+    @NullWhenAbsent package var observedCount: Int? = nil
     /// A remark (skips, failures, what the baseline is).
-    public var note: String?
+    @NullWhenAbsent package var note: String? = nil
 
     /// A row with the given name; set the other fields as measured.
-    public init(name: String, n: Int? = nil, d: Int? = nil, m: Int? = nil) {
+    package init(name: String, n: Int? = nil, d: Int? = nil, m: Int? = nil) {
         self.name = name
         self.n = n
         self.d = d
@@ -44,7 +46,7 @@ public struct BenchmarkRow: Sendable, Encodable {
 
     /// A row of our measurement `measured`: its seconds, CPU seconds, peak RSS and, for reduced-solver
     /// profiles, the stream and dense seconds and K; its error, if any, as the note.
-    public init(name: String, n: Int? = nil, d: Int? = nil, m: Int? = nil, measured: BenchmarkMeasurement) {
+    package init(name: String, n: Int? = nil, d: Int? = nil, m: Int? = nil, measured: BenchmarkMeasurement) {
         self.init(name: name, n: n, d: d, m: m)
         seconds = measured.seconds
         cpuSeconds = measured.cpuSeconds
@@ -60,26 +62,5 @@ public struct BenchmarkRow: Sendable, Encodable {
         case baselineSeconds = "baseline_seconds", peakFraction = "peak_fraction", rssMegabytes = "rss_mb"
         case lossRelativeDifference = "loss_relative_difference", streamSeconds = "stream_seconds"
         case denseSeconds = "dense_seconds", observedCount = "k", cpuSeconds = "cpu_seconds"
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        // Every key is written, absent values as null, so consumers see one fixed schema.
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(n, forKey: .n)
-        try c.encode(d, forKey: .d)
-        try c.encode(m, forKey: .m)
-        try c.encode(seconds, forKey: .seconds)
-        try c.encode(cpuSeconds, forKey: .cpuSeconds)
-        try c.encode(baselineSeconds, forKey: .baselineSeconds)
-        try c.encode(ratio, forKey: .ratio)
-        try c.encode(gflops, forKey: .gflops)
-        try c.encode(peakFraction, forKey: .peakFraction)
-        try c.encode(rssMegabytes, forKey: .rssMegabytes)
-        try c.encode(lossRelativeDifference, forKey: .lossRelativeDifference)
-        try c.encode(streamSeconds, forKey: .streamSeconds)
-        try c.encode(denseSeconds, forKey: .denseSeconds)
-        try c.encode(observedCount, forKey: .observedCount)
-        try c.encode(note, forKey: .note)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
+import SparseScaling
 
 /// One measurement the bench runs in a child process of its own (so that its peak RSS is its own).
-public enum BenchmarkJob: Sendable, Codable, Hashable {
+package enum BenchmarkJob: Sendable, Codable, Hashable {
     /// The reduced solver on sparse data, timed phase by phase (`ReducedSolverProfile`), on
     /// `threads` threads (nil: all processors).
     case reducedProfile(PointSpecification, threads: Int? = nil)
@@ -14,13 +15,13 @@ public enum BenchmarkJob: Sendable, Codable, Hashable {
 
     /// Short jobs are repeated up to this many times and the fastest run is kept (a single run of a
     /// few milliseconds mostly measures the scheduler).
-    public static let maximumRepeats = 20
+    package static let maximumRepeats = 20
     /// Jobs at least this long (seconds) run once.
-    public static let repeatBelowSeconds = 0.5
+    package static let repeatBelowSeconds = 0.5
 
     /// Runs the job in this process: once, or for short jobs the best of up to `maximumRepeats` runs.
     /// The CPU seconds reported are those of the kept run.
-    public func run() -> BenchmarkMeasurement {
+    package func run() -> BenchmarkMeasurement {
         var best: BenchmarkMeasurement?
         var spent = 0.0
         for _ in 0..<Self.maximumRepeats {
@@ -60,36 +61,36 @@ public enum BenchmarkJob: Sendable, Codable, Hashable {
     }
 
     /// The job as one line of JSON (the child's argument).
-    public func encoded() throws -> String {
+    package func encoded() throws -> String {
         String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
     }
 
     /// The job from its JSON line.
-    public init(encoded text: String) throws {
+    package init(encoded text: String) throws {
         self = try JSONDecoder().decode(BenchmarkJob.self, from: Data(text.utf8))
     }
 }
 
 /// What one benchmark job measured (nil where not applicable).
-public struct BenchmarkMeasurement: Sendable, Codable {
+package struct BenchmarkMeasurement: Sendable, Codable {
     /// Wall-clock seconds of the measured work (excluding process start-up).
-    public var seconds: Double?
+    package var seconds: Double?
     /// The population loss of the point, if it is one.
-    public var loss: Double?
+    package var loss: Double?
     /// The reduced solver's phase times, if profiled.
-    public var profile: ReducedSolverProfile?
+    package var profile: ReducedSolverProfile?
     /// Achieved GFLOP/s (dgemm peak job).
-    public var gflops: Double?
+    package var gflops: Double?
     /// CPU seconds (user + system, all threads) the job used; above `seconds` when it ran in
     /// parallel, below it when the machine was busy.
-    public var cpuSeconds: Double?
+    package var cpuSeconds: Double?
     /// Peak RSS of the process that ran the job, in mebibytes.
-    public var rssMegabytes: Double?
+    package var rssMegabytes: Double?
     /// Why the job failed or was skipped.
-    public var error: String?
+    package var error: String?
 
     /// A measurement from its parts; the peak RSS is read from this process.
-    public init(seconds: Double? = nil, loss: Double? = nil, profile: ReducedSolverProfile? = nil,
+    package init(seconds: Double? = nil, loss: Double? = nil, profile: ReducedSolverProfile? = nil,
                 gflops: Double? = nil, error: String? = nil) {
         self.seconds = seconds
         self.loss = loss
@@ -100,7 +101,7 @@ public struct BenchmarkMeasurement: Sendable, Codable {
     }
 
     /// A failed measurement (no times, no memory).
-    public static func failure(_ message: String) -> BenchmarkMeasurement {
+    package static func failure(_ message: String) -> BenchmarkMeasurement {
         var m = BenchmarkMeasurement(error: message)
         m.rssMegabytes = nil
         return m

@@ -1,6 +1,7 @@
 import Testing
 import LinearAlgebra
-@testable import SparseScaling
+import SparseScaling
+@testable import SparseScalingBenchmarks
 
 /// The bench's phase profile: the same loss as the point evaluator, and the readout's kernels with their nominal flops.
 @Suite struct ReducedSolverProfileTests {

@@ -1,54 +1,55 @@
+import SparseScaling
 import LinearAlgebra
 
 /// One run of the reduced solver on sparse data (MODEL.md §3), timed phase by phase. It performs the
 /// same steps as `LinearPointEvaluator` with `solver: .reduced`, so its loss equals that point's loss.
-public struct ReducedSolverProfile: Sendable, Codable {
+package struct ReducedSolverProfile: Sendable, Codable {
     /// Seconds drawing the D samples and the observed set S (the data stream).
-    public var sampling: Double = 0
+    package var sampling: Double = 0
     /// Seconds gathering the second moment from the samples: the sparse factor's block moments
     /// (`SparseMomentBlocks`: hub choice, components, block moments), plus the dense A = X_S X_Sᵀ
     /// when the sparse factor declined.
-    public var secondMoment: Double = 0
+    package var secondMoment: Double = 0
     /// Seconds drawing W_S and w*_S.
-    public var embedding: Double = 0
+    package var embedding: Double = 0
     /// Seconds factoring A = R Rᵀ: the sparse factor from the block moments
     /// (`SparseSecondMomentFactor`: block Cholesky factors, couplings, the hubs' Schur complement),
     /// or, when it declined, the dense pivoted Cholesky of the scaled A.
-    public var factorization: Double = 0
+    package var factorization: Double = 0
     /// Seconds forming B = W_S R and c = Rᵀ w*_S (sparse R, or a dgemm for the dense R).
-    public var product: Double = 0
+    package var product: Double = 0
     /// Seconds solving for the readout v = c B⁺ (`readoutRoute` says which factorization).
-    public var readout: Double = 0
+    package var readout: Double = 0
     /// Seconds evaluating the population loss.
-    public var loss: Double = 0
+    package var loss: Double = 0
     /// Whether the sparse factor was used (otherwise the dense A and its pivoted Cholesky).
-    public var sparseFactor = false
+    package var sparseFactor = false
     /// Hubs h of the sparse factor (0 for the dense one).
-    public var hubCount = 0
+    package var hubCount = 0
     /// Largest component of the sparse factor (0 for the dense one).
-    public var largestBlock = 0
+    package var largestBlock = 0
     /// K = |S|.
-    public var observedCount = 0
+    package var observedCount = 0
     /// Rank r of the factor R.
-    public var factorRank = 0
+    package var factorRank = 0
     /// Rank of B used by the readout.
-    public var readoutRank = 0
+    package var readoutRank = 0
     /// The factorization that applied B⁺.
-    public var readoutRoute: PseudoinverseRoute = .singularValueDecomposition
+    package var readoutRoute: PseudoinverseRoute = .singularValueDecomposition
     /// Time and flops of each BLAS-3/LAPACK kernel of the readout (e.g. dsyrk, dpotrf), in the order they ran.
-    public var readoutKernels: [KernelTimer.Entry] = []
+    package var readoutKernels: [KernelTimer.Entry] = []
     /// The population loss (expected tail).
-    public var lossValue = 0.0
+    package var lossValue = 0.0
 
     /// Total seconds.
-    public var total: Double { sampling + secondMoment + embedding + factorization + product + readout + loss }
+    package var total: Double { sampling + secondMoment + embedding + factorization + product + readout + loss }
     /// Seconds of the data stream (sampling and second moment): O(D·k̄²).
-    public var streaming: Double { sampling + secondMoment }
+    package var streaming: Double { sampling + secondMoment }
     /// Seconds of the dense part (factorization, product, readout): depends on K and N only.
-    public var dense: Double { factorization + product + readout }
+    package var dense: Double { factorization + product + readout }
 
     /// Runs the reduced solver on sparse data for `specification` (its `solver` is ignored).
-    public init(_ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads) throws {
+    package init(_ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads) throws {
         try specification.validate()
         precondition(specification.data == .sparse, "the reduced-solver profile needs sparse data")
         let seed = specification.seed
@@ -100,17 +101,17 @@ public struct ReducedSolverProfile: Sendable, Codable {
     }
 
     /// GFLOP/s of the product W_S·R (N × K times K × r).
-    public func productGflops(featureCount n: Int) -> Double {
+    package func productGflops(featureCount n: Int) -> Double {
         KernelFlops.gemm(m: n, n: factorRank, k: observedCount) / product / 1e9
     }
 
     /// GFLOP/s of the pivoted Cholesky factorization.
-    public var factorizationGflops: Double {
+    package var factorizationGflops: Double {
         KernelFlops.pivotedCholesky(n: observedCount, rank: factorRank) / factorization / 1e9
     }
 
     /// GFLOP/s of the readout as a whole: the nominal flops of the kernels it ran over its whole time.
-    public var readoutGflops: Double {
+    package var readoutGflops: Double {
         readoutKernels.reduce(0) { $0 + $1.flops } / readout / 1e9
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import SparseScaling
 
 /// A plain NumPy implementation of one point (dense pseudoinverse of F = W X, or of ReLU(W X) with a
 /// Monte-Carlo test loss), timed in a `python3` child process, as an outside reference for our timings.
 /// Its random numbers differ from ours, so only its time (and the loss's order of magnitude) compare.
-public enum NumPyBaseline {
+package enum NumPyBaseline {
     /// The script: argv = kind (dense | relu), N, D, M, α, β, test samples; prints one JSON line.
     static let script = #"""
 import json, sys, time
@@ -40,15 +41,15 @@ print(json.dumps({"seconds": seconds, "loss": loss, "rss_mb": rss, "numpy": np._
 """#
 
     /// The outcome of the NumPy run.
-    public struct Timing: Sendable, Codable {
+    package struct Timing: Sendable, Codable {
         /// Wall-clock seconds of the NumPy point (sampling, product, pseudoinverse, loss).
-        public var seconds: Double
+        package var seconds: Double
         /// Its loss (a different random instance than ours).
-        public var loss: Double
+        package var loss: Double
         /// Peak RSS of the python process in mebibytes.
-        public var rssMegabytes: Double
+        package var rssMegabytes: Double
         /// The NumPy version.
-        public var numpyVersion: String
+        package var numpyVersion: String
 
         enum CodingKeys: String, CodingKey {
             case seconds, loss, rssMegabytes = "rss_mb", numpyVersion = "numpy"
@@ -56,7 +57,7 @@ print(json.dumps({"seconds": seconds, "loss": loss, "rss_mb": rss, "numpy": np._
     }
 
     /// Why the baseline cannot run, or nil when `python3` with NumPy is available.
-    public static func unavailableReason() -> String? {
+    package static func unavailableReason() -> String? {
         guard let python = pythonPath() else { return "python3 not found on PATH" }
         guard let result = try? ChildProcess.run(python, ["-c", "import numpy"]), result.status == 0 else {
             return "python3 has no numpy"
@@ -65,7 +66,7 @@ print(json.dumps({"seconds": seconds, "loss": loss, "rss_mb": rss, "numpy": np._
     }
 
     /// Times the NumPy point for `specification` (finite M; dense data or ReLU features).
-    public static func measure(_ specification: PointSpecification) throws -> Timing {
+    package static func measure(_ specification: PointSpecification) throws -> Timing {
         guard let python = pythonPath() else { throw NumPyBaselineError.unavailable("python3 not found on PATH") }
         guard let m = specification.parameters.inputDimension.finiteValue else {
             throw NumPyBaselineError.unavailable("the NumPy baseline needs a finite M")
@@ -98,13 +99,13 @@ print(json.dumps({"seconds": seconds, "loss": loss, "rss_mb": rss, "numpy": np._
 }
 
 /// Why the NumPy baseline could not be timed.
-public enum NumPyBaselineError: Error, CustomStringConvertible {
+package enum NumPyBaselineError: Error, CustomStringConvertible {
     /// python3 or numpy is missing, or the point does not fit the script.
     case unavailable(String)
     /// The script ran but failed.
     case failed(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unavailable(why), let .failed(why): return why
         }

@@ -1,9 +1,10 @@
+import SparseScaling
 import LinearAlgebra
 
 /// The machine's practical dense-matrix peak: the best GFLOP/s of a large square dgemm.
-public enum DgemmPeak {
+package enum DgemmPeak {
     /// GFLOP/s of C = A·B for `size` × `size` matrices, best of `repeats` timings (after one warm-up).
-    public static func measure(size: Int = 3072, repeats: Int = 3) -> Double {
+    package static func measure(size: Int = 3072, repeats: Int = 3) -> Double {
         var a = Matrix(rows: size, columns: size)
         var b = Matrix(rows: size, columns: size)
         for i in a.storage.indices {

@@ -1,46 +1,38 @@
 import Foundation
+import SparseScaling
 import LinearAlgebra
 
 /// Everything one `bench` run measured: the rows, the dgemm peak, the growth fits, the verdicts,
 /// and the environment that affects timings.
-public struct BenchmarkReport: Sendable, Encodable {
+package struct BenchmarkReport: Sendable, Encodable {
     /// The table rows.
-    public var rows: [BenchmarkRow] = []
+    package var rows: [BenchmarkRow] = []
     /// GFLOP/s of a large square dgemm on this machine.
-    public var dgemmPeakGflops: Double?
+    @NullWhenAbsent package var dgemmPeakGflops: Double? = nil
     /// Fitted growth exponents of the reduced solver's time.
-    public var growth: [GrowthExponent] = []
+    package var growth: [GrowthExponent] = []
     /// The targets and whether they were met.
-    public var verdicts: [BenchmarkVerdict] = []
+    package var verdicts: [BenchmarkVerdict] = []
     /// Thread-count environment variables and the machine's load when the run started.
-    public var environment: [String: String] = BenchmarkReport.currentEnvironment()
+    package var environment: [String: String] = BenchmarkReport.currentEnvironment()
 
     /// An empty report.
-    public init() {}
+    package init() {}
 
     enum CodingKeys: String, CodingKey {
         case rows, growth, verdicts, environment
         case dgemmPeakGflops = "dgemm_peak_gflops"
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(rows, forKey: .rows)
-        try c.encode(dgemmPeakGflops, forKey: .dgemmPeakGflops)
-        try c.encode(growth, forKey: .growth)
-        try c.encode(verdicts, forKey: .verdicts)
-        try c.encode(environment, forKey: .environment)
-    }
-
     /// The report as pretty-printed JSON with sorted keys.
-    public func json() throws -> String {
+    package func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
     /// Thread variables (OPENBLAS_NUM_THREADS, OMP_NUM_THREADS, …), the processor count and the load average.
-    public static func currentEnvironment() -> [String: String] {
+    package static func currentEnvironment() -> [String: String] {
         var env: [String: String] = [:]
         for (key, value) in ProcessInfo.processInfo.environment
         where key.contains("THREAD") || key.hasPrefix("OPENBLAS") || key.hasPrefix("OMP") || key.contains("BLAS") {

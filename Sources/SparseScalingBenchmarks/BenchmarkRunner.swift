@@ -1,18 +1,19 @@
 import Foundation
+import SparseScaling
 
 /// Runs a `BenchmarkPlan`: every measurement in a child process of this binary (per-row peak RSS),
 /// then assembles the rows, the growth fits and the verdicts into a `BenchmarkReport`.
-public struct BenchmarkRunner: Sendable {
+package struct BenchmarkRunner: Sendable {
     /// The sizes to measure.
-    public var plan: BenchmarkPlan
-    /// Runs one job (by default in a child process; tests may run jobs in-process).
-    public var measure: @Sendable (BenchmarkJob) -> BenchmarkMeasurement
+    package var plan: BenchmarkPlan
+    /// Runs one job (the command line runs each in a child process; tests may run jobs in-process).
+    package var measure: @Sendable (BenchmarkJob) -> BenchmarkMeasurement
     /// Receives one progress line per job.
-    public var progress: @Sendable (String) -> Void
+    package var progress: @Sendable (String) -> Void
 
-    /// A runner for `plan`.
-    public init(
-        plan: BenchmarkPlan, measure: @escaping @Sendable (BenchmarkJob) -> BenchmarkMeasurement = ChildProcess.measure,
+    /// A runner for `plan` that measures each job with `measure`.
+    package init(
+        plan: BenchmarkPlan, measure: @escaping @Sendable (BenchmarkJob) -> BenchmarkMeasurement,
         progress: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.plan = plan
@@ -21,7 +22,7 @@ public struct BenchmarkRunner: Sendable {
     }
 
     /// Measures everything and returns the report.
-    public func run() throws -> BenchmarkReport {
+    package func run() throws -> BenchmarkReport {
         var report = BenchmarkReport()
         let peak = timed("dgemm peak \(plan.dgemmSize)³", .dgemmPeak(size: plan.dgemmSize))
         report.dgemmPeakGflops = peak.gflops

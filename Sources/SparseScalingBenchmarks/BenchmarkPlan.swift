@@ -1,34 +1,36 @@
-/// The sizes the bench measures: the full set, or a shorter `--quick` one.
-public struct BenchmarkPlan: Sendable {
-    /// (N, D, M) instances solved by both the reduced and the direct solver.
-    public var comparisons: [(n: Int, d: Int, m: Int)]
-    /// Fixed N of the D sweep, and its D values.
-    public var dSweepFeatures: Int
-    /// D values of the D sweep (powers of two).
-    public var dSweep: [Int]
-    /// Fixed D of the N sweep.
-    public var nSweepSamples: Int
-    /// N values of the N sweep.
-    public var nSweep: [Int]
-    /// The point whose phases give the kernel GFLOP/s (and the large-D target).
-    public var kernelPoint: (n: Int, d: Int)
-    /// The small-point target (N, D) at M = ∞.
-    public var smallPoint: (n: Int, d: Int)
-    /// (N, D, M) of the dense-data and ReLU rows against NumPy.
-    public var numpyPoint: (n: Int, d: Int, m: Int)
-    /// (N, D) of the 1-thread vs all-threads data-stream comparison.
-    public var streamPoint: (n: Int, d: Int)
-    /// D and the number of plain replicates of the GD-failure throughput row.
-    public var gdFailure: (d: Int, replicates: Int)
-    /// Square size of the dgemm peak measurement.
-    public var dgemmSize: Int
-    /// How many of the largest sweep points the growth fits use.
-    public var fitTail: Int
-    /// α and β of every sparse row.
-    public var alpha = 0.0, beta = 2.0
+import SparseScaling
 
-    /// The full plan of issue 7.
-    public static let full = BenchmarkPlan(
+/// The sizes the bench measures: the full set, or a shorter quick one.
+package struct BenchmarkPlan: Sendable {
+    /// (N, D, M) instances solved by both the reduced and the direct solver.
+    package var comparisons: [(n: Int, d: Int, m: Int)]
+    /// Fixed N of the D sweep, and its D values.
+    package var dSweepFeatures: Int
+    /// D values of the D sweep (powers of two).
+    package var dSweep: [Int]
+    /// Fixed D of the N sweep.
+    package var nSweepSamples: Int
+    /// N values of the N sweep.
+    package var nSweep: [Int]
+    /// The point whose phases give the kernel GFLOP/s (and the large-D target).
+    package var kernelPoint: (n: Int, d: Int)
+    /// The small-point target (N, D) at M = ∞.
+    package var smallPoint: (n: Int, d: Int)
+    /// (N, D, M) of the dense-data and ReLU rows against NumPy.
+    package var numpyPoint: (n: Int, d: Int, m: Int)
+    /// (N, D) of the 1-thread vs all-threads data-stream comparison.
+    package var streamPoint: (n: Int, d: Int)
+    /// D and the number of plain replicates of the GD-failure throughput row.
+    package var gdFailure: (d: Int, replicates: Int)
+    /// Square size of the dgemm peak measurement.
+    package var dgemmSize: Int
+    /// How many of the largest sweep points the growth fits use.
+    package var fitTail: Int
+    /// α and β of every sparse row.
+    package var alpha = 0.0, beta = 2.0
+
+    /// The full plan: the sizes at which the performance targets are stated.
+    package static let full = BenchmarkPlan(
         comparisons: [(256, 2048, 2048), (1024, 8192, 8192), (1024, 16384, 16384)],
         dSweepFeatures: 1024, dSweep: (10...24).map { 1 << $0 },
         nSweepSamples: 1 << 20, nSweep: (7...12).map { 1 << $0 },
@@ -36,7 +38,7 @@ public struct BenchmarkPlan: Sendable {
         streamPoint: (256, 1 << 22), gdFailure: (10_000, 50_000), dgemmSize: 3072, fitTail: 5)
 
     /// A plan that runs in well under a minute.
-    public static let quick = BenchmarkPlan(
+    package static let quick = BenchmarkPlan(
         comparisons: [(256, 2048, 2048), (1024, 8192, 8192)],
         dSweepFeatures: 256, dSweep: (10...18).map { 1 << $0 },
         nSweepSamples: 1 << 16, nSweep: (6...10).map { 1 << $0 },

@@ -1,17 +1,18 @@
+import SparseScaling
 import ScalingAnalysis
 
 /// A fitted growth exponent t ∝ x^g of a time over a sweep, next to what the cost model predicts.
-public struct GrowthExponent: Sendable, Encodable {
+package struct GrowthExponent: Sendable, Encodable {
     /// What grows (e.g. "dense part vs D at N = 1024").
-    public var name: String
+    package var name: String
     /// The fitted exponent g (positive when the time grows).
-    public var measured: Double?
+    package var measured: Double?
     /// Its standard error.
-    public var standardError: Double?
+    package var standardError: Double?
     /// The exponent the MODEL.md §3 cost model gives over the same points.
-    public var modelPrediction: Double?
+    package var modelPrediction: Double?
     /// The smallest and largest x of the fit.
-    public var from: Double, to: Double
+    package var from: Double, to: Double
 
     enum CodingKeys: String, CodingKey {
         case name, measured, from, to
@@ -20,7 +21,7 @@ public struct GrowthExponent: Sendable, Encodable {
 
     /// Fits the last `tail` points of (x, time) and of (x, model cost) on log–log axes.
     /// `PowerLawFit` reports a decay exponent, so the growth exponent is its negative.
-    public init(name: String, x: [Double], time: [Double], modelCost: [Double]?, tail: Int) {
+    package init(name: String, x: [Double], time: [Double], modelCost: [Double]?, tail: Int) {
         self.name = name
         let usable = x.indices.filter { time[$0] > 0 && x[$0] > 0 }
         let xs = usable.map { x[$0] }, ts = usable.map { time[$0] }
@@ -39,7 +40,7 @@ public struct GrowthExponent: Sendable, Encodable {
     /// dense factor (MODEL.md §3): K³/3 (pivoted Cholesky) + 2·N·K² (W_S·R) + the readout of the N × K
     /// matrix B (Gram matrix and Cholesky factor, the route well-conditioned B take). With the sparse factor (`hubs` = h > 0): h³/3 + 2·N·(K + h²) (B = W_S R with R sparse
     /// apart from the h hub columns) + the same readout; the readout dominates.
-    public static func denseCost(featureCount n: Int, observedCount k: Int, hubs: Int = 0) -> Double {
+    package static func denseCost(featureCount n: Int, observedCount k: Int, hubs: Int = 0) -> Double {
         let readout = KernelFlops.normalEquations(m: n, n: k)
         if hubs > 0 {
             let h = Double(hubs)

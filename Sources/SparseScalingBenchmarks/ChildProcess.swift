@@ -1,16 +1,17 @@
 import Foundation
+import SparseScaling
 
 /// Runs another program and captures its standard output.
-public enum ChildProcess {
+package enum ChildProcess {
     /// The path of the running executable (to re-run this binary on one job).
-    public static var currentExecutable: String {
+    package static var currentExecutable: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
     }
 
     /// Runs `executable` with `arguments`; returns its standard output and exit status.
     /// Standard error is passed through to ours.
-    public static func run(_ executable: String, _ arguments: [String]) throws -> (output: String, status: Int32) {
+    package static func run(_ executable: String, _ arguments: [String]) throws -> (output: String, status: Int32) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -22,10 +23,11 @@ public enum ChildProcess {
         return (String(decoding: data, as: UTF8.self), process.terminationStatus)
     }
 
-    /// Runs `job` in a child copy of this binary (`<exe> bench --job <json>`) and returns its measurement.
-    public static func measure(_ job: BenchmarkJob) -> BenchmarkMeasurement {
+    /// Runs `job` in a child copy of this binary, started with `arguments(encoded job)` (the command
+    /// line that runs one job and prints its measurement as the last line), and returns its measurement.
+    package static func measure(_ job: BenchmarkJob, arguments: (String) -> [String]) -> BenchmarkMeasurement {
         do {
-            let (output, status) = try run(currentExecutable, ["bench", "--job", try job.encoded()])
+            let (output, status) = try run(currentExecutable, arguments(try job.encoded()))
             guard status == 0, let line = output.split(separator: "\n").last else {
                 return .failure("child process exited with status \(status)")
             }

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import SparseScaling
+
+/// The HTML report: one table row per comparison with its verdict class, the disagreement summary,
+/// figures and appendices in order, and text escaped so that it cannot inject markup.
+@Suite struct HTMLReportTests {
+    let agree = ComparisonRow(quantity: "α_N", predicted: 2, measured: 2.01, standardError: 0.02, tolerance: 0.1)
+    let within = ComparisonRow(quantity: "α_D", predicted: 1, measured: 1.05, standardError: 0.01, tolerance: 0.1)
+    let disagree = ComparisonRow(quantity: "slope <b>", predicted: -1, measured: 0, standardError: 0.01, tolerance: 0.1)
+
+    func report(_ rows: [ComparisonRow]) -> String {
+        HTMLReport(
+            title: "Report & <check>", rows: rows,
+            sections: [.init(title: "Fig. A", svg: "<svg id=\"a\"></svg>", caption: "caption <a> & b"),
+                       .init(title: "Fig. B", svg: "<svg id=\"b\"></svg>", caption: "second")],
+            appendices: [("Table", "x < y & z")], provenance: ["sparse-scaling reproduce", "swift 6"]
+        ).render()
+    }
+
+    @Test func everyRowWithItsVerdict() {
+        let html = report([agree, within, disagree])
+        #expect(html.contains("<tr class=\"agree\"><td>α_N</td><td>2</td><td>2.01 ± 0.02</td>"))
+        #expect(html.contains("<tr class=\"agree-within-tolerance\"><td>α_D</td>"))
+        #expect(html.contains("<td>agree within tolerance</td></tr>"))
+        #expect(html.contains("<tr class=\"disagree\"><td>slope &lt;b&gt;</td>"))
+        #expect(html.components(separatedBy: "<tr class=").count - 1 == 3)
+    }
+
+    @Test func summarySaysWhetherEverythingAgrees() {
+        #expect(report([agree, within]).contains("<strong>Every measured quantity agrees with the theory.</strong>"))
+        let mixed = report([agree, disagree, ComparisonRow(quantity: "K", predicted: 1, measured: nil, standardError: nil, tolerance: nil)])
+        #expect(!mixed.contains("Every measured quantity agrees"))
+        #expect(mixed.contains("<strong>Does not agree with the theory: slope &lt;b&gt;; K.</strong>"))
+        #expect(mixed.contains("<td>—</td><td>—</td><td>—</td><td>not measured</td>"))
+    }
+
+    @Test func figuresAppendicesAndProvenanceInOrderAndEscaped() throws {
+        let html = report([agree])
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.hasSuffix("</body></html>\n"))
+        #expect(html.contains("<title>Report &amp; &lt;check&gt;</title>"))
+        let a = try #require(html.range(of: "<svg id=\"a\"></svg>"))
+        let b = try #require(html.range(of: "<svg id=\"b\"></svg>"))
+        #expect(a.lowerBound < b.lowerBound)
+        #expect(html.contains("<figcaption>caption &lt;a&gt; &amp; b</figcaption>"))
+        #expect(html.contains("<h2>Table</h2>\n<pre>x &lt; y &amp; z</pre>"))
+        #expect(html.contains("<h2>Provenance</h2>\n<pre>sparse-scaling reproduce\nswift 6</pre>"))
+        // Self-contained: no network resources.
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
+    }
+}

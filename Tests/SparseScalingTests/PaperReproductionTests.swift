@@ -1,0 +1,104 @@
+import Foundation
+import ResultsStore
+import Testing
+@testable import SparseScaling
+
+/// `reproduce` end to end at toy sizes: every step runs in order, every prediction gets a row with a
+/// verdict, a second run resumes from the store without computing anything, and the output folder
+/// holds the report, the figures, the data and summary.json.
+@Suite(.serialized) struct PaperReproductionTests {
+    /// The quick plan shrunk to seconds (sizes small, 2 seeds, fits on 3 points).
+    static func toyPlan() -> ReproductionPlan {
+        var plan = ReproductionPlan(profile: .quick)
+        plan.observedCoordinates.sampleCounts = [64, 128, 256]
+        plan.observedCoordinates.seeds = 2
+        plan.modelRichLoss.sampleCounts = [64, 128, 256]
+        plan.modelRichLoss.seeds = 2
+        plan.linearSweeps.seeds = 2
+        plan.linearSweeps.fitTail = 3
+        plan.linearSweeps.sparseNSweepN = [4, 8, 16]
+        plan.linearSweeps.sparseNSweepD = 4096
+        plan.linearSweeps.sparseDSweepD = [64, 128, 256]
+        plan.linearSweeps.denseNSweepN = [4, 8, 16]
+        plan.linearSweeps.denseNSweepD = 256
+        plan.linearSweeps.denseNSweepM = 128
+        plan.linearSweeps.denseDSweepD = [16, 32, 64]
+        plan.linearSweeps.denseDSweepM = 256
+        plan.collapse.sampleCounts = [64, 256]
+        plan.collapse.pointsPerOctave = 1
+        plan.collapse.seeds = 2
+        plan.frontier.featureCounts = [4, 8]
+        plan.frontier.sampleCounts = [16, 32, 64, 128]
+        plan.frontier.seeds = 2
+        plan.reluSweeps.seeds = 2
+        plan.reluSweeps.fitTail = 3
+        plan.reluSweeps.sparseNSweepN = [4, 8, 16]
+        plan.reluSweeps.sparseNSweepD = 256
+        plan.reluSweeps.denseNSweepN = [4, 8, 16]
+        plan.reluSweeps.denseNSweepD = 128
+        plan.reluSweeps.denseNSweepM = 64
+        plan.reluSweeps.dSweepD = [16, 32, 64]
+        plan.reluSweeps.denseDSweepM = 64
+        plan.reluSweeps.maxIterations = 2000
+        plan.reluSweeps.testSamples = 64
+        plan.gdFailure.plainSampleCounts = [100, 200]
+        plan.gdFailure.plainReplicates = 50
+        plan.gdFailure.importanceSampleCounts = [400]
+        plan.gdFailure.importanceReplicates = 20
+        plan.gdFailure.featureCount = 256
+        plan.gdFailure.fitTail = 3
+        return plan
+    }
+
+    @Test func runsEveryStepResumesAndWritesTheFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reproduction-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ResultsStore(path: folder.appendingPathComponent("s.sqlite").path)
+        let runner = MeasurementRunner(store: store, threads: 2)
+        let plan = Self.toyPlan()
+
+        var announced: [String] = []
+        let results = try PaperReproduction.run(alpha: 0, beta: 2, plan: plan, runner: runner) { step, count, name in
+            #expect(step == announced.count + 1)
+            #expect(count == PaperReproduction.steps.count)
+            announced.append(name)
+        }
+        #expect(announced == PaperReproduction.steps)
+        #expect(results.alpha == 0 && results.beta == 2)
+        #expect(results.gdFailure.alpha == -1.5)
+        #expect(results.gdFailure.importance != nil)
+
+        // Every row has a verdict computed from its numbers, and a measured row's CI contains the measurement.
+        let rows = results.comparisonRows
+        #expect(rows.count >= 8)
+        for row in rows {
+            if let measured = row.measured, measured.isFinite, let lower = row.ciLower, let upper = row.ciUpper {
+                #expect(lower <= measured && measured <= upper, "\(row.quantity)")
+                #expect(row.verdict != .notMeasured, "\(row.quantity)")
+            } else {
+                #expect(row.verdict == .notMeasured, "\(row.quantity)")
+            }
+        }
+
+        // A second run computes nothing new: the store holds the same rows and the numbers repeat.
+        let stored = try store.allPoints().count
+        #expect(stored > 0)
+        let again = try PaperReproduction.run(alpha: 0, beta: 2, plan: plan, runner: runner)
+        #expect(try store.allPoints().count == stored)
+        #expect(again.linear.alphaNJoint == results.linear.alphaNJoint)
+        #expect(again.comparisonRows.map(\.verdict) == rows.map(\.verdict))
+
+        try ReproductionWriter.write(results, to: folder, command: "sparse-scaling reproduce", provenance: ["test"])
+        let manager = FileManager.default
+        for name in ["report.html", "summary.json", "figures", "data"] {
+            #expect(manager.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
+        }
+        let figures = try manager.contentsOfDirectory(atPath: folder.appendingPathComponent("figures").path)
+        #expect(figures.filter { $0.hasSuffix(".svg") }.count >= 6)
+        let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "<tr class=").count - 1 == rows.count)
+        #expect(!html.contains("NaN") && !html.contains(">nan<"))
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json")))
+        #expect(summary is [String: Any])
+    }
+}
