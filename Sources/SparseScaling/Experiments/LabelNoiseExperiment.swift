@@ -77,10 +77,7 @@ public enum LabelNoiseExperiment {
     }
 }
 
-extension LabelNoiseExperiment: StoredExperiment {
-    public static let abstract = "Label noise σ² ∈ {0, 1e-4, 1e-2}: N- and D-sweeps (median, 10/90% quantiles), noise floor, peak growth, and the ridge that tames the peak (MODEL.md §7.1)."
-    public static func preset(_ profile: ExperimentProfile) -> Configuration { .preset(profile) }
-}
+extension LabelNoiseExperiment: StoredExperiment {}
 
 extension DataParameters {
     /// E[K(D)], the expected number of observed coordinates, where the double-descent peak sits.
