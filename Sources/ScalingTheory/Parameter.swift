@@ -31,6 +31,14 @@ public enum Parameter: String, Sendable, Hashable, CaseIterable {
     case threshold
     /// The GD-failure probability estimator (plain or importance sampling).
     case failureEstimator
+    /// The data distribution (sparse or dense).
+    case dataKind
+    /// Label-noise standard deviation σ.
+    case labelNoise
+    /// Step size η of one-pass SGD.
+    case stepSize
+    /// Decay scale t₀ of one-pass SGD's step schedule.
+    case stepDecay
 
     /// The parameter's mathematical or plain-words name.
     public var symbol: String {
@@ -50,6 +58,10 @@ public enum Parameter: String, Sendable, Hashable, CaseIterable {
         case .replicates: return "R"
         case .threshold: return "τ"
         case .failureEstimator: return "the failure estimator"
+        case .dataKind: return "the data distribution"
+        case .labelNoise: return "σ"
+        case .stepSize: return "η"
+        case .stepDecay: return "the step-decay scale t₀"
         }
     }
 }

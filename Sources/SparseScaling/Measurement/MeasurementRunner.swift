@@ -23,6 +23,8 @@ public final class MeasurementRunner: @unchecked Sendable {
     public private(set) var lastCounts = StoreCounts(stored: 0, computed: 0)
     /// (point, seed) pairs this runner has stored so far in this process.
     public var storedThisRun: Int { progress.finishedSteps }
+    /// Label-noise σ given to every measured point that has none of its own (0: noiseless, as given).
+    public var labelNoise: Double = 0
 
     /// A runner writing into `store`.
     public init(store: ResultsStore, shard: Shard = .all, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) {
@@ -35,6 +37,12 @@ public final class MeasurementRunner: @unchecked Sendable {
     /// Measures every point of `points` with every seed of `seeds`, then returns one aggregate per
     /// point over the seeds present in the store (all of them unless the run is sharded).
     public func measure(_ points: [PointSpecification], seeds: [UInt64], label: String = "points") throws -> [MeasuredPoint] {
+        let noise = labelNoise
+        let points = noise == 0 ? points : points.map { p in
+            var q = p
+            if q.noise == 0 { q.noise = noise }
+            return q
+        }
         for p in points { try p.validate() }
         var missing: [PointSpecification] = []
         var present = 0

@@ -69,6 +69,12 @@ extension MemoryEstimate {
             let mm = m ?? .infinity
             let samples = 8 * mm * d + 8 * n * mm
             return samples + solverBytes(p, n: n, d: d, coordinates: mm, samplesDense: true)
+        case .sparse where p.solver == .online:
+            // One-pass SGD keeps no samples: the cached columns and teacher weights of the coordinates
+            // seen so far (N + 1 doubles each), the lookup of small indices, and three N-vectors.
+            let k = observedCoordinatesBound(p)
+            let lookup = 4 * min(Double(1 << 22), (m ?? .infinity) + 1)
+            return 8 * (n + 2) * k + lookup + 3 * 8 * n
         case .sparse:
             let entries = upperBound(d * expectedActivePerSample(p.parameters))
             let bitmap = 5 * min(Double(1 << 22), (m ?? .infinity) + 1)

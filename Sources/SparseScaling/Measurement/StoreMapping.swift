@@ -13,6 +13,12 @@ extension PointSpecification {
             if solver == .sgd { extra["batch_size"] = Double(optimization.batchSize) }
         }
         if features == .relu { extra["test_samples"] = Double(optimization.testSamples) }
+        if solver == .online {
+            extra["eta"] = optimization.stepSize ?? OnlineGradientDescent.defaultStepSize
+            if let decay = optimization.stepDecay { extra["eta_decay"] = decay }
+        }
+        // Label noise enters the key only when present, so every noiseless key stays what it was.
+        if noise != 0 { extra["noise"] = noise }
         return PointConfiguration(
             alpha: parameters.alpha, beta: parameters.beta, m: parameters.inputDimension.finiteValue,
             n: featureCount, d: sampleCount, data: data, features: features, solver: solver, ridge: ridge,
@@ -33,6 +39,7 @@ extension PointOutcome {
     public var storeResult: PointResult {
         PointResult(
             loss: loss, lossObserved: lossObserved, lossTail: lossTail, lossStandardError: lossStandardError,
-            observedCoordinates: observedCoordinates, rank: rank, seconds: seconds, extras: [:])
+            observedCoordinates: observedCoordinates, rank: rank, seconds: seconds,
+            extras: noiseVariance == 0 ? [:] : ["test_loss": testLoss, "noise_variance": noiseVariance])
     }
 }

@@ -10,6 +10,8 @@ public struct OptimizationSettings: Sendable, Codable, Hashable {
     public var batchSize: Int
     /// Fresh test samples for Monte-Carlo losses (ReLU features).
     public var testSamples: Int
+    /// One-pass SGD's step decay scale t₀: η_t = η/(1 + t/t₀) (nil: constant η).
+    public var stepDecay: Double? = nil
 
     /// The defaults: η from power iteration, tolerance 1e-10, 100 000 iterations, batch 32, 4096 test samples.
     public init(

@@ -16,6 +16,11 @@ public struct PointOutcome: Sendable, Codable {
     public let readout: [Double]
     /// Standard error of `loss` when it is a Monte-Carlo estimate (ReLU features); nil when exact.
     public var lossStandardError: Double? = nil
+    /// σ², the label-noise variance (0 for noiseless labels). `loss` is the excess loss.
+    public var noiseVariance: Double = 0
+
+    /// The test loss on noisy labels: the excess loss plus σ² (`loss` itself when σ = 0).
+    public var testLoss: Double { noiseVariance == 0 ? loss : loss + noiseVariance }
 
     private enum CodingKeys: String, CodingKey {
         case loss, lossObserved, lossTail, observedCoordinates, rank, seconds, lossStandardError
@@ -24,8 +29,9 @@ public struct PointOutcome: Sendable, Codable {
     /// An outcome from its parts.
     public init(
         loss: LossParts, observedCoordinates: Int, rank: Int, seconds: Double, readout: [Double],
-        lossStandardError: Double? = nil
+        lossStandardError: Double? = nil, noiseVariance: Double = 0
     ) {
+        self.noiseVariance = noiseVariance
         self.lossStandardError = lossStandardError
         self.loss = loss.total
         self.lossObserved = loss.observed

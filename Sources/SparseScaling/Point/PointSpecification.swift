@@ -22,15 +22,18 @@ public struct PointSpecification: Sendable, Codable, Hashable {
     public var seed: UInt64
     /// Settings of iterative solvers and Monte-Carlo losses.
     public var optimization: OptimizationSettings
+    /// Label-noise standard deviation σ ≥ 0 (MODEL.md §7.1): y = w*·x + σε; 0 for noiseless labels.
+    public var noise: Double = 0
 
     /// A specification with the defaults of MODEL.md for unspecified options.
     public init(
         parameters: DataParameters, featureCount: Int, sampleCount: Int, data: DataKind = .sparse,
         features: FeatureMap = .linear, solver: SolverKind = .reduced, ridge: Double = 0,
         tail: TailEstimator = .expected, tolerance: Double? = nil, seed: UInt64 = 0,
-        optimization: OptimizationSettings = OptimizationSettings()
+        optimization: OptimizationSettings = OptimizationSettings(), noise: Double = 0
     ) {
         self.optimization = optimization
+        self.noise = noise
         self.parameters = parameters
         self.featureCount = featureCount
         self.sampleCount = sampleCount
@@ -53,6 +56,9 @@ public struct PointSpecification: Sendable, Codable, Hashable {
         if sampleCount < 1 { throw ParameterError.invalid(parameter: .sampleCount, value: "\(sampleCount)", allowed: "an integer ≥ 1") }
         if !(ridge >= 0) || !ridge.isFinite {
             throw ParameterError.invalid(parameter: .ridge, value: "\(ridge)", allowed: "a finite number ≥ 0")
+        }
+        if !(noise >= 0) || !noise.isFinite {
+            throw ParameterError.invalid(parameter: .labelNoise, value: "\(noise)", allowed: "a finite number ≥ 0")
         }
         if let tolerance, !(tolerance > 0 && tolerance < 1) {
             throw ParameterError.invalid(parameter: .tolerance, value: "\(tolerance)", allowed: "a number in (0, 1)")

@@ -21,6 +21,7 @@ package struct PointSummary: Encodable, Sendable {
         case loss, lossObserved = "loss_observed", lossTail = "loss_tail"
         case observedCoordinates = "observed_coordinates", rank, seconds, version
         case lossStandardError = "loss_standard_error"
+        case noise, testLoss = "test_loss"
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -42,6 +43,8 @@ package struct PointSummary: Encodable, Sendable {
         try c.encode(outcome.lossObserved, forKey: .lossObserved)
         try c.encode(outcome.lossTail, forKey: .lossTail)
         try c.encode(outcome.lossStandardError, forKey: .lossStandardError)
+        try c.encode(s.noise, forKey: .noise)
+        try c.encode(outcome.testLoss, forKey: .testLoss)
         try c.encode(outcome.observedCoordinates, forKey: .observedCoordinates)
         try c.encode(outcome.rank, forKey: .rank)
         try c.encode(outcome.seconds, forKey: .seconds)

@@ -11,6 +11,8 @@ public enum StreamPurpose: UInt32, Sendable {
     case replicate = 6
     case minibatch = 7
     case bootstrap = 8
+    /// The label noise z ~ N(0, I_r) of the reduced space (MODEL.md §7.1), drawn once per training set.
+    case reducedLabelNoise = 9
 }
 
 /// A sequential stream of uniform and normal variates at the address (seed, purpose, index):

@@ -9,6 +9,8 @@ public struct ReproductionPlan: Sendable, Codable {
     public var modelRichLoss: ModelRichLossExperiment.Configuration
     public var reluSweeps: ReLUSweepsExperiment.Configuration
     public var gdFailure: GDFailureExperiment.Configuration
+    public var labelNoise: LabelNoiseExperiment.Configuration
+    public var online: OnlineExperiment.Configuration
 
     /// The sizes of `profile`.
     public init(profile: ExperimentProfile) {
@@ -20,5 +22,7 @@ public struct ReproductionPlan: Sendable, Codable {
         modelRichLoss = .preset(profile)
         reluSweeps = .preset(profile)
         gdFailure = .preset(profile)
+        labelNoise = .preset(profile)
+        online = .preset(profile)
     }
 }

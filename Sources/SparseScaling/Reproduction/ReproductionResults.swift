@@ -15,6 +15,9 @@ public struct ReproductionResults: Sendable {
     public let frontier: FrontierResult
     public let relu: ReLUSweepsResult
     public let gdFailure: GDFailureTable
+    /// Label noise (MODEL.md §7.1) and one-pass SGD (§7.3), the paper's future work.
+    public let labelNoise: LabelNoiseResult
+    public let online: OnlineResult
     /// Wall-clock seconds of the whole run.
     public let seconds: Double
 
@@ -82,6 +85,8 @@ public struct ReproductionResults: Sendable {
             quantity: "GD failure probability slope d ln P/d ln D at large D (α = \(fourSignificantDigits(gdFailure.alpha)))", predicted: gdFailure.predictedExponent,
             measured: gdFailure.fittedSlope, standardError: gdFailure.fit?.exponentStandardError,
             interval: gdFailure.fit.map { (-$0.exponentInterval.upper, -$0.exponentInterval.lower) }, tolerance: 0.3))
+        rows += labelNoise.comparisonRows
+        rows += online.comparisonRows
         return rows
     }
 

@@ -10,6 +10,7 @@ struct ExperimentCommand: ParsableCommand {
             StoredExperimentCommand<LinearSweepsExperiment>.self, StoredExperimentCommand<CollapseExperiment>.self,
             StoredExperimentCommand<FrontierExperiment>.self, StoredExperimentCommand<ModelRichLossExperiment>.self,
             StoredExperimentCommand<ReLUSweepsExperiment>.self, ObservedCoordinatesCommand.self, GDFailureCommand.self,
+            StoredExperimentCommand<LabelNoiseExperiment>.self, OnlineCommand.self,
         ]
     )
 }

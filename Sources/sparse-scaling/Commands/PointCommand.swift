@@ -46,9 +46,10 @@ enum PointTextReport {
             ("alpha", "\(p.parameters.alpha)"), ("beta", "\(p.parameters.beta)"),
             ("N", "\(p.featureCount)"), ("D", "\(p.sampleCount)"), ("M", p.parameters.inputDimension.description),
             ("data", p.data.rawValue), ("features", p.features.rawValue), ("solver", p.solver.rawValue), ("seed", "\(p.seed)"),
-            ("loss", format(s.outcome.loss)), ("loss (observed)", format(s.outcome.lossObserved)),
+            ("loss" + (p.noise != 0 ? " (excess)" : ""), format(s.outcome.loss)), ("loss (observed)", format(s.outcome.lossObserved)),
             ("loss (tail, \(p.tail.rawValue))", format(s.outcome.lossTail)),
             ("loss standard error", s.outcome.lossStandardError.map(format) ?? "exact"),
+        ] + (p.noise != 0 ? [("noise σ", "\(p.noise)"), ("test loss (excess + σ²)", format(s.outcome.testLoss))] : []) + [
             ("observed coordinates K", "\(s.outcome.observedCoordinates)"), ("rank", "\(s.outcome.rank)"),
             ("seconds", String(format: "%.4f", s.outcome.seconds)),
         ]
