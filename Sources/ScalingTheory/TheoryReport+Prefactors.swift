@@ -13,14 +13,20 @@ extension ScalingLaw {
 }
 
 extension TheoryReport {
-    /// c_K in E[K(D)] ≈ c_K·D^(1/β): Γ(1 − 1/β) for β > 1 (M = ∞ or D ≪ M^β); nil for β ≤ 1, where K grows linearly.
+    /// c_K in E[K(D)] ≈ c_K·D^(1/β): Γ(1 − 1/β) for β > 1 (M = ∞ or D ≪ M^β); nil for β ≤ 1, where K grows
+    /// linearly, and when it leaves the Double range.
     public var observedCoordinatesPrefactor: Double? {
-        beta > 1 ? exp(lgamma(1 - 1 / beta)) : nil
+        guard beta > 1 else { return nil }
+        let value = exp(lgamma(1 - 1 / beta))
+        return value.isFinite ? value : nil
     }
 
-    /// c_L in the model-rich loss L(D) ≈ c_L·D^(−(α+β)/β): (1/β)·Γ((α+β)/β) for β > 1; nil for β ≤ 1.
+    /// c_L in the model-rich loss L(D) ≈ c_L·D^(−(α+β)/β): (1/β)·Γ((α+β)/β) for β > 1; nil for β ≤ 1 and
+    /// when it leaves the Double range.
     public var modelRichLossPrefactor: Double? {
-        beta > 1 ? exp(lgamma((alpha + beta) / beta) - log(beta)) : nil
+        guard beta > 1 else { return nil }
+        let value = exp(lgamma((alpha + beta) / beta) - log(beta))
+        return value.isFinite && value > 0 ? value : nil
     }
 }
 

@@ -43,8 +43,9 @@ struct RunOptions: ParsableArguments {
         runner.memoryLimit = try memory.limit()
         runner.tag = tag ?? defaultTag
         let path = store
-        InterruptNotice.install { [runner] in
-            "\(runner.storedThisRun) new (point, seed) rows saved in \(path), every finished one"
+        // Weak: the handler must not keep the store open past the command (closing it checkpoints the WAL).
+        InterruptNotice.install { [weak runner] in
+            "\(runner?.storedThisRun ?? 0) new (point, seed) rows saved in \(path), every finished one"
         }
         return runner
     }
