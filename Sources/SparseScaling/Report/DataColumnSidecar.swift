@@ -35,7 +35,7 @@ package enum DataColumnSidecar {
             }
         }
         if experiment == "online", name == "compute" { return "compute C = N·t of one-pass SGD (N features, t steps)" }
-        return meanings[name]
+        return meanings[name] ?? labelNoiseAndOnlineMeanings[name]
     }
 
     /// Meanings of the columns shared by the experiments' CSVs.
@@ -69,49 +69,6 @@ package enum DataColumnSidecar {
         "mean_k": "mean number of observed coordinates K",
         "replicates_per_minute": "throughput of the estimator",
         "observed_coordinates_mean": "mean number of observed coordinates K",
-        // label-noise (MODEL.md §7.1)
-        "sweep": "which sweep the row belongs to (N-sweep, D-sweep or ridge scan)",
-        "noise_variance": "label-noise variance σ² (y = w*·x + σε)",
-        "noise": "label-noise standard deviation σ",
-        "ridge": "ridge λ_r of the solve (0: minimum-norm interpolator)",
-        "excess_mean": "mean excess loss Σλ(w_eff − w*)² over seeds",
-        "excess_median": "median excess loss over seeds",
-        "excess_q10": "10% quantile of the excess loss over seeds",
-        "excess_q90": "90% quantile of the excess loss over seeds",
-        "excess_max": "largest excess loss over seeds",
-        "test_mean": "mean test loss (excess + σ²) over seeds",
-        "test_median": "median test loss (excess + σ²) over seeds",
-        "test_q10": "10% quantile of the test loss over seeds",
-        "test_q90": "90% quantile of the test loss over seeds",
-        "test_loss_mean": "mean test loss (excess + σ²) over seeds",
-        "mean_dominated_by_tail": "yes when the mean excess loss is set by a few heavy-tailed seeds (read the median)",
-        "floor_fit": "fitted floor of the D-sweep test loss (expected σ²)",
-        "floor_fit_exponent": "D-exponent of the test loss above the fitted floor",
-        "floor_fit_exponent_se": "standard error of floor_fit_exponent",
-        "excess_exponent": "fitted D-exponent of the median excess loss",
-        "excess_exponent_se": "standard error of excess_exponent",
-        "peak_n": "N of the largest median excess loss in the N-sweep (the double-descent peak)",
-        "peak_median_excess": "median excess loss at the peak",
-        "peak_q10": "10% quantile of the excess loss at the peak",
-        "peak_q90": "90% quantile of the excess loss at the peak",
-        "peak_growth_log": "log of the peak's median excess over that of the noiseless reference",
-        "peak_growth_log_se": "standard error of peak_growth_log",
-        "exponent_gives_way_at_d": "first D where the noiseless power law gives way to the noise floor",
-        "floor_dominates_from_d": "D from which σ² exceeds the excess loss",
-        "optimal_ridge": "ridge with the lowest median test loss at the peak",
-        "optimal_ridge_median_test": "median test loss at optimal_ridge",
-        "ridgeless_median_test": "median test loss at the peak with ridge 0",
-        "ridgeless_q90_over_median": "90% quantile over median of the ridgeless test loss at the peak",
-        "tail_removing_ridge": "smallest ridge whose q90/median at the peak is close to 1 (empty when none)",
-        // online (MODEL.md §7.3)
-        "step": "one-pass SGD step t (= samples used so far)",
-        "loss_median": "median loss over seeds",
-        "loss_q10": "10% quantile of the loss over seeds",
-        "loss_q90": "90% quantile of the loss over seeds",
-        "decoupled_prediction_ours": "our own decoupled N = ∞ prediction Σλ_i(1 − p_i(2ηa_i − 3η²a_i²))^t (not the paper's)",
-        "n_star": "compute-optimal N at this compute C = N·t",
-        "t_star": "compute-optimal steps t at this compute",
-        "loss_star": "lowest loss reached at this compute",
     ]
 
     /// α and β of an experiment output, read from its JSON encoding (nil when it has none).
