@@ -27,10 +27,13 @@ package struct BenchmarkPlan: Sendable {
     /// How many of the largest sweep points the growth fits use.
     package var fitTail: Int
     /// D values of the estimator comparison (N = 4D, model-rich), the largest D at which the default
-    /// estimator also runs (its embedding is N × K), and the seeds per D.
+    /// estimator also runs (its embedding is N × K, 335 MB per seed at D = 2^15), and the seeds per D.
     package var estimatorSweep: [Int] = (8...20).map { 1 << $0 }
     package var estimatorSampleLimit: Int = 1 << 15
     package var estimatorSeeds: Int = 64
+    /// Wall-clock budget (seconds) of each estimator at each D: no new round of seeds starts after it
+    /// once 8 are done (SE·√t does not depend on the seed count; the paired z uses the seeds both ran).
+    package var estimatorBudgetSeconds: Double? = 60
     /// (N, D) of the whole point under both samplers, side by side.
     package var samplerComparison: (n: Int, d: Int)
     /// D values of the sublinear-only points at the same N (the growth of the whole point's time).

@@ -4,14 +4,30 @@ import SparseScaling
 /// The losses of one point at many seeds, run one point per thread on all threads, and the compute
 /// they took (CPU seconds of this process: comparable between estimators whatever the parallelism).
 enum SeedLosses {
-    /// Measures `spec` at each of `seeds`; the measurement's seconds are the wall-clock seconds.
-    static func measure(_ spec: PointSpecification, seeds: [UInt64]) throws -> BenchmarkMeasurement {
+    /// Measures `spec` at each of `seeds`, in rounds of one seed per thread; with `budgetSeconds`, no
+    /// round starts after that much wall clock once `minimumSeeds` are done. The measurement's seconds
+    /// are the wall-clock seconds.
+    static func measure(_ spec: PointSpecification, seeds: [UInt64], budgetSeconds: Double? = nil, minimumSeeds: Int = 8) throws -> BenchmarkMeasurement {
         let threads = ParallelChunks.defaultThreads
         let (seconds, outcomes) = try PhaseClock.measure {
-            let chunks = ParallelChunks.map(count: seeds.count, chunkSize: 1, threads: threads) { range in
-                range.map { i in Result { try PointEvaluator.evaluate(spec.withSeed(seeds[i]), threads: 1) } }
+            var clock = PhaseClock()
+            var spent = 0.0
+            var outcomes: [PointOutcome] = []
+            var start = 0
+            while start < seeds.count {
+                if let budgetSeconds, outcomes.count >= minimumSeeds, spent >= budgetSeconds { break }
+                // Without a budget, one round holds every seed.
+                let round = budgetSeconds == nil ? seeds.count : max(threads, min(minimumSeeds, seeds.count))
+                let end = min(seeds.count, start + round)
+                let first = start
+                let chunks = ParallelChunks.map(count: end - start, chunkSize: 1, threads: threads) { range in
+                    range.map { i in Result { try PointEvaluator.evaluate(spec.withSeed(seeds[first + i]), threads: 1) } }
+                }
+                outcomes += try chunks.flatMap { $0 }.map { try $0.get() }
+                start = end
+                spent += clock.lap()
             }
-            return try chunks.flatMap { $0 }.map { try $0.get() }
+            return outcomes
         }
         var measurement = BenchmarkMeasurement(seconds: seconds)
         measurement.losses = outcomes.map(\.loss)

@@ -35,16 +35,17 @@ import Testing
         let rows = result.comparisonRows
         #expect(rows.count >= 4 && rows.allSatisfy { $0.verdict != .notMeasured })
 
-        // A prediction 30% off everywhere must fail both tolerances.
+        // A prediction 3× off everywhere must fail both tolerances, whatever the noise of 12 seeds.
         let shifted = result.curves.map { curve in
             LossCurveResult.Curve(setting: curve.setting, points: curve.points.map { p in
                 let q = p.predicted
                 return LossCurveResult.Point(copying: p, predicted: PredictedLossPoint(
-                    modelSize: q.modelSize, dataSize: q.dataSize, mean: q.mean.map { 1.3 * $0 }, median: q.median,
+                    modelSize: q.modelSize, dataSize: q.dataSize, mean: q.mean.map { 3 * $0 }, median: q.median,
                     quantile10: q.quantile10, quantile90: q.quantile90, method: q.method, region: q.region))
             })
         }
         let bad = LossCurveResult(configuration: result.configuration, curves: shifted).comparisonRows
+        #expect(result.summaryText().contains("rule: an error row agrees when error ≤ tolerance + 1.96 SE"))
         #expect(bad.filter { $0.quantity.contains("|pred/meas − 1|") }.allSatisfy { $0.verdict == .disagree })
 
         let files = try ExperimentWriter.write(result, to: folder)
@@ -52,5 +53,43 @@ import Testing
         let svg = LossCurveFigure.figure(result).svg()
         #expect(svg.contains("<svg") && !svg.contains("NaN") && svg.contains("predicted median"))
         #expect(!result.summaryText().contains("nan"))
+    }
+
+    /// Synthetic curve points: losses of mean 1 with a chosen spread, predicted at `factor` × 1.
+    static func curve(factor: Double, spread: Double, seeds: Int = 64) throws -> LossCurveResult {
+        let parameters = try DataParameters(alpha: 0, beta: 2)
+        let points = [16, 32, 2048, 4096, 8192].map { n in
+            // Losses 1 ± spread alternating: mean 1, SE = spread·√(seeds/(seeds − 1))/√seeds.
+            let losses = (0..<seeds).map { 1 + ($0 % 2 == 0 ? spread : -spread) }
+            let measured = MeasuredPoint(
+                specification: PointSpecification(parameters: parameters, featureCount: n, sampleCount: 1024),
+                losses: losses, meanObservedCoordinates: 50, meanSeconds: 0)
+            return LossCurveResult.Point(measured: measured, predicted: PredictedLossPoint(
+                modelSize: n, dataSize: 1024, mean: factor, median: factor, quantile10: nil, quantile90: nil,
+                method: .exactRankMixture, region: n < 100 ? .underparameterized : .overparameterized))
+        }
+        var configuration = LossCurveExperiment.Configuration.preset(.quick)
+        configuration.settings = [.init(alpha: 0, beta: 2, dataSize: 1024)]
+        return LossCurveResult(configuration: configuration, curves: [.init(setting: configuration.settings[0], points: points)])
+    }
+
+    @Test("Error rows: error ≤ tolerance + 1.96 SE agrees, beyond disagrees, noise above the tolerance is inconclusive")
+    func errorRowsUseTheMeasurementNoise() throws {
+        func verdicts(_ factor: Double, _ spread: Double) throws -> [Verdict] {
+            try Self.curve(factor: factor, spread: spread).comparisonRows.map(\.verdict)
+        }
+        // Exact prediction, tiny noise: both rows agree.
+        #expect(try verdicts(1, 0.001) == [.agree, .agree])
+        // 4% off with SE ≈ 0.1%: within the 5% median and the 15% max tolerance.
+        #expect(try verdicts(1.04, 0.008) == [.agreeWithinTolerance, .agreeWithinTolerance])
+        // 20% off with SE ≈ 1%: fails both (20% > 5% + 2% and > 15% + 2%).
+        #expect(try verdicts(1.2, 0.08) == [.disagree, .disagree])
+        // 7% off with SE 3.2%: 7% ≤ 5% + 6.3% agrees with the median tolerance (it would fail without the noise).
+        let noisy = try Self.curve(factor: 1.07, spread: 0.25)
+        #expect(noisy.comparisonRows.map(\.verdict) == [.agreeWithinTolerance, .agreeWithinTolerance])
+        // Exact prediction but SE 12.6%: the noise alone exceeds 5% and 15%: inconclusive.
+        #expect(try verdicts(1, 1.0 - 1e-9) == [.inconclusive, .inconclusive])
+        // An error of 50% with that noise still disagrees.
+        #expect(try verdicts(1.5, 0.4) == [.disagree, .disagree])
     }
 }

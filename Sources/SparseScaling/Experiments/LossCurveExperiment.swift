@@ -116,6 +116,12 @@ public struct LossCurveResult: ExperimentOutput {
             return abs(mean / measuredMean - 1)
         }
 
+        /// The SE of `relativeError` from the measurement's: (predicted/measured)·(SE/measured); nil in the band.
+        public var relativeErrorStandardError: Double? {
+            guard predicted.region != .peakBand, let mean = predicted.mean else { return nil }
+            return abs(mean / measuredMean) * measuredStandardError / abs(measuredMean)
+        }
+
         /// (predicted mean − measured mean) / SE outside the band.
         public var z: Double? {
             guard predicted.region != .peakBand, let mean = predicted.mean, measuredStandardError > 0 else { return nil }
@@ -123,17 +129,29 @@ public struct LossCurveResult: ExperimentOutput {
         }
     }
 
-    /// Median and maximum relative error over the points of one side.
+    /// Median and maximum relative error over the points of one side, with their noise: the median of
+    /// the points' SEs of the error, and the point whose error exceeds its 1.96 SE the most.
     public struct SideError: Sendable, Codable {
         public let points: Int
         public let median: Double?
         public let maximum: Double?
+        /// The median over the points of the SE of the relative error.
+        public let medianStandardError: Double?
+        /// The relative error and its SE at the point with the largest error − 1.96 SE (the max row's verdict).
+        public let worst: Double?
+        public let worstStandardError: Double?
 
-        init(_ errors: [Double]) {
-            points = errors.count
-            let sorted = errors.sorted()
+        init(_ points: [Point]) {
+            let pairs = points.compactMap { p in p.relativeError.flatMap { e in p.relativeErrorStandardError.map { (e, $0) } } }
+            self.points = pairs.count
+            let sorted = pairs.map(\.0).sorted()
             median = sorted.isEmpty ? nil : Point.quantile(sorted, 0.5)
             maximum = sorted.last
+            let errors = pairs.map(\.1).sorted()
+            medianStandardError = errors.isEmpty ? nil : Point.quantile(errors, 0.5)
+            let worstPair = pairs.max { $0.0 - 1.96 * $0.1 < $1.0 - 1.96 * $1.1 }
+            worst = worstPair?.0
+            worstStandardError = worstPair?.1
         }
     }
 
@@ -143,9 +161,9 @@ public struct LossCurveResult: ExperimentOutput {
         public let points: [Point]
 
         /// Errors of the under- and overparameterized points, and of all of them.
-        public var under: SideError { SideError(points.filter { $0.predicted.region == .underparameterized }.compactMap(\.relativeError)) }
-        public var over: SideError { SideError(points.filter { $0.predicted.region == .overparameterized }.compactMap(\.relativeError)) }
-        public var outsideBand: SideError { SideError(points.compactMap(\.relativeError)) }
+        public var under: SideError { SideError(points.filter { $0.predicted.region == .underparameterized }) }
+        public var over: SideError { SideError(points.filter { $0.predicted.region == .overparameterized }) }
+        public var outsideBand: SideError { SideError(points) }
 
         /// The band point with the largest measured median (the measured peak), if any point is in the band.
         public var peak: Point? {
@@ -167,18 +185,24 @@ public struct LossCurveResult: ExperimentOutput {
         self.curves = curves
     }
 
-    /// Verdict rows per setting: the median error outside the band (≤ `medianTolerance`), the maximum
-    /// (≤ `maximumTolerance`), and the predicted vs measured median at the measured peak.
+    /// The verdict rule of the error rows, as printed.
+    public static let errorRule = "an error row agrees when error ≤ tolerance + 1.96 SE of the error (the measurement's own noise), is inconclusive when the error lies within 1.96 SE and 1.96 SE alone exceeds the tolerance, and disagrees otherwise"
+
+    /// Verdict rows per setting: the median error outside the band (≤ `medianTolerance` beyond its
+    /// noise: the median of the points' SEs), the worst point (≤ `maximumTolerance` beyond its own
+    /// SE), and the predicted vs measured median at the measured peak (`errorRule`).
     public var comparisonRows: [ComparisonRow] {
         var rows: [ComparisonRow] = []
         for curve in curves {
             let all = curve.outsideBand
             rows.append(ComparisonRow(
-                quantity: "loss curve \(curve.label): median |pred/meas − 1| of the mean outside the peak band (\(all.points) points; under \(Self.percent(curve.under.median)), over \(Self.percent(curve.over.median)))",
-                predicted: 0, measured: all.median, standardError: nil, tolerance: configuration.medianTolerance))
+                quantity: "loss curve \(curve.label): median |pred/meas − 1| of the mean outside the peak band (\(all.points) points; under \(Self.percent(curve.under.median)), over \(Self.percent(curve.over.median)); SE: the points' median)",
+                predicted: 0, measured: all.median, standardError: all.medianStandardError ?? .nan,
+                toleranceBeyondNoise: configuration.medianTolerance))
             rows.append(ComparisonRow(
-                quantity: "loss curve \(curve.label): max |pred/meas − 1| outside the peak band (under \(Self.percent(curve.under.maximum)), over \(Self.percent(curve.over.maximum)))",
-                predicted: 0, measured: all.maximum, standardError: nil, tolerance: configuration.maximumTolerance))
+                quantity: "loss curve \(curve.label): max |pred/meas − 1| outside the peak band (under \(Self.percent(curve.under.maximum)), over \(Self.percent(curve.over.maximum)); verdict at the point furthest beyond its SE: \(Self.percent(all.worst)))",
+                predicted: 0, measured: all.worst, standardError: all.worstStandardError ?? .nan,
+                toleranceBeyondNoise: configuration.maximumTolerance))
             if let peak = curve.peak, let median = peak.predicted.median {
                 rows.append(ComparisonRow(
                     quantity: "loss curve \(curve.label): median loss at the measured peak N = \(peak.n) (10–90%: \(fourSignificantDigits(peak.measuredQuantile10))–\(fourSignificantDigits(peak.measuredQuantile90)))",
@@ -227,7 +251,9 @@ public struct LossCurveResult: ExperimentOutput {
         }
         let verdicts = comparisonRows
         let failed = verdicts.filter { $0.verdict == .disagree }.count
-        lines.append("  verdicts: \(verdicts.count - failed) of \(verdicts.count) rows agree (median ≤ \(Self.percent(configuration.medianTolerance)), max ≤ \(Self.percent(configuration.maximumTolerance)) outside the band)")
+        let inconclusive = verdicts.filter { $0.verdict == .inconclusive }.count
+        lines.append("  verdicts: \(verdicts.count - failed - inconclusive) of \(verdicts.count) rows agree, \(inconclusive) inconclusive, \(failed) disagree (median ≤ \(Self.percent(configuration.medianTolerance)), max ≤ \(Self.percent(configuration.maximumTolerance)) outside the band, peak median within 50%)")
+        lines.append("  rule: \(Self.errorRule)")
         return lines.joined(separator: "\n")
     }
 }

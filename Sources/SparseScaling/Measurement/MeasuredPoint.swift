@@ -12,6 +12,9 @@ public struct MeasuredPoint: Sendable, Codable {
     public let meanSeconds: Double
     /// Seeds whose iterative solver stopped at its cap without converging (0 for exact solvers).
     public var notConvergedSeeds: Int = 0
+    /// Seeds that reported the exact conditional mean E[L | data] when the point asked for the
+    /// conditional estimator (the others fell back to the exact solver, N < r + 2); nil otherwise.
+    public var conditionalSeeds: Int? = nil
 
     /// N.
     public var n: Int { specification.featureCount }

@@ -22,6 +22,8 @@ public final class MeasurementRunner: @unchecked Sendable {
     public var estimator: LossEstimator = .sample
     /// The run label stored with every new row (e.g. the command or experiment name); not part of any key.
     public var tag: String?
+    /// With the conditional estimator: how each point measured so far used it, in order (`EstimatorUse`).
+    public private(set) var estimatorUses: [EstimatorUse] = []
     /// What the last ``measure(_:seeds:label:)`` found in the store and what it computed.
     public private(set) var lastCounts = StoreCounts(stored: 0, computed: 0)
     /// (point, seed) pairs this runner has stored so far in this process.
@@ -59,7 +61,11 @@ public final class MeasurementRunner: @unchecked Sendable {
                 .check(limit: memoryLimit, job: "\(label) (\(missing.count) points, \(concurrency) at once)")
         }
         try run(missing, label: label)
-        return try aggregate(points, seeds: seeds)
+        let measured = try aggregate(points, seeds: seeds)
+        if estimator == .conditional {
+            estimatorUses += measured.map(EstimatorUse.init)
+        }
+        return measured
     }
 
     /// `point` with this runner's estimator where that estimator applies to it.
@@ -112,11 +118,15 @@ public final class MeasurementRunner: @unchecked Sendable {
                 .sorted { $0.seed < $1.seed }
             guard !rows.isEmpty else { return nil }
             let count = Double(rows.count)
-            return MeasuredPoint(
+            var point = MeasuredPoint(
                 specification: p, losses: rows.map(\.result.loss),
                 meanObservedCoordinates: rows.reduce(0) { $0 + Double($1.result.observedCoordinates) } / count,
                 meanSeconds: rows.reduce(0) { $0 + $1.result.seconds } / count,
                 notConvergedSeeds: rows.filter { $0.result.converged == false }.count)
+            if p.estimator == .conditional {
+                point.conditionalSeeds = rows.filter { $0.result.extras["conditional_estimate"] == 1 }.count
+            }
+            return point
         }
     }
 }

@@ -48,9 +48,13 @@ public struct SweepPrediction: Sendable {
 
     /// The verdict for `fit`.
     public func verdict(of fit: PowerLawFit) -> Verdict {
-        guard isInside(fit) else { return .outside }
-        let halfWidth = (fit.exponentInterval.upper - fit.exponentInterval.lower) / 2
-        return halfWidth > Self.conclusiveHalfWidth * abs(exponent) ? .inconclusive : .inside
+        // The shared rule with no tolerance outside the CI: ±25% of the prediction is a resolution only.
+        switch IntervalDecision(predicted: exponent, measured: fit.exponent, lower: fit.exponentInterval.lower,
+                                upper: fit.exponentInterval.upper, resolution: Self.conclusiveHalfWidth * abs(exponent), tolerance: nil) {
+        case .agree: return .inside
+        case .inconclusive: return .inconclusive
+        case .withinTolerance, .disagree: return .outside
+        }
     }
 
     /// "theory α_N = α + β = 2: inside the 95% CI" (or "outside the 95% CI", or "inconclusive: …").

@@ -9,9 +9,19 @@ public enum ConditionalPointEvaluator {
         try specification.validate()
         try specification.checkEstimatorCombination()
         var clock = PhaseClock()
-        let samples = SparseTrainingSet(
-            sampler: SparseSampler(parameters: specification.parameters, seed: specification.seed),
-            sampleCount: specification.sampleCount, threads: threads)
+        // The specification's sampler: the sublinear one keeps equivalent columns with the samples' A and S,
+        // which is all E[L | data] needs.
+        let samples: SparseTrainingSet
+        if specification.sampler == .sublinear {
+            samples = SublinearTrainingSet(
+                sampler: SublinearSampler(parameters: specification.parameters, seed: specification.seed,
+                                          sampleCount: specification.sampleCount),
+                sampleCount: specification.sampleCount, threads: threads).columns
+        } else {
+            samples = SparseTrainingSet(
+                sampler: SparseSampler(parameters: specification.parameters, seed: specification.seed),
+                sampleCount: specification.sampleCount, threads: threads)
+        }
         let parts = try ConditionalLoss(samples: samples, parameters: specification.parameters)
         let n = specification.featureCount
         guard parts.mean(modelSize: n) != nil else {

@@ -21,4 +21,14 @@ extension PointSpecification {
                                               other: .ridge, otherValue: "\(ridge)", reason: "the conditional mean is for the ridgeless readout")
         }
     }
+
+    /// Why the conditional estimator cannot measure this point ("dense data", "relu features",
+    /// "direct solver", "ridge 0.1"), or nil when it can.
+    public var conditionalInapplicability: String? {
+        if data != .sparse { return "\(data.rawValue) data" }
+        if features != .linear { return "\(features.rawValue) features" }
+        if solver != .reduced { return "\(solver.rawValue) solver" }
+        if ridge != 0 { return "ridge \(ridge)" }
+        return nil
+    }
 }

@@ -17,6 +17,18 @@ public enum Verdict: String, Sendable, Codable {
     case notMeasured = "not measured"
 }
 
+extension Verdict {
+    /// The report's verdict for a decision of the shared rule.
+    public init(_ decision: IntervalDecision) {
+        switch decision {
+        case .agree: self = .agree
+        case .inconclusive: self = .inconclusive
+        case .withinTolerance: self = .agreeWithinTolerance
+        case .disagree: self = .disagree
+        }
+    }
+}
+
 /// One row of the report's "prediction vs measurement" table.
 public struct ComparisonRow: Sendable, Codable {
     /// What is compared, e.g. "α_D (sparse linear D-sweep)".
@@ -50,19 +62,32 @@ public struct ComparisonRow: Sendable, Codable {
             let ci = interval ?? (measured - half, measured + half)
             ciLower = ci.0
             ciUpper = ci.1
-            if predicted >= ci.0 && predicted <= ci.1 {
-                // Half-width of the CI against the tolerance: wider means it could hardly disagree.
-                let halfWidth = interval.map { ($0.1 - $0.0) / 2 } ?? half
-                if let tolerance, halfWidth > tolerance {
-                    verdict = .inconclusive
-                } else {
-                    verdict = .agree
-                }
-            } else if let tolerance, abs(measured - predicted) <= tolerance {
-                verdict = .agreeWithinTolerance
-            } else {
-                verdict = .disagree
-            }
+            // Half-width of the CI against the tolerance: wider means it could hardly disagree.
+            verdict = Verdict(IntervalDecision(
+                predicted: predicted, measured: measured, lower: ci.0, upper: ci.1,
+                halfWidth: interval.map { ($0.1 - $0.0) / 2 } ?? half, resolution: tolerance, tolerance: tolerance))
+        } else {
+            ciLower = nil
+            ciUpper = nil
+            verdict = .notMeasured
+        }
+    }
+
+    /// A row whose tolerance comes on top of the measurement's noise (e.g. a relative error against
+    /// its tolerance): agree when |predicted − measured| ≤ tolerance + 1.96 SE, inconclusive when the
+    /// prediction lies within 1.96 SE and 1.96 SE alone exceeds the tolerance, disagree otherwise.
+    public init(quantity: String, predicted: Double, measured: Double?, standardError: Double, toleranceBeyondNoise tolerance: Double) {
+        self.quantity = quantity
+        self.predicted = predicted
+        self.measured = measured
+        self.standardError = standardError
+        self.tolerance = tolerance
+        predictedText = nil
+        if let measured, measured.isFinite, standardError.isFinite {
+            let noise = 1.96 * standardError
+            ciLower = measured - noise
+            ciUpper = measured + noise
+            verdict = Verdict(IntervalDecision(predicted: predicted, measured: measured, noise: noise, tolerance: tolerance))
         } else {
             ciLower = nil
             ciUpper = nil

@@ -19,14 +19,34 @@ struct LossCurveExperimentCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seeds per point, 1…1000. Default: the profile's.")
     var seeds: Int?
 
+    @Option(parsing: .unconditional, help: "(α, β, D) settings to measure instead of the profile's: α:β:D, comma-separated, e.g. -0.2:2.4:30000,0.4:2.9:2000 (M = ∞ needs β > 1; D from 1 to 10^6).")
+    var settings: String?
+
     func validate() throws {
         if let seeds, !(1...1000).contains(seeds) { throw ValidationError("invalid value '\(seeds)' for --seeds: expected an integer from 1 to 1000") }
+        if let settings { _ = try Self.parseSettings(settings) }
         try OutputFolder.checkWritable(out, flag: "--out")
+    }
+
+    /// The settings of `text` ("α:β:D,α:β:D"), each with valid parameters at M = ∞ and 1 ≤ D ≤ 10⁶.
+    static func parseSettings(_ text: String) throws -> [LossCurveExperiment.Setting] {
+        let items = text.split(separator: ",", omittingEmptySubsequences: false)
+        return try items.map { item in
+            let fields = item.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            let invalid = ValidationError("invalid value '\(text)' for --settings: expected α:β:D separated by commas, with α + β > 0, β > 1 and D an integer from 1 to 1000000")
+            guard fields.count == 3, let alpha = Double(fields[0]), let beta = Double(fields[1]), let d = Int(fields[2]),
+                  alpha.isFinite, beta.isFinite, (1...1_000_000).contains(d),
+                  fields.allSatisfy({ !$0.isEmpty && $0.trimmingCharacters(in: .whitespaces) == $0 }),
+                  beta > 1, (try? DataParameters(alpha: alpha, beta: beta)) != nil
+            else { throw invalid }
+            return LossCurveExperiment.Setting(alpha: alpha, beta: beta, dataSize: d)
+        }
     }
 
     func run() throws {
         var configuration = LossCurveExperiment.Configuration.preset(profile)
         if let seeds { configuration.seeds = seeds }
+        if let settings { configuration.settings = try Self.parseSettings(settings) }
         let result = try LossCurveExperiment.run(configuration: configuration, runner: try runOptions.runner(defaultTag: LossCurveResult.name))
         let folder = URL(fileURLWithPath: out)
         var files = try ExperimentWriter.write(result, to: folder)

@@ -40,5 +40,6 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
         runner.estimator = estimator
         let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: runner)
         try experiment.finish(result)
+        if estimator == .conditional { print(EstimatorUse.report(runner.estimatorUses)) }
     }
 }
