@@ -27,6 +27,7 @@ struct CommandGrammarTests {
         ["experiment", "relu-sweeps", "--out", "out", "--store", "new.sqlite"],
         ["experiment", "observed-coordinates", "--out", "out"],
         ["experiment", "gd-failure", "--d", "1000", "--replicates", "2", "--out", "out"],
+        ["experiment", "curve", "--out", "out", "--store", "new.sqlite"],
         ["reproduce", "--out", "out"],
     ]
 
@@ -61,6 +62,9 @@ struct CommandGrammarTests {
         (["experiment", "gd-failure"], "--out", ["file", "file/sub"]),
         (["reproduce"], "--gd-alpha", ["0", "-0.5"]), (["reproduce"], "--threads", ["0"]), (["reproduce"], "--out", ["file/sub"]),
         (["reproduce"], "--max-memory", ["0.5"]), (["reproduce"], "--profile", ["huge"]),
+        (["experiment", "curve"], "--settings", ["0:2", "0:2:100:1", "0:2:0", "0:2:1e9", "0:2:2000000", "x:2:100", "0:2:100,",
+                                                 " 0:2:100", "nan:2:100", "0:inf:100", "-0.5:0.5:100", "0:2:100,,0:3:100", ""]),
+        (["experiment", "curve"], "--seeds", ["0", "1001"]),
     ]
 
     /// Every case: bad numbers in the main number flags, out-of-range values, repeated flags, bad formats.

@@ -138,4 +138,51 @@ struct ConditionalEstimatorTests {
         }
         #expect(throws: Never.self) { try base.checkEstimatorCombination() }
     }
+
+    @Test("the conditional estimator draws the data with the point's sampler (sublinear: the equivalent columns)")
+    func sublinearSampler() throws {
+        let parameters = try DataParameters(alpha: 0, beta: 2)
+        var spec = PointSpecification(parameters: parameters, featureCount: 4096, sampleCount: 1000, seed: 5)
+        spec.estimator = .conditional
+        spec.sampler = .sublinear
+        let outcome = try PointEvaluator.evaluate(spec, threads: 1)
+        let set = SublinearTrainingSet(sampler: SublinearSampler(parameters: parameters, seed: 5, sampleCount: 1000), sampleCount: 1000, threads: 1)
+        let parts = try ConditionalLoss(samples: set.columns, parameters: parameters)
+        #expect(outcome.estimator == .conditional && abs(outcome.loss / parts.mean(modelSize: 4096)! - 1) < 1e-12)
+        #expect(outcome.observedCoordinates == set.columns.observedCount)
+        // Not the per-sample data of the same seed.
+        var perSample = spec
+        perSample.sampler = .perSample
+        #expect(try PointEvaluator.evaluate(perSample, threads: 1).loss != outcome.loss)
+    }
+
+    @Test("a runner with the conditional estimator reports per point: conditional, fallback (N < r + 2) or not applicable; keys follow")
+    func estimatorUses() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("estimator-use-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let runner = MeasurementRunner(store: try ResultsStore(path: folder.appendingPathComponent("s.sqlite").path), threads: 2)
+        runner.estimator = .conditional
+        let parameters = try DataParameters(alpha: 0, beta: 2)
+        let over = PointSpecification(parameters: parameters, featureCount: 512, sampleCount: 128)
+        let under = PointSpecification(parameters: parameters, featureCount: 4, sampleCount: 128)
+        var relu = PointSpecification(parameters: try DataParameters(alpha: 0, beta: 2, inputDimension: .finite(64)), featureCount: 8, sampleCount: 16)
+        relu.features = .relu
+        relu.solver = .direct
+        let measured = try runner.measure([over, under, relu], seeds: [0, 1, 2])
+        #expect(measured.map(\.conditionalSeeds) == [3, 0, nil])
+        let uses = runner.estimatorUses
+        #expect(uses.map(\.fallbackSeeds) == [0, 3, 0])
+        #expect(uses[0].line == "N = 512, D = 128: estimator: conditional at all 3 seeds")
+        #expect(uses[1].line == "N = 4, D = 128: estimator: exact (fallback: N < r + 2) at 3 of 3 seeds, conditional at 0")
+        #expect(uses[2].line == "N = 8, D = 16: estimator: sample (conditional does not apply: relu features)")
+        let report = EstimatorUse.report(uses)
+        #expect(report.hasPrefix("estimator conditional: 3 points; 1 conditional at every seed, 1 fell back to the exact solver (N < r + 2) at 3 of 3 seeds, 1 measured with the sample estimator"))
+        #expect(report.split(separator: "\n").count == 3)
+        // Keys: the applicable points carry the estimator, the ReLU point keeps the default key (its rows are sample rows).
+        #expect(measured[0].specification.storeConfiguration.key.hasSuffix("estimator_conditional%3D1.0"))
+        #expect(measured[1].specification.storeConfiguration.key.hasSuffix("estimator_conditional%3D1.0"))
+        #expect(measured[2].specification.storeConfiguration == relu.storeConfiguration)
+        #expect(try runner.store.existingSeeds(for: relu.storeConfiguration) == [0, 1, 2])
+    }
 }
