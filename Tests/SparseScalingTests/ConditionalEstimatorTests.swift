@@ -185,4 +185,17 @@ struct ConditionalEstimatorTests {
         #expect(measured[2].specification.storeConfiguration == relu.storeConfiguration)
         #expect(try runner.store.existingSeeds(for: relu.storeConfiguration) == [0, 1, 2])
     }
+
+    @Test("a specification's JSON keeps the conditional estimator (the bench's child processes decode it); the default's JSON has no estimator key")
+    func codableRoundTrip() throws {
+        let parameters = try DataParameters(alpha: 0, beta: 2)
+        let plain = PointSpecification(parameters: parameters, featureCount: 64, sampleCount: 256)
+        var conditional = plain
+        conditional.estimator = .conditional
+        let plainJSON = String(decoding: try JSONEncoder().encode(plain), as: UTF8.self)
+        #expect(!plainJSON.contains("estimator"))
+        let decoded = try JSONDecoder().decode(PointSpecification.self, from: try JSONEncoder().encode(conditional))
+        #expect(decoded.estimator == .conditional && decoded == conditional)
+        #expect(try JSONDecoder().decode(PointSpecification.self, from: Data(plainJSON.utf8)).estimator == .sample)
+    }
 }

@@ -1,10 +1,11 @@
 extension PointSpecification {
     private enum CodingKeys: String, CodingKey {
         case parameters, featureCount, sampleCount, data, features, solver, ridge, tail, tolerance, seed
-        case optimization, sampler
+        case optimization, sampler, estimator
     }
 
-    /// Decodes a specification; one without a sampler (written before there was a choice) is per-sample.
+    /// Decodes a specification; one without a sampler (written before there was a choice) is per-sample,
+    /// one without an estimator uses the sample estimator.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -20,10 +21,11 @@ extension PointSpecification {
             seed: try c.decode(UInt64.self, forKey: .seed),
             optimization: try c.decode(OptimizationSettings.self, forKey: .optimization),
             sampler: try c.decodeIfPresent(SamplerVersion.self, forKey: .sampler) ?? .perSample)
+        estimator = try c.decodeIfPresent(LossEstimator.self, forKey: .estimator) ?? .sample
     }
 
-    /// Encodes every field; the sampler only when it is not the per-sample one, so that the encoding
-    /// of a per-sample specification is the one it had before the sampler could be chosen.
+    /// Encodes every field; the sampler and the loss estimator only when they are not the defaults, so
+    /// that the encoding of a default specification is the one it had before they could be chosen.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(parameters, forKey: .parameters)
@@ -38,5 +40,6 @@ extension PointSpecification {
         try c.encode(seed, forKey: .seed)
         try c.encode(optimization, forKey: .optimization)
         if sampler != .perSample { try c.encode(sampler, forKey: .sampler) }
+        if estimator != .sample { try c.encode(estimator, forKey: .estimator) }
     }
 }
