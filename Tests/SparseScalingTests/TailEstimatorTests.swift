@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SparseScaling
 
@@ -40,5 +41,18 @@ import Testing
         // ζ(3) − 1 − 2^-3: coordinates 1 and 2 observed.
         let zeta3 = 1.2020569031595942
         #expect(abs(UnobservedVariance.sum(parameters: infinite, observed: [1, 2]) - (zeta3 - 1.125)) < 1e-14)
+    }
+
+    @Test("The unobserved variance gap by gap (Euler–Maclaurin from 256) equals ζ(s) minus the observed terms")
+    func unobservedVarianceAgainstZeta() throws {
+        // s = 6: ζ(6) = π⁶/945; s = 3: ζ(3). Gaps below and above 256, short and long, and a far tail.
+        let observed = [1, 2, 3, 5, 8, 255, 256, 257, 300, 301, 1000, 5000, 5010, 123_456, 2_000_000]
+        for (beta, zeta) in [(5.0, pow(Double.pi, 6) / 945), (2.0, 1.2020569031595942)] {
+            let parameters = try DataParameters(alpha: 0, beta: beta)
+            var reference = zeta
+            for i in observed.reversed() { reference -= parameters.marginalVariance(i) }
+            let fast = UnobservedVariance.sum(parameters: parameters, observed: observed)
+            #expect(abs(fast - reference) <= 1e-15 * zeta, "β = \(beta): \(fast) vs \(reference)")
+        }
     }
 }
