@@ -9,6 +9,11 @@ enum SeedLosses {
     /// are the wall-clock seconds.
     static func measure(_ spec: PointSpecification, seeds: [UInt64], budgetSeconds: Double? = nil, minimumSeeds: Int = 8) throws -> BenchmarkMeasurement {
         let threads = ParallelChunks.defaultThreads
+        // One seed per thread and BLAS single-threaded (as MeasurementRunner runs points): a threaded
+        // BLAS inside parallel seeds would spin-wait and charge the estimator CPU seconds it did not use.
+        let blasThreads = BLAS.threadCount
+        BLAS.setThreadCount(1)
+        defer { BLAS.setThreadCount(blasThreads) }
         let (seconds, outcomes) = try PhaseClock.measure {
             var clock = PhaseClock()
             var spent = 0.0
