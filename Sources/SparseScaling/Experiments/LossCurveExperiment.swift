@@ -8,13 +8,6 @@ public enum LossCurveExperiment {
         public var alpha: Double
         public var beta: Double
         public var dataSize: Int
-
-        /// A setting from its parts.
-        public init(alpha: Double, beta: Double, dataSize: Int) {
-            self.alpha = alpha
-            self.beta = beta
-            self.dataSize = dataSize
-        }
     }
 
     /// The settings, the N grid and the seeds, with the accuracy the verdicts demand.
@@ -196,6 +189,7 @@ public struct LossCurveResult: ExperimentOutput {
 
     static func percent(_ x: Double?) -> String { x.map { String(format: "%.1f%%", 100 * $0) } ?? "—" }
 
+    /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: ["alpha", "beta", "d", "n", "region", "method", "seeds", "measured_mean", "measured_se",
                                        "measured_median", "measured_q10", "measured_q90", "predicted_mean", "predicted_median",
@@ -213,6 +207,7 @@ public struct LossCurveResult: ExperimentOutput {
         return ["\(Self.name).csv": table.render()]
     }
 
+    /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         var lines = ["loss curve, predicted (MODEL.md §6.3) vs measured (\(configuration.seeds) seeds), N = \(configuration.modelSizes.first ?? 0)…\(configuration.modelSizes.last ?? 0):"]
         for curve in curves {
