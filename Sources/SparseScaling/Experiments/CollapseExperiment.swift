@@ -200,6 +200,7 @@ public struct CollapseResult: ExperimentOutput {
             ? nil : exp(predictedLogs.reduce(0, +) / Double(predictedLogs.count))
     }
 
+    /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: Self.csvHeaders)
         for curve in curves {
@@ -226,6 +227,7 @@ public struct CollapseResult: ExperimentOutput {
         "heavy_tailed", "predicted_loss_mean", "predicted_loss_median", "predicted_region", "seeds", "k_mean",
     ]
 
+    /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         var lines = ["scaling collapse (α = \(alpha), β = \(beta)): x = N/D^(1/β), y = L·D^(α_D); peaks located on the median over seeds"]
         for c in curves {

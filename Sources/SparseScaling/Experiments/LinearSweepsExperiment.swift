@@ -132,12 +132,14 @@ public struct LinearSweepsResult: ExperimentOutput {
     /// α_N(joint)/α_D(sparse), predicted ≈ β.
     public let ratio: Double?
 
+    /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: SweepSeries.csvHeaders)
         for s in series { s.appendRows(to: &table) }
         return ["\(Self.name).csv": table.render()]
     }
 
+    /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         var lines = ["linear sweeps (α = \(alpha), β = \(beta)): predicted α_N = \(fourSignificantDigits(predictedAlphaN)), α_D = \(fourSignificantDigits(predictedAlphaD))"]
         for s in series {

@@ -129,6 +129,7 @@ public struct ReLUSweepsResult: ExperimentOutput {
     public let configuration: ReLUSweepsExperiment.Configuration
     public let sets: [ReLUSweepSet]
 
+    /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: ["solver"] + SweepSeries.csvHeaders)
         for set in sets {
@@ -139,6 +140,7 @@ public struct ReLUSweepsResult: ExperimentOutput {
         return ["\(Self.name).csv": table.render()]
     }
 
+    /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         var lines = ["ReLU sweeps (α = \(alpha), β = \(beta)):"]
         for set in sets {

@@ -39,7 +39,7 @@ public struct SweepResult: Sendable {
         }
     }
 
-    /// The JSON object `{"points": [...], "fit": {...}}` of `sweep --format json`, compact with sorted keys.
+    /// The JSON object `{"points": [...], "fit": {...}}` of a sweep's JSON output, compact with sorted keys.
     public func json() -> String {
         let data = (try? JSONSerialization.data(withJSONObject: jsonObject(), options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
