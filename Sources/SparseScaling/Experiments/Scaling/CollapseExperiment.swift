@@ -3,7 +3,7 @@ import ScalingAnalysis
 
 /// The paper's Fig. 2: loss over a grid of N for several D, in collapse coordinates
 /// x = N/D^(1/β), y = L·D^(α_D), with the double-descent peak located for each D.
-public enum CollapseExperiment {
+package enum CollapseExperiment {
     /// The D values, the x grid and the seeds.
     public struct Configuration: Sendable, Codable {
         /// Data sizes, one curve each.
@@ -168,7 +168,7 @@ public struct CollapseCurve: Sendable, Encodable {
 }
 
 /// The collapse curves, the measured peak location (on the median) and its predictions.
-public struct CollapseResult: ExperimentOutput {
+package struct CollapseResult: ExperimentOutput {
     public static let name = "collapse"
     /// α and β.
     public let alpha: Double

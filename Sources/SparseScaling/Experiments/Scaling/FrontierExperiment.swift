@@ -3,7 +3,7 @@ import ScalingAnalysis
 
 /// The paper's Fig. 3: loss against compute C = N·D·min(N, D) for fixed-N curves sweeping D, the
 /// lower envelope (compute-optimal frontier) and its fitted exponent against −(α+β)/(β+2).
-public enum FrontierExperiment {
+package enum FrontierExperiment {
     /// The N values (one curve each), the D values and the seeds.
     public struct Configuration: Sendable, Codable {
         public var featureCounts: [Int]
@@ -47,7 +47,7 @@ public enum FrontierExperiment {
 }
 
 /// The fixed-N curves, their lower envelope and the frontier fit.
-public struct FrontierResult: ExperimentOutput {
+package struct FrontierResult: ExperimentOutput {
     public static let name = "frontier"
     public let alpha: Double
     public let beta: Double

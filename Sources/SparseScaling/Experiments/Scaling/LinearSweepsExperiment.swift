@@ -3,7 +3,7 @@ import ScalingAnalysis
 
 /// The paper's Fig. 5: four sweeps with linear random features — sparse N, sparse D, dense N,
 /// dense D. Three share one exponent (≈ α_N = α + β); the sparse D-sweep has its own (≈ α_D).
-public enum LinearSweepsExperiment {
+package enum LinearSweepsExperiment {
     /// Sizes and seeds of the four sweeps.
     public struct Configuration: Sendable, Codable {
         /// Seeds per point.
@@ -82,7 +82,7 @@ public enum LinearSweepsExperiment {
 
 /// The four linear sweeps with their fits, the joint exponent of the three that share one, and
 /// the test that the sparse D-sweep has a different one.
-public struct LinearSweepsResult: ExperimentOutput {
+package struct LinearSweepsResult: ExperimentOutput {
     public static let name = "linear-sweeps"
     /// α and β of the data.
     public let alpha: Double

@@ -2,7 +2,7 @@ import Foundation
 
 /// MODEL.md §6: the predicted loss curve (`LossCurvePredictor`) against the measured one over
 /// N = 8…8192 at several (α, β, D): mean vs mean ± SE outside the peak band, median vs median in it.
-public enum LossCurveExperiment {
+package enum LossCurveExperiment {
     /// One (α, β, D) at which the curve is measured.
     public struct Setting: Sendable, Codable, Hashable {
         public var alpha: Double
@@ -56,7 +56,7 @@ public enum LossCurveExperiment {
 }
 
 /// The predicted and measured loss curves, the errors on each side of the peak and at the peak.
-public struct LossCurveResult: ExperimentOutput {
+package struct LossCurveResult: ExperimentOutput {
     public static let name = "loss-curve"
 
     /// One N of one setting: measured mean ± SE, median, 10/90% quantiles; the prediction.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Theorem 3.3: the loss of heavily overparameterized models (N = C·D, C large) against the exact
 /// Σ_i λ_i (1 − p_i)^D and its asymptote (1/β)·Γ((α+β)/β)·D^(−(α+β)/β).
-public enum ModelRichLossExperiment {
+package enum ModelRichLossExperiment {
     /// The D values, N/D and the seeds.
     public struct Configuration: Sendable, Codable {
         public var sampleCounts: [Int]
@@ -51,7 +51,7 @@ public enum ModelRichLossExperiment {
 }
 
 /// The model-rich losses against the exact sum and the asymptote.
-public struct ModelRichLossResult: ExperimentOutput {
+package struct ModelRichLossResult: ExperimentOutput {
     public static let name = "model-rich-loss"
     public let alpha: Double
     public let beta: Double

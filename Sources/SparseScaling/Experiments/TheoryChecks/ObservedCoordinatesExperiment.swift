@@ -3,7 +3,7 @@ import Foundation
 /// Lemma 3.2: the number K(D) of coordinates active in at least one of D samples, measured over
 /// seeds, against the exact expectation Σ_i [1 − (1 − p_i)^D] and the asymptote Γ(1 − 1/β)·D^(1/β).
 /// Only the data stream is drawn (no model is trained), so D can be large.
-public enum ObservedCoordinatesExperiment {
+package enum ObservedCoordinatesExperiment {
     /// The D values and the seeds.
     public struct Configuration: Sendable, Codable {
         public var sampleCounts: [Int]
