@@ -1,4 +1,4 @@
-import ScalingAnalysis
+@testable import ScalingAnalysis
 import Testing
 @testable import SparseScaling
 

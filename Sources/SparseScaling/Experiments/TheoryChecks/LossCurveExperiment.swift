@@ -8,6 +8,13 @@ package enum LossCurveExperiment {
         public var alpha: Double
         public var beta: Double
         public var dataSize: Int
+
+        /// A setting from its parts (`experiment curve --settings`).
+        package init(alpha: Double, beta: Double, dataSize: Int) {
+            self.alpha = alpha
+            self.beta = beta
+            self.dataSize = dataSize
+        }
     }
 
     /// The settings, the N grid and the seeds, with the accuracy the verdicts demand.
