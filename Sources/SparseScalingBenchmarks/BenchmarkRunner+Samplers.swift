@@ -12,10 +12,21 @@ extension BenchmarkRunner {
         var row = BenchmarkRow(name: "point, sublinear vs per-sample sampler", n: n, d: d, measured: sublinear)
         row.baselineSeconds = perSample.seconds
         if let a = sublinear.seconds, let b = perSample.seconds { row.ratio = b / a }
-        let baselineMemory = perSample.rssMegabytes.map { String(format: "per-sample %.0f MiB", $0) }
-        row.note = [sublinear.error, perSample.error.map { "per-sample: " + $0 }, baselineMemory]
-            .compactMap { $0 }.joined(separator: "; ")
+        row.note = Self.memoryNote(sublinear, baseline: perSample)
         report.rows.append(row)
+
+        if let (n, d, beta) = plan.nearOnePoint {
+            // β near 1: K ≫ N and a giant co-activation component; both samplers stream B = W_S X.
+            let perSample = timed("point per-sample N=\(n) D=\(d) β=\(beta)", .point(try spec(n: n, d: d, beta: beta)))
+            let specification = try spec(n: n, d: d, sampler: .sublinear, beta: beta)
+            let sublinear = timed("point sublinear N=\(n) D=\(d) β=\(beta)", .point(specification))
+            var row = BenchmarkRow(name: "point β=\(beta), sublinear vs per-sample sampler", n: n, d: d, measured: sublinear)
+            row.baselineSeconds = perSample.seconds
+            if let a = sublinear.seconds, let b = perSample.seconds { row.ratio = b / a }
+            let cap = IndexCapLoss(parameters: specification.parameters, sampleCount: d).map { "index cap: " + $0.description }
+            row.note = [Self.memoryNote(sublinear, baseline: perSample), cap].compactMap { $0 }.joined(separator: "; ")
+            report.rows.append(row)
+        }
 
         var xs: [Double] = [], times: [Double] = []
         for size in plan.sublinearSweep {
@@ -38,5 +49,14 @@ extension BenchmarkRunner {
             }
             report.rows.append(row)
         }
+    }
+
+    /// Errors of either run and the per-sample run's peak beside the sublinear one's (the row's RSS).
+    static func memoryNote(_ sublinear: BenchmarkMeasurement, baseline perSample: BenchmarkMeasurement) -> String {
+        var parts = [sublinear.error, perSample.error.map { "per-sample: " + $0 }].compactMap { $0 }
+        if let a = sublinear.rssMegabytes, let b = perSample.rssMegabytes {
+            parts.append(String(format: "RSS %.0f MiB vs per-sample %.0f MiB (%.1f× less)", a, b, b / a))
+        }
+        return parts.joined(separator: "; ")
     }
 }

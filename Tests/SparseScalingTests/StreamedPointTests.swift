@@ -34,7 +34,7 @@ import Testing
     /// pseudoinverse (SVD of the assembled B).
     @Test func blocksAndReadoutMatchDenseB() throws {
         let spec = try Self.specification(n: 24, d: 8000, seed: 4)
-        let set = SublinearTrainingSet(
+        let set = try SublinearTrainingSet(
             sampler: SublinearSampler(parameters: spec.parameters, seed: 4, sampleCount: 8000), sampleCount: 8000, threads: 1)
         guard case .factored(let factor) = SparseSecondMomentFactor.factor(set.columns) else {
             Issue.record("the sparse factor declined")
@@ -71,7 +71,7 @@ import Testing
     func sampleColumnsGiveTheFactorsReadout(held: Int) throws {
         for sampler in [SamplerVersion.perSample, .sublinear] {
             let spec = try StreamedPointTests.specification(n: 20, d: 6000, seed: 2)
-            let set: SparseTrainingSet = sampler == .sublinear
+            let set: SparseTrainingSet = try sampler == .sublinear
                 ? SublinearTrainingSet(sampler: SublinearSampler(parameters: spec.parameters, seed: 2, sampleCount: 6000),
                                        sampleCount: 6000, threads: 1).columns
                 : SparseTrainingSet(sampler: SparseSampler(parameters: spec.parameters, seed: 2), sampleCount: 6000, threads: 1)

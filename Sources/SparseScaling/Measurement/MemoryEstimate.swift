@@ -11,8 +11,9 @@ import Foundation
 /// - direct solver: X (M·D, or K·D for M = ∞), W (N·M), F = W X (N·D) and the SVD of F;
 /// - dense data: X (M·D) and W (N·M), and the solver on K = M;
 /// - sublinear sampler (sparse data): the touched samples' entries and the hub patterns' columns
-///   (`sublinearDraws`) in place of all D samples, then the reduced solver through the sparse factor
-///   (W_S, B and the readout; not bounded when the sparse factor declines and A is factored densely).
+///   (`sublinearDraws`) in place of all D samples, then the streamed reduced solver
+///   (`streamedSolverBytes`: no W_S or B when N < K), as for per-sample points that stream
+///   (`StreamedPointEvaluator.streams`);
 /// K is E[K(D)] (`expectedObservedCoordinates`) plus 6 standard deviations. A fixed baseline covers
 /// the runtime, OpenBLAS buffers and SQLite, and the working set is multiplied by 1.1. Measured peaks are compared in `MemoryEstimateTests`.
 public struct MemoryEstimate: Sendable, Hashable, CustomStringConvertible {
@@ -79,15 +80,16 @@ extension MemoryEstimate {
             // Block buffers grow by doubling (up to 2× their entries) while the merged copy is built.
             let stream = 2 * 16 * entries + 28 * entries + 2 * 16 * upperBound(drawn.columns) + bitmap
             let k = min(entries, observedCoordinatesBound(p))
-            // The sparse factor of A (no K × K matrix): W_S and B = W_S R (N × K each) and the readout.
-            let solver = 2 * 8 * n * k + svdBytes(rows: n, columns: k)
-            return stream + 64 * k + solver
+            return stream + 64 * k + streamedSolverBytes(p, n: n, coordinates: k, entries: entries)
         case .sparse:
             let entries = upperBound(d * expectedActivePerSample(p.parameters))
             let bitmap = 5 * min(Double(1 << 22), (m ?? .infinity) + 1)
             let stream = 28 * entries + 16 * d + bitmap
             let k = min(entries, observedCoordinatesBound(p))
             let retained = 64 * k  // observed list, positions of large indices, teacher weights
+            if StreamedPointEvaluator.streams(p) {
+                return stream + retained + streamedSolverBytes(p, n: n, coordinates: k, entries: entries)
+            }
             // The conditional estimator draws an embedding only when it falls back, at N < r + 2 ≤ K + 2.
             let embedded = p.estimator == .conditional ? min(n, k + 2) : n
             return stream + retained + solverBytes(p, n: embedded, d: d, coordinates: k, samplesDense: false)
@@ -143,6 +145,26 @@ extension MemoryEstimate {
         case (.linear, _):
             return embedding
         }
+    }
+
+    /// Bytes of the streamed reduced solver (`StreamedPointEvaluator`) for N features, K = `k` observed
+    /// coordinates and `entries` sparse entries: the sparse factor of A (its blocks' moments and factor,
+    /// a few copies of the entries), G = B Bᵀ and its factor (2·N²), the hubs' embedding columns
+    /// (N × min(K, 2048)), two column blocks and the embedding columns of one (`EmbeddedFactorBlocks`);
+    /// when N ≥ K, B (N × K) assembled and its SVD. Where the sparse factor is expected to decline (more
+    /// than 0.05 active coordinates per sample beyond the first 2048), the held embedding columns of
+    /// `EmbeddedSampleBlocks` instead of the hubs'.
+    static func streamedSolverBytes(_ p: PointSpecification, n: Double, coordinates k: Double, entries: Double) -> Double {
+        let factor = 3 * 16 * entries
+        let block = 8 * max(Double(EmbeddedFactorBlocks.targetBlockDoubles), 64 * n)
+        let beyond = expectedActivePerSample(p.parameters)
+            - (1...2048).reduce(0.0) { $0 + p.parameters.activationProbability($1) }
+        let held = beyond > 0.05
+            ? Double(EmbeddedSampleBlocks.heldCount(featureCount: p.featureCount, observedCount: Int(min(k, 1e15))))
+            : min(k, 2048)
+        var solver = 2 * 8 * n * n + 8 * n * held + 3 * block
+        if n >= k { solver += 8 * n * k + svdBytes(rows: n, columns: k) }
+        return factor + solver
     }
 
     /// Bytes dgesdd (jobz = S) holds for an m × n matrix: the copy, U, Vᵀ and workspace.

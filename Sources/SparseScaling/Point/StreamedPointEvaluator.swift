@@ -25,15 +25,17 @@ public enum StreamedPointEvaluator {
     ) throws -> PointOutcome {
         try specification.validate()
         var clock = PhaseClock()
+        var clockP = PhaseClock()
         let spec = specification
         let columns: SparseTrainingSet
         let unstreamed: () -> TrainingInstance
         switch spec.sampler {
         case .sublinear:
-            let set = SublinearTrainingSet(
+            let set = try SublinearTrainingSet(
                 sampler: SublinearSampler(parameters: spec.parameters, seed: spec.seed, sampleCount: spec.sampleCount),
                 sampleCount: spec.sampleCount, threads: threads)
             columns = set.columns
+            if PhaseLog.on { print("stats h=\(set.hubCount) touched=\(set.touchedCount) supports=\(set.supportCount) patterns=\(set.patternCount) columns=\(set.columns.sampleCount) entries=\(set.columns.entryCount) K=\(set.observedCount)") }
             unstreamed = { TrainingInstance(spec, samples: .sublinear(set), threads: threads) }
         case .perSample:
             let set = SparseTrainingSet(
@@ -42,12 +44,14 @@ public enum StreamedPointEvaluator {
             columns = set
             unstreamed = { TrainingInstance(spec, samples: .sparse(set), threads: threads) }
         }
+        PhaseLog.lap("sample", &clockP)
         let observed = columns.observed
         let teacher = Teacher(seed: spec.seed).weights(observed)
         let embedding = RandomEmbedding(featureCount: spec.featureCount, seed: spec.seed)
         let solution: ReadoutSolution
         switch SparseSecondMomentFactor.factor(columns) {
         case .factored(let factor):
+            PhaseLog.lap("factor", &clockP)
             let blocks = EmbeddedFactorBlocks(factor: factor, observed: observed, embedding: embedding, threads: threads)
             solution = try StreamedReadout.solve(
                 features: blocks, targets: factor.transposeTimes(teacher), sampleCount: spec.sampleCount,
@@ -66,16 +70,27 @@ public enum StreamedPointEvaluator {
                 features: blocks, targets: blocks.transposeTimes(teacher), sampleCount: spec.sampleCount,
                 ridge: spec.ridge, relativeTolerance: spec.tolerance)
         }
+        PhaseLog.lap("readout", &clockP)
         let observedLoss = PopulationLoss.observedPart(
             parameters: spec.parameters, coordinates: observed, embedding: embedding, teacher: teacher,
             readout: solution.weights, threads: threads)
         let tail = PopulationLoss.tail(
             spec.tail, parameters: spec.parameters, observed: observed, readout: solution.weights, seed: spec.seed,
             threads: threads)
+        PhaseLog.lap("loss", &clockP)
         let outcome = PointOutcome(
             loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: observed.count,
             rank: solution.rank, seconds: clock.lap(), readout: solution.weights)
         try outcome.checkFinite(spec)
         return outcome
+    }
+}
+
+import Foundation
+enum PhaseLog {
+    static let on = ProcessInfo.processInfo.environment["SS_PHASES"] != nil
+    static func lap(_ name: String, _ clock: inout PhaseClock) {
+        let t = clock.lap()
+        if on { FileHandle.standardError.write(Data("phase \(name) \(t)\n".utf8)) }
     }
 }

@@ -35,13 +35,13 @@ public struct TrainingInstance: Sendable {
     public let teacher: [Double]
 
     /// Draws the samples (sparse data with the specification's sampler), the observed embedding columns and teacher weights of `specification`.
-    public init(_ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads) {
+    public init(_ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads) throws {
         self.specification = specification
         let seed = specification.seed
         let (parameters, count) = (specification.parameters, specification.sampleCount)
         switch specification.data {
         case .sparse where specification.sampler == .sublinear:
-            samples = .sublinear(SublinearTrainingSet(
+            samples = .sublinear(try SublinearTrainingSet(
                 sampler: SublinearSampler(parameters: parameters, seed: seed, sampleCount: count),
                 sampleCount: count, threads: threads))
         case .sparse:
