@@ -15,9 +15,7 @@ public enum StreamedNormalEquations {
         let p = b.rows
         precondition(x.count == b.columns, "one entry per column")
         guard p > 0, p < b.columns else { return nil }
-        var clockP = ContinuousClock.now
         var (factor, v) = b.gramAndProduct(x)
-        if StreamLog.on { print("phase gram", ContinuousClock.now - clockP) ; clockP = .now }
         let info = factor.storage.withUnsafeMutableBufferPointer { pr in
             BLAS.withThreadsFor(flops: Double(p) * Double(p) * Double(p) / 3) {
                 LAPACKE_dpotrf(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int32(p), pr.baseAddress, Int32(p))
@@ -35,7 +33,6 @@ public enum StreamedNormalEquations {
         for step in 0..<steps {
             // One pass: B·(x − Bᵀv)ᵀ and B·Bᵀ·y, block by block.
             var both = residualPass(x, b, v, probe.y)
-            if StreamLog.on { print("phase pass", ContinuousClock.now - clockP) ; clockP = .now }
             RefinedNormalEquations.solve(factor, &both, columns: 2)
             let correction = Array(both[0..<p])
             probe.step(subtracting: both[p...], factor: factor)
@@ -88,5 +85,3 @@ public enum StreamedNormalEquations {
     }
 }
 
-import Foundation
-enum StreamLog { static let on = ProcessInfo.processInfo.environment["SS_PHASES"] != nil }

@@ -107,3 +107,27 @@ import Testing
         #expect(!StreamedPointEvaluator.streams(spec))
     }
 }
+
+/// When the sparse factor declines (near β = 1: a giant co-activation component; forced here by its
+/// limits) the streamed point uses the sample columns: the same loss as the unstreamed point.
+@Suite struct StreamedNearOneTests {
+    @Test func declinedFactorStreamsTheSampleColumns() throws {
+        for sampler in [SamplerVersion.perSample, .sublinear] {
+            var spec = try StreamedPointTests.specification(n: 24, d: 6000, seed: 1)
+            spec.sampler = sampler
+            let streamed = try StreamedPointEvaluator.evaluate(spec, threads: 2, maximumBlockSize: 1, maximumHubCount: 1)
+            let whole = try LinearPointEvaluator.evaluate(spec, threads: 1)
+            #expect(streamed.rank == whole.rank)
+            #expect(abs(streamed.loss - whole.loss) <= 1e-10 * whole.loss, "\(sampler)")
+        }
+    }
+
+    /// Per-sample points near β = 1 stream once W_S, B or the dense A would pass the limit.
+    @Test func perSamplePointsNearOneStream() throws {
+        var spec = try StreamedPointTests.specification(n: 24, d: 4000, seed: 1, beta: 1.05)
+        spec.sampler = .perSample
+        #expect(StreamedPointEvaluator.factorLikelyDeclines(spec.parameters))
+        #expect(StreamedPointEvaluator.streams(spec))
+        #expect(!StreamedPointEvaluator.factorLikelyDeclines(try DataParameters(alpha: 0, beta: 2)))
+    }
+}

@@ -13,7 +13,19 @@ public enum StreamedPointEvaluator {
         let s = specification
         guard s.data == .sparse, s.features == .linear, s.solver == .reduced, s.estimator == .sample else { return false }
         if s.sampler == .sublinear { return true }
-        return 16 * Double(s.featureCount) * MemoryEstimate.observedCoordinatesBound(s) > heldBytesLimit
+        let k = MemoryEstimate.observedCoordinatesBound(s)
+        // Unstreamed, W_S and B are N × K each, and A is formed densely (K × K) where the factor declines.
+        let dense = factorLikelyDeclines(s.parameters) ? 8 * k * k : 0
+        return 16 * Double(s.featureCount) * k + dense > heldBytesLimit
+    }
+
+    /// Whether the sparse factor is expected to decline for data with `parameters`: more than 0.05
+    /// active coordinates per sample beyond the first 2048 (its largest hub count) join the rest
+    /// into a giant co-activation component (β near 1).
+    public static func factorLikelyDeclines(_ parameters: DataParameters) -> Bool {
+        let beyond = MemoryEstimate.expectedActivePerSample(parameters)
+            - (1...2048).reduce(0.0) { $0 + parameters.activationProbability($1) }
+        return beyond > 0.05
     }
 
     /// Per-sample points hold W_S and B whole below this many bytes (1 GiB).
@@ -23,9 +35,15 @@ public enum StreamedPointEvaluator {
     public static func evaluate(
         _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
     ) throws -> PointOutcome {
+        try evaluate(specification, threads: threads, maximumBlockSize: 64, maximumHubCount: 2048)
+    }
+
+    /// The outcome, with the sparse factor's limits (`SparseSecondMomentFactor.factor`) given.
+    static func evaluate(
+        _ specification: PointSpecification, threads: Int, maximumBlockSize: Int, maximumHubCount: Int
+    ) throws -> PointOutcome {
         try specification.validate()
         var clock = PhaseClock()
-        var clockP = PhaseClock()
         let spec = specification
         let columns: SparseTrainingSet
         let unstreamed: () -> TrainingInstance
@@ -35,7 +53,6 @@ public enum StreamedPointEvaluator {
                 sampler: SublinearSampler(parameters: spec.parameters, seed: spec.seed, sampleCount: spec.sampleCount),
                 sampleCount: spec.sampleCount, threads: threads)
             columns = set.columns
-            if PhaseLog.on { print("stats h=\(set.hubCount) touched=\(set.touchedCount) supports=\(set.supportCount) patterns=\(set.patternCount) columns=\(set.columns.sampleCount) entries=\(set.columns.entryCount) K=\(set.observedCount)") }
             unstreamed = { TrainingInstance(spec, samples: .sublinear(set), threads: threads) }
         case .perSample:
             let set = SparseTrainingSet(
@@ -44,14 +61,12 @@ public enum StreamedPointEvaluator {
             columns = set
             unstreamed = { TrainingInstance(spec, samples: .sparse(set), threads: threads) }
         }
-        PhaseLog.lap("sample", &clockP)
         let observed = columns.observed
         let teacher = Teacher(seed: spec.seed).weights(observed)
         let embedding = RandomEmbedding(featureCount: spec.featureCount, seed: spec.seed)
         let solution: ReadoutSolution
-        switch SparseSecondMomentFactor.factor(columns) {
+        switch SparseSecondMomentFactor.factor(columns, maximumBlockSize: maximumBlockSize, maximumHubCount: maximumHubCount) {
         case .factored(let factor):
-            PhaseLog.lap("factor", &clockP)
             let blocks = EmbeddedFactorBlocks(factor: factor, observed: observed, embedding: embedding, threads: threads)
             solution = try StreamedReadout.solve(
                 features: blocks, targets: factor.transposeTimes(teacher), sampleCount: spec.sampleCount,
@@ -70,14 +85,12 @@ public enum StreamedPointEvaluator {
                 features: blocks, targets: blocks.transposeTimes(teacher), sampleCount: spec.sampleCount,
                 ridge: spec.ridge, relativeTolerance: spec.tolerance)
         }
-        PhaseLog.lap("readout", &clockP)
         let observedLoss = PopulationLoss.observedPart(
             parameters: spec.parameters, coordinates: observed, embedding: embedding, teacher: teacher,
             readout: solution.weights, threads: threads)
         let tail = PopulationLoss.tail(
             spec.tail, parameters: spec.parameters, observed: observed, readout: solution.weights, seed: spec.seed,
             threads: threads)
-        PhaseLog.lap("loss", &clockP)
         let outcome = PointOutcome(
             loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: observed.count,
             rank: solution.rank, seconds: clock.lap(), readout: solution.weights)
@@ -86,11 +99,3 @@ public enum StreamedPointEvaluator {
     }
 }
 
-import Foundation
-enum PhaseLog {
-    static let on = ProcessInfo.processInfo.environment["SS_PHASES"] != nil
-    static func lap(_ name: String, _ clock: inout PhaseClock) {
-        let t = clock.lap()
-        if on { FileHandle.standardError.write(Data("phase \(name) \(t)\n".utf8)) }
-    }
-}
