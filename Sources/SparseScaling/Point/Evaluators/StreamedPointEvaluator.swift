@@ -8,7 +8,8 @@ import LinearAlgebra
 /// loss as `LinearPointEvaluator` on the same seed, to rounding.
 public enum StreamedPointEvaluator {
     /// Whether `PointEvaluator` streams `specification`: every sublinear-sampler point with the reduced
-    /// solver, and per-sample points whose W_S and B would together exceed `heldBytesLimit`.
+    /// solver, and per-sample points whose W_S and B (and A, formed densely where the sparse factor is
+    /// likely to decline) would together exceed `heldBytesLimit`.
     public static func streams(_ specification: PointSpecification) -> Bool {
         let s = specification
         guard s.data == .sparse, s.features == .linear, s.solver == .reduced, s.estimator == .sample else { return false }
