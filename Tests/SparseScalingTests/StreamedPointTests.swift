@@ -122,12 +122,15 @@ import Testing
         }
     }
 
-    /// Per-sample points near β = 1 stream once W_S, B or the dense A would pass the limit.
+    /// Per-sample points near β = 1 stream once W_S and B would pass the limit.
     @Test func perSamplePointsNearOneStream() throws {
-        var spec = try StreamedPointTests.specification(n: 24, d: 4000, seed: 1, beta: 1.05)
+        var spec = try StreamedPointTests.specification(n: 1024, d: 10_000_000, seed: 1, beta: 1.2)
         spec.sampler = .perSample
         #expect(StreamedPointEvaluator.factorLikelyDeclines(spec.parameters))
         #expect(StreamedPointEvaluator.streams(spec))
+        spec.featureCount = 24
+        spec.sampleCount = 4000
+        #expect(!StreamedPointEvaluator.streams(spec))
         #expect(!StreamedPointEvaluator.factorLikelyDeclines(try DataParameters(alpha: 0, beta: 2)))
     }
 }

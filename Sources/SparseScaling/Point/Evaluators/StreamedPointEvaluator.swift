@@ -8,16 +8,12 @@ import LinearAlgebra
 /// loss as `LinearPointEvaluator` on the same seed, to rounding.
 public enum StreamedPointEvaluator {
     /// Whether `PointEvaluator` streams `specification`: every sublinear-sampler point with the reduced
-    /// solver, and per-sample points whose W_S and B (and A, formed densely where the sparse factor is
-    /// likely to decline) would together exceed `heldBytesLimit`.
+    /// solver, and per-sample points whose W_S and B would together exceed `heldBytesLimit`.
     public static func streams(_ specification: PointSpecification) -> Bool {
         let s = specification
         guard s.data == .sparse, s.features == .linear, s.solver == .reduced, s.estimator == .sample else { return false }
         if s.sampler == .sublinear { return true }
-        let k = MemoryEstimate.observedCoordinatesBound(s)
-        // Unstreamed, W_S and B are N × K each, and A is formed densely (K × K) where the factor declines.
-        let dense = factorLikelyDeclines(s.parameters) ? 8 * k * k : 0
-        return 16 * Double(s.featureCount) * k + dense > heldBytesLimit
+        return 16 * Double(s.featureCount) * MemoryEstimate.observedCoordinatesBound(s) > heldBytesLimit
     }
 
     /// Whether the sparse factor is expected to decline for data with `parameters`: more than 0.05
