@@ -38,6 +38,8 @@ package struct BenchmarkPlan: Sendable {
     package var samplerComparison: (n: Int, d: Int)
     /// D values of the sublinear-only points at the same N (the growth of the whole point's time).
     package var sublinearSweep: [Int]
+    /// (N, D, β) of the near-β = 1 point (K ≫ N, a giant co-activation component) under both samplers, or nil.
+    package var nearOnePoint: (n: Int, d: Int, beta: Double)? = nil
     /// N, D values and seeds per sampler of the loss-agreement rows.
     package var agreementFeatures: Int, agreementSizes: [Int], agreementSeeds: Int
     /// Measure only the sampler rows.
@@ -52,7 +54,9 @@ package struct BenchmarkPlan: Sendable {
         nSweepSamples: 1 << 20, nSweep: (7...12).map { 1 << $0 },
         kernelPoint: (2048, 10_000_000), smallPoint: (1024, 16384), numpyPoint: (1024, 2048, 8192),
         streamPoint: (256, 1 << 22), gdFailure: (10_000, 50_000), dgemmSize: 3072, fitTail: 5,
-        samplerComparison: (2048, 100_000_000), sublinearSweep: [1_000_000, 10_000_000, 100_000_000, 1_000_000_000],
+        samplerComparison: (2048, 100_000_000),
+        sublinearSweep: [1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000],
+        nearOnePoint: (1024, 10_000_000, 1.2),
         agreementFeatures: 64, agreementSizes: [100_000, 1_000_000], agreementSeeds: 256)
 
     /// A plan that runs in well under a minute.
@@ -63,6 +67,6 @@ package struct BenchmarkPlan: Sendable {
         kernelPoint: (1024, 1 << 20), smallPoint: (1024, 16384), numpyPoint: (512, 1024, 4096),
         streamPoint: (256, 1 << 19), gdFailure: (10_000, 10_000), dgemmSize: 2048, fitTail: 4,
         estimatorSweep: [1 << 8, 1 << 10, 1 << 12, 1 << 14], estimatorSampleLimit: 1 << 12,
-        samplerComparison: (256, 1 << 22), sublinearSweep: [1 << 20, 1 << 22, 1 << 24],
+        samplerComparison: (256, 1 << 22), sublinearSweep: [1 << 20, 1 << 22, 1 << 24], nearOnePoint: (256, 100_000, 1.2),
         agreementFeatures: 32, agreementSizes: [10_000], agreementSeeds: 64)
 }

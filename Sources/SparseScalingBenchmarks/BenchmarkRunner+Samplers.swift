@@ -2,30 +2,16 @@ import Foundation
 import SparseScaling
 
 extension BenchmarkRunner {
-    /// The sampler rows: the whole point under the per-sample and the sublinear sampler side by side,
-    /// the sublinear sampler alone at larger D with the growth of the whole point's time vs D, and the
-    /// agreement of the two samplers' losses over many seeds.
+    /// The sampler rows: the whole point under the per-sample and the sublinear sampler side by side
+    /// (time ratio and both peaks), the agreement of the two samplers' losses over many seeds, the
+    /// sublinear sampler alone at larger D with the growth of the whole point's time vs D, and a point
+    /// near β = 1 under both samplers with the index cap's lost mass. Each row is also written to the
+    /// progress stream as soon as it is measured (the longest rows come last).
     func samplers(into report: inout BenchmarkReport) throws {
         let (n, d) = plan.samplerComparison
         let perSample = timed("point per-sample N=\(n) D=\(d)", .point(try spec(n: n, d: d)))
         let sublinear = timed("point sublinear N=\(n) D=\(d)", .point(try spec(n: n, d: d, sampler: .sublinear)))
-        var row = BenchmarkRow(name: "point, sublinear vs per-sample sampler", n: n, d: d, measured: sublinear)
-        row.baselineSeconds = perSample.seconds
-        if let a = sublinear.seconds, let b = perSample.seconds { row.ratio = b / a }
-        let baselineMemory = perSample.rssMegabytes.map { String(format: "per-sample %.0f MiB", $0) }
-        row.note = [sublinear.error, perSample.error.map { "per-sample: " + $0 }, baselineMemory]
-            .compactMap { $0 }.joined(separator: "; ")
-        report.rows.append(row)
-
-        var xs: [Double] = [], times: [Double] = []
-        for size in plan.sublinearSweep {
-            let m = timed("point sublinear N=\(n) D=\(size)", .point(try spec(n: n, d: size, sampler: .sublinear)))
-            report.rows.append(BenchmarkRow(name: "point (sublinear sampler), D sweep", n: n, d: size, measured: m))
-            if let t = m.seconds { xs.append(Double(size)); times.append(t) }
-        }
-        report.growth.append(GrowthExponent(
-            name: "whole point time vs D, sublinear sampler (N=\(n))", x: xs, time: times, modelCost: nil,
-            tail: plan.sublinearSweep.count))
+        append(Self.sideBySide("point, sublinear vs per-sample sampler", n: n, d: d, sublinear, perSample), to: &report)
 
         for size in plan.agreementSizes {
             let n = plan.agreementFeatures
@@ -36,7 +22,62 @@ extension BenchmarkRunner {
                        $0.perSampleMean, $0.perSampleStandardError, $0.sublinearMean, $0.sublinearStandardError, $0.z,
                        abs($0.z) < 3 ? "agree" : "DISAGREE")
             }
-            report.rows.append(row)
+            append(row, to: &report)
         }
+
+        var xs: [Double] = [], times: [Double] = []
+        func sweep(_ sizes: [Int]) throws {
+            for size in sizes {
+                let m = timed("point sublinear N=\(n) D=\(size)", .point(try spec(n: n, d: size, sampler: .sublinear)))
+                append(BenchmarkRow(name: "point (sublinear sampler), D sweep", n: n, d: size, measured: m), to: &report)
+                if let t = m.seconds { xs.append(Double(size)); times.append(t) }
+            }
+        }
+        let largest = plan.sublinearSweep.max() ?? 0
+        try sweep(plan.sublinearSweep.filter { $0 < largest })
+
+        if let (n, d, beta) = plan.nearOnePoint {
+            // β near 1: K ≫ N and a giant co-activation component; both samplers stream B = W_S X.
+            let specification = try spec(n: n, d: d, sampler: .sublinear, beta: beta)
+            let sublinear = timed("point sublinear N=\(n) D=\(d) β=\(beta)", .point(specification))
+            let perSample = timed("point per-sample N=\(n) D=\(d) β=\(beta)", .point(try spec(n: n, d: d, beta: beta)))
+            var row = Self.sideBySide("point β=\(beta), sublinear vs per-sample sampler", n: n, d: d, sublinear, perSample)
+            if let cap = IndexCapLoss(parameters: specification.parameters, sampleCount: d) {
+                row.note = [row.note, "index cap: " + cap.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+            }
+            append(row, to: &report)
+        }
+
+        try sweep(plan.sublinearSweep.filter { $0 == largest })
+        report.growth.append(GrowthExponent(
+            name: "whole point time vs D, sublinear sampler (N=\(n))", x: xs, time: times, modelCost: nil,
+            tail: plan.sublinearSweep.count))
+    }
+
+    /// The sublinear run's row with the per-sample run as its baseline: the time ratio, and both peaks.
+    static func sideBySide(
+        _ name: String, n: Int, d: Int, _ sublinear: BenchmarkMeasurement, _ perSample: BenchmarkMeasurement
+    ) -> BenchmarkRow {
+        var row = BenchmarkRow(name: name, n: n, d: d, measured: sublinear)
+        row.baselineSeconds = perSample.seconds
+        if let a = sublinear.seconds, let b = perSample.seconds { row.ratio = b / a }
+        var parts = [sublinear.error, perSample.error.map { "per-sample: " + $0 }].compactMap { $0 }
+        if let a = sublinear.rssMegabytes, let b = perSample.rssMegabytes {
+            parts.append(String(format: "RSS %.0f MiB vs per-sample %.0f MiB (%.1f× less)", a, b, b / a))
+        }
+        if let a = sublinear.cpuSeconds, let b = perSample.cpuSeconds {
+            parts.append(String(format: "CPU %.1f s vs per-sample %.1f s (%.1f×)", a, b, b / a))
+        }
+        row.note = parts.joined(separator: "; ")
+        return row
+    }
+
+    /// Appends `row` to the report and writes it to the progress stream at once.
+    func append(_ row: BenchmarkRow, to report: inout BenchmarkReport) {
+        report.rows.append(row)
+        let number = { (x: Double?, format: String) in x.map { String(format: format, $0) } ?? "—" }
+        progress("row: \(row.name) N=\(row.n.map(String.init) ?? "") D=\(row.d.map(String.init) ?? ""): "
+            + "\(number(row.seconds, "%.2f")) s, CPU \(number(row.cpuSeconds, "%.1f")) s, baseline \(number(row.baselineSeconds, "%.2f")) s, "
+            + "ratio \(number(row.ratio, "%.1f")), RSS \(number(row.rssMegabytes, "%.0f")) MiB; \(row.note ?? "")")
     }
 }

@@ -68,9 +68,10 @@ package struct BenchmarkRunner: Sendable {
     }
 
     func spec(n: Int, d: Int, m: InputDimension = .infinite, data: DataKind = .sparse,
-              features: FeatureMap = .linear, solver: SolverKind = .reduced, sampler: SamplerVersion = .perSample) throws -> PointSpecification {
+              features: FeatureMap = .linear, solver: SolverKind = .reduced, sampler: SamplerVersion = .perSample,
+              beta: Double? = nil) throws -> PointSpecification {
         PointSpecification(
-            parameters: try DataParameters(alpha: data == .dense ? 0 : plan.alpha, beta: plan.beta, inputDimension: m),
+            parameters: try DataParameters(alpha: data == .dense ? 0 : plan.alpha, beta: beta ?? plan.beta, inputDimension: m),
             featureCount: n, sampleCount: d, data: data, features: features, solver: solver, sampler: sampler)
     }
 

@@ -7,7 +7,7 @@ import LinearAlgebra
     /// A well-conditioned interpolation instance: dense data, few coordinates with nearly equal variances.
     static func instance(n: Int = 40, d: Int = 12, seed: UInt64 = 3) throws -> TrainingInstance {
         let parameters = try DataParameters(alpha: -0.9, beta: 1, inputDimension: .finite(10))
-        return TrainingInstance(PointSpecification(parameters: parameters, featureCount: n, sampleCount: d, data: .dense, seed: seed), threads: 1)
+        return try TrainingInstance(PointSpecification(parameters: parameters, featureCount: n, sampleCount: d, data: .dense, seed: seed), threads: 1)
     }
 
     static func reference(_ f: Matrix, _ y: [Double]) throws -> [Double] {
@@ -56,7 +56,7 @@ import LinearAlgebra
     @Test func reducedSpaceGradientDescentEqualsDenseForAFewIterations() throws {
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let spec = PointSpecification(parameters: parameters, featureCount: 25, sampleCount: 40, seed: 4)
-        let inst = TrainingInstance(spec, threads: 1)
+        let inst = try TrainingInstance(spec, threads: 1)
         let y = inst.labels()
         let dense = ReadoutLeastSquaresProblem.dense(features: BLAS.product(inst.embedding, inst.observedSamples()), labels: y)
         let reduced = try ReadoutLeastSquaresProblem.reduced(

@@ -38,7 +38,7 @@ import LinearAlgebra
         let n = 64, d = 200, r = 150
         var dense: [Double] = []
         for s in 0..<r {
-            let inst = TrainingInstance(PointSpecification(parameters: parameters, featureCount: n, sampleCount: d, seed: UInt64(s)), threads: 1)
+            let inst = try TrainingInstance(PointSpecification(parameters: parameters, featureCount: n, sampleCount: d, seed: UInt64(s)), threads: 1)
             let f = BLAS.product(inst.embedding, inst.observedSamples())
             dense.append(try SymmetricEigen(BLAS.gram(f)).values.last! / Double(d))
         }

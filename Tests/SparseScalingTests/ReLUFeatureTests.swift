@@ -8,7 +8,7 @@ import LinearAlgebra
     @Test func sparseReLUFeaturesAndReadoutMatchBruteForce() throws {
         let parameters = try DataParameters(alpha: 0, beta: 2, inputDimension: .finite(200))
         let spec = PointSpecification(parameters: parameters, featureCount: 15, sampleCount: 30, features: .relu, solver: .direct, seed: 2)
-        let inst = TrainingInstance(spec, threads: 1)
+        let inst = try TrainingInstance(spec, threads: 1)
         // Brute force over all M coordinates: F = ReLU(W X).
         let all = Array(1...200)
         let w = RandomEmbedding(featureCount: 15, seed: 2).columns(all, threads: 1)

@@ -29,7 +29,7 @@ import Testing
         let spec = PointSpecification(
             parameters: parameters, featureCount: c.n, sampleCount: c.d, ridge: c.ridge, seed: UInt64(100 + index))
         let reference = try BruteForce.solve(spec)
-        let instance = TrainingInstance(spec, threads: 2)
+        let instance = try TrainingInstance(spec, threads: 2)
         for method in SecondMomentFactorization.allCases {
             let solver = ReducedMinimumNormSolver(factorization: method, ridge: c.ridge)
             let v = try solver.solve(
@@ -60,7 +60,7 @@ import Testing
         var coactivated = false
         for (index, c) in Self.cases.enumerated() {
             let parameters = try DataParameters(alpha: c.alpha, beta: c.beta, inputDimension: c.m)
-            let instance = TrainingInstance(
+            let instance = try TrainingInstance(
                 PointSpecification(parameters: parameters, featureCount: c.n, sampleCount: c.d, seed: UInt64(100 + index)), threads: 1)
             let k = instance.observedCount
             if c.n < k / 2 { regimes.insert("N<K") }

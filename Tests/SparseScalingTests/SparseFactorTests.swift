@@ -37,7 +37,7 @@ import Testing
     func sparsePathEqualsDensePseudoinverse(index: Int) throws {
         let spec = try Self.specification(index)
         let reference = try BruteForce.solve(spec)
-        let instance = TrainingInstance(spec, threads: 2)
+        let instance = try TrainingInstance(spec, threads: 2)
         let samples = try #require(instance.sparseSamples)
         let solver = ReducedMinimumNormSolver(ridge: spec.ridge)
         // Through the sparse factor directly when it is built, and through the default dispatch.
@@ -62,7 +62,7 @@ import Testing
         var factored = 0, declined = 0, coactivated = false, dBelowK = false
         for index in Self.cases.indices {
             let c = Self.cases[index]
-            let instance = TrainingInstance(try Self.specification(index), threads: 1)
+            let instance = try TrainingInstance(try Self.specification(index), threads: 1)
             let samples = try #require(instance.sparseSamples)
             let k = instance.observedCount
             if c.n < k / 2 { regimes.insert("N<K") }
@@ -89,7 +89,7 @@ import Testing
     func factorReproducesSecondMoment(alpha: Double, beta: Double, d: Int) throws {
         let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: .infinite)
         let spec = PointSpecification(parameters: parameters, featureCount: 7, sampleCount: d, seed: 11)
-        let instance = TrainingInstance(spec, threads: 2)
+        let instance = try TrainingInstance(spec, threads: 2)
         let samples = try #require(instance.sparseSamples)
         guard case .factored(let factor) = SparseSecondMomentFactor.factor(samples) else {
             Issue.record("expected the sparse factor for β = \(beta), D = \(d)")
@@ -114,7 +114,7 @@ import Testing
     /// component, which declines to the dense path; β = 2 at large D needs several hubs.
     @Test func declinesWhereExpected() throws {
         let sparse = try DataParameters(alpha: 0, beta: 1.3, inputDimension: .infinite)
-        let fewSamples = TrainingInstance(PointSpecification(parameters: sparse, featureCount: 4, sampleCount: 4, seed: 2), threads: 1)
+        let fewSamples = try TrainingInstance(PointSpecification(parameters: sparse, featureCount: 4, sampleCount: 4, seed: 2), threads: 1)
         let samples = try #require(fewSamples.sparseSamples)
         #expect(samples.sampleCount < samples.observedCount)
         guard case .factored(let small) = SparseSecondMomentFactor.factor(samples) else {
@@ -129,7 +129,7 @@ import Testing
         #expect(zip(rrt.storage, a.storage).allSatisfy { abs($0 - $1) <= 1e-13 * scale })
 
         let heavy = try DataParameters(alpha: 0, beta: 0.5, inputDimension: .finite(400))
-        let dense = TrainingInstance(PointSpecification(parameters: heavy, featureCount: 4, sampleCount: 200, seed: 2), threads: 1)
+        let dense = try TrainingInstance(PointSpecification(parameters: heavy, featureCount: 4, sampleCount: 200, seed: 2), threads: 1)
         guard case .declined(.largeComponent(let size, let hubs)) = SparseSecondMomentFactor.factor(try #require(dense.sparseSamples)) else {
             Issue.record("β = 0.5, M = 400 should decline with a large component")
             return
@@ -137,7 +137,7 @@ import Testing
         #expect(size > 64 && hubs <= 200)
 
         let many = try DataParameters(alpha: 0, beta: 2, inputDimension: .infinite)
-        let large = TrainingInstance(PointSpecification(parameters: many, featureCount: 4, sampleCount: 200_000, seed: 2), threads: 2)
+        let large = try TrainingInstance(PointSpecification(parameters: many, featureCount: 4, sampleCount: 200_000, seed: 2), threads: 2)
         guard case .factored(let factor) = SparseSecondMomentFactor.factor(try #require(large.sparseSamples)) else {
             Issue.record("β = 2, D = 200000 should factor")
             return

@@ -53,7 +53,7 @@ import Testing
         var sublinear = perSample
         for s in 0..<Self.seeds {
             let a = SparseTrainingSet(sampler: SparseSampler(parameters: parameters, seed: UInt64(s)), sampleCount: d, threads: 1)
-            let b = SublinearTrainingSet(
+            let b = try SublinearTrainingSet(
                 sampler: SublinearSampler(parameters: parameters, seed: UInt64(100_000 + s), sampleCount: d, hubCount: hubs),
                 sampleCount: d, threads: 1)
             for (k, v) in Self.statistics(a, diagonal: diagonal, pairs: pairs).enumerated() { perSample[k].append(v) }
@@ -108,7 +108,7 @@ import Testing
                 let spec = PointSpecification(
                     parameters: parameters, featureCount: featureCount, sampleCount: 200,
                     seed: UInt64(v * 100_000 + s), sampler: version)
-                let instance = TrainingInstance(spec, threads: 1)
+                let instance = try TrainingInstance(spec, threads: 1)
                 let solution = try LinearPointEvaluator.train(instance)
                 let loss = PopulationLoss.observedPart(
                     parameters: parameters, coordinates: instance.observed, embedding: instance.embedding,
@@ -128,8 +128,8 @@ import Testing
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let d = 3 * SublinearTrainingSet.blockSize / 2
         let sampler = SublinearSampler(parameters: parameters, seed: 5, sampleCount: d)
-        let a = SublinearTrainingSet(sampler: sampler, sampleCount: d, threads: 1)
-        let b = SublinearTrainingSet(sampler: sampler, sampleCount: d, threads: 2)
+        let a = try SublinearTrainingSet(sampler: sampler, sampleCount: d, threads: 1)
+        let b = try SublinearTrainingSet(sampler: sampler, sampleCount: d, threads: 2)
         #expect(a.touchedCount == b.touchedCount && a.columns.observed == b.columns.observed)
         #expect(a.columns.positions == b.columns.positions && a.columns.values == b.columns.values)
         #expect(a.columns.offsets == b.columns.offsets)
@@ -139,7 +139,7 @@ import Testing
     @Test func reducedSolverRunsOnEquivalentColumns() throws {
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let spec = PointSpecification(parameters: parameters, featureCount: 30, sampleCount: 5000, seed: 3, sampler: .sublinear)
-        let instance = TrainingInstance(spec, threads: 1)
+        let instance = try TrainingInstance(spec, threads: 1)
         let sparse = try LinearPointEvaluator.train(instance)
         let dense = try ReducedMinimumNormSolver(sparseFactor: false).solve(
             secondMoment: instance.secondMoment(), embedding: instance.embedding, teacher: instance.teacher,

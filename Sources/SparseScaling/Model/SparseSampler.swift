@@ -32,33 +32,10 @@ public struct SparseSampler: Sendable {
     /// Appends sample `sampleIndex`'s active coordinates (ascending) and values to the buffers.
     public func appendSample(_ sampleIndex: Int, indices: inout [Int], values: inout [Double]) {
         var rng = RandomStream(seed: seed, purpose: purpose, index: UInt64(sampleIndex))
-        let beta = parameters.beta
-        let amplitudeExponent = -(1 + parameters.alpha) / 2
-        let last = lastIndex
-        // Coordinate 1 is always active (p_1 = 1).
-        var j = 1
+        // Coordinate 1 is always active (p_1 = 1); the others by thinning.
         indices.append(1)
         values.append(rng.normal())
-        // Thinning: skip ahead geometrically with the bound q = p_{j+1} ≥ p_k for every k > j,
-        // then accept candidate k with probability p_k / q.
-        let size = table.size
-        while j < last {
-            let small = j + 1 < size
-            let q = small ? table.activation[j + 1] : pow(Double(j + 1), -beta)
-            var step = 1.0
-            if q < 1 {
-                step = 1 + (rng.exponential() / -(small ? table.logComplement[j + 1] : log1p(-q))).rounded(.down)
-            }
-            guard step < Double(last - j) + 1, step.isFinite else { break }
-            let k = j + Int(step)
-            if k > last { break }
-            let accept = q < 1 ? (k < size ? table.activation[k] : pow(Double(k), -beta)) / q : 1
-            if accept >= 1 || rng.uniform() < accept {
-                indices.append(k)
-                values.append((k < size ? table.amplitude[k] : pow(Double(k), amplitudeExponent)) * rng.normal())
-            }
-            j = k
-        }
+        table.appendActive(after: 1, through: lastIndex, rng: &rng, indices: &indices, values: &values)
     }
 
     /// Expected number of active coordinates beyond the index cap in one sample (M = ∞ only):

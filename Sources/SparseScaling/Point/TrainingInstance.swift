@@ -35,13 +35,13 @@ public struct TrainingInstance: Sendable {
     public let teacher: [Double]
 
     /// Draws the samples (sparse data with the specification's sampler), the observed embedding columns and teacher weights of `specification`.
-    public init(_ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads) {
+    public init(_ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads) throws {
         self.specification = specification
         let seed = specification.seed
         let (parameters, count) = (specification.parameters, specification.sampleCount)
         switch specification.data {
         case .sparse where specification.sampler == .sublinear:
-            samples = .sublinear(SublinearTrainingSet(
+            samples = .sublinear(try SublinearTrainingSet(
                 sampler: SublinearSampler(parameters: parameters, seed: seed, sampleCount: count),
                 sampleCount: count, threads: threads))
         case .sparse:
@@ -81,5 +81,18 @@ public struct TrainingInstance: Sendable {
         case .sublinear:
             preconditionFailure("checkSolverCombination refuses ReLU features with the sublinear sampler")
         }
+    }
+}
+
+extension TrainingInstance {
+    /// The instance of `specification` on sparse samples already drawn: their observed embedding
+    /// columns and teacher weights.
+    init(_ specification: PointSpecification, samples: Samples, threads: Int) {
+        self.specification = specification
+        self.samples = samples
+        observed = samples.observedSet.observed
+        embedding = RandomEmbedding(featureCount: specification.featureCount, seed: specification.seed)
+            .columns(observed, threads: threads)
+        teacher = Teacher(seed: specification.seed).weights(observed)
     }
 }

@@ -55,6 +55,9 @@ enum PointTextReport {
             ("observed coordinates K", "\(s.outcome.observedCoordinates)"), ("rank", "\(s.outcome.rank)"),
             ("seconds", String(format: "%.4f", s.outcome.seconds)),
         ]
+        if p.data == .sparse, let cap = IndexCapLoss(parameters: p.parameters, sampleCount: p.sampleCount) {
+            rows.insert(("index cap (M = inf)", cap.description), at: rows.count - 1)
+        }
         if let c = s.outcome.convergence {
             let unit = p.solver == .sgd ? "epochs" : "iterations"
             rows.insert(contentsOf: [

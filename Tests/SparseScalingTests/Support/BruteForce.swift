@@ -19,7 +19,7 @@ enum BruteForce {
     }
 
     static func solve(_ spec: PointSpecification) throws -> Result {
-        let instance = TrainingInstance(spec, threads: 1)
+        let instance = try TrainingInstance(spec, threads: 1)
         let x = instance.observedSamples()  // K × D
         let w = instance.embedding  // N × K
         let f = BLAS.product(w, x)  // N × D

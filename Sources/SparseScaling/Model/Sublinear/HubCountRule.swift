@@ -44,7 +44,7 @@ public enum HubCountRule {
         let patterns = expectedPatterns(parameters: parameters, sampleCount: sampleCount, through: top)
         var costs = [Double](repeating: .infinity, count: top + 1)
         // T(h) for h = top down to 1, from T(top).
-        var hazard = RestActivationLawCache.instance.law(beta: parameters.beta, hubCount: top, lastIndex: last).totalHazard
+        var hazard = RestActivationLawCache.law(beta: parameters.beta, hubCount: top, lastIndex: last).totalHazard
         for h in stride(from: top, through: 1, by: -1) {
             if h < top { hazard += -log1p(-parameters.activationProbability(h + 1)) }
             let q = -expm1(-hazard)

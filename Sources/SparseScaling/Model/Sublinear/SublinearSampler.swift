@@ -26,7 +26,7 @@ public struct SublinearSampler: Sendable {
         let last = parameters.inputDimension.finiteValue ?? SparseSampler.indexCap
         let h = min(last, max(1, hubCount ?? HubCountRule.hubCount(parameters: parameters, sampleCount: sampleCount)))
         self.hubCount = h
-        self.rest = RestActivationLawCache.instance.law(beta: parameters.beta, hubCount: h, lastIndex: last)
+        self.rest = RestActivationLawCache.law(beta: parameters.beta, hubCount: h, lastIndex: last)
         self.table = PowerTable.shared(beta: parameters.beta, amplitudeExponent: -(1 + parameters.alpha) / 2)
     }
 
@@ -65,57 +65,28 @@ public struct SublinearSampler: Sendable {
     }
 
     /// Appends the active coordinates among j+1…last (each independently with p_i) and their values, by
-    /// thinning as in `SparseSampler`: a geometric skip with the bound p_{j+1} ≥ p_k, then acceptance
-    /// with probability p_k / p_{j+1}.
+    /// the thinning `SparseSampler` uses (`PowerTable.appendActive`).
+    @inline(__always)
     func appendActive(
         after start: Int, through last: Int, rng: inout RandomStream, indices: inout [Int], values: inout [Double]
     ) {
-        var j = start
-        let size = table.size
-        let beta = parameters.beta
-        while j < last {
-            let small = j + 1 < size
-            let q = small ? table.activation[j + 1] : pow(Double(j + 1), -beta)
-            var step = 1.0
-            if q < 1 {
-                step = 1 + (rng.exponential() / -(small ? table.logComplement[j + 1] : log1p(-q))).rounded(.down)
-            }
-            guard step < Double(last - j) + 1, step.isFinite else { break }
-            let k = j + Int(step)
-            if k > last { break }
-            let accept = q < 1 ? activation(k) / q : 1
-            if accept >= 1 || rng.uniform() < accept {
-                indices.append(k)
-                values.append(amplitude(k) * rng.normal())
-            }
-            j = k
-        }
+        table.appendActive(after: start, through: last, rng: &rng, indices: &indices, values: &values)
     }
 }
 
 /// The process-wide rest laws by (β, h, L): building one tabulates 2^16 hazards, and replicates and
-/// sweeps build many samplers with the same parameters. Emptied when it holds `capacity` laws.
-final class RestActivationLawCache: @unchecked Sendable {
+/// sweeps build many samplers with the same parameters.
+enum RestActivationLawCache {
     /// The process's cache.
-    static let instance = RestActivationLawCache()
-    /// Laws held before the cache is emptied.
-    static let capacity = 32
-    private let lock = NSLock()
-    private var laws: [Key: RestActivationLaw] = [:]
+    static let instance = ProcessCache<Key, RestActivationLaw>(capacity: 32)
 
-    private struct Key: Hashable {
+    struct Key: Hashable, Sendable {
         let beta: UInt64, hubCount: Int, lastIndex: Int
     }
 
     /// The cached law, built on first use.
-    func law(beta: Double, hubCount: Int, lastIndex: Int) -> RestActivationLaw {
+    static func law(beta: Double, hubCount: Int, lastIndex: Int) -> RestActivationLaw {
         let key = Key(beta: beta.bitPattern, hubCount: hubCount, lastIndex: lastIndex)
-        if let law = lock.withLock({ laws[key] }) { return law }
-        let law = RestActivationLaw(beta: beta, hubCount: hubCount, lastIndex: lastIndex)
-        lock.withLock {
-            if laws.count >= Self.capacity { laws.removeAll() }
-            laws[key] = law
-        }
-        return law
+        return instance.value(for: key) { RestActivationLaw(beta: beta, hubCount: hubCount, lastIndex: lastIndex) }
     }
 }

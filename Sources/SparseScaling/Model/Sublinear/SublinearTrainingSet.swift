@@ -26,8 +26,8 @@ public struct SublinearTrainingSet: Sendable {
     public static let blockSize = 1 << 20
 
     /// Draws D = `sampleCount` samples with `sampler` on up to `threads` threads (bit-identical for any
-    /// thread count).
-    public init(sampler: SublinearSampler, sampleCount: Int, threads: Int = ParallelChunks.defaultThreads) {
+    /// thread count). Throws `SublinearSamplingError` if LAPACK rejects a support's sum.
+    public init(sampler: SublinearSampler, sampleCount: Int, threads: Int = ParallelChunks.defaultThreads) throws {
         precondition(sampleCount >= 0)
         let blockSize = Self.blockSize
         let blocks = (sampleCount + blockSize - 1) / blockSize
@@ -74,7 +74,7 @@ public struct SublinearTrainingSet: Sendable {
         let hub = HubPatternAccumulator(sampler).columns(count: sampleCount - touched, rng: &rng)
         self.supportCount = groups.groupCount
         let chunks: [SparseTrainingSet.ColumnChunk] = [
-            groups.columns(), .init(counts: hub.counts, indices: hub.indices, values: hub.values),
+            try groups.columns(), .init(counts: hub.counts, indices: hub.indices, values: hub.values),
         ]
         self.sampleCount = sampleCount
         self.hubCount = sampler.hubCount

@@ -88,8 +88,9 @@ struct TouchedSampleGroups {
 
     /// The equivalent columns, group by group: a group's samples, or for a group of c > s samples the
     /// columns of R with R Rᵀ = Σ x xᵀ (pivoted Cholesky at unit diagonal; directions below s·ε of the
-    /// diagonal, i.e. rounding, are dropped). Empties the groups.
-    mutating func columns() -> SparseTrainingSet.ColumnChunk {
+    /// diagonal, i.e. rounding, are dropped). Empties the groups. Throws `SublinearSamplingError` if
+    /// LAPACK rejects a group's sum.
+    mutating func columns() throws(SublinearSamplingError) -> SparseTrainingSet.ColumnChunk {
         var out = SparseTrainingSet.ColumnChunk()
         slots = [:]
         for g in counts.indices {
@@ -113,8 +114,11 @@ struct TouchedSampleGroups {
                     unit[col * s + row] = values[col * s + row] / (scale[row] * scale[col])
                 }
             }
-            guard let factor = try? PivotedCholesky(Matrix(rows: s, columns: s, columnMajor: unit)) else {
-                preconditionFailure("dpstrf rejected a well-formed \(s) × \(s) semidefinite matrix")
+            let factor: PivotedCholesky
+            do {
+                factor = try PivotedCholesky(Matrix(rows: s, columns: s, columnMajor: unit))
+            } catch {
+                throw SublinearSamplingError(supportSize: s, reason: "\(error)")
             }
             for col in 0..<factor.rank {
                 var entries: Int32 = 0

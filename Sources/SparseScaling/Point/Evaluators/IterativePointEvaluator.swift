@@ -14,7 +14,7 @@ public enum IterativePointEvaluator {
     ) throws -> (outcome: PointOutcome, run: IterativeSolution) {
         try specification.validate()
         var clock = PhaseClock()
-        let instance = TrainingInstance(specification, threads: threads)
+        let instance = try TrainingInstance(specification, threads: threads)
         let parameters = specification.parameters
         let population: @Sendable ([Double]) -> Double = { v in
             PopulationLoss.observedPart(

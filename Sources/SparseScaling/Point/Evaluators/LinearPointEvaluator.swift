@@ -17,7 +17,7 @@ public enum LinearPointEvaluator {
     ) throws -> (outcome: PointOutcome, instance: TrainingInstance) {
         try specification.validate()
         var clock = PhaseClock()
-        let instance = TrainingInstance(specification, threads: threads)
+        let instance = try TrainingInstance(specification, threads: threads)
         let solution = try train(instance)
         let outcome = PointOutcome.linear(
             instance: instance, readout: solution.weights, rank: solution.rank, clock: &clock, threads: threads)

@@ -12,6 +12,8 @@ public enum PointEvaluator {
             return try ConditionalPointEvaluator.evaluate(specification, threads: threads)
         }
         switch (specification.features, specification.solver) {
+        case (.linear, .reduced) where StreamedPointEvaluator.streams(specification):
+            outcome = try StreamedPointEvaluator.evaluate(specification, threads: threads)
         case (.linear, .reduced), (.linear, .direct):
             outcome = try LinearPointEvaluator.evaluate(specification, threads: threads)
         case (.linear, .gd), (.linear, .nesterov), (.linear, .sgd):

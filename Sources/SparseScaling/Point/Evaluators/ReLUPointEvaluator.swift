@@ -11,7 +11,7 @@ public enum ReLUPointEvaluator {
     ) throws -> PointOutcome {
         try specification.validate()
         var clock = PhaseClock()
-        let instance = TrainingInstance(specification, threads: threads)
+        let instance = try TrainingInstance(specification, threads: threads)
         let f = instance.reluFeatures()
         let y = instance.labels()
         let settings = specification.optimization

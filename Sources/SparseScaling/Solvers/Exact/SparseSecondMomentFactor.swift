@@ -45,18 +45,18 @@ public struct SparseSecondMomentFactor: Sendable {
     public var largestBlock: Int { blockSizes.max() ?? 0 }
 
     // Positions are indices into `observed`; hubs are positions 0..<h, the rest h..<K.
-    private let blockSizes: [Int]          // m_b
-    private let blockRanks: [Int]          // r_b
-    private let blockPositions: [Int32]    // block b's positions, ascending, concatenated
-    private let positionOffsets: [Int]
-    private let blockHubs: [Int32]         // hubs co-active with block b, ascending, concatenated
-    private let hubOffsets: [Int]
-    private let factorValues: [Double]     // L_b (m_b × r_b, column-major)
-    private let factorOffsets: [Int]
-    private let couplingValues: [Double]   // V_b (h_b × r_b, column-major)
-    private let couplingOffsets: [Int]
-    private let columnOffsets: [Int]       // block b's columns of R start here; the hub columns at the end
-    private let hubFactor: Matrix          // L_S (h × r_S)
+    let blockSizes: [Int]          // m_b
+    let blockRanks: [Int]          // r_b
+    let blockPositions: [Int32]    // block b's positions, ascending, concatenated
+    let positionOffsets: [Int]
+    let blockHubs: [Int32]         // hubs co-active with block b, ascending, concatenated
+    let hubOffsets: [Int]
+    let factorValues: [Double]     // L_b (m_b × r_b, column-major)
+    let factorOffsets: [Int]
+    let couplingValues: [Double]   // V_b (h_b × r_b, column-major)
+    let couplingOffsets: [Int]
+    let columnOffsets: [Int]       // block b's columns of R start here; the hub columns at the end
+    let hubFactor: Matrix          // L_S (h × r_S)
 
     /// Builds the factor of X_S X_Sᵀ for `samples` (`SparseMomentBlocks`, then the factor), or says
     /// why it declined. Deterministic: the result does not depend on the thread count.
