@@ -2,7 +2,8 @@ import Foundation
 import SVGPlot
 
 /// The loss-curve figure: per (α, β, D) the measured mean ± SE and median with the predicted mean
-/// (dashed) and median (dotted) over N, the predicted peak band shaded.
+/// (dashed) and median (dotted) over N, the predicted peak band shaded; one panel per row, each with its
+/// legend right of the frame (inside, it hid the points of the peak band and above).
 package enum LossCurveFigure {
     /// The figure of `result`, one panel per setting.
     package static func figure(_ result: LossCurveResult) -> Figure {
@@ -29,8 +30,8 @@ package enum LossCurveFigure {
             }
             return Plot(title: "α = \(fourSignificantDigits(curve.setting.alpha)), β = \(fourSignificantDigits(curve.setting.beta)), D = \(curve.setting.dataSize)",
                         xAxis: Axis(label: "model size N", scale: .log10), yAxis: Axis(label: "test loss L", scale: .log10),
-                        series: series, regions: regions, legendPosition: .bottomLeft)
+                        series: series, regions: regions, legendPosition: .outsideRight)
         }
-        return Figure(width: 1180, height: 520 * Double((plots.count + 1) / 2), plots: plots, columns: 2)
+        return Figure(width: 1180, height: 420 * Double(plots.count), plots: plots, columns: 1)
     }
 }

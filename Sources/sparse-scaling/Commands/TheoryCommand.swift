@@ -15,10 +15,8 @@ struct TheoryCommand: ParsableCommand {
             """
     )
 
-    /// Output formats of the report.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, csv
-    }
+    /// Output formats of the report (the one set every command takes).
+    typealias Format = OutputFormat
 
     @Option(parsing: .unconditional,
             help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0. Default 0.",
