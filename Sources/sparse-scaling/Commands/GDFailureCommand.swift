@@ -105,7 +105,7 @@ struct GDFailureCommand: ParsableCommand {
         } else if format == .json {
             print(try ExperimentWriter.json(result), terminator: "")
         }
-        let csv = Self.csv(result, estimator: estimator)
+        let csv = Self.csv(result, settings: s)
         if format == .csv { print(csv, terminator: "") }
         if let out {
             let folder = URL(fileURLWithPath: out)
@@ -122,12 +122,16 @@ struct GDFailureCommand: ParsableCommand {
         }
     }
 
-    /// The rows as CSV with the columns of the report's data/gd-failure.csv (one estimator here).
-    static func csv(_ result: GDFailureResult, estimator: FailureEstimator) -> String {
-        var table = CSVTable(headers: ["d", "estimator", "replicates", "failures", "p", "p_se", "p_low", "p_high", "mean_lambda_max", "mean_k", "replicates_per_minute"])
+    /// The rows as CSV: the settings (α, β, N, λ_max threshold), then the columns of the report's
+    /// data/gd-failure.csv (one estimator here).
+    static func csv(_ result: GDFailureResult, settings s: GDFailureSettings) -> String {
+        var table = CSVTable(headers: ["alpha", "beta", "n", "threshold", "d", "estimator", "replicates", "failures", "p", "p_se", "p_low", "p_high",
+                                       "mean_lambda_max", "mean_k", "replicates_per_minute"])
+        let n: CSVCell = s.embedding == .isometric ? .text("inf") : .integer(s.featureCount)
         for r in result.rows {
             table.append([
-                .integer(r.sampleCount), .text(estimator.rawValue), .integer(r.replicates), .integer(r.failures), .number(r.probability), .number(r.standardError),
+                .number(s.alpha), .number(s.beta), n, .number(s.threshold),
+                .integer(r.sampleCount), .text(s.estimator.rawValue), .integer(r.replicates), .integer(r.failures), .number(r.probability), .number(r.standardError),
                 .number(r.lower), .number(r.upper), .number(r.meanLargestEigenvalue), .number(r.meanObservedCoordinates), .number(r.replicatesPerMinute),
             ])
         }

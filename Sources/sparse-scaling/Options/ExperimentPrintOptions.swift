@@ -27,8 +27,22 @@ struct ExperimentPrintOptions: ParsableArguments {
             guard let csv = tables["\(Output.name).csv"] ?? tables.sorted(by: { $0.key < $1.key }).first?.value else {
                 throw RuntimeError("experiment \(Output.name) has no data table to print as csv")
             }
-            Swift.print(csv, terminator: csv.hasSuffix("\n") ? "" : "\n")
+            let table = Self.withExponents(csv, of: output)
+            Swift.print(table, terminator: table.hasSuffix("\n") ? "" : "\n")
         }
         if !quiet { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+    }
+
+    /// `csv` with leading `alpha` and `beta` columns when it has none: printed alone, the table has no
+    /// `.columns.json` sidecar to say at which exponents it was measured.
+    static func withExponents<Output: ExperimentOutput>(_ csv: String, of output: Output) -> String {
+        let (alpha, beta) = DataColumnSidecar.exponents(of: output)
+        let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let alpha, let beta, let header = lines.first,
+              !header.split(separator: ",").contains(where: { $0 == "alpha" || $0 == "beta" }) else { return csv }
+        return lines.enumerated().map { i, line in
+            if line.isEmpty { return "" }
+            return (i == 0 ? "alpha,beta," : "\(alpha),\(beta),") + line
+        }.joined(separator: "\n")
     }
 }
