@@ -103,6 +103,11 @@ struct CommandGrammarTests {
         }
         // One set of --format values: a command that cannot print one refuses it, naming --format.
         cases.append(Case(arguments: ["bench", "--format", "csv"], flag: "--format"))
+        // A refused command with --out FILE leaves no file.
+        cases.append(Case(arguments: ["theory", "--n", "0", "--d", "16", "--format", "csv", "--out", "t.csv"], flag: "--n"))
+        cases.append(Case(arguments: ["point", "--n", "8", "--d", "0", "--format", "csv", "--out", "p.csv"], flag: "--d"))
+        cases.append(Case(arguments: ["sweep", "--n", "8,16", "--d", "16", "--seeds", "0", "--store", "new.sqlite", "--format", "csv", "--out", "s.csv"], flag: "--seeds"))
+        cases.append(Case(arguments: ["results", "--store", "missing.sqlite", "--format", "text", "--out", "r.txt"], flag: "--store"))
         // A refused experiment that would print csv writes nothing (neither its folder nor the store).
         cases.append(Case(arguments: ["experiment", "model-rich-loss", "--format", "csv", "--out", "out", "--store", "new.sqlite", "--seeds", "0"], flag: "--seeds"))
         cases.append(Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--format", "csv", "--out", "out", "--replicates", "0"], flag: "--replicates"))

@@ -21,9 +21,9 @@ package enum LossCurveFigure {
             series.append(FigureStyle.theoryCurve(x: withMedian.map { Double($0.n) }, y: withMedian.map { $0.predicted.median! },
                                                   label: "predicted median", color: .vermillion, dash: .dotted))
             var regions: [FilledRegion] = []
-            let band = p.filter { $0.predicted.region == .peakBand }.map { Double($0.n) }
             let ys = (p.map(\.measuredMean) + p.map(\.measuredMedian)).filter { $0 > 0 && $0.isFinite }
-            if let lo = band.min(), let hi = band.max(), let yMin = ys.min(), let yMax = ys.max() {
+            if let span = Self.bandSpan(x: x, inBand: p.map { $0.predicted.region == .peakBand }), let yMin = ys.min(), let yMax = ys.max() {
+                let (lo, hi) = span
                 regions.append(FilledRegion(
                     vertices: [.init(x: lo, y: yMin), .init(x: hi, y: yMin), .init(x: hi, y: yMax), .init(x: lo, y: yMax)],
                     color: .lightGray, opacity: 0.5, legendLabel: "predicted peak band (mean infinite)", includeInAutoRange: false))
@@ -33,5 +33,17 @@ package enum LossCurveFigure {
                         series: series, regions: regions, legendPosition: .outsideRight)
         }
         return Figure(width: 1180, height: 420 * Double(plots.count), plots: plots, columns: 1)
+    }
+
+    /// The N range shaded for the band: from the geometric midpoint between the first band point and
+    /// the point before it to the one between the last band point and the point after it (a band of
+    /// one grid point is still drawn, one grid step wide); nil when no point is in the band.
+    static func bandSpan(x: [Double], inBand: [Bool]) -> (Double, Double)? {
+        guard let first = inBand.firstIndex(of: true), let last = inBand.lastIndex(of: true) else { return nil }
+        // Half the mean grid step (geometric), for a band point at either end of the grid.
+        let halfStep = x.count > 1 ? pow(x[x.count - 1] / x[0], 0.5 / Double(x.count - 1)) : 2.0.squareRoot()
+        let lo = first > 0 ? (x[first - 1] * x[first]).squareRoot() : x[first] / halfStep
+        let hi = last < x.count - 1 ? (x[last] * x[last + 1]).squareRoot() : x[last] * halfStep
+        return (lo, hi)
     }
 }
