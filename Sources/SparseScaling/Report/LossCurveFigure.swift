@@ -14,8 +14,8 @@ package enum LossCurveFigure {
                 FigureStyle.measured(x: x, y: p.map(\.measuredMean), se: p.map(\.measuredStandardError), label: "measured mean ± SE", color: .blue),
                 Series.scatter(x: x, y: p.map(\.measuredMedian), label: "measured median", color: .vermillion, marker: Marker(.diamond, size: 6)),
             ]
-            let withMean = p.filter { $0.predicted.mean != nil }
-            series.append(FigureStyle.theoryCurve(x: withMean.map { Double($0.n) }, y: withMean.map { $0.predicted.mean! },
+            // NaN where the mean is infinite, so the line breaks across the band instead of bridging it.
+            series.append(FigureStyle.theoryCurve(x: x, y: p.map { $0.predicted.mean ?? .nan },
                                                   label: "predicted mean (det; none in the band)", color: .black))
             let withMedian = p.filter { $0.predicted.median != nil }
             series.append(FigureStyle.theoryCurve(x: withMedian.map { Double($0.n) }, y: withMedian.map { $0.predicted.median! },
