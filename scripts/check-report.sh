@@ -32,8 +32,12 @@ duplicates=$(grep -o ' id="[^"]*"' <<<"$dom" | sort | uniq -d | head -5 | tr '\n
 # The visible extent of the drawn data of each clipped panel, in the panel's own user units: the union
 # of the bounding boxes of the clipped group's children, cut to the clip rectangle the browser actually
 # resolves for url(#id) (getElementById: the first element with that id in the document).
+# The script removes itself and spells its markers by concatenation, so neither its source nor the
+# markers leak into the dumped page text read below: only the <pre> it appends carries them.
 extent_js='<script>
 (function () {
+  document.currentScript.remove();
+  var begin = "EXTENTS" + "-BEGIN", end = "EXTENTS" + "-END";
   function extents(svg) {
     var out = [];
     svg.querySelectorAll("g[clip-path]").forEach(function (g) {
@@ -63,11 +67,11 @@ extent_js='<script>
   }
   var pre = document.createElement("pre");
   pre.id = "extent-check";
-  pre.textContent = "EXTENTS-BEGIN\n" + lines.join("\n") + "\nEXTENTS-END";
+  pre.textContent = begin + "\n" + lines.join("\n") + "\n" + end;
   document.body.appendChild(pre);
 })();
 </script>'
-extract() { sed -n '/EXTENTS-BEGIN/,/EXTENTS-END/p' | grep -v 'EXTENTS-BEGIN\|EXTENTS-END'; }
+extract() { sed -n '/<pre id="extent-check">EXTENTS-BEGIN$/,/^EXTENTS-END<\/pre>/p' | sed '1d;$d'; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 { sed 's#</body></html>##' "$report"; echo "$extent_js</body></html>"; } > "$work/report.html"

@@ -100,9 +100,21 @@ struct CommandGrammarTests {
         cases.append(Case(arguments: ["merge", "store.sqlite", "--into", "a.sqlite", "--into", "b.sqlite"], flag: "--into"))
         // Output formats and other enumerations.
         for b in [["theory"], ["point", "--n", "8", "--d", "16"], ["sweep", "--n", "8", "--d", "16", "--store", "new.sqlite"],
-                  ["results", "--store", "store.sqlite"], ["bench"], ["experiment", "gd-failure", "--d", "1000"]] {
+                  ["results", "--store", "store.sqlite"], ["bench"], ["experiment", "gd-failure", "--d", "1000"],
+                  ["experiment", "collapse", "--out", "out", "--store", "new.sqlite"], ["experiment", "observed-coordinates", "--out", "out"],
+                  ["experiment", "curve", "--out", "out", "--store", "new.sqlite"]] {
             cases.append(Case(arguments: b + ["--format", "xml"], flag: "--format"))
         }
+        // One set of --format values: a command that cannot print one refuses it, naming --format.
+        cases.append(Case(arguments: ["bench", "--format", "csv"], flag: "--format"))
+        // A refused command with --out FILE leaves no file.
+        cases.append(Case(arguments: ["theory", "--n", "0", "--d", "16", "--format", "csv", "--out", "t.csv"], flag: "--n"))
+        cases.append(Case(arguments: ["point", "--n", "8", "--d", "0", "--format", "csv", "--out", "p.csv"], flag: "--d"))
+        cases.append(Case(arguments: ["sweep", "--n", "8,16", "--d", "16", "--seeds", "0", "--store", "new.sqlite", "--format", "csv", "--out", "s.csv"], flag: "--seeds"))
+        cases.append(Case(arguments: ["results", "--store", "missing.sqlite", "--format", "text", "--out", "r.txt"], flag: "--store"))
+        // A refused experiment that would print csv writes nothing (neither its folder nor the store).
+        cases.append(Case(arguments: ["experiment", "model-rich-loss", "--format", "csv", "--out", "out", "--store", "new.sqlite", "--seeds", "0"], flag: "--seeds"))
+        cases.append(Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--format", "csv", "--out", "out", "--replicates", "0"], flag: "--replicates"))
         cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "magic"], flag: "--solver"))
         cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "reduced", "--features", "relu"], flag: "--solver"))
         cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "gd", "--ridge", "1"], flag: "--ridge"))
@@ -164,6 +176,16 @@ struct CommandGrammarTests {
         Case(arguments: ["experiment", "gd-failure", "--embedding", "isometric", "--n", "100"], flag: "--n"),
         Case(arguments: ["reproduce", "--out", "out", "--n", "8"], flag: "--n"),
         Case(arguments: ["bench", "--threads", "2"], flag: "--threads"),
+        // Their results are not (configuration, seed) loss rows, so nothing is stored: no --store, --tag, --shard.
+        Case(arguments: ["experiment", "observed-coordinates", "--out", "out", "--store", "new.sqlite"], flag: "--store"),
+        Case(arguments: ["experiment", "observed-coordinates", "--out", "out", "--tag", "x"], flag: "--tag"),
+        Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "2", "--store", "new.sqlite"], flag: "--store"),
+        Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "2", "--shard", "1/2"], flag: "--shard"),
+        // --quiet only where something is printed on standard error; --format only where a result is printed.
+        Case(arguments: ["theory", "--quiet"], flag: "--quiet"),
+        Case(arguments: ["results", "--store", "store.sqlite", "--quiet"], flag: "--quiet"),
+        Case(arguments: ["reproduce", "--out", "out", "--format", "csv"], flag: "--format"),
+        Case(arguments: ["export", "--n", "8", "--d", "16", "--out", "export", "--format", "csv"], flag: "--format"),
     ]
 
     @Test("an option with no effect is refused with one line", arguments: noEffect)

@@ -62,6 +62,7 @@ package enum DataColumnSidecar {
         "variable": "the swept variable (n or d)",
         "solver": "the solver that fitted the readout",
         "estimator": "plain Monte Carlo or importance sampling",
+        "threshold": "λ_max threshold τ = 2/η: gradient descent with step η diverges when λ_max(F Fᵀ/D) > τ",
         "replicates": "independent (data, embedding) replicates",
         "failures": "replicates on which gradient descent diverges",
         "p": "estimated probability that gradient descent diverges",

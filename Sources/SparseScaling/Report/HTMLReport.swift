@@ -85,8 +85,11 @@ struct HTMLReport: Sendable {
             .replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    /// Escaped text with the figures' typesetting: `^{…}` as <sup>, `_{…}` as <sub> (nesting allowed).
-    func richText(_ s: String) -> String {
+    /// Escaped text with the figures' typesetting: `^{…}` as <sup>, `_{…}` as <sub> (nesting allowed);
+    /// plain-text math (`D^(1/β)`, `α_N`) is typeset the same way.
+    func richText(_ s: String) -> String { bracedText(PlainNotation.braced(s)) }
+
+    private func bracedText(_ s: String) -> String {
         var out = ""
         var i = s.startIndex
         while i < s.endIndex {
@@ -94,7 +97,7 @@ struct HTMLReport: Sendable {
             let next = s.index(after: i)
             if c == "^" || c == "_", next < s.endIndex, s[next] == "{", let close = Self.closingBrace(s, from: next) {
                 let tag = c == "^" ? "sup" : "sub"
-                out += "<\(tag)>\(richText(String(s[s.index(after: next)..<close])))</\(tag)>"
+                out += "<\(tag)>\(bracedText(String(s[s.index(after: next)..<close])))</\(tag)>"
                 i = s.index(after: close)
                 continue
             }

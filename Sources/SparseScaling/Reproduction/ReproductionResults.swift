@@ -1,4 +1,5 @@
 import Foundation
+import ScalingAnalysis
 
 /// Everything `reproduce` measured, ready for the report and summary.json.
 package struct ReproductionResults: Sendable {
@@ -73,7 +74,7 @@ package struct ReproductionResults: Sendable {
             let solver = set.solver == .direct ? "pseudoinverse" : set.solver.rawValue
             if let n = set.alphaN, let d = set.alphaD {
                 rows.append(ComparisonRow(
-                    positiveQuantity: "ReLU asymmetry α_N − α_D, sparse sweeps (\(solver)): α_N = \(fourSignificantDigits(n.exponent)) ± \(fourSignificantDigits(n.exponentStandardError)), α_D = \(fourSignificantDigits(d.exponent)) ± \(fourSignificantDigits(d.exponentStandardError))",
+                    positiveQuantity: "ReLU asymmetry α_N − α_D, sparse sweeps (\(solver)): α_N = \(UncertainValueFormat.string(n.exponent, standardError: n.exponentStandardError)), α_D = \(UncertainValueFormat.string(d.exponent, standardError: d.exponentStandardError))",
                     measured: n.exponent - d.exponent,
                     standardError: (n.exponentStandardError * n.exponentStandardError + d.exponentStandardError * d.exponentStandardError).squareRoot()))
             } else {

@@ -18,14 +18,21 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Measure only the sampler rows: the whole point under the per-sample and the sublinear sampler, the sublinear D sweep and the loss agreement.")
     var samplers = false
 
-    @Option(help: "Output format: text or json. Default text.")
+    @Option(help: "Output format: text or json (csv is refused: the rows differ in kind). Default text.")
     var format: OutputFormat = .text
+
+    @Flag(help: "Print no progress lines on standard error.")
+    var quiet = false
 
     @Flag(help: "Run only the estimator comparison: SE per CPU second of --estimator conditional vs sample on a model-rich D sweep (N = 4D).")
     var onlyEstimators = false
 
     @Option(help: .hidden)
     var job: String?
+
+    func validate() throws {
+        try format.require([.text, .json], in: "bench", because: "its rows measure different things, with different columns")
+    }
 
     func run() throws {
         if let job {
@@ -40,13 +47,14 @@ struct BenchCommand: ParsableCommand {
         }
         var plan: BenchmarkPlan = quick ? .quick : .full
         plan.samplersOnly = samplers
+        let quiet = quiet
         let runner = BenchmarkRunner(plan: plan, measure: measure, progress: { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         })
         let report = onlyEstimators ? try runner.runEstimatorComparison() : try runner.run()
         switch format {
         case .json: print(try report.json())
-        case .text: print(report.text())
+        case .text, .csv: print(report.text())
         }
     }
 }

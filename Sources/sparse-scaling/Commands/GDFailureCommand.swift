@@ -12,6 +12,8 @@ struct GDFailureCommand: ParsableCommand {
             observed-coordinate space (W enters through its K × K Gram matrix, drawn exactly by the Bartlett \
             decomposition, so N costs nothing). The default N = 16384 keeps N ≫ K(D) ≈ 1.77·√D up to D ≈ 10^7 \
             (the overparameterized regime of Theorem 6.2). Predicted slope d ln P/d ln D = (α+β)/(1+α).
+            Nothing is stored, so there is no --store, --tag or --shard: a replicate yields one largest eigenvalue, \
+            not a (configuration, seed) loss row of a results store; --seed makes a run reproducible instead.
             """
     )
 
@@ -46,11 +48,14 @@ struct GDFailureCommand: ParsableCommand {
 
     @OptionGroup var threadOptions: ThreadOptions
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text (a table with local slopes), json (the whole result) or csv (one row per D, the columns of gd-failure.csv).")
     var format: OutputFormat = .text
 
-    @Option(help: "Also write the rows as CSV to gd-failure.csv in this folder (created if missing).")
+    @Option(help: "Also write the rows as CSV to gd-failure.csv, with its gd-failure.columns.json sidecar, in this folder (created if missing; each file replaced atomically).")
     var out: String?
+
+    @Flag(help: "Print no notes on standard error (errors are still printed).")
+    var quiet = false
 
     @OptionGroup var memory: MemoryOptions
 
@@ -95,23 +100,40 @@ struct GDFailureCommand: ParsableCommand {
                 print("local slope d ln P/d ln D, D = \(l.lowerSampleCount) → \(l.upperSampleCount): \(slope)\(se)")
             }
             print("predicted asymptotic slope (α+β)/(1+α) = \(String(format: "%.3f", result.predictedSlope))")
-        } else {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+        } else if format == .json {
+            print(try ExperimentWriter.json(result), terminator: "")
         }
+        let csv = Self.csv(result, settings: s)
+        if format == .csv { print(csv, terminator: "") }
         if let out {
-            var csv = "d,replicates,failures,probability,standard_error,lower,upper,mean_lambda_max,mean_observed,seconds,replicates_per_minute\n"
-            for r in result.rows {
-                csv += "\(r.sampleCount),\(r.replicates),\(r.failures),\(r.probability),\(r.standardError),\(r.lower),\(r.upper),\(r.meanLargestEigenvalue),\(r.meanObservedCoordinates),\(r.seconds),\(r.replicatesPerMinute)\n"
-            }
+            let folder = URL(fileURLWithPath: out)
+            let files = [folder.appendingPathComponent("gd-failure.csv"), folder.appendingPathComponent(DataColumnSidecar.fileName(for: "gd-failure.csv"))]
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                try AtomicFileWriter.write(csv, to: URL(fileURLWithPath: out).appendingPathComponent("gd-failure.csv"))
+                try AtomicFileWriter.write(csv, to: files[0])
+                try AtomicFileWriter.write(
+                    try DataColumnSidecar.json(csvName: "gd-failure.csv", csv: csv, experiment: "gd-failure", alpha: alpha, beta: beta), to: files[1])
             } catch {
                 throw RuntimeError("cannot write --out \(out): \(error.localizedDescription)")
             }
+            if !quiet { FileHandle.standardError.write(Data(("data: " + files.map(\.path).joined(separator: ", ") + "\n").utf8)) }
         }
+    }
+
+    /// The rows as CSV: the settings (α, β, N, λ_max threshold), then the columns of the report's
+    /// data/gd-failure.csv (one estimator here).
+    static func csv(_ result: GDFailureResult, settings s: GDFailureSettings) -> String {
+        var table = CSVTable(headers: ["alpha", "beta", "n", "threshold", "d", "estimator", "replicates", "failures", "p", "p_se", "p_low", "p_high",
+                                       "mean_lambda_max", "mean_k", "replicates_per_minute"])
+        let n: CSVCell = s.embedding == .isometric ? .text("inf") : .integer(s.featureCount)
+        for r in result.rows {
+            table.append([
+                .number(s.alpha), .number(s.beta), n, .number(s.threshold),
+                .integer(r.sampleCount), .text(s.estimator.rawValue), .integer(r.replicates), .integer(r.failures), .number(r.probability), .number(r.standardError),
+                .number(r.lower), .number(r.upper), .number(r.meanLargestEigenvalue), .number(r.meanObservedCoordinates), .number(r.replicatesPerMinute),
+            ])
+        }
+        return table.render()
     }
 
     static let header = "       D  replicates  failures           P̂         SE    95% interval               mean λ_max   mean K   replicates/min"

@@ -16,6 +16,8 @@ struct LossCurveExperimentCommand: ParsableCommand {
 
     @OptionGroup var runOptions: RunOptions
 
+    @OptionGroup var printing: ExperimentPrintOptions
+
     @Option(parsing: .unconditional, help: "Seeds per point, 1…1000. Default: the profile's.")
     var seeds: Int?
 
@@ -47,13 +49,12 @@ struct LossCurveExperimentCommand: ParsableCommand {
         var configuration = LossCurveExperiment.Configuration.preset(profile)
         if let seeds { configuration.seeds = seeds }
         if let settings { configuration.settings = try Self.parseSettings(settings) }
-        let result = try LossCurveExperiment.run(configuration: configuration, runner: try runOptions.runner(defaultTag: LossCurveResult.name))
+        let result = try LossCurveExperiment.run(configuration: configuration, runner: try runOptions.runner(defaultTag: LossCurveResult.name, quiet: printing.quiet))
         let folder = URL(fileURLWithPath: out)
         var files = try ExperimentWriter.write(result, to: folder)
         let figure = folder.appendingPathComponent("\(LossCurveResult.name).svg")
         try AtomicFileWriter.write(LossCurveFigure.figure(result).svg(), to: figure)
         files.append(figure)
-        print(result.summaryText())
-        print("data: " + files.map(\.path).joined(separator: ", "))
+        try printing.print(result, files: files)
     }
 }

@@ -5,7 +5,8 @@ import SparseScaling
 struct ObservedCoordinatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "observed-coordinates",
-        abstract: "Observed coordinates K(D) measured vs the exact expectation and Γ(1−1/β)·D^(1/β) (Lemma 3.2)."
+        abstract: "Observed coordinates K(D) measured vs the exact expectation and Γ(1−1/β)·D^(1/β) (Lemma 3.2).",
+        discussion: "Nothing is stored, so there is no --store, --tag or --shard: K(D) comes from the data stream alone (no model is trained), so it is not a (configuration, seed) loss row of a results store, and recomputing it costs about as much as reading it back."
     )
 
     @OptionGroup var experiment: ExperimentOptions

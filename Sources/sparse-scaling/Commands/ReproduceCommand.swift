@@ -26,6 +26,9 @@ struct ReproduceCommand: ParsableCommand {
 
     @OptionGroup var memory: MemoryOptions
 
+    @Flag(help: "Print no step lines, progress bar or notes on standard error (errors are still printed).")
+    var quiet = false
+
     func validate() throws {
         let beta = exponents.beta
         guard gdAlpha < -1, gdAlpha + beta > 0 else {
@@ -51,11 +54,12 @@ struct ReproduceCommand: ParsableCommand {
             throw error.usageError
         }
         try memory.check(estimate, job: "reproduce --profile \(profile.rawValue)")
-        let runner = try runOptions.runner(defaultTag: "reproduce")
+        let runner = try runOptions.runner(defaultTag: "reproduce", quiet: quiet)
         // The summary is the completeness marker: remove a stale one before recomputing.
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("summary.json"))
+        let quiet = quiet
         let results = try PaperReproduction.run(alpha: exponents.alpha, beta: exponents.beta, gdAlpha: gdAlpha, plan: plan, runner: runner) { step, count, name in
-            FileHandle.standardError.write(Data("[\(step)/\(count)] \(name)\n".utf8))
+            if !quiet { FileHandle.standardError.write(Data("[\(step)/\(count)] \(name)\n".utf8)) }
         }
         let command = (["sparse-scaling"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         try ReproductionWriter.write(results, to: folder, command: command, provenance: Provenance.lines())

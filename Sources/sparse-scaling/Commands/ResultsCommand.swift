@@ -6,17 +6,14 @@ import ResultsStore
 struct ResultsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "results",
-        abstract: "Print every row of a results store as CSV or JSON (one row per configuration and seed)."
+        abstract: "Print every row of a results store as CSV, JSON or an aligned text table (one row per configuration and seed)."
     )
-
-    /// Export formats.
-    enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
     @Option(help: "Results store to read (opened read-only: nothing is written to it or beside it).")
     var store: String = "results/sparse-scaling.sqlite"
 
-    @Option(help: "Output format: csv (m = inf for infinitely many features, one column per solver option, a tag column) or json.")
-    var format: ExportFormat = .csv
+    @Option(help: "Output format: csv (m = inf for infinitely many features, one column per solver option, a tag column), json, or text (the csv's columns aligned for reading). Default csv: this command's output is meant for pandas.")
+    var format: OutputFormat = .csv
 
     @Option(help: "Write to this file instead of standard output (replaced atomically). Default: standard output.")
     var out: String?
@@ -34,7 +31,12 @@ struct ResultsCommand: ParsableCommand {
     func run() throws {
         do {
             let opened = try ResultsStore(readingAt: store)
-            let text = format == .csv ? try opened.csv() : try opened.json()
+            let text: String
+            switch format {
+            case .csv: text = try opened.csv()
+            case .json: text = try opened.json()
+            case .text: text = AlignedTable.fromCSV(try opened.csv())
+            }
             if let out { try OutputFile.write(text, to: out) } else { print(text, terminator: "") }
         } catch let error as StoreError {
             throw RuntimeError("cannot read --store \(store): \(error)")

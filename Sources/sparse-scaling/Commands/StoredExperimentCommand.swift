@@ -17,9 +17,6 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
     @Option(help: "Loss estimator of the sparse linear points: sample (one draw of embedding and teacher) or conditional (E[L | data], exact for N ≥ r + 2; one draw below).")
     var estimator: LossEstimator = .sample
 
-    @Flag(help: "Print no progress bar and no notes on standard error.")
-    var quiet: Bool = false
-
     func validate() throws {
         _ = try grid.apply(to: Experiment.Configuration.preset(experiment.profile), experiment: Experiment.Output.name)
     }
@@ -36,7 +33,7 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
             of: batches, seeds: (0..<UInt64(configuration.seeds)).map { $0 },
             job: "experiment \(Experiment.Output.name) (\(batches.reduce(0) { $0 + $1.points.count }) points × \(configuration.seeds) seeds)")
 
-        let runner = try runOptions.runner(defaultTag: Experiment.Output.name, quiet: quiet)
+        let runner = try runOptions.runner(defaultTag: Experiment.Output.name, quiet: experiment.quiet)
         runner.estimator = estimator
         let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: runner)
         try experiment.finish(result)

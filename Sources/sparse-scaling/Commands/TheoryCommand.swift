@@ -15,10 +15,8 @@ struct TheoryCommand: ParsableCommand {
             """
     )
 
-    /// Output formats of the report.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, csv
-    }
+    /// Output formats of the report (the one set every command takes).
+    typealias Format = OutputFormat
 
     @OptionGroup var exponents: ExponentOptions<ModelExponents>
     var alpha: Double { exponents.alpha }

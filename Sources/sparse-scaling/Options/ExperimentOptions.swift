@@ -2,15 +2,17 @@ import ArgumentParser
 import Foundation
 import SparseScaling
 
-/// The flags shared by the named experiments: exponents, profile and output folder.
+/// The flags shared by the named experiments: exponents, profile, output folder, what to print.
 struct ExperimentOptions: ParsableArguments {
     @OptionGroup var exponents: ExponentOptions<ExperimentExponents>
 
     @Option(help: "Sizes: quick (minutes on 2 cores) or paper (the paper's sizes).")
     var profile: ExperimentProfile = .quick
 
-    @Option(help: "Folder for the CSV/JSON data.")
+    @Option(help: "Folder for the CSV/JSON data (created if missing; each file replaced atomically).")
     var out: String = "results/experiments"
+
+    @OptionGroup var printing: ExperimentPrintOptions
 
     mutating func validate() throws {
         try OutputFolder.checkWritable(out, flag: "--out")
@@ -21,11 +23,13 @@ struct ExperimentOptions: ParsableArguments {
     /// β.
     var beta: Double { exponents.beta }
 
-    /// Writes `output` and prints its summary.
+    /// Whether progress and notes are off.
+    var quiet: Bool { printing.quiet }
+
+    /// Writes `output` and prints it in the chosen format.
     func finish<Output: ExperimentOutput>(_ output: Output) throws {
         let files = try ExperimentWriter.write(output, to: URL(fileURLWithPath: out))
-        print(output.summaryText())
-        print("data: " + files.map(\.path).joined(separator: ", "))
+        try printing.print(output, files: files)
     }
 }
 

@@ -3,15 +3,8 @@ import Foundation
 
 /// How a command that prints one result prints it: `--format text|json|csv`, `--out FILE`, `--quiet`.
 struct ReportOutputOptions: ParsableArguments {
-    /// Formats of a printed result.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        /// A human-readable table.
-        case text
-        /// One pretty-printed JSON object (snake_case keys, the whole configuration echoed).
-        case json
-        /// A header row and one row per point, for pandas.
-        case csv
-    }
+    /// Formats of a printed result (the one set every command takes).
+    typealias Format = OutputFormat
 
     @Option(help: "Output format: text, json (pretty, with the whole configuration) or csv (one row per point).")
     var format: Format = .text

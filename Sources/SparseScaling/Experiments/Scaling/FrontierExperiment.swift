@@ -148,7 +148,7 @@ package struct FrontierResult: ExperimentOutput {
     /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         let bootstrap = seedBootstrapStandardError.map { " (seed bootstrap SE \(fourSignificantDigits($0)))" } ?? ""
-        let measured = fit.map { "\(fourSignificantDigits($0.exponent)) ± \(fourSignificantDigits($0.exponentStandardError))\(bootstrap) over \($0.pointCount) envelope points" } ?? "no fit"
+        let measured = fit.map { "\(UncertainValueFormat.string($0.exponent, standardError: $0.exponentStandardError))\(bootstrap) over \($0.pointCount) envelope points" } ?? "no fit"
         return "compute frontier (α = \(alpha), β = \(beta)): L ∝ C^(−a), a = \(measured); predicted (α+β)/(β+2) = \(fourSignificantDigits(predictedLossExponent))"
     }
 

@@ -144,11 +144,11 @@ package struct LinearSweepsResult: ExperimentOutput {
         var lines = ["linear sweeps (α = \(alpha), β = \(beta)): predicted α_N = \(fourSignificantDigits(predictedAlphaN)), α_D = \(fourSignificantDigits(predictedAlphaD))"]
         for s in series {
             if let f = s.fit {
-                lines.append("  \(s.name.padding(toLength: 15, withPad: " ", startingAt: 0)) exponent \(fourSignificantDigits(f.exponent)) ± \(fourSignificantDigits(f.exponentStandardError))")
+                lines.append("  \(s.name.padding(toLength: 15, withPad: " ", startingAt: 0)) exponent \(UncertainValueFormat.string(f.exponent, standardError: f.exponentStandardError))")
             }
         }
         if let j = joint {
-            lines.append("  joint exponent of sparse N, dense N, dense D: \(fourSignificantDigits(j.sharedExponent)) ± \(fourSignificantDigits(j.sharedExponentStandardError)); shared-exponent F-test p = \(fourSignificantDigits(j.pValue)) (\(j.sharedExponentRejected ? "rejected" : "not rejected"))")
+            lines.append("  joint exponent of sparse N, dense N, dense D: \(UncertainValueFormat.string(j.sharedExponent, standardError: j.sharedExponentStandardError)); shared-exponent F-test p = \(fourSignificantDigits(j.pValue)) (\(j.sharedExponentRejected ? "rejected" : "not rejected"))")
         }
         if let t = sparseDConsistency {
             lines.append("  sparse D-sweep vs the shared exponent: p = \(fourSignificantDigits(t.pValue)) (\(t.isConsistent ? "consistent" : "different")); ratio α_N/α_D = \(ratio.map(fourSignificantDigits) ?? "n/a") (predicted β = \(fourSignificantDigits(beta)))")

@@ -146,12 +146,12 @@ package struct ReLUSweepsResult: ExperimentOutput {
         for set in sets {
             lines.append("  \(set.solver == .direct ? "pseudoinverse" : set.solver.rawValue):")
             for s in set.series {
-                if let f = s.fit { lines.append("    \(s.name.padding(toLength: 15, withPad: " ", startingAt: 0)) exponent \(fourSignificantDigits(f.exponent)) ± \(fourSignificantDigits(f.exponentStandardError))") }
+                if let f = s.fit { lines.append("    \(s.name.padding(toLength: 15, withPad: " ", startingAt: 0)) exponent \(UncertainValueFormat.string(f.exponent, standardError: f.exponentStandardError))") }
             }
             if let n = set.alphaN, let d = set.alphaD {
                 let difference = n.exponent - d.exponent
                 let se = (n.exponentStandardError * n.exponentStandardError + d.exponentStandardError * d.exponentStandardError).squareRoot()
-                lines.append("    α_N − α_D (sparse) = \(fourSignificantDigits(difference)) ± \(fourSignificantDigits(se)) (\(difference > 1.96 * se ? "asymmetry resolved" : "asymmetry not resolved at 95%"))")
+                lines.append("    α_N − α_D (sparse) = \(UncertainValueFormat.string(difference, standardError: se)) (\(difference > 1.96 * se ? "asymmetry resolved" : "asymmetry not resolved at 95%"))")
             }
             if let t = set.sparseDConsistency {
                 lines.append("    sparse D-sweep vs the shared exponent of the other three: p = \(fourSignificantDigits(t.pValue)) (\(t.isConsistent ? "consistent" : "different"))")

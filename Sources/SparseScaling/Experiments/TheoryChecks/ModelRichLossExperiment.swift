@@ -1,4 +1,5 @@
 import Foundation
+import ScalingAnalysis
 
 /// Theorem 3.3: the loss of heavily overparameterized models (N = C·D, C large) against the exact
 /// Σ_i λ_i (1 − p_i)^D and its asymptote (1/β)·Γ((α+β)/β)·D^(−(α+β)/β).
@@ -90,7 +91,7 @@ package struct ModelRichLossResult: ExperimentOutput {
     public func summaryText() -> String {
         var lines = ["model-rich loss (α = \(alpha), β = \(beta), N = \(fourSignificantDigits(configuration.modelRichRatio))·D):"]
         for (i, p) in points.enumerated() {
-            lines.append("  D = \(p.d): measured \(fourSignificantDigits(p.lossMean)) ± \(fourSignificantDigits(p.lossStandardError)), exact \(fourSignificantDigits(exact[i])), asymptote \(asymptotic[i].map(fourSignificantDigits) ?? "—"), measured/exact = \(fourSignificantDigits(ratios[i]))")
+            lines.append("  D = \(p.d): measured \(UncertainValueFormat.string(p.lossMean, standardError: p.lossStandardError)), exact \(fourSignificantDigits(exact[i])), asymptote \(asymptotic[i].map(fourSignificantDigits) ?? "—"), measured/exact = \(fourSignificantDigits(ratios[i]))")
         }
         return lines.joined(separator: "\n")
     }

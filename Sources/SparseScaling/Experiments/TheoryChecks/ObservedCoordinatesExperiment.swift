@@ -1,4 +1,5 @@
 import Foundation
+import ScalingAnalysis
 
 /// Lemma 3.2: the number K(D) of coordinates active in at least one of D samples, measured over
 /// seeds, against the exact expectation Σ_i [1 − (1 − p_i)^D] and the asymptote Γ(1 − 1/β)·D^(1/β).
@@ -83,7 +84,7 @@ public struct ObservedCoordinatesResult: ExperimentOutput {
     public func summaryText() -> String {
         var lines = ["observed coordinates K(D) (α = \(alpha), β = \(beta)):"]
         for r in rows {
-            lines.append("  D = \(r.sampleCount): measured \(fourSignificantDigits(r.mean)) ± \(fourSignificantDigits(r.standardError)), exact \(fourSignificantDigits(r.exact)), asymptote \(r.asymptotic.map(fourSignificantDigits) ?? "—"), z = \(String(format: "%.2f", r.zScore))")
+            lines.append("  D = \(r.sampleCount): measured \(UncertainValueFormat.string(r.mean, standardError: r.standardError)), exact \(fourSignificantDigits(r.exact)), asymptote \(r.asymptotic.map(fourSignificantDigits) ?? "—"), z = \(String(format: "%.2f", r.zScore))")
         }
         lines.append("  max |z| = \(String(format: "%.2f", maxAbsZScore)) (\(agrees ? "agrees" : "DISAGREES") with the exact expectation)")
         return lines.joined(separator: "\n")

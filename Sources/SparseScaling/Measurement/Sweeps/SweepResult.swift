@@ -76,12 +76,18 @@ package struct SweepResult: Sendable {
         return object
     }
 
-    /// One CSV row per point: n, d, seeds, loss_mean, loss_se, observed_coordinates_mean (full precision).
+    /// One CSV row per point, full precision: the configuration (α, β, M = `inf` or an integer, data, features,
+    /// solver), n, d, seeds, loss mean ± SE, median and 10/90% quantiles, heavy_tailed (1: mean not meaningful), K.
     public func csv() -> String {
-        var table = CSVTable(headers: ["n", "d", "seeds", "loss_mean", "loss_se", "observed_coordinates_mean"])
+        var table = CSVTable(headers: ["alpha", "beta", "m", "data", "features", "solver", "n", "d", "seeds", "loss_mean", "loss_se",
+                                       "loss_median", "loss_q10", "loss_q90", "heavy_tailed", "observed_coordinates_mean"])
         for p in points {
-            table.append([.integer(p.n), .integer(p.d), .integer(p.seedCount), .number(p.lossMean),
-                          .number(p.lossStandardError), .number(p.meanObservedCoordinates)])
+            let s = p.specification, q = p.lossQuantiles
+            let m: CSVCell = if case let .finite(m) = s.parameters.inputDimension { .integer(m) } else { .text("inf") }
+            table.append([.number(s.parameters.alpha), .number(s.parameters.beta), m, .text(s.data.rawValue), .text(s.features.rawValue),
+                          .text(s.solver.rawValue), .integer(p.n), .integer(p.d), .integer(p.seedCount), .number(p.lossMean),
+                          .number(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10), .optional(q?.quantile90),
+                          .integer(p.heavyTail.isHeavyTailed ? 1 : 0), .number(p.meanObservedCoordinates)])
         }
         return table.render()
     }

@@ -38,7 +38,7 @@ package enum PhaseDiagramFigure {
             regions: [
                 FilledRegion(vertices: invalid, color: .gray, opacity: 0.35, label: "α + β ≤ 0: invalid", labelPosition: Series.Point(x: -2.0, y: 0.4)),
                 FilledRegion(vertices: oneExponent, color: .blue, opacity: 0.18, label: "β ≤ 1: one exponent", labelPosition: Series.Point(x: 1.2, y: 0.5)),
-                FilledRegion(vertices: twoExponent, color: .orange, opacity: 0.15, label: "β > 1: α_N = α+β, α_D = (α+β)/β", labelPosition: Series.Point(x: 1.0, y: 3.6)),
+                FilledRegion(vertices: twoExponent, color: .orange, opacity: 0.15, label: "β > 1: α_{N} = α+β, α_{D} = (α+β)/β", labelPosition: Series.Point(x: 1.0, y: 3.6)),
                 FilledRegion(vertices: spikes, color: .vermillion, opacity: 0.2, label: "α < −1: GD spikes", labelPosition: Series.Point(x: -2.0, y: 3.3)),
             ],
             legendPosition: .bottomRight)
