@@ -72,6 +72,12 @@ extension MemoryEstimate {
             let mm = m ?? .infinity
             let samples = 8 * mm * d + 8 * n * mm
             return samples + solverBytes(p, n: n, d: d, coordinates: mm, samplesDense: true)
+        case .sparse where p.solver == .online:
+            // One-pass SGD keeps no samples: the cached columns and teacher weights of the coordinates
+            // seen so far (N + 1 doubles each), the lookup of small indices, and three N-vectors.
+            let k = observedCoordinatesBound(p)
+            let lookup = 4 * min(Double(1 << 22), (m ?? .infinity) + 1)
+            return 8 * (n + 2) * k + lookup + 3 * 8 * n
         case .sparse where p.sampler == .sublinear:
             let drawn = sublinearDraws(p)
             let entries = upperBound(drawn.entries)
@@ -200,7 +206,8 @@ extension MemoryEstimate {
     public init(export point: PointSpecification) {
         let k = Self.observedCoordinatesBound(point)
         let n = Double(point.featureCount), d = Double(point.sampleCount)
-        let written = Self.safetyFactor * (16 * k * d + 16 * n * k)
+        // X_S and its file (16·K·D), W_S and its file (16·N·K), the labels y and the noise ε, σε (8·D each).
+        let written = Self.safetyFactor * (16 * k * d + 16 * n * k + 24 * d)
         self.init(bytes: Self.baselineBytes + Self.workingBytes(point) + written)
     }
 }

@@ -57,7 +57,7 @@ public struct SweepResult: Sendable {
                 "loss_median": value(q?.median), "loss_q10": value(q?.quantile10), "loss_q90": value(q?.quantile90),
                 "heavy_tailed": flag.isHeavyTailed, "heavy_tail_reasons": flag.reasons.map(\.rawValue),
                 "observed_coordinates_mean": p.meanObservedCoordinates,
-            ])
+            ].merging(p.noiseVariance == 0 ? [:] : ["noise": p.specification.noise, "test_loss_mean": p.testLossMean]) { a, _ in a })
         }
         var object: [String: Any] = ["points": pointObjects, "not_converged": notConvergedRuns]
         if let fit, let variable {
@@ -76,19 +76,23 @@ public struct SweepResult: Sendable {
         return object
     }
 
-    /// One CSV row per point: n, d, seeds, loss_mean, loss_se, observed_coordinates_mean (full precision).
+    /// One CSV row per point: n, d, seeds, loss_mean, loss_se, observed_coordinates_mean (full precision),
+    /// plus noise and test_loss_mean when any point has label noise.
     public func csv() -> String {
-        var table = CSVTable(headers: ["n", "d", "seeds", "loss_mean", "loss_se", "observed_coordinates_mean"])
+        let noisy = points.contains { $0.noiseVariance != 0 }
+        var table = CSVTable(headers: ["n", "d", "seeds", "loss_mean", "loss_se", "observed_coordinates_mean"] + (noisy ? ["noise", "test_loss_mean"] : []))
         for p in points {
             table.append([.integer(p.n), .integer(p.d), .integer(p.seedCount), .number(p.lossMean),
-                          .number(p.lossStandardError), .number(p.meanObservedCoordinates)])
+                          .number(p.lossStandardError), .number(p.meanObservedCoordinates)]
+                          + (noisy ? [.number(p.specification.noise), .number(p.testLossMean)] : []))
         }
         return table.render()
     }
 
     /// A table of (N, D, mean loss, SE, median, 10/90% quantiles, seeds, K) with heavy-tail flags, and the fitted exponent.
     public func text() -> String {
-        var table = TextTable(headers: ["N", "D", "loss mean", "loss SE", "median", "q10", "q90", "seeds", "K mean", "note"])
+        let noisy = points.contains { $0.noiseVariance != 0 }
+        var table = TextTable(headers: ["N", "D", "loss mean", "loss SE", "median", "q10", "q90", "seeds", "K mean", "note"] + (noisy ? ["test loss mean"] : []))
         for p in points {
             let q = p.lossQuantiles
             let flag = p.heavyTail
@@ -97,7 +101,7 @@ public struct SweepResult: Sendable {
                 q.map { String(format: "%.4e", $0.median) } ?? "-", q.map { String(format: "%.4e", $0.quantile10) } ?? "-",
                 q.map { String(format: "%.4e", $0.quantile90) } ?? "-",
                 "\(p.seedCount)", String(format: "%.1f", p.meanObservedCoordinates), flag.isHeavyTailed ? "heavy-tailed*" : "",
-            ])
+            ] + (noisy ? [String(format: "%.6e", p.testLossMean)] : []))
         }
         var lines = [table.render()]
         if let flagged = points.first(where: { $0.heavyTail.isHeavyTailed }) {
@@ -105,6 +109,7 @@ public struct SweepResult: Sendable {
             let left = pointsLeftOutOfFit.count
             if left > 0 { lines.append("  \(left) point(s) in the predicted peak band are left out of the fit") }
         }
+        if noisy { lines.append("loss = excess loss Σλ(w_eff − w*)²; test loss = excess + σ² (σ = \(points[0].specification.noise))") }
         if let fit, let variable {
             lines.append("")
             let se = fit.exponentStandardError

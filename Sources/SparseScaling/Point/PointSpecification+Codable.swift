@@ -1,10 +1,11 @@
 extension PointSpecification {
     private enum CodingKeys: String, CodingKey {
         case parameters, featureCount, sampleCount, data, features, solver, ridge, tail, tolerance, seed
-        case optimization, sampler
+        case optimization, sampler, noise
     }
 
-    /// Decodes a specification; one without a sampler (written before there was a choice) is per-sample.
+    /// Decodes a specification; one without a sampler (written before there was a choice) is per-sample,
+    /// one without label noise is noiseless.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -19,11 +20,12 @@ extension PointSpecification {
             tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance),
             seed: try c.decode(UInt64.self, forKey: .seed),
             optimization: try c.decode(OptimizationSettings.self, forKey: .optimization),
-            sampler: try c.decodeIfPresent(SamplerVersion.self, forKey: .sampler) ?? .perSample)
+            sampler: try c.decodeIfPresent(SamplerVersion.self, forKey: .sampler) ?? .perSample,
+            noise: try c.decodeIfPresent(Double.self, forKey: .noise) ?? 0)
     }
 
-    /// Encodes every field; the sampler only when it is not the per-sample one, so that the encoding
-    /// of a per-sample specification is the one it had before the sampler could be chosen.
+    /// Encodes every field; the sampler only when it is not the per-sample one and the noise only when
+    /// σ ≠ 0, so that a per-sample noiseless specification keeps the encoding it always had.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(parameters, forKey: .parameters)
@@ -38,5 +40,6 @@ extension PointSpecification {
         try c.encode(seed, forKey: .seed)
         try c.encode(optimization, forKey: .optimization)
         if sampler != .perSample { try c.encode(sampler, forKey: .sampler) }
+        if noise != 0 { try c.encode(noise, forKey: .noise) }
     }
 }

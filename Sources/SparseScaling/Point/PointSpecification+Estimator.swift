@@ -1,6 +1,7 @@
 extension PointSpecification {
     /// Checks that the loss estimator goes with the rest: the conditional mean needs sparse data,
-    /// linear features and the reduced solver (MODEL.md §6.1). Throws a `ParameterError` naming the estimator.
+    /// linear features, the reduced solver, no ridge and noiseless labels (MODEL.md §6.1). Throws a
+    /// `ParameterError` naming the estimator.
     public func checkEstimatorCombination() throws {
         guard estimator == .conditional else { return }
         let reason = "the conditional mean (MODEL.md §6.1) is computed for sparse data, linear features and the reduced solver"
@@ -19,6 +20,10 @@ extension PointSpecification {
         if ridge != 0 {
             throw ParameterError.incompatible(parameter: .lossEstimator, value: "conditional", allowed: "sample",
                                               other: .ridge, otherValue: "\(ridge)", reason: "the conditional mean is for the ridgeless readout")
+        }
+        if noise != 0 {
+            throw ParameterError.incompatible(parameter: .lossEstimator, value: "conditional", allowed: "sample",
+                                              other: .labelNoise, otherValue: "\(noise)", reason: "the conditional mean is derived for noiseless labels")
         }
     }
 }

@@ -17,6 +17,10 @@ public struct ReproductionResults: Sendable {
     public let gdFailure: GDFailureTable
     /// The predicted loss curve (MODEL.md §6) against the measured one.
     public let lossCurve: LossCurveResult
+    /// Label noise (MODEL.md §7.1): floor, peak growth and ridge, the paper's future work.
+    public let labelNoise: LabelNoiseResult
+    /// One-pass SGD's loss curves, exponents and compute frontier (MODEL.md §7.3).
+    public let online: OnlineResult
     /// Wall-clock seconds of the whole run.
     public let seconds: Double
 
@@ -85,6 +89,8 @@ public struct ReproductionResults: Sendable {
             measured: gdFailure.fittedSlope, standardError: gdFailure.fit?.exponentStandardError,
             interval: gdFailure.fit.map { (-$0.exponentInterval.upper, -$0.exponentInterval.lower) }, tolerance: 0.3))
         rows += lossCurve.comparisonRows
+        rows += labelNoise.comparisonRows
+        rows += online.comparisonRows
         return rows
     }
 

@@ -49,9 +49,10 @@ enum PointTextReport {
             ("alpha", "\(p.parameters.alpha)"), ("beta", "\(p.parameters.beta)"),
             ("N", "\(p.featureCount)"), ("D", "\(p.sampleCount)"), ("M", p.parameters.inputDimension.description),
             ("data", p.data.rawValue), ("features", p.features.rawValue), ("solver", p.solver.rawValue), ("sampler", p.sampler.rawValue), ("seed", "\(p.seed)"),
-            ("loss", format(s.outcome.loss)), ("loss (observed)", format(s.outcome.lossObserved)),
+            ("loss" + (p.noise != 0 ? " (excess)" : ""), format(s.outcome.loss)), ("loss (observed)", format(s.outcome.lossObserved)),
             ("loss (tail, \(p.tail.rawValue))", format(s.outcome.lossTail)),
             ("loss standard error", s.outcome.lossStandardError.map(format) ?? "exact"),
+        ] + (p.noise != 0 ? [("noise σ", "\(p.noise)"), ("test loss (excess + σ²)", format(s.outcome.testLoss))] : []) + [
             ("observed coordinates K", "\(s.outcome.observedCoordinates)"), ("rank", "\(s.outcome.rank)"),
             ("seconds", String(format: "%.4f", s.outcome.seconds)),
         ]
@@ -66,6 +67,9 @@ enum PointTextReport {
             if !c.converged, let i = rows.firstIndex(where: { $0.0 == "loss standard error" }), s.outcome.lossStandardError == nil {
                 rows[i].1 = "exact for this unconverged readout (not the minimum-norm solution's loss)"
             }
+        }
+        if p.solver == .online {  // a diverged run is an error, so a reported one completed every step
+            rows.insert(("one-pass SGD", "\(p.sampleCount) steps, not diverged"), at: rows.count - 1)
         }
         if let used = s.outcome.estimator {
             rows.append(("estimator", p.estimator.rawValue))

@@ -20,8 +20,25 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
     @Flag(help: "Print no progress bar and no notes on standard error.")
     var quiet: Bool = false
 
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Label-noise standard deviation σ ≥ 0 for every point (y = w*·x + σε); losses are then excess losses (test loss = excess + σ²). Default 0.",
+        visibility: Experiment.Output.name == LabelNoiseResult.name ? .hidden : .default),
+        transform: NumberArgument.real(expected: "a finite number ≥ 0"))
+    var noise: Double?
+
     func validate() throws {
         _ = try grid.apply(to: Experiment.Configuration.preset(experiment.profile), experiment: Experiment.Output.name)
+        if let noise {
+            if Experiment.Output.name == LabelNoiseResult.name {
+                throw ValidationError("--noise has no effect in experiment label-noise: it measures its own noise levels σ² ∈ {0, 1e-4, 1e-2}")
+            }
+            guard noise >= 0, noise.isFinite else { throw ValidationError("invalid value '\(noise)' for --noise: expected a finite number ≥ 0") }
+        }
+        // The conditional mean (MODEL.md §6.1) is derived for noiseless labels.
+        if estimator == .conditional, Experiment.Output.name == LabelNoiseResult.name || (noise ?? 0) != 0 {
+            let sigma = Experiment.Output.name == LabelNoiseResult.name ? "σ > 0 (experiment label-noise)" : "--noise \(noise ?? 0)"
+            throw ValidationError("invalid value 'conditional' for --estimator: expected sample with \(sigma) (the conditional mean is derived for noiseless labels)")
+        }
     }
 
     func run() throws {
@@ -38,6 +55,7 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
 
         let runner = try runOptions.runner(defaultTag: Experiment.Output.name, quiet: quiet)
         runner.estimator = estimator
+        runner.labelNoise = noise ?? 0
         let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: runner)
         try experiment.finish(result)
     }
