@@ -201,7 +201,7 @@ struct CommandGrammarTests {
         Case(arguments: ["experiment", "label-noise", "--out", "out", "--store", "new.sqlite", "--estimator", "conditional"], flag: "--estimator"),
         Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "2", "--noise", "0.1"], flag: "--noise"),
         Case(arguments: ["experiment", "observed-coordinates", "--out", "out", "--noise", "0.1"], flag: "--noise"),
-        Case(arguments: ["experiment", "loss-curve", "--out", "out", "--noise", "0.1"], flag: "--noise"),
+        Case(arguments: ["experiment", "curve", "--out", "out", "--noise", "0.1"], flag: "--noise"),
         Case(arguments: ["bench", "--quick", "--noise", "0.1"], flag: "--noise"),
         Case(arguments: ["reproduce", "--out", "out", "--noise", "0.1"], flag: "--noise"),
         Case(arguments: ["reproduce", "--out", "out", "--eta-decay", "10"], flag: "--eta-decay"),

@@ -74,10 +74,11 @@ extension MemoryEstimate {
             return samples + solverBytes(p, n: n, d: d, coordinates: mm, samplesDense: true)
         case .sparse where p.solver == .online:
             // One-pass SGD keeps no samples: the cached columns and teacher weights of the coordinates
-            // seen so far (N + 1 doubles each), the lookup of small indices, and three N-vectors.
+            // seen so far (N + 1 doubles each), the lookup of small indices, and three N-vectors. The
+            // column cache doubles its capacity (< 2K) by copying, so old and new blocks reach 3K columns.
             let k = observedCoordinatesBound(p)
             let lookup = 4 * min(Double(1 << 22), (m ?? .infinity) + 1)
-            return 8 * (n + 2) * k + lookup + 3 * 8 * n
+            return 8 * 3 * (n + 2) * k + lookup + 3 * 8 * n
         case .sparse where p.sampler == .sublinear:
             let drawn = sublinearDraws(p)
             let entries = upperBound(drawn.entries)
