@@ -193,12 +193,7 @@ struct CommandGrammarTests {
         Case(arguments: ["experiment", "online", "--out", "out", "--d", "64"], flag: "--d"),
         Case(arguments: ["theory", "--noise", "0.1"], flag: "--noise"),
         Case(arguments: ["theory", "--steps", "100"], flag: "--steps"),
-        // The conditional mean is derived for noiseless labels; label noise does not enter these commands.
-        Case(arguments: ["point", "--n", "64", "--d", "16", "--estimator", "conditional", "--noise", "0.1"], flag: "--estimator"),
-        Case(arguments: ["point", "--n", "64", "--d", "16", "--estimator", "conditional", "--noise", "0.1"], flag: "--noise"),
-        Case(arguments: ["sweep", "--n", "64", "--d", "16", "--store", "new.sqlite", "--estimator", "conditional", "--noise", "0.1"], flag: "--noise"),
-        Case(arguments: ["experiment", "linear-sweeps", "--out", "out", "--store", "new.sqlite", "--estimator", "conditional", "--noise", "0.1"], flag: "--noise"),
-        Case(arguments: ["experiment", "label-noise", "--out", "out", "--store", "new.sqlite", "--estimator", "conditional"], flag: "--estimator"),
+        // Label noise does not enter these commands; the online experiment has no estimator or decay.
         Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "2", "--noise", "0.1"], flag: "--noise"),
         Case(arguments: ["experiment", "observed-coordinates", "--out", "out", "--noise", "0.1"], flag: "--noise"),
         Case(arguments: ["experiment", "curve", "--out", "out", "--noise", "0.1"], flag: "--noise"),
@@ -208,6 +203,8 @@ struct CommandGrammarTests {
         Case(arguments: ["experiment", "online", "--out", "out", "--eta-decay", "10"], flag: "--eta-decay"),
         Case(arguments: ["experiment", "online", "--out", "out", "--estimator", "conditional"], flag: "--estimator"),
         Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--sampler", "sublinear"], flag: "--sampler"),
+        Case(arguments: ["point", "--n", "64", "--d", "16", "--estimator", "conditional", "--noise", "0.1", "--ridge", "0.1"], flag: "--estimator"),
+        Case(arguments: ["point", "--n", "64", "--d", "16", "--solver", "online", "--estimator", "conditional", "--noise", "0.1"], flag: "--estimator"),
         Case(arguments: ["export", "--n", "8", "--d", "16", "--out", "export", "--noise", "0.1", "--sampler", "sublinear"], flag: "--sampler"),
     ]
 

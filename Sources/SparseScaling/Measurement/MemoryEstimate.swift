@@ -97,7 +97,9 @@ extension MemoryEstimate {
             let retained = 64 * k  // observed list, positions of large indices, teacher weights
             // The conditional estimator draws an embedding only when it falls back, at N < r + 2 ≤ K + 2.
             let embedded = p.estimator == .conditional ? min(n, k + 2) : n
-            return stream + retained + solverBytes(p, n: embedded, d: d, coordinates: k, samplesDense: false)
+            // With label noise it also factors A densely for tr A⁺ (A, R, RᵀR and R·V: four K × K).
+            let traces = p.estimator == .conditional && p.noise != 0 ? 4 * 8 * k * k : 0
+            return stream + retained + traces + solverBytes(p, n: embedded, d: d, coordinates: k, samplesDense: false)
         }
     }
 

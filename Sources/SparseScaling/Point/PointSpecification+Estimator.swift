@@ -1,7 +1,7 @@
 extension PointSpecification {
     /// Checks that the loss estimator goes with the rest: the conditional mean needs sparse data,
-    /// linear features, the reduced solver, no ridge and noiseless labels (MODEL.md §6.1). Throws a
-    /// `ParameterError` naming the estimator.
+    /// linear features, the reduced solver and no ridge (MODEL.md §6.1; label noise is allowed,
+    /// `ConditionalNoiseTraces`). Throws a `ParameterError` naming the estimator.
     public func checkEstimatorCombination() throws {
         guard estimator == .conditional else { return }
         let reason = "the conditional mean (MODEL.md §6.1) is computed for sparse data, linear features and the reduced solver"
@@ -21,9 +21,6 @@ extension PointSpecification {
             throw ParameterError.incompatible(parameter: .lossEstimator, value: "conditional", allowed: "sample",
                                               other: .ridge, otherValue: "\(ridge)", reason: "the conditional mean is for the ridgeless readout")
         }
-        if noise != 0 {
-            throw ParameterError.incompatible(parameter: .lossEstimator, value: "conditional", allowed: "sample",
-                                              other: .labelNoise, otherValue: "\(noise)", reason: "the conditional mean is derived for noiseless labels")
-        }
+
     }
 }

@@ -34,11 +34,6 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
             }
             guard noise >= 0, noise.isFinite else { throw ValidationError("invalid value '\(noise)' for --noise: expected a finite number ≥ 0") }
         }
-        // The conditional mean (MODEL.md §6.1) is derived for noiseless labels.
-        if estimator == .conditional, Experiment.Output.name == LabelNoiseResult.name || (noise ?? 0) != 0 {
-            let sigma = Experiment.Output.name == LabelNoiseResult.name ? "σ > 0 (experiment label-noise)" : "--noise \(noise ?? 0)"
-            throw ValidationError("invalid value 'conditional' for --estimator: expected sample with \(sigma) (the conditional mean is derived for noiseless labels)")
-        }
     }
 
     func run() throws {
