@@ -51,17 +51,19 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
+        // Helpers shared by test targets: file-state snapshots, a seeded generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "ScalingTheoryTests", dependencies: ["ScalingTheory"]),
+        .testTarget(name: "ScalingTheoryTests", dependencies: ["ScalingTheory", "TestSupport"]),
         .testTarget(name: "ScalingAnalysisTests", dependencies: ["ScalingAnalysis"]),
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot"]),
-        .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore"]),
+        .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore", "TestSupport"]),
         .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra"]),
         .testTarget(name: "SparseScalingBenchmarksTests", dependencies: ["SparseScalingBenchmarks", "SparseScaling", "LinearAlgebra"]),
         // Spawns the built `sparse-scaling` executable: bad inputs, kill-and-resume, determinism, sharding.
         .testTarget(
             name: "SparseScalingCLITests",
-            dependencies: ["sparse-scaling", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["sparse-scaling", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
     ]

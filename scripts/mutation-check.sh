@@ -36,8 +36,8 @@ importance-weight-biased-20-percent|||Sources/SparseScaling/GDFailure/GDFailureP
 importance-weight-drops-amplitude-ratio|||Sources/SparseScaling/GDFailure/GDFailureReplicate.swift|||"logWeight += perActivation + tilted.logAmplitudeRatio(xi, variance: variance)"|||"logWeight += perActivation"|||GDFailureImportanceTests
 gd-failure-importance-se|||Sources/SparseScaling/GDFailure/GDFailureExperiment.swift|||"se = (variance / r).squareRoot()"|||"se = variance.squareRoot() / r"|||GDFailureImportanceTests
 fit-t-quantile-1.96|||Sources/ScalingAnalysis/PowerLawFit.swift|||"let t = StudentT.quantile((1 + confidenceLevel) / 2, degreesOfFreedom: Double(n - 2))"|||"let t = 1.96"|||FrontierFitTests
-frontier-fit-tail|||Sources/SparseScaling/Experiments/FrontierExperiment.swift|||"tail: max(3, scaling.count * 2 / 3)"|||"tail: max(3, scaling.count / 2)"|||FrontierFitTests
-frontier-bootstrap-no-resampling|||Sources/SparseScaling/Experiments/FrontierExperiment.swift|||"let draw = (0..<seeds).map { _ in min(seeds - 1, Int(stream.uniform() * Double(seeds))) }"|||"let draw = (0..<seeds).map { s in min(seeds - 1, s + 0 * Int(stream.uniform())) }"|||FrontierFitTests
+frontier-fit-tail|||Sources/SparseScaling/Experiments/Scaling/FrontierExperiment.swift|||"tail: max(3, scaling.count * 2 / 3)"|||"tail: max(3, scaling.count / 2)"|||FrontierFitTests
+frontier-bootstrap-no-resampling|||Sources/SparseScaling/Experiments/Scaling/FrontierExperiment.swift|||"let draw = (0..<seeds).map { _ in min(seeds - 1, Int(stream.uniform() * Double(seeds))) }"|||"let draw = (0..<seeds).map { s in min(seeds - 1, s + 0 * Int(stream.uniform())) }"|||FrontierFitTests
 EOF
 )
 

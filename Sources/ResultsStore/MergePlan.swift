@@ -1,7 +1,7 @@
 import GRDB
 
 /// Which row a merge keeps when two stores hold different results for the same configuration and seed.
-public enum MergePreference: String, Sendable, CaseIterable {
+package enum MergePreference: String, Sendable, CaseIterable {
     /// The row met first: the destination's own row, else the one from the earliest source.
     case first
     /// The row met last: the one from the latest source, replacing the destination's.
@@ -25,7 +25,7 @@ public struct MergeSummary: Equatable, Sendable {
 
 /// The rows of several store files, read-only, one per (configuration, seed): equal rows once, differing rows
 /// resolved by a preference or refused.
-public struct MergePlan: Sendable {
+package struct MergePlan: Sendable {
     /// One stored row as its raw column values (``Schema/storedColumns`` order), and the file it came from.
     struct Row: Sendable {
         let values: [DatabaseValue]

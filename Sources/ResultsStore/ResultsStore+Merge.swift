@@ -8,13 +8,13 @@ extension ResultsStore {
     /// any write, and all writes are one transaction: when it throws (a bad source, or a conflict without a
     /// preference), this store is unchanged.
     @discardableResult
-    public func merge(from otherPaths: [String], preference: MergePreference? = nil) throws -> MergeSummary {
+    package func merge(from otherPaths: [String], preference: MergePreference? = nil) throws -> MergeSummary {
         try merge(MergePlan(sources: otherPaths, preference: preference))
     }
 
     /// Writes a plan's rows into this store in one transaction, after checking them all against the rows already here.
     @discardableResult
-    public func merge(_ plan: MergePlan) throws -> MergeSummary {
+    package func merge(_ plan: MergePlan) throws -> MergeSummary {
         try write { db in
             let (inserts, updates, summary) = try classify(plan, db)
             var result = summary
@@ -36,7 +36,7 @@ extension ResultsStore {
 
     /// Checks a plan against this store's rows without writing (this store may be read-only): throws
     /// ``StoreError/conflictingRows(key:seed:firstPath:secondPath:difference:)`` where merging it would.
-    public func checkMerge(_ plan: MergePlan) throws {
+    package func checkMerge(_ plan: MergePlan) throws {
         _ = try read { db in try classify(plan, db) }
     }
 

@@ -30,3 +30,16 @@ public enum AnalysisError: Error, CustomStringConvertible, Sendable, Equatable {
         }
     }
 }
+
+extension AnalysisError {
+    /// Throws unless `samples` holds at least one value and every value is finite; `what` names the
+    /// estimate in the error.
+    static func checkFiniteSamples(_ samples: [Double], what: String) throws(AnalysisError) {
+        guard !samples.isEmpty else {
+            throw .tooFewPoints(what: what, count: 0, required: 1)
+        }
+        for (i, v) in samples.enumerated() where !v.isFinite {
+            throw .nonFiniteValue(what: what, index: i)
+        }
+    }
+}

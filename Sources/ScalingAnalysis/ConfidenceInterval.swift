@@ -7,13 +7,6 @@ public struct ConfidenceInterval: Sendable, Codable, Hashable {
     /// Nominal coverage probability, in (0, 1).
     public var level: Double
 
-    /// An interval from its ends and confidence level.
-    public init(lower: Double, upper: Double, level: Double) {
-        self.lower = lower
-        self.upper = upper
-        self.level = level
-    }
-
     /// Whether `value` lies in the closed interval.
     public func contains(_ value: Double) -> Bool { lower <= value && value <= upper }
 }

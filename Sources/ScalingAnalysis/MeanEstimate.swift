@@ -14,12 +14,7 @@ public struct MeanEstimate: Sendable, Codable, Hashable {
     /// Mean and standard error of `samples`; throws for an empty list or non-finite values.
     /// With one sample the mean is that sample and `standardDeviation`/`standardError` are nil.
     public init(samples: [Double]) throws(AnalysisError) {
-        guard !samples.isEmpty else {
-            throw .tooFewPoints(what: "mean estimate", count: 0, required: 1)
-        }
-        for (i, v) in samples.enumerated() where !v.isFinite {
-            throw .nonFiniteValue(what: "mean estimate", index: i)
-        }
+        try AnalysisError.checkFiniteSamples(samples, what: "mean estimate")
         let n = Double(samples.count)
         // Two-pass algorithm: mean first, then centred sum of squares (no cancellation).
         let mean = samples.reduce(0, +) / n

@@ -21,12 +21,7 @@ public struct SampleQuantiles: Sendable, Codable, Hashable {
     /// The statistics of `samples`; throws for an empty list or non-finite values.
     /// Quantiles interpolate linearly between order statistics (NumPy's and pandas' default, "type 7").
     public init(samples: [Double]) throws(AnalysisError) {
-        guard !samples.isEmpty else {
-            throw .tooFewPoints(what: "sample quantiles", count: 0, required: 1)
-        }
-        for (i, v) in samples.enumerated() where !v.isFinite {
-            throw .nonFiniteValue(what: "sample quantiles", index: i)
-        }
+        try AnalysisError.checkFiniteSamples(samples, what: "sample quantiles")
         let sorted = samples.sorted()
         count = sorted.count
         median = Self.quantile(sorted, 0.5)

@@ -68,12 +68,12 @@ public struct SolverCostAnalysis: Hashable, Sendable, Codable {
     /// In the intermediate regime direct is cheaper than accelerated for N < D^exponent,
     /// exponent = (1+α+β)/(2β); nil when it is infinite (β = 0, or β so small that it overflows):
     /// then direct is cheaper at every N.
-    public let intermediateCrossoverExponent: Double?
+    @NullWhenAbsent public private(set) var intermediateCrossoverExponent: Double?
     /// D^intermediateCrossoverExponent when D is given and the power is below the Double range
     /// (above it, every representable N is below the crossover).
-    public let intermediateCrossoverModelSize: Double?
+    @NullWhenAbsent public private(set) var intermediateCrossoverModelSize: Double?
     /// The estimates at (N, D) when both are given.
-    public let estimate: SolverCostEstimate?
+    @NullWhenAbsent public private(set) var estimate: SolverCostEstimate?
     /// The conditions above as sentences with their verdict for these parameters.
     public let conditions: [String]
 
@@ -98,7 +98,8 @@ public struct SolverCostAnalysis: Hashable, Sendable, Codable {
         cheapestUnderparameterized = directBeatsAcceleratedUnderparameterized ? .direct : .accelerated
         cheapestHeavilyOverparameterized = directBeatsAcceleratedOverparameterized ? .direct : .accelerated
         let crossover = (1 + a + b) / (2 * b)
-        intermediateCrossoverExponent = crossover.isFinite ? crossover : nil
+        let crossoverExponent = crossover.isFinite ? crossover : nil
+        intermediateCrossoverExponent = crossoverExponent
         intermediateCrossoverModelSize = d.flatMap { d in
             let size = pow(d, crossover)
             return size.isFinite ? size : nil
@@ -113,23 +114,9 @@ public struct SolverCostAnalysis: Hashable, Sendable, Codable {
             "direct beats gradient descent everywhere iff α > −1 (\(verdict(directBeatsGradientDescentEverywhere)))",
             "direct beats accelerated when heavily overparameterized iff β < 1 + α (\(verdict(directBeatsAcceleratedOverparameterized)))",
             "direct beats accelerated when underparameterized iff α + β > 1 (\(verdict(directBeatsAcceleratedUnderparameterized)))",
-            intermediateCrossoverExponent.map {
+            crossoverExponent.map {
                 "intermediate regime: direct beats accelerated iff N < D^((1+α+β)/(2β)) = D^\(TheoryFormat.number($0))"
             } ?? "intermediate regime: direct beats accelerated at every N (D^((1+α+β)/(2β)) is infinite for β = \(b))",
         ]
-    }
-
-    /// Encodes every key, writing absent values as null rather than omitting them.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(directBeatsGradientDescentEverywhere, forKey: .directBeatsGradientDescentEverywhere)
-        try c.encode(directBeatsAcceleratedOverparameterized, forKey: .directBeatsAcceleratedOverparameterized)
-        try c.encode(directBeatsAcceleratedUnderparameterized, forKey: .directBeatsAcceleratedUnderparameterized)
-        try c.encode(cheapestUnderparameterized, forKey: .cheapestUnderparameterized)
-        try c.encode(cheapestHeavilyOverparameterized, forKey: .cheapestHeavilyOverparameterized)
-        try c.encode(intermediateCrossoverExponent, forKey: .intermediateCrossoverExponent)
-        try c.encode(intermediateCrossoverModelSize, forKey: .intermediateCrossoverModelSize)
-        try c.encode(estimate, forKey: .estimate)
-        try c.encode(conditions, forKey: .conditions)
     }
 }

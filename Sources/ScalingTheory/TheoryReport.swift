@@ -8,11 +8,11 @@ public struct TheoryReport: Hashable, Sendable, Codable {
     /// Activation exponent β.
     public let beta: Double
     /// Input dimension M; nil for M = ∞.
-    public let m: Int?
+    @NullWhenAbsent public private(set) var m: Int?
     /// Model size N, if given.
-    public let n: Double?
+    @NullWhenAbsent public private(set) var n: Double?
     /// Data size D, if given.
-    public let d: Double?
+    @NullWhenAbsent public private(set) var d: Double?
     /// α_N = α + β.
     public let alphaN: Double
     /// α_D (α + β for β ≤ 1, (α + β)/β for β > 1).
@@ -22,23 +22,23 @@ public struct TheoryReport: Hashable, Sendable, Codable {
     /// One- or two-exponent law.
     public let law: ScalingLaw
     /// E[K(D)] = Σ [1 − (1 − p_i)^D] (needs D).
-    public let observedCoordinatesExact: Double?
+    @NullWhenAbsent public private(set) var observedCoordinatesExact: Double?
     /// Γ(1 − 1/β)·D^(1/β) (needs D and β > 1); also nil when it exceeds the Double range while E[K(D)]
     /// does not (finite M with D ≫ M^β, outside its range of validity).
-    public let observedCoordinatesAsymptotic: Double?
+    @NullWhenAbsent public private(set) var observedCoordinatesAsymptotic: Double?
     /// Σ λ_i (1 − p_i)^D (needs D).
-    public let modelRichLossExact: Double?
+    @NullWhenAbsent public private(set) var modelRichLossExact: Double?
     /// (1/β)·Γ((α+β)/β)·D^(−(α+β)/β) (needs D and β > 1); also nil when it exceeds the Double range,
     /// which happens only far outside its range of validity (large (α+β)/β, small D; the exact loss is ≤ Σ λ_i).
-    public let modelRichLossAsymptotic: Double?
+    @NullWhenAbsent public private(set) var modelRichLossAsymptotic: Double?
     /// Σ λ_i.
     public let totalVariance: Double
     /// min(E[K(D)], D) (needs D).
-    public let interpolationThreshold: Double?
+    @NullWhenAbsent public private(set) var interpolationThreshold: Double?
     /// Regime of (N, D) (needs both).
-    public let regime: Regime?
+    @NullWhenAbsent public private(set) var regime: Regime?
     /// Collapse abscissa N/D^(1/β) (needs both).
-    public let collapseX: Double?
+    @NullWhenAbsent public private(set) var collapseX: Double?
     /// Compute-optimal allocation exponents.
     public let computeOptimal: ComputeOptimalExponents
     /// Solver cost comparison (Table 3).
@@ -46,7 +46,15 @@ public struct TheoryReport: Hashable, Sendable, Codable {
     /// Whether gradient descent can spike (α < −1).
     public let gdSpikesPossible: Bool
     /// Exponent of P(GD failure) ∝ D^exponent; nil when spikes are impossible.
-    public let gdFailureExponent: Double?
+    @NullWhenAbsent public private(set) var gdFailureExponent: Double?
+    /// The law in words (`ScalingLaw.explanation`).
+    public let lawExplanation: String
+    /// c_K in E[K(D)] ≈ c_K·D^(1/β): Γ(1 − 1/β) for β > 1 (M = ∞ or D ≪ M^β); nil for β ≤ 1, where K grows
+    /// linearly, and when it leaves the Double range.
+    @NullWhenAbsent public private(set) var observedCoordinatesPrefactor: Double?
+    /// c_L in the model-rich loss L(D) ≈ c_L·D^(−(α+β)/β): (1/β)·Γ((α+β)/β) for β > 1; nil for β ≤ 1 and
+    /// when it leaves the Double range.
+    @NullWhenAbsent public private(set) var modelRichLossPrefactor: Double?
 
     enum CodingKeys: String, CodingKey {
         case alpha, beta, m, n, d
@@ -63,6 +71,9 @@ public struct TheoryReport: Hashable, Sendable, Codable {
         case solverCosts = "solver_costs"
         case gdSpikesPossible = "gd_spikes_possible"
         case gdFailureExponent = "gd_failure_exponent"
+        case lawExplanation = "law_explanation"
+        case observedCoordinatesPrefactor = "observed_coordinates_prefactor"
+        case modelRichLossPrefactor = "model_rich_loss_prefactor"
     }
 
     /// Assembles the report. N and D, when given, must be finite and ≥ 1; the compute proxy is
@@ -106,34 +117,10 @@ public struct TheoryReport: Hashable, Sendable, Codable {
         let stability = GradientDescentStability(parameters: parameters)
         gdSpikesPossible = stability.spikesPossible
         gdFailureExponent = stability.failureProbabilityExponent
+        lawExplanation = law.explanation
+        observedCoordinatesPrefactor = Self.observedCoordinatesPrefactor(beta: beta)
+        modelRichLossPrefactor = Self.modelRichLossPrefactor(alpha: alpha, beta: beta)
         try checkRange()
-    }
-
-    /// Encodes every key, writing absent values as null rather than omitting them.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(alpha, forKey: .alpha)
-        try c.encode(beta, forKey: .beta)
-        try c.encode(m, forKey: .m)
-        try c.encode(n, forKey: .n)
-        try c.encode(d, forKey: .d)
-        try c.encode(alphaN, forKey: .alphaN)
-        try c.encode(alphaD, forKey: .alphaD)
-        try c.encode(asymmetryRatio, forKey: .asymmetryRatio)
-        try c.encode(law, forKey: .law)
-        try c.encode(observedCoordinatesExact, forKey: .observedCoordinatesExact)
-        try c.encode(observedCoordinatesAsymptotic, forKey: .observedCoordinatesAsymptotic)
-        try c.encode(modelRichLossExact, forKey: .modelRichLossExact)
-        try c.encode(modelRichLossAsymptotic, forKey: .modelRichLossAsymptotic)
-        try c.encode(totalVariance, forKey: .totalVariance)
-        try c.encode(interpolationThreshold, forKey: .interpolationThreshold)
-        try c.encode(regime, forKey: .regime)
-        try c.encode(collapseX, forKey: .collapseX)
-        try c.encode(computeOptimal, forKey: .computeOptimal)
-        try c.encode(solverCosts, forKey: .solverCosts)
-        try c.encode(gdSpikesPossible, forKey: .gdSpikesPossible)
-        try c.encode(gdFailureExponent, forKey: .gdFailureExponent)
-        try encodeDerived(to: encoder)
     }
 
     /// The report as pretty-printed JSON with sorted keys (non-finite numbers as "inf"/"-inf"/"nan").

@@ -1,21 +1,14 @@
 import Foundation
+import TestSupport
 
 /// A small deterministic generator for the curve tests (SplitMix64, Box–Muller normals).
 struct CurveTestRandom {
-    private var state: UInt64
+    private var generator: SplitMix64
 
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    init(seed: UInt64) { generator = SplitMix64(state: seed &* 0x9E37_79B9_7F4A_7C15 &+ 1) }
 
     /// Uniform in (0, 1).
-    mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
+    mutating func uniform() -> Double { generator.openUnit() }
 
     mutating func normal() -> Double {
         (-2 * log(uniform())).squareRoot() * cos(2 * Double.pi * uniform())

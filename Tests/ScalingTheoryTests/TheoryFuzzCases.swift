@@ -1,27 +1,6 @@
 import Foundation
 @testable import ScalingTheory
-
-/// SplitMix64: a tiny seeded generator, so the fuzz cases are the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
-    /// One element of `values`.
-    mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
-
-    /// 10^u with u uniform in [lo, hi).
-    mutating func logUniform(_ lo: Double, _ hi: Double) -> Double { pow(10, lo + (hi - lo) * unit()) }
-}
+import TestSupport
 
 /// One random `theory` input: α, β, M (nil = ∞), N and D (nil = not given).
 struct TheoryFuzzCase: CustomStringConvertible, Sendable {

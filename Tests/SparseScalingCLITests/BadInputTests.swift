@@ -6,13 +6,7 @@ import Testing
 /// and no file created where the command would have written.
 @Suite("Bad inputs")
 struct BadInputTests {
-    /// One bad command line, the fragment its message must contain, and its exit status.
-    struct Case: CustomTestStringConvertible, Sendable {
-        let arguments: [String]
-        let fragment: String
-        let status: Int32
-        var testDescription: String { arguments.joined(separator: " ") }
-    }
+    typealias Case = RefusalCase
 
     /// Outputs every case points at: `store.sqlite`, `out/`. The folder also holds `file` (a regular
     /// file, so `file/sub` cannot be created), `garbage.sqlite` (random bytes) and `text.sqlite`.

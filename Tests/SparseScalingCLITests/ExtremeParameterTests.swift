@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Extreme but valid (or just invalid) model parameters through the real executable: every command
@@ -73,7 +74,7 @@ struct ExtremeParameterTests {
 
     @Test("A seeded sample of random extreme theory inputs through the executable")
     func theoryFuzzThroughCLI() throws {
-        var rng = SeededGenerator(state: 2026)
+        var rng = SplitMix64(state: 2026)
         var answered = 0, refused = 0
         try withTemporaryFolder { folder in
             for _ in 0..<30 {
@@ -118,7 +119,7 @@ struct ExtremeParameterTests {
     }
 
     /// `theory` flags with extreme α, β, M, N and D (α + β > 0 and M = ∞ only with β > 1, mostly).
-    static func randomTheoryArguments(_ rng: inout SeededGenerator) -> [String] {
+    static func randomTheoryArguments(_ rng: inout SplitMix64) -> [String] {
         let beta = rng.pick([0, 1e-300, 0.01, 0.5, 1, 1.000001, 1.01, 2, 50, 1e5, 1e300] as [Double])
         let alpha = rng.pick([-beta + 1e-12, -beta * 0.999, -1.5, 0, 3, 1e5, 1e300].filter { $0 + beta > 0 } + [0.5])
         var arguments = ["theory", "--alpha", "\(alpha)", "--beta", "\(beta)"]
@@ -128,23 +129,4 @@ struct ExtremeParameterTests {
         if rng.unit() < 0.3 { arguments += ["--format", "json"] }
         return arguments
     }
-}
-
-/// SplitMix64, for seeded test inputs.
-struct SeededGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
-    /// One element of `values`.
-    mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
 }

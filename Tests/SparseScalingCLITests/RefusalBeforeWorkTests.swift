@@ -6,12 +6,7 @@ import Testing
 /// Each refusal is quick, exits 1 or 2 with one `error:` line naming the flag, and writes nothing.
 @Suite("Refused before any work")
 struct RefusalBeforeWorkTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        let arguments: [String]
-        let fragment: String
-        let status: Int32
-        var testDescription: String { arguments.joined(separator: " ") }
-    }
+    typealias Case = RefusalCase
 
     static let cases: [Case] = [
         // Seeds that would wrap around past 2^64 − 1.

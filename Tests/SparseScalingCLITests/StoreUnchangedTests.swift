@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 /// Commands that read a store never write to it or beside it; a refused store, source or destination is left

@@ -1,5 +1,5 @@
 /// How big the experiments of `reproduce` and `experiment` are.
-public enum ExperimentProfile: String, Sendable, Codable, CaseIterable {
+package enum ExperimentProfile: String, Sendable, Codable, CaseIterable {
     /// Minutes on 2 cores: enough points and seeds to check every exponent.
     case quick
     /// At least the paper's sizes (≥ 8 seeds, D-sweeps to ≥ 2^15).
@@ -7,7 +7,7 @@ public enum ExperimentProfile: String, Sendable, Codable, CaseIterable {
 }
 
 /// The output of a named experiment: its data tables (CSV) and a short text summary.
-public protocol ExperimentOutput: Encodable, Sendable {
+package protocol ExperimentOutput: Encodable, Sendable {
     /// The experiment's command name (also the stem of its files).
     static var name: String { get }
     /// Data tables behind the figures, by file name (e.g. "linear-sweeps.csv").

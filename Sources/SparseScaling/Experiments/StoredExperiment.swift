@@ -1,5 +1,5 @@
 /// Sizes of an experiment that are measured over seeds, with a preset for each profile.
-public protocol SeededConfiguration: Sendable {
+package protocol SeededConfiguration: Sendable {
     /// Seeds per point.
     var seeds: Int { get set }
     /// The sizes of a profile.
@@ -7,7 +7,7 @@ public protocol SeededConfiguration: Sendable {
 }
 
 /// A named experiment whose points are measured through a `MeasurementRunner` (so they resume from a store).
-public protocol StoredExperiment {
+package protocol StoredExperiment {
     /// Its sizes.
     associatedtype Configuration: SeededConfiguration
     /// What it produces.

@@ -19,7 +19,7 @@ extension GDFailureExperiment {
         public var fitTail: Int
 
         /// The sizes of `profile`.
-        public static func preset(_ profile: ExperimentProfile) -> Configuration {
+        package static func preset(_ profile: ExperimentProfile) -> Configuration {
             switch profile {
             case .quick:
                 return Configuration(
@@ -36,7 +36,7 @@ extension GDFailureExperiment {
     }
 
     /// Table 4: runs both estimators at α, β (default α = −1.5 gives spikes) with the seed `seed`.
-    public static func run(alpha: Double, beta: Double, configuration c: Configuration, seed: UInt64 = 0, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) throws -> GDFailureTable {
+    package static func run(alpha: Double, beta: Double, configuration c: Configuration, seed: UInt64 = 0, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) throws -> GDFailureTable {
         func settings(_ ds: [Int], _ replicates: Int, _ estimator: FailureEstimator) -> GDFailureSettings {
             GDFailureSettings(
                 alpha: alpha, beta: beta, featureCount: c.featureCount, sampleCounts: ds, replicates: replicates,

@@ -43,6 +43,7 @@ public struct GDFailureTable: ExperimentOutput {
     /// The fitted asymptotic slope d ln P/d ln D (negative) and its SE.
     public var fittedSlope: Double? { fit.map { -$0.exponent } }
 
+    /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: ["d", "estimator", "replicates", "failures", "p", "p_se", "p_low", "p_high", "mean_lambda_max", "mean_k", "replicates_per_minute"])
         for (r, e) in zip(rows, estimators) {
@@ -54,6 +55,7 @@ public struct GDFailureTable: ExperimentOutput {
         return ["\(Self.name).csv": table.render()]
     }
 
+    /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         var table = TextTable(headers: ["D", "estimator", "failures/replicates", "P̂", "95% interval", "replicates/min"])
         for (r, e) in zip(rows, estimators) {

@@ -1,22 +1,22 @@
 /// The spread of one point's losses over seeds: mean, median and the 10% and 90% quantiles (linear
 /// interpolation between order statistics). Near the double-descent peak the mean is meaningless
 /// (MODEL.md §6.1: E[L] = ∞ there), so the median and quantiles carry the measurement.
-public struct LossDistribution: Sendable, Codable, Hashable {
+package struct LossDistribution: Sendable, Codable, Hashable {
     /// Number of seeds.
-    public var count: Int
+    package var count: Int
     /// Sample mean.
-    public var mean: Double
+    package var mean: Double
     /// Median (50% quantile).
-    public var median: Double
+    package var median: Double
     /// 10% quantile.
-    public var lower: Double
+    package var lower: Double
     /// 90% quantile.
-    public var upper: Double
+    package var upper: Double
     /// Largest value.
-    public var maximum: Double
+    package var maximum: Double
 
     /// The distribution of `values` (at least one).
-    public init(_ values: [Double]) {
+    package init(_ values: [Double]) {
         precondition(!values.isEmpty)
         let sorted = values.sorted()
         count = sorted.count
@@ -28,7 +28,7 @@ public struct LossDistribution: Sendable, Codable, Hashable {
     }
 
     /// The q-quantile of ascending `sorted` values (type 7: interpolation at (n − 1)·q).
-    public static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+    package static func quantile(_ sorted: [Double], _ q: Double) -> Double {
         let h = Double(sorted.count - 1) * q
         let i = Int(h.rounded(.down))
         guard i + 1 < sorted.count else { return sorted[sorted.count - 1] }
@@ -37,5 +37,5 @@ public struct LossDistribution: Sendable, Codable, Hashable {
 
     /// Whether a few seeds dominate the mean: it lies above the 90% quantile, the signature of an
     /// infinite-mean (heavy-tailed) distribution sampled a finite number of times.
-    public var meanDominatedByTail: Bool { count >= 5 && mean > upper }
+    package var meanDominatedByTail: Bool { count >= 5 && mean > upper }
 }

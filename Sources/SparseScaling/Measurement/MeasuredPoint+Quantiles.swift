@@ -13,28 +13,45 @@ extension MeasuredPoint {
 }
 
 extension MeasuredPoint {
-    private enum SummaryKeys: String, CodingKey {
+    private enum StoredKeys: String, CodingKey {
         case specification, losses, meanObservedCoordinates, meanSeconds
-        case lossMean = "loss_mean", lossStandardError = "loss_se", lossMedian = "loss_median"
-        case lossQuantile10 = "loss_q10", lossQuantile90 = "loss_q90", heavyTailed = "heavy_tailed"
-        case heavyTailReasons = "heavy_tail_reasons"
+    }
+
+    /// The summary statistics written after the stored fields.
+    private struct LossSummary: Encodable {
+        let lossMean: Double
+        let lossStandardError: Double
+        let lossMedian: Double?
+        let lossQuantile10: Double?
+        let lossQuantile90: Double?
+        let heavyTailed: Bool
+        let heavyTailReasons: [HeavyTailAssessment.Reason]
+
+        enum CodingKeys: String, CodingKey {
+            case lossMean = "loss_mean", lossStandardError = "loss_se", lossMedian = "loss_median"
+            case lossQuantile10 = "loss_q10", lossQuantile90 = "loss_q90", heavyTailed = "heavy_tailed"
+            case heavyTailReasons = "heavy_tail_reasons"
+        }
+
+        init(_ point: MeasuredPoint) {
+            let quantiles = point.lossQuantiles, flag = point.heavyTail
+            lossMean = point.lossMean
+            lossStandardError = point.lossStandardError
+            lossMedian = quantiles?.median
+            lossQuantile10 = quantiles?.quantile10
+            lossQuantile90 = quantiles?.quantile90
+            heavyTailed = flag.isHeavyTailed
+            heavyTailReasons = flag.reasons
+        }
     }
 
     /// The stored fields and the summary statistics: mean ± SE, median, 10/90% quantiles and the heavy-tail flag.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: SummaryKeys.self)
+        var c = encoder.container(keyedBy: StoredKeys.self)
         try c.encode(specification, forKey: .specification)
         try c.encode(losses, forKey: .losses)
         try c.encode(meanObservedCoordinates, forKey: .meanObservedCoordinates)
         try c.encode(meanSeconds, forKey: .meanSeconds)
-        try c.encode(lossMean, forKey: .lossMean)
-        try c.encode(lossStandardError, forKey: .lossStandardError)
-        let q = lossQuantiles
-        try c.encodeIfPresent(q?.median, forKey: .lossMedian)
-        try c.encodeIfPresent(q?.quantile10, forKey: .lossQuantile10)
-        try c.encodeIfPresent(q?.quantile90, forKey: .lossQuantile90)
-        let flag = heavyTail
-        try c.encode(flag.isHeavyTailed, forKey: .heavyTailed)
-        try c.encode(flag.reasons, forKey: .heavyTailReasons)
+        try LossSummary(self).encode(to: encoder)
     }
 }

@@ -6,7 +6,7 @@ import ResultsStore
 /// those of its shard), commits each one in its own transaction as soon as it finishes, and reads
 /// the aggregated results back from the store. Re-running after an interruption computes only what
 /// is missing, and the numbers do not depend on the thread count or the order of the work.
-public final class MeasurementRunner: @unchecked Sendable {
+package final class MeasurementRunner: @unchecked Sendable {
     /// Where results are kept.
     public let store: ResultsStore
     /// The part of the work this process does.
@@ -132,7 +132,7 @@ public final class MeasurementRunner: @unchecked Sendable {
 }
 
 /// How many (point, seed) pairs of one measurement were found in the store and how many were computed.
-public struct StoreCounts: Sendable, Equatable {
+package struct StoreCounts: Sendable, Equatable {
     /// Pairs already in the store.
     public let stored: Int
     /// Pairs computed and stored by this run.

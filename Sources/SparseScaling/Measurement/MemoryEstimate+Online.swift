@@ -1,7 +1,7 @@
 extension MemoryEstimate {
     /// The peak of the one-pass SGD experiment: up to `threads` runs at once, each the working set of an
     /// online point of T steps, plus every finished run kept for the result (its readout and checkpoints).
-    public init(online c: OnlineExperiment.Configuration, parameters: DataParameters, threads: Int) {
+    package init(online c: OnlineExperiment.Configuration, parameters: DataParameters, threads: Int) {
         let points = c.featureCounts.map {
             PointSpecification(parameters: parameters, featureCount: $0, sampleCount: c.steps, solver: .online)
         }

@@ -15,7 +15,7 @@ import Foundation
 ///   (W_S, B and the readout; not bounded when the sparse factor declines and A is factored densely).
 /// K is E[K(D)] (`expectedObservedCoordinates`) plus 6 standard deviations. A fixed baseline covers
 /// the runtime, OpenBLAS buffers and SQLite, and the working set is multiplied by 1.1. Measured peaks are compared in `MemoryEstimateTests`.
-public struct MemoryEstimate: Sendable, Hashable, CustomStringConvertible {
+package struct MemoryEstimate: Sendable, Hashable, CustomStringConvertible {
     /// The estimated peak resident memory, in bytes (a Double: impossible sizes do not overflow).
     public let bytes: Double
 
@@ -182,7 +182,7 @@ extension MemoryEstimate {
 }
 
 /// A job refused because its memory estimate exceeds the limit.
-public struct MemoryLimitExceeded: Error, CustomStringConvertible, Sendable {
+package struct MemoryLimitExceeded: Error, CustomStringConvertible, Sendable {
     /// The job's estimate.
     public let estimate: MemoryEstimate
     /// The limit in bytes.

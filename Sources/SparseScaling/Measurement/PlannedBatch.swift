@@ -2,7 +2,7 @@ import ResultsStore
 
 /// One `MeasurementRunner.measure` call of an experiment, known before any work: its label and points
 /// (each measured with every seed). An experiment's plan is its batches in the order they run.
-public struct PlannedBatch: Sendable {
+package struct PlannedBatch: Sendable {
     /// The progress label of the batch.
     public let label: String
     /// The points, without seeds.

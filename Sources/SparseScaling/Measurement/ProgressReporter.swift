@@ -2,7 +2,7 @@ import Foundation
 
 /// A progress bar with an ETA on standard error when it is a terminal (redrawn every second, so the clock
 /// moves while a long point runs), and one-line notes on standard error; `quiet` silences both.
-public final class ProgressReporter: @unchecked Sendable {
+package final class ProgressReporter: @unchecked Sendable {
     private let lock = NSLock()
     private let enabled: Bool
     private let quiet: Bool

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The JSON object describing one measured point (`point --format json`, `export`'s summary.json).
+/// The JSON object describing one measured point (a point's JSON output, an export's summary.json).
 package struct PointSummary: Encodable, Sendable {
     /// The point's specification.
     package let specification: PointSpecification
@@ -66,7 +66,7 @@ package struct PointSummary: Encodable, Sendable {
         }
     }
 
-    /// The header and one row of `point --format csv` (the same names as the JSON keys; empty = null).
+    /// The header and one row of a point's CSV output (the same names as the JSON keys; empty = null).
     package func csv() -> String {
         let s = specification
         var table = CSVTable(headers: [

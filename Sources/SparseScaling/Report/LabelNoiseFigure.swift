@@ -4,9 +4,9 @@ import SVGPlot
 /// The label-noise figure: the N-sweep through the peak (median excess loss with 10–90% bars) per σ²,
 /// the model-rich D-sweep (median test loss, floor fits, σ² as dotted floors), and the ridge scan at
 /// the peak (median test loss vs λ_r, the ridgeless value as a horizontal line).
-public enum LabelNoiseFigure {
+package enum LabelNoiseFigure {
     /// The figure of `result`.
-    public static func figure(_ result: LabelNoiseResult) -> Figure {
+    package static func figure(_ result: LabelNoiseResult) -> Figure {
         let g = fourSignificantDigits
         var left: [Series] = [], middle: [Series] = [], right: [Series] = []
         var middleLines: [ReferenceLine] = [], rightLines: [ReferenceLine] = []

@@ -4,9 +4,9 @@ import SVGPlot
 /// The one-pass SGD figure: loss curves against steps t per N (median over seeds) with our
 /// decoupled N = ∞ prediction (dashed), and the compute frontier under C = N·t (best N per C) with
 /// its fit beside our predicted slope and the paper's direct-solve slope.
-public enum OnlineFigure {
+package enum OnlineFigure {
     /// The figure of `result`.
-    public static func figure(_ result: OnlineResult) -> Figure {
+    package static func figure(_ result: OnlineResult) -> Figure {
         var left: [Series] = []
         for (i, n) in result.configuration.featureCounts.enumerated() {
             let c = result.curves.filter { $0.featureCount == n && $0.step > 0 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs every experiment of MODEL.md §5 for one profile, resuming from the runner's store.
-public enum PaperReproduction {
+package enum PaperReproduction {
     /// The experiments in the order they run (for progress messages).
     public static let steps = ["theory", "observed-coordinates", "model-rich-loss", "linear-sweeps", "collapse", "frontier", "relu-sweeps", "gd-failure", "loss-curve", "label-noise", "online"]
 

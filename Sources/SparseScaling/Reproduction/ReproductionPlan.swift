@@ -1,5 +1,5 @@
 /// The sizes of every experiment that `reproduce` runs, by profile.
-public struct ReproductionPlan: Sendable, Codable {
+package struct ReproductionPlan: Sendable, Codable {
     /// The profile the sizes come from.
     public var profile: ExperimentProfile
     public var linearSweeps: LinearSweepsExperiment.Configuration

@@ -1,31 +1,31 @@
 import Foundation
 
 /// Everything `reproduce` measured, ready for the report and summary.json.
-public struct ReproductionResults: Sendable {
+package struct ReproductionResults: Sendable {
     /// The profile and data parameters.
-    public let plan: ReproductionPlan
-    public let alpha: Double
-    public let beta: Double
+    package let plan: ReproductionPlan
+    package let alpha: Double
+    package let beta: Double
     /// The closed forms at the reproduction's parameters.
-    public let theory: TheoryReport
-    public let observedCoordinates: ObservedCoordinatesResult
-    public let modelRichLoss: ModelRichLossResult
-    public let linear: LinearSweepsResult
-    public let collapse: CollapseResult
-    public let frontier: FrontierResult
-    public let relu: ReLUSweepsResult
-    public let gdFailure: GDFailureTable
+    package let theory: TheoryReport
+    package let observedCoordinates: ObservedCoordinatesResult
+    package let modelRichLoss: ModelRichLossResult
+    package let linear: LinearSweepsResult
+    package let collapse: CollapseResult
+    package let frontier: FrontierResult
+    package let relu: ReLUSweepsResult
+    package let gdFailure: GDFailureTable
     /// The predicted loss curve (MODEL.md §6) against the measured one.
-    public let lossCurve: LossCurveResult
+    package let lossCurve: LossCurveResult
     /// Label noise (MODEL.md §7.1): floor, peak growth and ridge, the paper's future work.
-    public let labelNoise: LabelNoiseResult
+    package let labelNoise: LabelNoiseResult
     /// One-pass SGD's loss curves, exponents and compute frontier (MODEL.md §7.3).
-    public let online: OnlineResult
+    package let online: OnlineResult
     /// Wall-clock seconds of the whole run.
-    public let seconds: Double
+    package let seconds: Double
 
     /// The rows of the prediction-vs-measurement table.
-    public var comparisonRows: [ComparisonRow] {
+    package var comparisonRows: [ComparisonRow] {
         var rows: [ComparisonRow] = []
         rows.append(ComparisonRow(
             quantity: "α_N, joint fit of sparse N-, dense N- and dense D-sweeps (linear)", predicted: linear.predictedAlphaN,

@@ -15,11 +15,9 @@ struct GDFailureCommand: ParsableCommand {
             """
     )
 
-    @Option(parsing: .unconditional, help: "Amplitude exponent α; spikes need α < −1. Default −1.5.", transform: NumberArgument.real(expected: "a finite number < −1"))
-    var alpha: Double = -1.5
-
-    @Option(parsing: .unconditional, help: "Activation exponent β > 1 (M = ∞). Default 2.", transform: NumberArgument.real(expected: "a finite number > 1"))
-    var beta: Double = 2
+    @OptionGroup var exponents: ExponentOptions<SpikingExponents>
+    var alpha: Double { exponents.alpha }
+    var beta: Double { exponents.beta }
 
     @Option(parsing: .unconditional, help: "Number of random features N with --embedding exact, an integer from 1 to 1e15. Default \(GDFailureSettings.defaultFeatureCount).", transform: NumberArgument.whole(in: 1...1_000_000_000_000_000, expected: "an integer from 1 to 1e15"))
     var n: Int?

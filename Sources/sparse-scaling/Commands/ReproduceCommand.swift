@@ -16,7 +16,7 @@ struct ReproduceCommand: ParsableCommand {
     @Option(help: "Output folder (created if missing).")
     var out: String = "results"
 
-    @OptionGroup var exponents: ExponentOptions
+    @OptionGroup var exponents: ExponentOptions<ExperimentExponents>
 
     @Option(parsing: .unconditional, help: "Amplitude exponent α of the GD-failure experiment, < −1 (spikes need it). Default −1.5.",
             transform: NumberArgument.real(expected: "a finite number < −1"))

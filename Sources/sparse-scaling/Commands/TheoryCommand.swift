@@ -20,15 +20,9 @@ struct TheoryCommand: ParsableCommand {
         case text, json, csv
     }
 
-    @Option(parsing: .unconditional,
-            help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0. Default 0.",
-            transform: NumberArgument.real(expected: "a finite number with α + β > 0"))
-    var alpha: Double = 0
-
-    @Option(parsing: .unconditional,
-            help: "Activation exponent β (coordinate i active with probability min(1, i^-β)); finite, ≥ 0, and > 1 when --m is inf. Default 2.",
-            transform: NumberArgument.real(expected: "a finite number ≥ 0"))
-    var beta: Double = 2
+    @OptionGroup var exponents: ExponentOptions<ModelExponents>
+    var alpha: Double { exponents.alpha }
+    var beta: Double { exponents.beta }
 
     @Option(parsing: .unconditional,
             help: "Model size N (number of random features); a number ≥ 1, e.g. 4096 or 1e6, or a list/range of integers (8,16,32 or 8...8192x2) for the predicted loss curve (MODEL.md §6). Default: none.")

@@ -4,7 +4,7 @@ import SparseScaling
 
 /// The flags shared by the named experiments: exponents, profile and output folder.
 struct ExperimentOptions: ParsableArguments {
-    @OptionGroup var exponents: ExponentOptions
+    @OptionGroup var exponents: ExponentOptions<ExperimentExponents>
 
     @Option(help: "Sizes: quick (minutes on 2 cores) or paper (the paper's sizes).")
     var profile: ExperimentProfile = .quick

@@ -1,19 +1,18 @@
 import ArgumentParser
 import SparseScaling
 
-/// `--alpha` and `--beta` of the paper's experiments and of `reproduce`.
-struct ExponentOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Amplitude exponent α (finite, α + β > 0). Default 0.",
-            transform: NumberArgument.real(expected: "a finite number with α + β > 0"))
-    var alpha: Double = 0
+/// `--alpha` and `--beta`, declared once for every command; `Choices` gives a command's defaults, help
+/// and accepted values (`ModelExponents`, `ExperimentExponents` or `SpikingExponents`).
+struct ExponentOptions<Choices: ExponentChoices>: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp(Choices.alphaHelp),
+            transform: NumberArgument.real(expected: Choices.alphaExpected))
+    var alpha: Double = Choices.defaultAlpha
 
-    @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0. Default 2.",
-            transform: NumberArgument.real(expected: "a finite number ≥ 0"))
-    var beta: Double = 2
+    @Option(parsing: .unconditional, help: ArgumentHelp(Choices.betaHelp),
+            transform: NumberArgument.real(expected: Choices.betaExpected))
+    var beta: Double = Choices.defaultBeta
 
     mutating func validate() throws {
-        do { _ = try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(1)) } catch let error as ParameterError {
-            throw error.usageError
-        }
+        try Choices.validate(alpha: alpha, beta: beta)
     }
 }

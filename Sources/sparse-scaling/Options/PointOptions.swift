@@ -4,13 +4,9 @@ import SparseScaling
 /// The flags that define one point, shared by `point`, `export` and `sweep` (each command adds its
 /// own seed flags, and `point` and `sweep` add the training flags).
 struct PointOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0. Default 0.",
-            transform: NumberArgument.real(expected: "a finite number with α + β > 0"))
-    var alpha: Double = 0
-
-    @Option(parsing: .unconditional, help: "Activation exponent β ≥ 0 (coordinate i is active with probability i^-β). Default 2.",
-            transform: NumberArgument.real(expected: "a finite number ≥ 0"))
-    var beta: Double = 2
+    @OptionGroup var exponents: ExponentOptions<ModelExponents>
+    var alpha: Double { exponents.alpha }
+    var beta: Double { exponents.beta }
 
     @Option(parsing: .unconditional, help: "Number of random features N (model size), an integer from 1 to 1e15 (1e6 allowed).")
     var n: String?

@@ -10,16 +10,11 @@ public struct Convergence: Sendable, Codable, Hashable {
     /// The final ‖gradient‖ / ‖initial gradient‖.
     public var relativeGradientNorm: Double
 
-    /// A convergence record from its parts.
-    public init(iterations: Int, converged: Bool, relativeGradientNorm: Double) {
-        self.iterations = iterations
-        self.converged = converged
-        self.relativeGradientNorm = relativeGradientNorm
-    }
-
     /// The record of a finished (not diverged) run.
     public init(_ run: IterativeSolution) {
-        self.init(iterations: run.iterations, converged: run.stoppingReason == .converged, relativeGradientNorm: run.relativeGradientNorm)
+        iterations = run.iterations
+        converged = run.stoppingReason == .converged
+        relativeGradientNorm = run.relativeGradientNorm
     }
 
     /// One line for stderr when the run stopped at its cap, e.g. "warning: gd stopped at the iteration cap …".

@@ -37,14 +37,35 @@ struct IterationMonitor {
 }
 
 extension IterationMonitor {
-    /// A full-batch run started at `x` on `problem`: the monitor (primed with the loss at `x`), the
-    /// residual and gradient at `x`, and the gradient norm that relative gradients are measured against.
-    static func start(
-        _ problem: ReadoutLeastSquaresProblem, at x: [Double], limits: IterationLimits, recording: CurveRecording
-    ) -> (monitor: IterationMonitor, residual: [Double], gradient: [Double], initialGradientNorm: Double) {
-        let residual = problem.residual(x)
-        let monitor = IterationMonitor(limits: limits, recording: recording, initialLoss: problem.loss(residual: residual))
-        let gradient = problem.gradient(residual: residual)
-        return (monitor, residual, gradient, BLAS.dot(gradient, gradient).squareRoot())
+    /// Runs a full-batch method on `problem` from `start` until the monitor stops it: each iteration
+    /// checks the loss and relative gradient norm at the readout, then `update` moves the readout
+    /// given the gradient there. Relative gradients are measured against the gradient norm at `start`.
+    static func runFullBatch(
+        _ problem: ReadoutLeastSquaresProblem, from start: [Double], stepSize: Double, limits: IterationLimits,
+        recording: CurveRecording, update: (_ readout: inout [Double], _ gradient: [Double]) -> Void
+    ) -> IterativeSolution {
+        var readout = start
+        var residual = problem.residual(readout)
+        var monitor = IterationMonitor(limits: limits, recording: recording, initialLoss: problem.loss(residual: residual))
+        var gradient = problem.gradient(residual: residual)
+        let g0 = BLAS.dot(gradient, gradient).squareRoot()
+        var relative = g0 > 0 ? 1.0 : 0.0
+        var k = 0
+        var reason = StoppingReason.iterationCap
+        while true {
+            let loss = problem.loss(residual: residual)
+            if let stop = monitor.check(iteration: k, loss: loss, relativeGradient: relative, readout: readout) {
+                reason = stop
+                break
+            }
+            update(&readout, gradient)
+            k += 1
+            residual = problem.residual(readout)
+            gradient = problem.gradient(residual: residual)
+            relative = g0 > 0 ? BLAS.dot(gradient, gradient).squareRoot() / g0 : 0
+        }
+        return monitor.solution(
+            readout: readout, iterations: k, reason: reason, stepSize: stepSize, relativeGradient: relative,
+            finalLoss: problem.loss(residual: residual))
     }
 }

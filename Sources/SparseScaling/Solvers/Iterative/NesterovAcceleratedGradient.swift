@@ -19,22 +19,11 @@ public struct NesterovAcceleratedGradient: Sendable {
         let n = problem.featureCount
         let step = stepSize ?? 1 / (1.01 * problem.largestCurvature())
         var x = [Double](repeating: 0, count: n)  // v_k
-        var y = x  // extrapolated point
         var theta = 1.0
-        let start = IterationMonitor.start(problem, at: y, limits: limits, recording: recording)
-        var monitor = start.monitor, r = start.residual, g = start.gradient
-        let g0 = start.initialGradientNorm
-        var relative = g0 > 0 ? 1.0 : 0.0
-        var k = 0
         var restarts = 0
-        var reason = StoppingReason.iterationCap
         var next = x
-        while true {
-            let loss = problem.loss(residual: r)
-            if let stop = monitor.check(iteration: k, loss: loss, relativeGradient: relative, readout: y) {
-                reason = stop
-                break
-            }
+        // The monitored readout is the extrapolated point y, where the gradient is taken.
+        var solution = IterationMonitor.runFullBatch(problem, from: x, stepSize: step, limits: limits, recording: recording) { y, g in
             var progress = 0.0
             for j in 0..<n {
                 next[j] = y[j] - step * g[j]
@@ -52,14 +41,8 @@ public struct NesterovAcceleratedGradient: Sendable {
                 theta = thetaNext
             }
             swap(&x, &next)
-            k += 1
-            r = problem.residual(y)
-            g = problem.gradient(residual: r)
-            relative = g0 > 0 ? BLAS.dot(g, g).squareRoot() / g0 : 0
         }
-        let finalLoss = problem.loss(residual: r)
-        return monitor.solution(
-            readout: y, iterations: k, reason: reason, stepSize: step, relativeGradient: relative, finalLoss: finalLoss,
-            restarts: restarts)
+        solution.restarts = restarts
+        return solution
     }
 }

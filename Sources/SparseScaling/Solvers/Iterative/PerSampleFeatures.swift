@@ -11,23 +11,23 @@ public protocol PerSampleFeatures: Sendable {
 }
 
 /// Samples given as the columns of a dense feature matrix F (N × D) and labels y.
-public struct DenseFeatureSamples: PerSampleFeatures {
+struct DenseFeatureSamples: PerSampleFeatures {
     /// F (N × D).
-    public let features: Matrix
+    let features: Matrix
     /// y (length D).
-    public let labels: [Double]
+    let labels: [Double]
 
     /// Samples from F and y.
-    public init(features: Matrix, labels: [Double]) {
+    init(features: Matrix, labels: [Double]) {
         precondition(features.columns == labels.count)
         self.features = features
         self.labels = labels
     }
 
-    public var featureCount: Int { features.rows }
-    public var sampleCount: Int { labels.count }
+    var featureCount: Int { features.rows }
+    var sampleCount: Int { labels.count }
 
-    public func sample(_ d: Int, into buffer: inout [Double]) -> Double {
+    func sample(_ d: Int, into buffer: inout [Double]) -> Double {
         let n = features.rows
         features.storage.withUnsafeBufferPointer { p in
             for k in 0..<n { buffer[k] = p[d * n + k] }
@@ -38,25 +38,18 @@ public struct DenseFeatureSamples: PerSampleFeatures {
 
 /// Linear features f = W_S x_d of sparse samples, formed from each sample's few active entries
 /// (cost N·k̄ per sample; the dense F is never built).
-public struct SparseLinearFeatureSamples: PerSampleFeatures {
+struct SparseLinearFeatureSamples: PerSampleFeatures {
     /// W_S (N × K).
-    public let embedding: Matrix
+    let embedding: Matrix
     /// The sparse samples X_S.
-    public let samples: SparseTrainingSet
+    let samples: SparseTrainingSet
     /// y (length D).
-    public let labels: [Double]
+    let labels: [Double]
 
-    /// Samples from W_S, X_S and y.
-    public init(embedding: Matrix, samples: SparseTrainingSet, labels: [Double]) {
-        self.embedding = embedding
-        self.samples = samples
-        self.labels = labels
-    }
+    var featureCount: Int { embedding.rows }
+    var sampleCount: Int { samples.sampleCount }
 
-    public var featureCount: Int { embedding.rows }
-    public var sampleCount: Int { samples.sampleCount }
-
-    public func sample(_ d: Int, into buffer: inout [Double]) -> Double {
+    func sample(_ d: Int, into buffer: inout [Double]) -> Double {
         let n = embedding.rows
         for k in 0..<n { buffer[k] = 0 }
         embedding.storage.withUnsafeBufferPointer { w in

@@ -2,14 +2,14 @@ import Foundation
 
 /// Everything a refused or read-only open must leave as it was: the file's bytes and modification time, and the
 /// names of the files in its folder (so that no -wal, -shm or -journal side file appears).
-struct FileState: Equatable, CustomStringConvertible {
+public struct FileState: Equatable, CustomStringConvertible {
     /// Size in bytes and FNV-1a 64 hash of the contents.
-    let size: Int, hash: UInt64
-    let modified: Date?
-    let folderListing: [String]
+    public let size: Int, hash: UInt64
+    public let modified: Date?
+    public let folderListing: [String]
 
     /// The current state of the file at `path`.
-    init(_ path: String) {
+    public init(_ path: String) {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
         size = bytes.count
@@ -18,12 +18,12 @@ struct FileState: Equatable, CustomStringConvertible {
         folderListing = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
     }
 
-    var description: String { "\(size) bytes, hash \(hash), modified \(modified.map { "\($0.timeIntervalSince1970)" } ?? "?"), folder \(folderListing)" }
+    public var description: String { "\(size) bytes, hash \(hash), modified \(modified.map { "\($0.timeIntervalSince1970)" } ?? "?"), folder \(folderListing)" }
 }
 
 /// Runs a program, returning its exit status (nil if it could not be started) and its standard error.
 @discardableResult
-func runTool(_ executable: String, _ arguments: [String]) -> (status: Int32?, stderr: String) {
+public func runTool(_ executable: String, _ arguments: [String]) -> (status: Int32?, stderr: String) {
     guard FileManager.default.isExecutableFile(atPath: executable) else { return (nil, "\(executable) not found") }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -39,7 +39,7 @@ func runTool(_ executable: String, _ arguments: [String]) -> (status: Int32?, st
 
 /// Runs `body` with `paths` made immutable by `chattr +i` (which stops even root from writing, and for a folder,
 /// from creating files in it); returns nil without running it, printing why, when chattr is unavailable.
-func withImmutable<T>(_ paths: [String], _ body: () throws -> T) rethrows -> T? {
+public func withImmutable<T>(_ paths: [String], _ body: () throws -> T) rethrows -> T? {
     let (status, message) = runTool("/usr/bin/chattr", ["+i"] + paths)
     guard status == 0 else {
         runTool("/usr/bin/chattr", ["-i"] + paths)
@@ -52,7 +52,7 @@ func withImmutable<T>(_ paths: [String], _ body: () throws -> T) rethrows -> T? 
 
 /// Runs `body` with `folder` bind-mounted read-only onto itself (a read-only file system); returns nil without
 /// running it, printing why, when mounting is not permitted.
-func withReadOnlyMount<T>(_ folder: String, _ body: () throws -> T) rethrows -> T? {
+public func withReadOnlyMount<T>(_ folder: String, _ body: () throws -> T) rethrows -> T? {
     let (status, message) = runTool("/usr/bin/mount", ["-o", "bind,ro", folder, folder])
     guard status == 0 else {
         print("skipped: cannot bind-mount \(folder) read-only (\(message.trimmingCharacters(in: .whitespacesAndNewlines)))")

@@ -2,7 +2,7 @@ import Foundation
 
 /// Theorem 3.3: the loss of heavily overparameterized models (N = C·D, C large) against the exact
 /// Σ_i λ_i (1 − p_i)^D and its asymptote (1/β)·Γ((α+β)/β)·D^(−(α+β)/β).
-public enum ModelRichLossExperiment {
+package enum ModelRichLossExperiment {
     /// The D values, N/D and the seeds.
     public struct Configuration: Sendable, Codable {
         public var sampleCounts: [Int]
@@ -51,7 +51,7 @@ public enum ModelRichLossExperiment {
 }
 
 /// The model-rich losses against the exact sum and the asymptote.
-public struct ModelRichLossResult: ExperimentOutput {
+package struct ModelRichLossResult: ExperimentOutput {
     public static let name = "model-rich-loss"
     public let alpha: Double
     public let beta: Double
@@ -75,6 +75,7 @@ public struct ModelRichLossResult: ExperimentOutput {
     /// Measured/exact at each D (→ 1 as N/D grows; above 1 by the random-projection factor).
     public var ratios: [Double] { zip(points, exact).map { $0.lossMean / $1 } }
 
+    /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: ["d", "n", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90", "heavy_tailed", "seeds", "loss_exact", "loss_asymptotic", "ratio_measured_exact"])
         for (i, p) in points.enumerated() {
@@ -85,6 +86,7 @@ public struct ModelRichLossResult: ExperimentOutput {
         return ["\(Self.name).csv": table.render()]
     }
 
+    /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         var lines = ["model-rich loss (α = \(alpha), β = \(beta), N = \(fourSignificantDigits(configuration.modelRichRatio))·D):"]
         for (i, p) in points.enumerated() {

@@ -7,7 +7,7 @@ public enum SweptVariable: String, Sendable, Codable {
 }
 
 /// A grid of points (N values × D values, or N = C·D for each D) measured over several seeds.
-public struct SweepPlan: Sendable {
+package struct SweepPlan: Sendable {
     /// The options shared by every point (its N, D and seed are replaced).
     public var base: PointSpecification
     /// The N values.

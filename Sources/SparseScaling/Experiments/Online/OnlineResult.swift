@@ -5,85 +5,85 @@ import ScalingAnalysis
 /// and N (a joint fit L = A·N^−a_N + B·t^−a_t), and the compute-optimal frontier under C = N·t with
 /// N*(C), t*(C), L*(C) fitted — beside our own prediction (marked as ours; the paper has none for
 /// this regime) and the paper's direct-solve frontier C = N·D·min(N, D).
-public struct OnlineResult: ExperimentOutput {
-    public static let name = "online"
+package struct OnlineResult: ExperimentOutput {
+    package static let name = "online"
 
     /// One run (N, seed).
-    public struct Run: Sendable, Codable {
-        public var featureCount: Int
-        public var seed: UInt64
-        public var run: OnlineRun
+    package struct Run: Sendable, Codable {
+        package var featureCount: Int
+        package var seed: UInt64
+        package var run: OnlineRun
     }
 
     /// The loss over seeds at one (N, t).
-    public struct CurvePoint: Sendable, Codable {
-        public var featureCount: Int
-        public var step: Int
-        public var loss: LossDistribution
+    package struct CurvePoint: Sendable, Codable {
+        package var featureCount: Int
+        package var step: Int
+        package var loss: LossDistribution
         /// Standard error of the mean over seeds.
-        public var standardError: Double
-        public var meanObservedCoordinates: Double
+        package var standardError: Double
+        package var meanObservedCoordinates: Double
     }
 
     /// A fitted frontier point: the best N (interpolated in log N) and its loss at compute C.
-    public struct FrontierPoint: Sendable, Codable {
-        public var compute: Double
-        public var featureCount: Double
-        public var steps: Double
-        public var loss: Double
+    package struct FrontierPoint: Sendable, Codable {
+        package var compute: Double
+        package var featureCount: Double
+        package var steps: Double
+        package var loss: Double
     }
 
     /// The fit of L(N, t) = A·N^−a_N + B·t^−a_t (relative least squares over the median curves at t ≥ 1000).
-    public struct JointFit: Sendable, Codable {
-        public var modelExponent: Double
-        public var modelExponentStandardError: Double
-        public var stepExponent: Double
-        public var stepExponentStandardError: Double
-        public var modelCoefficient: Double
-        public var stepCoefficient: Double
+    package struct JointFit: Sendable, Codable {
+        package var modelExponent: Double
+        package var modelExponentStandardError: Double
+        package var stepExponent: Double
+        package var stepExponentStandardError: Double
+        package var modelCoefficient: Double
+        package var stepCoefficient: Double
         /// Root-mean-square relative residual.
-        public var relativeResidual: Double
-        public var pointCount: Int
+        package var relativeResidual: Double
+        package var pointCount: Int
 
         /// A·N^−a_N + B·t^−a_t.
-        public func predicted(featureCount n: Double, steps t: Double) -> Double {
+        package func predicted(featureCount n: Double, steps t: Double) -> Double {
             modelCoefficient * pow(n, -modelExponent) + stepCoefficient * pow(t, -stepExponent)
         }
     }
 
-    public let alpha: Double
-    public let beta: Double
-    public let configuration: OnlineExperiment.Configuration
-    public let checkpoints: [Int]
+    package let alpha: Double
+    package let beta: Double
+    package let configuration: OnlineExperiment.Configuration
+    package let checkpoints: [Int]
     /// Every run (curves per seed).
-    public let runs: [Run]
+    package let runs: [Run]
     /// Mean/median/quantiles over seeds per (N, t), completed runs only.
-    public let curves: [CurvePoint]
+    package let curves: [CurvePoint]
     /// Runs that diverged: (N, seed, step).
-    public let divergedRuns: [String]
+    package let divergedRuns: [String]
     /// The t-exponent of the median loss of the largest N over t ≥ 1000 while L ≥ 3·L(T).
-    public let stepFit: PowerLawFit?
+    package let stepFit: PowerLawFit?
     /// The joint fit.
-    public let joint: JointFit?
+    package let joint: JointFit?
     /// The measured frontier (compute where the best N is interior to the N grid).
-    public let frontier: [FrontierPoint]
+    package let frontier: [FrontierPoint]
     /// Power-law fits of L*(C), N*(C), t*(C) (exponents of decay: N* and t* grow, so theirs are negative).
-    public let frontierLossFit: PowerLawFit?
-    public let frontierModelFit: PowerLawFit?
-    public let frontierStepsFit: PowerLawFit?
+    package let frontierLossFit: PowerLawFit?
+    package let frontierModelFit: PowerLawFit?
+    package let frontierStepsFit: PowerLawFit?
     /// Our predicted exponents: a_t, a_N, and the frontier (N*, t*, L*).
-    public let predictedStepExponent: Double
-    public let predictedModelExponent: Double
-    public let predictedFrontier: [Double]
+    package let predictedStepExponent: Double
+    package let predictedModelExponent: Double
+    package let predictedFrontier: [Double]
     /// The paper's direct-solve frontier (C = N·D·min(N, D)): N* ∝ C^(1/(β+2)), D* ∝ C^(β/(β+2)), L* ∝ C^(−(α+β)/(β+2)).
-    public let directSolveFrontier: [Double]
+    package let directSolveFrontier: [Double]
     /// Our decoupled N = ∞ prediction E[L_∞(t)] at each checkpoint (nil at t = 0 is Σλ).
-    public let decoupledPrediction: [Double]
+    package let decoupledPrediction: [Double]
     /// Wall-clock seconds of the slowest run at the largest N, and its steps per second.
-    public let largestRunSeconds: Double
+    package let largestRunSeconds: Double
 
     /// Aggregates and fits the runs.
-    public init(alpha: Double, beta: Double, configuration: OnlineExperiment.Configuration, checkpoints: [Int], runs: [Run], parameters: DataParameters) {
+    package init(alpha: Double, beta: Double, configuration: OnlineExperiment.Configuration, checkpoints: [Int], runs: [Run], parameters: DataParameters) {
         self.alpha = alpha
         self.beta = beta
         self.configuration = configuration
@@ -131,7 +131,7 @@ public struct OnlineResult: ExperimentOutput {
     }
 
     /// Fits start at this step, past the transient of the first steps.
-    public static let fitStart = 1000
+    package static let fitStart = 1000
 
     /// Grid search over (a_N, a_t) with A, B by weighted linear least squares on relative residuals;
     /// standard errors from the curvature of the profiled residual sum (points of one curve share
@@ -243,7 +243,7 @@ public struct OnlineResult: ExperimentOutput {
         return (points, lossFit, modelFit, stepsFit)
     }
 
-    public func csvTables() -> [String: String] {
+    package func csvTables() -> [String: String] {
         var table = CSVTable(headers: ["n", "step", "seeds", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90", "k_mean", "decoupled_prediction_ours"])
         for p in curves {
             let j = checkpoints.firstIndex(of: p.step)!
@@ -257,7 +257,7 @@ public struct OnlineResult: ExperimentOutput {
         return ["\(Self.name).csv": table.render(), "\(Self.name)-frontier.csv": frontierTable.render()]
     }
 
-    public func summaryText() -> String {
+    package func summaryText() -> String {
         let g = fourSignificantDigits
         var lines = ["one-pass SGD (α = \(alpha), β = \(beta), η = \(g(configuration.stepSize)) constant, T = \(configuration.steps) steps, N ∈ \(configuration.featureCounts), \(configuration.seeds) seeds):"]
         lines.append(divergedRuns.isEmpty ? "  every run completed (no divergence)" : "  DIVERGED: " + divergedRuns.joined(separator: "; "))
@@ -290,7 +290,7 @@ public struct OnlineResult: ExperimentOutput {
 
 extension OnlineResult {
     /// The report's rows: measured exponents against OUR OWN predictions (the paper has none here).
-    public var comparisonRows: [ComparisonRow] {
+    package var comparisonRows: [ComparisonRow] {
         var rows: [ComparisonRow] = []
         rows.append(ComparisonRow(
             quantity: "one-pass SGD: t-exponent at N = \(configuration.featureCounts.max() ?? 0) (prediction OURS: (α+β)/(1+α+β))",

@@ -3,7 +3,7 @@ import ScalingAnalysis
 
 /// The paper's Fig. 2: loss over a grid of N for several D, in collapse coordinates
 /// x = N/D^(1/β), y = L·D^(α_D), with the double-descent peak located for each D.
-public enum CollapseExperiment {
+package enum CollapseExperiment {
     /// The D values, the x grid and the seeds.
     public struct Configuration: Sendable, Codable {
         /// Data sizes, one curve each.
@@ -168,7 +168,7 @@ public struct CollapseCurve: Sendable, Encodable {
 }
 
 /// The collapse curves, the measured peak location (on the median) and its predictions.
-public struct CollapseResult: ExperimentOutput {
+package struct CollapseResult: ExperimentOutput {
     public static let name = "collapse"
     /// α and β.
     public let alpha: Double
@@ -200,6 +200,7 @@ public struct CollapseResult: ExperimentOutput {
             ? nil : exp(predictedLogs.reduce(0, +) / Double(predictedLogs.count))
     }
 
+    /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: Self.csvHeaders)
         for curve in curves {
@@ -226,6 +227,7 @@ public struct CollapseResult: ExperimentOutput {
         "heavy_tailed", "predicted_loss_mean", "predicted_loss_median", "predicted_region", "seeds", "k_mean",
     ]
 
+    /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         var lines = ["scaling collapse (α = \(alpha), β = \(beta)): x = N/D^(1/β), y = L·D^(α_D); peaks located on the median over seeds"]
         for c in curves {

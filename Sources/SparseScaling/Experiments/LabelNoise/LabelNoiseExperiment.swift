@@ -5,24 +5,24 @@ import Foundation
 /// the ridge that tames the peak. Medians and 10/90% quantiles beside the means, because on the
 /// interpolating side a coordinate observed once with small amplitude ξ gets a noise coefficient
 /// ∝ σ/ξ, and E[1/χ²₁] = ∞.
-public enum LabelNoiseExperiment {
+package enum LabelNoiseExperiment {
     /// Sizes, noise levels, ridges and seeds.
-    public struct Configuration: Sendable, Codable, SeededConfiguration {
+    package struct Configuration: Sendable, Codable, SeededConfiguration {
         /// Seeds per point.
-        public var seeds: Int
+        package var seeds: Int
         /// The noise variances σ² (0 is the noiseless reference).
-        public var noiseVariances: [Double]
+        package var noiseVariances: [Double]
         /// N-sweep: the N values at D = `nSweepD`.
-        public var nSweepN: [Int]
-        public var nSweepD: Int
+        package var nSweepN: [Int]
+        package var nSweepD: Int
         /// D-sweep: the D values with N = `modelRichRatio`·D.
-        public var dSweepD: [Int]
-        public var modelRichRatio: Double
+        package var dSweepD: [Int]
+        package var modelRichRatio: Double
         /// Ridges λ_r > 0 tried at the peak (N ≈ E[K(nSweepD)], D = nSweepD); λ_r = 0 comes from the N-sweep.
-        public var ridges: [Double]
+        package var ridges: [Double]
 
         /// The sizes of `profile`.
-        public static func preset(_ profile: ExperimentProfile) -> Configuration {
+        package static func preset(_ profile: ExperimentProfile) -> Configuration {
             let ridges = (-8 ... -1).map { pow(10, Double($0)) }
             switch profile {
             case .quick:
@@ -45,7 +45,7 @@ public enum LabelNoiseExperiment {
 
     /// The batches `run` measures, in order: per σ², the N-sweep through the peak, the model-rich
     /// D-sweep and the ridges at the peak N (the N of `nSweepN` closest to E[K(nSweepD)]).
-    public static func plan(alpha: Double, beta: Double, configuration c: Configuration) throws -> [PlannedBatch] {
+    package static func plan(alpha: Double, beta: Double, configuration c: Configuration) throws -> [PlannedBatch] {
         let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let peakN = peakFeatureCount(c, parameters: parameters)
@@ -72,7 +72,7 @@ public enum LabelNoiseExperiment {
 
     /// Measures every sweep at α, β through `runner` (resuming from its store; σ = 0 points share the
     /// noiseless keys of the other experiments).
-    public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> LabelNoiseResult {
+    package static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> LabelNoiseResult {
         let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let sweeps: [LabelNoiseResult.Sweep] = [.n, .d, .ridge]

@@ -2,19 +2,12 @@ import Foundation
 
 /// MODEL.md §6: the predicted loss curve (`LossCurvePredictor`) against the measured one over
 /// N = 8…8192 at several (α, β, D): mean vs mean ± SE outside the peak band, median vs median in it.
-public enum LossCurveExperiment {
+package enum LossCurveExperiment {
     /// One (α, β, D) at which the curve is measured.
     public struct Setting: Sendable, Codable, Hashable {
         public var alpha: Double
         public var beta: Double
         public var dataSize: Int
-
-        /// A setting from its parts.
-        public init(alpha: Double, beta: Double, dataSize: Int) {
-            self.alpha = alpha
-            self.beta = beta
-            self.dataSize = dataSize
-        }
     }
 
     /// The settings, the N grid and the seeds, with the accuracy the verdicts demand.
@@ -63,7 +56,7 @@ public enum LossCurveExperiment {
 }
 
 /// The predicted and measured loss curves, the errors on each side of the peak and at the peak.
-public struct LossCurveResult: ExperimentOutput {
+package struct LossCurveResult: ExperimentOutput {
     public static let name = "loss-curve"
 
     /// One N of one setting: measured mean ± SE, median, 10/90% quantiles; the prediction.
@@ -196,6 +189,7 @@ public struct LossCurveResult: ExperimentOutput {
 
     static func percent(_ x: Double?) -> String { x.map { String(format: "%.1f%%", 100 * $0) } ?? "—" }
 
+    /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: ["alpha", "beta", "d", "n", "region", "method", "seeds", "measured_mean", "measured_se",
                                        "measured_median", "measured_q10", "measured_q90", "predicted_mean", "predicted_median",
@@ -213,6 +207,7 @@ public struct LossCurveResult: ExperimentOutput {
         return ["\(Self.name).csv": table.render()]
     }
 
+    /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         var lines = ["loss curve, predicted (MODEL.md §6.3) vs measured (\(configuration.seeds) seeds), N = \(configuration.modelSizes.first ?? 0)…\(configuration.modelSizes.last ?? 0):"]
         for curve in curves {

@@ -3,7 +3,7 @@ import ScalingAnalysis
 
 /// The paper's Fig. 5: four sweeps with linear random features — sparse N, sparse D, dense N,
 /// dense D. Three share one exponent (≈ α_N = α + β); the sparse D-sweep has its own (≈ α_D).
-public enum LinearSweepsExperiment {
+package enum LinearSweepsExperiment {
     /// Sizes and seeds of the four sweeps.
     public struct Configuration: Sendable, Codable {
         /// Seeds per point.
@@ -82,7 +82,7 @@ public enum LinearSweepsExperiment {
 
 /// The four linear sweeps with their fits, the joint exponent of the three that share one, and
 /// the test that the sparse D-sweep has a different one.
-public struct LinearSweepsResult: ExperimentOutput {
+package struct LinearSweepsResult: ExperimentOutput {
     public static let name = "linear-sweeps"
     /// α and β of the data.
     public let alpha: Double
@@ -132,12 +132,14 @@ public struct LinearSweepsResult: ExperimentOutput {
     /// α_N(joint)/α_D(sparse), predicted ≈ β.
     public let ratio: Double?
 
+    /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: SweepSeries.csvHeaders)
         for s in series { s.appendRows(to: &table) }
         return ["\(Self.name).csv": table.render()]
     }
 
+    /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         var lines = ["linear sweeps (α = \(alpha), β = \(beta)): predicted α_N = \(fourSignificantDigits(predictedAlphaN)), α_D = \(fourSignificantDigits(predictedAlphaD))"]
         for s in series {

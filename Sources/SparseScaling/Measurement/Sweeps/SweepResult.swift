@@ -3,7 +3,7 @@ import ScalingAnalysis
 
 /// The measured points of a sweep (mean ± SE, median and 10/90% quantiles, heavy-tail flags) and the
 /// power-law fit of mean loss against the swept variable, over the points outside the peak band.
-public struct SweepResult: Sendable {
+package struct SweepResult: Sendable {
     /// Aggregated points, in plan order.
     public let points: [MeasuredPoint]
     /// The swept variable (nil: nothing to fit).
@@ -39,7 +39,7 @@ public struct SweepResult: Sendable {
         }
     }
 
-    /// The JSON object `{"points": [...], "fit": {...}}` of `sweep --format json`, compact with sorted keys.
+    /// The JSON object `{"points": [...], "fit": {...}}` of a sweep's JSON output, compact with sorted keys.
     public func json() -> String {
         let data = (try? JSONSerialization.data(withJSONObject: jsonObject(), options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)

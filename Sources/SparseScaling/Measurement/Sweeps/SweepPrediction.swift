@@ -6,7 +6,7 @@ import ScalingTheory
 /// N-sweeps: α_N = α + β (data-rich limit). D-sweeps: α_D = (α + β)/β for sparse data with β > 1,
 /// α + β otherwise (model-rich limit). The prediction is asymptotic: a finite sweep away from its limit
 /// may miss it without contradicting the theory.
-public struct SweepPrediction: Sendable {
+package struct SweepPrediction: Sendable {
     /// The predicted exponent a of L ∝ x^(−a).
     public let exponent: Double
     /// Which exponent it is, e.g. "α_N = α + β".

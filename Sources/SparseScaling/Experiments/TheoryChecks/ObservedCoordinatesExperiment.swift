@@ -3,7 +3,7 @@ import Foundation
 /// Lemma 3.2: the number K(D) of coordinates active in at least one of D samples, measured over
 /// seeds, against the exact expectation Σ_i [1 − (1 − p_i)^D] and the asymptote Γ(1 − 1/β)·D^(1/β).
 /// Only the data stream is drawn (no model is trained), so D can be large.
-public enum ObservedCoordinatesExperiment {
+package enum ObservedCoordinatesExperiment {
     /// The D values and the seeds.
     public struct Configuration: Sendable, Codable {
         public var sampleCounts: [Int]
@@ -70,6 +70,7 @@ public struct ObservedCoordinatesResult: ExperimentOutput {
     /// Whether every D agrees with the exact expectation within 4 standard errors (z-scores of many D).
     public var agrees: Bool { maxAbsZScore <= 4 }
 
+    /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: ["d", "k_mean", "k_se", "seeds", "k_exact", "k_asymptotic", "z"])
         for r in rows {
@@ -78,6 +79,7 @@ public struct ObservedCoordinatesResult: ExperimentOutput {
         return ["\(Self.name).csv": table.render()]
     }
 
+    /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         var lines = ["observed coordinates K(D) (α = \(alpha), β = \(beta)):"]
         for r in rows {

@@ -4,7 +4,7 @@ import ScalingAnalysis
 /// The paper's Figs. 4 and 6: the four sweeps (sparse N, sparse D, dense N, dense D) with ReLU
 /// features f = ReLU(W x), trained by the pseudoinverse and by Nesterov-accelerated GD, with the
 /// Monte-Carlo test loss. The asymmetry α_N > α_D persists, smaller than for linear features.
-public enum ReLUSweepsExperiment: StoredExperiment {
+package enum ReLUSweepsExperiment: StoredExperiment {
     /// Sizes of the four sweeps, solvers and Monte-Carlo settings.
     public struct Configuration: SeededConfiguration, Codable {
         /// Seeds per point.
@@ -122,13 +122,14 @@ public struct ReLUSweepSet: Sendable, Encodable {
 }
 
 /// The ReLU sweeps for every solver.
-public struct ReLUSweepsResult: ExperimentOutput {
+package struct ReLUSweepsResult: ExperimentOutput {
     public static let name = "relu-sweeps"
     public let alpha: Double
     public let beta: Double
     public let configuration: ReLUSweepsExperiment.Configuration
     public let sets: [ReLUSweepSet]
 
+    /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: ["solver"] + SweepSeries.csvHeaders)
         for set in sets {
@@ -139,6 +140,7 @@ public struct ReLUSweepsResult: ExperimentOutput {
         return ["\(Self.name).csv": table.render()]
     }
 
+    /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         var lines = ["ReLU sweeps (α = \(alpha), β = \(beta)):"]
         for set in sets {

@@ -5,14 +5,14 @@ import ScalingAnalysis
 /// each candidate f below the smallest loss, an ordinary log–log power-law fit of L − f; the f with
 /// the least residual sum of squares wins. γ's standard error is that of the power-law fit at the
 /// chosen floor (conditional on f, so it understates the joint uncertainty).
-public struct NoiseFloorFit: Sendable, Codable, Hashable {
+package struct NoiseFloorFit: Sendable, Codable, Hashable {
     /// The fitted floor f.
-    public var floor: Double
+    package var floor: Double
     /// The power law fitted to L − f.
-    public var powerLaw: PowerLawFit
+    package var powerLaw: PowerLawFit
 
     /// Fits (x, L) pairs (≥ 4 points, positive and finite).
-    public init?(x: [Double], loss: [Double]) {
+    package init?(x: [Double], loss: [Double]) {
         guard x.count >= 4, x.count == loss.count, let smallest = loss.min(), smallest > 0 else { return nil }
         // Floors from 0 up to 0.999 of the smallest loss, geometric above 1e-6 of it; then a golden-section
         // refinement between the best candidate's neighbours.
@@ -35,5 +35,5 @@ public struct NoiseFloorFit: Sendable, Codable, Hashable {
     }
 
     /// c·x^(−γ) + f.
-    public func predicted(at x: Double) -> Double { powerLaw.predicted(at: x) + floor }
+    package func predicted(at x: Double) -> Double { powerLaw.predicted(at: x) + floor }
 }

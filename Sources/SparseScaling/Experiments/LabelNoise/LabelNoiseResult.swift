@@ -5,11 +5,11 @@ import ScalingAnalysis
 /// median, 10/90% quantiles), and per σ² the noise floor, the peak height and the best ridge, with
 /// the paper's hypothesis ("noise imposes a floor rather than removing the sparsity-driven bottleneck
 /// until it dominates") as verdicts that can fail.
-public struct LabelNoiseResult: ExperimentOutput {
-    public static let name = "label-noise"
+package struct LabelNoiseResult: ExperimentOutput {
+    package static let name = "label-noise"
 
     /// Which sweep a row belongs to.
-    public enum Sweep: String, Sendable, Codable {
+    package enum Sweep: String, Sendable, Codable {
         /// Along N at fixed D (through the double-descent peak), ridgeless.
         case n = "N-sweep"
         /// Along D with N = ratio·D (model-rich), ridgeless.
@@ -19,22 +19,22 @@ public struct LabelNoiseResult: ExperimentOutput {
     }
 
     /// One measured point.
-    public struct Row: Sendable, Codable {
-        public var sweep: Sweep
-        public var noiseVariance: Double
-        public var n: Int
-        public var d: Int
-        public var ridge: Double
+    package struct Row: Sendable, Codable {
+        package var sweep: Sweep
+        package var noiseVariance: Double
+        package var n: Int
+        package var d: Int
+        package var ridge: Double
         /// Excess loss Σλ(w_eff − w*)² over seeds.
-        public var excess: LossDistribution
+        package var excess: LossDistribution
         /// Test loss = excess + σ² over seeds.
-        public var test: LossDistribution
-        public var meanObservedCoordinates: Double
+        package var test: LossDistribution
+        package var meanObservedCoordinates: Double
         /// The per-seed excess losses, in seed order.
-        public var losses: [Double]
+        package var losses: [Double]
 
         /// The row of a measured point of sweep `sweep` at noise variance σ² = `noiseVariance`.
-        public init(sweep: Sweep, point p: MeasuredPoint, noiseVariance: Double) {
+        package init(sweep: Sweep, point p: MeasuredPoint, noiseVariance: Double) {
             self.sweep = sweep
             self.noiseVariance = noiseVariance
             n = p.n
@@ -48,51 +48,51 @@ public struct LabelNoiseResult: ExperimentOutput {
     }
 
     /// What was found at one σ².
-    public struct NoiseLevel: Sendable, Codable {
-        public var noiseVariance: Double
+    package struct NoiseLevel: Sendable, Codable {
+        package var noiseVariance: Double
         /// Fit of the median test loss along the D-sweep: c·D^(−γ) + floor.
-        public var floorFit: NoiseFloorFit?
+        package var floorFit: NoiseFloorFit?
         /// The double-descent peak: the largest median excess loss along the N-sweep among the N within a
         /// factor 2 of E[K(D)] (where the interpolation threshold sits), its N, and its 10/90% quantiles.
-        public var peakN: Int
-        public var peakMedian: Double
-        public var peakLower: Double
-        public var peakUpper: Double
+        package var peakN: Int
+        package var peakMedian: Double
+        package var peakLower: Double
+        package var peakUpper: Double
         /// Bootstrap SE of ln(peak median / noiseless peak median) (nil for σ² = 0).
-        public var peakGrowthLog: Double?
-        public var peakGrowthLogStandardError: Double?
+        package var peakGrowthLog: Double?
+        package var peakGrowthLogStandardError: Double?
         /// Power-law fit of the median excess loss along the D-sweep (σ² taken as the floor).
-        public var excessFit: PowerLawFit?
+        package var excessFit: PowerLawFit?
         /// Local exponents of the median excess loss between successive D of the D-sweep.
-        public var localExponents: [Double]
+        package var localExponents: [Double]
         /// The first D at whose upper end the local exponent of the median excess loss falls below
         /// 0.7·α_D (the D-exponent gives way to the noise term); nil when it never does in range.
-        public var exponentGivesWayAt: Int?
+        package var exponentGivesWayAt: Int?
         /// The D where the noiseless model-rich loss Σλ_i(1 − p_i)^D equals σ² (the floor starts to dominate).
-        public var floorDominatesFrom: Double?
+        package var floorDominatesFrom: Double?
         /// The ridge with the lowest median test loss at the peak (0 if ridgeless wins), and that loss.
-        public var optimalRidge: Double
-        public var optimalRidgeMedianTest: Double
+        package var optimalRidge: Double
+        package var optimalRidgeMedianTest: Double
         /// The ridgeless median test loss at the peak N.
-        public var ridgelessMedianTest: Double
+        package var ridgelessMedianTest: Double
         /// q90/q50 of the test loss ridgeless at the peak, and the smallest ridge where it is ≤ 2
         /// (the heavy tail removed; nil when no ridge in the scan achieves it).
-        public var ridgelessTailRatio: Double
-        public var tailRemovingRidge: Double?
+        package var ridgelessTailRatio: Double
+        package var tailRemovingRidge: Double?
     }
 
-    public let alpha: Double
-    public let beta: Double
-    public let configuration: LabelNoiseExperiment.Configuration
+    package let alpha: Double
+    package let beta: Double
+    package let configuration: LabelNoiseExperiment.Configuration
     /// The N of the ridge scan (nearest grid N to E[K(D)]).
-    public let peakFeatureCount: Int
-    public let rows: [Row]
-    public let levels: [NoiseLevel]
+    package let peakFeatureCount: Int
+    package let rows: [Row]
+    package let levels: [NoiseLevel]
     /// Predicted α_D.
-    public let predictedAlphaD: Double
+    package let predictedAlphaD: Double
 
     /// Analyses the rows.
-    public init(alpha: Double, beta: Double, configuration: LabelNoiseExperiment.Configuration, peakFeatureCount: Int, rows: [Row], parameters: DataParameters) {
+    package init(alpha: Double, beta: Double, configuration: LabelNoiseExperiment.Configuration, peakFeatureCount: Int, rows: [Row], parameters: DataParameters) {
         self.alpha = alpha
         self.beta = beta
         self.configuration = configuration
@@ -164,7 +164,7 @@ public struct LabelNoiseResult: ExperimentOutput {
         return (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)).squareRoot()
     }
 
-    public func csvTables() -> [String: String] {
+    package func csvTables() -> [String: String] {
         var table = CSVTable(headers: [
             "sweep", "noise_variance", "n", "d", "ridge", "seeds", "excess_mean", "excess_median", "excess_q10", "excess_q90", "excess_max",
             "test_mean", "test_median", "test_q10", "test_q90", "k_mean", "mean_dominated_by_tail",
@@ -195,9 +195,9 @@ public struct LabelNoiseResult: ExperimentOutput {
     }
 
     /// The sweeps' rows whose mean lies above their 90% quantile (a heavy tail: a few seeds dominate).
-    public var heavyTailRows: [Row] { rows.filter { $0.excess.meanDominatedByTail } }
+    package var heavyTailRows: [Row] { rows.filter { $0.excess.meanDominatedByTail } }
 
-    public func summaryText() -> String {
+    package func summaryText() -> String {
         let g = fourSignificantDigits
         var lines = ["label noise (α = \(alpha), β = \(beta); N-sweep at D = \(configuration.nSweepD), D-sweep with N = \(g(configuration.modelRichRatio))·D, \(configuration.seeds) seeds; exact reduced solver with z ~ N(0, I_r)):"]
         for l in levels {
@@ -225,7 +225,7 @@ public struct LabelNoiseResult: ExperimentOutput {
 extension LabelNoiseResult {
     /// The report's verdict rows, per σ² > 0: the floor equals σ², the sparse D-exponent survives
     /// above it, and the double-descent peak grows.
-    public var comparisonRows: [ComparisonRow] {
+    package var comparisonRows: [ComparisonRow] {
         var rows: [ComparisonRow] = []
         let g = fourSignificantDigits
         for l in levels where l.noiseVariance > 0 {

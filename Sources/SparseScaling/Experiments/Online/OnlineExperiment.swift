@@ -6,22 +6,22 @@ import LinearAlgebra
 /// C = N·t, set against the paper's direct-solve frontier C = N·D·min(N, D). Each run yields its
 /// whole loss curve, so runs are not stored per point: every (N, seed) run is computed (in parallel,
 /// one run per thread; the numbers do not depend on the thread count).
-public enum OnlineExperiment {
+package enum OnlineExperiment {
     /// Model sizes, steps, step size and seeds.
-    public struct Configuration: Sendable, Codable, SeededConfiguration {
+    package struct Configuration: Sendable, Codable, SeededConfiguration {
         /// Seeds per N.
-        public var seeds: Int
+        package var seeds: Int
         /// The N values.
-        public var featureCounts: [Int]
+        package var featureCounts: [Int]
         /// T, the steps of every run (= samples used).
-        public var steps: Int
+        package var steps: Int
         /// Constant step η.
-        public var stepSize: Double
+        package var stepSize: Double
         /// Checkpoints per decade of t.
-        public var checkpointsPerDecade: Int
+        package var checkpointsPerDecade: Int
 
         /// The sizes of `profile` (paper: t = 10⁷ steps up to N = 1024).
-        public static func preset(_ profile: ExperimentProfile) -> Configuration {
+        package static func preset(_ profile: ExperimentProfile) -> Configuration {
             switch profile {
             case .quick:
                 return Configuration(seeds: 4, featureCounts: [16, 32, 64, 128, 256, 512], steps: 1 << 19, stepSize: OnlineGradientDescent.defaultStepSize, checkpointsPerDecade: 8)
@@ -32,7 +32,7 @@ public enum OnlineExperiment {
     }
 
     /// Runs every (N, seed) at α, β on up to `threads` threads, reporting each finished run to `progress`.
-    public static func run(
+    package static func run(
         alpha: Double, beta: Double, configuration c: Configuration, threads: Int = ParallelChunks.defaultThreads,
         progress: ProgressReporter = ProgressReporter()
     ) throws -> OnlineResult {

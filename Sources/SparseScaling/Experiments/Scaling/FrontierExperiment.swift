@@ -3,7 +3,7 @@ import ScalingAnalysis
 
 /// The paper's Fig. 3: loss against compute C = N·D·min(N, D) for fixed-N curves sweeping D, the
 /// lower envelope (compute-optimal frontier) and its fitted exponent against −(α+β)/(β+2).
-public enum FrontierExperiment {
+package enum FrontierExperiment {
     /// The N values (one curve each), the D values and the seeds.
     public struct Configuration: Sendable, Codable {
         public var featureCounts: [Int]
@@ -47,7 +47,7 @@ public enum FrontierExperiment {
 }
 
 /// The fixed-N curves, their lower envelope and the frontier fit.
-public struct FrontierResult: ExperimentOutput {
+package struct FrontierResult: ExperimentOutput {
     public static let name = "frontier"
     public let alpha: Double
     public let beta: Double
@@ -128,6 +128,7 @@ public struct FrontierResult: ExperimentOutput {
         return (fit.exponent - t * se, fit.exponent + t * se)
     }
 
+    /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: ["n", "d", "compute", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90", "heavy_tailed", "seeds", "on_envelope"])
         let onEnvelope = Set(envelope.map { "\($0.n)x\($0.d)" })
@@ -144,6 +145,7 @@ public struct FrontierResult: ExperimentOutput {
         return ["\(Self.name).csv": table.render()]
     }
 
+    /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         let bootstrap = seedBootstrapStandardError.map { " (seed bootstrap SE \(fourSignificantDigits($0)))" } ?? ""
         let measured = fit.map { "\(fourSignificantDigits($0.exponent)) ± \(fourSignificantDigits($0.exponentStandardError))\(bootstrap) over \($0.pointCount) envelope points" } ?? "no fit"

@@ -1,0 +1,55 @@
+import ArgumentParser
+import SparseScaling
+
+/// A command's defaults, help and accepted values of `--alpha` and `--beta`. The defaults of the
+/// requirements are the model's: α = 0, β = 2, any finite α + β > 0 with β ≥ 0.
+protocol ExponentChoices {
+    /// α when `--alpha` is not given.
+    static var defaultAlpha: Double { get }
+    /// β when `--beta` is not given.
+    static var defaultBeta: Double { get }
+    /// The help of `--alpha`.
+    static var alphaHelp: String { get }
+    /// The help of `--beta`.
+    static var betaHelp: String { get }
+    /// The values `--alpha` accepts, as an error names them.
+    static var alphaExpected: String { get }
+    /// The values `--beta` accepts, as an error names them.
+    static var betaExpected: String { get }
+    /// Refuses exponents as soon as they are parsed (by default none: the command checks them with its other flags).
+    static func validate(alpha: Double, beta: Double) throws
+}
+
+extension ExponentChoices {
+    static var defaultAlpha: Double { 0 }
+    static var defaultBeta: Double { 2 }
+    static var alphaHelp: String {
+        "Amplitude exponent α (active coordinate i has variance i^-(1+α)); any finite number with α + β > 0. Default 0."
+    }
+    static var betaHelp: String { "Activation exponent β ≥ 0 (coordinate i is active with probability i^-β). Default 2." }
+    static var alphaExpected: String { "a finite number with α + β > 0" }
+    static var betaExpected: String { "a finite number ≥ 0" }
+    static func validate(alpha: Double, beta: Double) throws {}
+}
+
+/// The model's exponents, checked by the command together with its other flags (`point`, `sweep`,
+/// `export`, `theory`).
+enum ModelExponents: ExponentChoices {}
+
+/// The model's exponents, checked as soon as they are parsed (the paper's experiments and `reproduce`).
+enum ExperimentExponents: ExponentChoices {
+    static func validate(alpha: Double, beta: Double) throws {
+        do { _ = try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(1)) } catch let error as ParameterError {
+            throw error.usageError
+        }
+    }
+}
+
+/// Exponents with which gradient descent can spike: α < −1 and β > 1 (`gd-failure`).
+enum SpikingExponents: ExponentChoices {
+    static var defaultAlpha: Double { -1.5 }
+    static var alphaHelp: String { "Amplitude exponent α; spikes need α < −1. Default −1.5." }
+    static var betaHelp: String { "Activation exponent β > 1 (M = ∞). Default 2." }
+    static var alphaExpected: String { "a finite number < −1" }
+    static var betaExpected: String { "a finite number > 1" }
+}
