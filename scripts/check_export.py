@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Recompute an exported instance in NumPy: v = y F⁺ with F = W_S X_S, y = w_S X_S, the observed
-part of the population loss, Σ λ_S ((W_Sᵀ v) − w_S)², λ_S = S^−(1+α+β), and (expected tail) the
-tail (‖v‖²/N + 1)·Σ_{i∉S} λ_i (Riemann zeta for M = ∞, a direct sum for finite M). Exits non-zero
-when any of them differs from the export (v.npy, lambda_S.npy, summary.json's loss_observed,
-loss_tail, loss = loss_observed + loss_tail) by more than the tolerance."""
+"""Recompute an exported instance in NumPy: v = y F⁺ with F = W_S X_S and the exported labels y
+(y.npy: w_S X_S plus σε when exported with --noise σ; w_S X_S for older exports without y.npy), the
+observed part of the population loss, Σ λ_S ((W_Sᵀ v) − w_S)², λ_S = S^−(1+α+β), and (expected tail)
+the tail (‖v‖²/N + 1)·Σ_{i∉S} λ_i (Riemann zeta for M = ∞, a direct sum for finite M). Checks that
+y − w_S X_S is zero for σ = 0 and has the size of σ·√D otherwise. Exits non-zero when any of them
+differs from the export (v.npy, lambda_S.npy, summary.json's loss_observed, loss_tail,
+loss = loss_observed + loss_tail) by more than the tolerance."""
 import json
 import os
 import sys
@@ -16,8 +18,19 @@ def main(folder: str, tolerance: float = 1e-8) -> int:
     X, W, w, lam, observed, v_tool = load("X_S.npy"), load("W_S.npy"), load("w_S.npy"), load("lambda_S.npy"), load("observed.npy"), load("v.npy")
     summary = json.load(open(os.path.join(folder, "summary.json")))
     N, D = summary["n"], summary["d"]
+    sigma = summary.get("noise", 0.0) or 0.0
     F = W @ X
-    y = w @ X
+    clean = w @ X
+    y = load("y.npy") if os.path.exists(os.path.join(folder, "y.npy")) else clean
+    noise = y - clean
+    noise_ok = True
+    if sigma == 0:
+        noise_ok = np.max(np.abs(noise)) <= 1e-12 * max(1.0, np.max(np.abs(clean)))
+    else:
+        # ‖y − wX‖²/σ² ~ χ²_D: within 6 standard deviations of D.
+        chi2 = float(np.sum(noise ** 2) / sigma ** 2)
+        noise_ok = abs(chi2 - D) <= 6 * np.sqrt(2 * D) + 6
+        print(f"noise σ = {sigma}: ‖y − w_S X_S‖²/σ² = {chi2:.1f} (expected {D} ± {np.sqrt(2 * D):.1f})")
     rtol = summary["tolerance"] if summary["tolerance"] is not None else max(N, D) * np.finfo(float).eps
     if summary["ridge"] > 0:
         v = np.linalg.solve(F @ F.T + summary["ridge"] * D * np.eye(N), F @ y)
@@ -64,7 +77,7 @@ def main(folder: str, tolerance: float = 1e-8) -> int:
             sparse_ok = Xs.format == "csr" and Xs.shape == X.shape and np.array_equal(Xs.toarray(), X)
             print(f"X_S.npz: {Xs.format}, shape {Xs.shape}, {Xs.nnz} nonzeros, equal to X_S.npy: {sparse_ok}")
     assert observed.min() >= 1, "observed.npy holds 1-based coordinate indices"
-    return 0 if ok and sparse_ok else 1
+    return 0 if ok and sparse_ok and noise_ok else 1
 
 
 if __name__ == "__main__":

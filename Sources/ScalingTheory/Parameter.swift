@@ -35,6 +35,14 @@ public enum Parameter: String, Sendable, Hashable, CaseIterable {
     case lossEstimator
     /// The sampler of sparse training data (per-sample or sublinear).
     case sampler
+    /// The data distribution (sparse or dense).
+    case dataKind
+    /// Label-noise standard deviation σ.
+    case labelNoise
+    /// Step size η of one-pass SGD.
+    case stepSize
+    /// Decay scale t₀ of one-pass SGD's step schedule.
+    case stepDecay
 
     /// The parameter's mathematical or plain-words name.
     public var symbol: String {
@@ -56,6 +64,10 @@ public enum Parameter: String, Sendable, Hashable, CaseIterable {
         case .failureEstimator: return "the failure estimator"
         case .lossEstimator: return "the loss estimator"
         case .sampler: return "the data sampler"
+        case .dataKind: return "the data distribution"
+        case .labelNoise: return "σ"
+        case .stepSize: return "η"
+        case .stepDecay: return "the step-decay scale t₀"
         }
     }
 }

@@ -24,6 +24,16 @@ struct BadInputTests {
         Case(arguments: ["point", "--n", "8", "--d", "16", "--ridge", "nan"], fragment: "--ridge", status: 2),
         Case(arguments: ["point", "--n", "8", "--d", "16", "--tolerance", "2"], fragment: "--tolerance", status: 2),
         Case(arguments: ["point", "--n", "8", "--d", "16", "--seed", "-1"], fragment: "--seed", status: 2),
+        // Label noise and one-pass SGD.
+        Case(arguments: ["point", "--n", "8", "--d", "16", "--noise", "-1"], fragment: "--noise", status: 2),
+        Case(arguments: ["point", "--n", "8", "--d", "16", "--noise", "nan"], fragment: "--noise", status: 2),
+        Case(arguments: ["sweep", "--n", "8", "--d", "16", "--noise", "inf"], fragment: "--noise", status: 2),
+        Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--eta-decay", "0"], fragment: "--eta-decay", status: 2),
+        Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--features", "relu"], fragment: "--solver", status: 2),
+        Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--data", "dense", "--m", "32"], fragment: "--data", status: 2),
+        Case(arguments: ["point", "--n", "8", "--d", "2000", "--solver", "online", "--eta", "9"], fragment: "online SGD diverged", status: 1),
+        Case(arguments: ["experiment", "label-noise", "--noise", "0.1"], fragment: "--noise", status: 2),
+        Case(arguments: ["experiment", "online", "--steps", "5"], fragment: "--steps", status: 2),
         // Sizes.
         Case(arguments: ["point", "--n", "0", "--d", "16"], fragment: "--n", status: 2),
         Case(arguments: ["point", "--n", "-5", "--d", "16"], fragment: "--n", status: 2),

@@ -28,6 +28,8 @@ struct CommandGrammarTests {
         ["experiment", "observed-coordinates", "--out", "out"],
         ["experiment", "gd-failure", "--d", "1000", "--replicates", "2", "--out", "out"],
         ["experiment", "curve", "--out", "out", "--store", "new.sqlite"],
+        ["experiment", "label-noise", "--out", "out", "--store", "new.sqlite"],
+        ["experiment", "online", "--out", "out"],
         ["reproduce", "--out", "out"],
     ]
 
@@ -65,6 +67,14 @@ struct CommandGrammarTests {
         (["experiment", "curve"], "--settings", ["0:2", "0:2:100:1", "0:2:0", "0:2:1e9", "0:2:2000000", "x:2:100", "0:2:100,",
                                                  " 0:2:100", "nan:2:100", "0:inf:100", "-0.5:0.5:100", "0:2:100,,0:3:100", ""]),
         (["experiment", "curve"], "--seeds", ["0", "1001"]),
+        (["point"], "--noise", ["-1", "nan", "abc"]), (["sweep"], "--noise", ["-0.5", "inf"]), (["export"], "--noise", ["-1"]),
+        (["export"], "--solver", ["online"]), (["experiment", "linear-sweeps"], "--noise", ["-1", "nan"]),
+        (["experiment", "label-noise"], "--d", ["0", "8...4"]), (["experiment", "label-noise"], "--seeds", ["0"]),
+        (["experiment", "online"], "--steps", ["5", "0x10", "abc", "1,5"]), (["experiment", "online"], "--eta", ["0", "-1", "nan"]),
+        (["experiment", "online"], "--n", ["0", "8,,16"]), (["experiment", "online"], "--seeds", ["0", "1.5"]),
+        (["point"], "--noise", ["-inf", "inf", "1e400", "0x"]), (["export"], "--noise", ["nan", "inf", "abc"]),
+        (["sweep"], "--noise", ["-1", "nan", "abc"]), (["experiment", "collapse"], "--noise", ["-1", "inf", "abc"]),
+        (["experiment", "online"], "--max-memory", ["abc", "0"]), (["experiment", "online"], "--threads", ["0", "-1"]),
     ]
 
     /// Every case: bad numbers in the main number flags, out-of-range values, repeated flags, bad formats.
@@ -88,6 +98,10 @@ struct CommandGrammarTests {
         for r in ranges {
             for value in r.values { cases.append(Case(arguments: with(base(r.command), r.flag, value), flag: r.flag)) }
         }
+        // One-pass SGD's step size and decay, on a command line where they take effect.
+        let online = ["point", "--n", "8", "--d", "16", "--solver", "online"]
+        for value in ["0", "-1", "nan", "inf", "abc"] { cases.append(Case(arguments: online + ["--eta", value], flag: "--eta")) }
+        for value in ["-1", "nan", "inf", "abc"] { cases.append(Case(arguments: online + ["--eta-decay", value], flag: "--eta-decay")) }
         // A flag given twice, as `--flag value` and as `--flag=value`.
         for b in bases {
             let flag = b.contains("--out") ? "--out" : "--n"
@@ -118,6 +132,12 @@ struct CommandGrammarTests {
         cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "magic"], flag: "--solver"))
         cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "reduced", "--features", "relu"], flag: "--solver"))
         cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "gd", "--ridge", "1"], flag: "--ridge"))
+        cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--ridge", "1"], flag: "--ridge"))
+        cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--features", "relu"], flag: "--solver"))
+        cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--data", "dense"], flag: "--solver"))
+        cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--eta-decay", "0"], flag: "--eta-decay"))
+        cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--eta-decay", "-1"], flag: "--eta-decay"))
+        cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--noise", "0.1", "--noise", "0.2"], flag: "--noise"))
         cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--data", "dense", "--m", "inf"], flag: "--m"))
         cases.append(Case(arguments: ["experiment", "gd-failure", "--estimator", "magic"], flag: "--estimator"))
         cases.append(Case(arguments: ["merge", "store.sqlite", "--into", ""], flag: "--into"))
@@ -135,7 +155,7 @@ struct CommandGrammarTests {
         #expect(Self.cases.count >= 150)
         let commands = Set(Self.cases.map { $0.arguments[0] == "experiment" ? $0.arguments[1] : $0.arguments[0] })
         for c in ["theory", "point", "sweep", "export", "merge", "results", "reproduce", "bench", "linear-sweeps", "collapse",
-                  "frontier", "model-rich-loss", "relu-sweeps", "observed-coordinates", "gd-failure"] {
+                  "frontier", "model-rich-loss", "relu-sweeps", "observed-coordinates", "gd-failure", "label-noise", "online"] {
             #expect(commands.contains(c), "no case for \(c)")
         }
     }
@@ -186,6 +206,32 @@ struct CommandGrammarTests {
         Case(arguments: ["results", "--store", "store.sqlite", "--quiet"], flag: "--quiet"),
         Case(arguments: ["reproduce", "--out", "out", "--format", "csv"], flag: "--format"),
         Case(arguments: ["export", "--n", "8", "--d", "16", "--out", "export", "--format", "csv"], flag: "--format"),
+        Case(arguments: ["point", "--n", "8", "--d", "16", "--eta-decay", "10"], flag: "--eta-decay"),
+        Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "sgd", "--eta-decay", "10"], flag: "--eta-decay"),
+        Case(arguments: ["sweep", "--n", "8", "--d", "16", "--store", "new.sqlite", "--eta-decay", "10"], flag: "--eta-decay"),
+        Case(arguments: ["export", "--n", "8", "--d", "16", "--out", "export", "--eta-decay", "10"], flag: "--eta-decay"),
+        Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--tolerance", "0.01"], flag: "--tolerance"),
+        Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--max-iterations", "5"], flag: "--max-iterations"),
+        Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--gradient-tolerance", "1e-6"], flag: "--gradient-tolerance"),
+        Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--batch-size", "4"], flag: "--batch-size"),
+        Case(arguments: ["experiment", "label-noise", "--out", "out", "--store", "new.sqlite", "--noise", "0.1"], flag: "--noise"),
+        Case(arguments: ["experiment", "online", "--out", "out", "--noise", "0.1"], flag: "--noise"),
+        Case(arguments: ["experiment", "online", "--out", "out", "--d", "64"], flag: "--d"),
+        Case(arguments: ["theory", "--noise", "0.1"], flag: "--noise"),
+        Case(arguments: ["theory", "--steps", "100"], flag: "--steps"),
+        // Label noise does not enter these commands; the online experiment has no estimator or decay.
+        Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "2", "--noise", "0.1"], flag: "--noise"),
+        Case(arguments: ["experiment", "observed-coordinates", "--out", "out", "--noise", "0.1"], flag: "--noise"),
+        Case(arguments: ["experiment", "curve", "--out", "out", "--noise", "0.1"], flag: "--noise"),
+        Case(arguments: ["bench", "--quick", "--noise", "0.1"], flag: "--noise"),
+        Case(arguments: ["reproduce", "--out", "out", "--noise", "0.1"], flag: "--noise"),
+        Case(arguments: ["reproduce", "--out", "out", "--eta-decay", "10"], flag: "--eta-decay"),
+        Case(arguments: ["experiment", "online", "--out", "out", "--eta-decay", "10"], flag: "--eta-decay"),
+        Case(arguments: ["experiment", "online", "--out", "out", "--estimator", "conditional"], flag: "--estimator"),
+        Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--sampler", "sublinear"], flag: "--sampler"),
+        Case(arguments: ["point", "--n", "64", "--d", "16", "--estimator", "conditional", "--noise", "0.1", "--ridge", "0.1"], flag: "--estimator"),
+        Case(arguments: ["point", "--n", "64", "--d", "16", "--solver", "online", "--estimator", "conditional", "--noise", "0.1"], flag: "--estimator"),
+        Case(arguments: ["export", "--n", "8", "--d", "16", "--out", "export", "--noise", "0.1", "--sampler", "sublinear"], flag: "--sampler"),
     ]
 
     @Test("an option with no effect is refused with one line", arguments: noEffect)

@@ -7,7 +7,7 @@ import Testing
 @Suite("Memory estimate against the measured peak", .serialized, .enabled(if: PeakMemory.available, "needs /usr/bin/time"))
 struct MemoryPeakTests {
     /// Commands of every kind: exact solvers (reduced, direct, dense data, β ≤ 1), iterative solvers,
-    /// ReLU features, sweeps with threads, export, and the experiments with their own estimates.
+    /// ReLU features, label noise, one-pass SGD, sweeps with threads, export, and the experiments with their own estimates.
     static let commands: [[String]] = [
         ["point", "--n", "8", "--d", "16"],
         ["point", "--n", "2000", "--d", "100000"],
@@ -28,6 +28,13 @@ struct MemoryPeakTests {
         ["export", "--n", "64", "--d", "30000", "--out", "x"],
         ["experiment", "gd-failure", "--d", "30000", "--replicates", "32", "--threads", "2"],
         ["experiment", "gd-failure", "--d", "10000", "--n", "50", "--replicates", "64", "--threads", "2"],
+        ["point", "--n", "2000", "--d", "100000", "--noise", "0.1"],
+        ["point", "--n", "300", "--d", "1000", "--solver", "direct", "--m", "3000", "--noise", "0.1"],
+        ["point", "--n", "500", "--d", "4000", "--solver", "sgd", "--max-iterations", "2", "--noise", "0.1"],
+        ["point", "--n", "2000", "--d", "200000", "--solver", "online"],
+        ["export", "--n", "64", "--d", "30000", "--noise", "0.1", "--out", "x"],
+        ["experiment", "online", "--n", "256,1024", "--steps", "100000", "--seeds", "2", "--threads", "2", "--out", "o"],
+        ["experiment", "label-noise", "--n", "64,512", "--d", "4096", "--seeds", "2", "--threads", "2", "--out", "o"],
     ]
 
     @Test("estimate ≥ peak and ≤ 3 × peak", arguments: commands)

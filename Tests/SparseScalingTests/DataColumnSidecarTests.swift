@@ -13,6 +13,17 @@ struct DataColumnSidecarTests {
         "relu-sweeps": ["solver"] + SweepSeries.csvHeaders,
         "model-rich-loss": ["d", "n", "loss_mean", "loss_se", "seeds", "loss_exact", "loss_asymptotic", "ratio_measured_exact"],
         "observed-coordinates": ["d", "k_mean", "k_se", "seeds", "k_exact", "k_asymptotic", "z"],
+        "label-noise": [
+            "sweep", "noise_variance", "n", "d", "ridge", "seeds", "excess_mean", "excess_median", "excess_q10", "excess_q90", "excess_max",
+            "test_mean", "test_median", "test_q10", "test_q90", "k_mean", "mean_dominated_by_tail",
+        ],
+        "label-noise-summary": [
+            "noise_variance", "floor_fit", "floor_fit_exponent", "floor_fit_exponent_se", "excess_exponent", "excess_exponent_se", "peak_n", "peak_median_excess", "peak_q10", "peak_q90",
+            "peak_growth_log", "peak_growth_log_se", "exponent_gives_way_at_d", "floor_dominates_from_d", "optimal_ridge", "optimal_ridge_median_test",
+            "ridgeless_median_test", "ridgeless_q90_over_median", "tail_removing_ridge",
+        ],
+        "online": ["n", "step", "seeds", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90", "k_mean", "decoupled_prediction_ours"],
+        "online-frontier": ["compute", "n_star", "t_star", "loss_star"],
         "gd-failure": ["d", "estimator", "replicates", "failures", "p", "p_se", "p_low", "p_high", "mean_lambda_max", "mean_k", "replicates_per_minute"],
     ]
 

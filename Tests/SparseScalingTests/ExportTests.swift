@@ -28,9 +28,14 @@ import Testing
         try #require(probe.terminationStatus == 0, "python3 with numpy is needed to check the export against NumPy")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/check_export.py")
-        for (alpha, beta, m, n, d, ridge) in [(0.0, 2.0, InputDimension.infinite, 64, 1000, 0.0), (0.5, 0.8, .finite(500), 50, 400, 0.0), (0.0, 1.5, .infinite, 300, 200, 0.0), (0.0, 2.0, .infinite, 40, 100, 0.01)] {
-            let spec = PointSpecification(parameters: try DataParameters(alpha: alpha, beta: beta, inputDimension: m), featureCount: n, sampleCount: d, ridge: ridge, seed: 3)
-            let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec)
+        // Noisy labels (σ > 0): the reduced solve with z = R⁺X_S σε must equal NumPy's pinv of the exported y.
+        for (alpha, beta, m, n, d, ridge, noise) in [
+            (0.0, 2.0, InputDimension.infinite, 64, 1000, 0.0, 0.0), (0.5, 0.8, .finite(500), 50, 400, 0.0, 0.0), (0.0, 1.5, .infinite, 300, 200, 0.0, 0.0),
+            (0.0, 2.0, .infinite, 40, 100, 0.01, 0.0), (0.0, 2.0, .infinite, 64, 1000, 0.0, 0.1), (0.0, 1.5, .infinite, 300, 200, 0.0, 0.3),
+            (0.5, 0.8, .finite(500), 50, 400, 0.0, 0.05), (0.0, 2.0, .infinite, 40, 100, 0.01, 0.2),
+        ] {
+            let spec = PointSpecification(parameters: try DataParameters(alpha: alpha, beta: beta, inputDimension: m), featureCount: n, sampleCount: d, ridge: ridge, seed: 3, noise: noise)
+            let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec, perSampleNoise: true)
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             try InstanceExporter.write(instance: instance, outcome: outcome, to: folder)
@@ -40,7 +45,7 @@ import Testing
             check.standardOutput = FileHandle.nullDevice
             try check.run()
             check.waitUntilExit()
-            #expect(check.terminationStatus == 0, "NumPy disagrees with the export for N = \(n), D = \(d), β = \(beta)")
+            #expect(check.terminationStatus == 0, "NumPy disagrees with the export for N = \(n), D = \(d), β = \(beta), σ = \(noise)")
         }
     }
 }

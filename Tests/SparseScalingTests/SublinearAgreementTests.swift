@@ -97,9 +97,10 @@ import Testing
     }
 
     /// The population loss (reduced solver, expected tail) at N = 8 (underparameterized) and N = 48
-    /// (overparameterized, N ≥ r + 2, finite mean), D = 200, β = 2, M = ∞.
-    @Test(arguments: [8, 48])
-    func lossAgrees(featureCount: Int) throws {
+    /// (overparameterized, N ≥ r + 2, finite mean), D = 200, β = 2, M = ∞; noiseless and with label
+    /// noise σ = 0.3 (the reduced solver's z depends on the data only through A's rank).
+    @Test(arguments: [(8, 0.0), (48, 0.0), (8, 0.3), (48, 0.3)])
+    func lossAgrees(featureCount: Int, noise: Double) throws {
         let parameters = try DataParameters(alpha: 0, beta: 2)
         var losses: [[Double]] = [[], []]
         let total = Zeta.riemann(parameters.varianceExponent)
@@ -107,7 +108,7 @@ import Testing
             for (v, version) in [SamplerVersion.perSample, .sublinear].enumerated() {
                 let spec = PointSpecification(
                     parameters: parameters, featureCount: featureCount, sampleCount: 200,
-                    seed: UInt64(v * 100_000 + s), sampler: version)
+                    seed: UInt64(v * 100_000 + s), sampler: version, noise: noise)
                 let instance = try TrainingInstance(spec, threads: 1)
                 let solution = try LinearPointEvaluator.train(instance)
                 let loss = PopulationLoss.observedPart(
@@ -121,7 +122,7 @@ import Testing
             }
         }
         // log L: the variance test needs finite fourth moments.
-        _ = report("loss N=\(featureCount)", names: ["log L"], [losses[0].map(log)], [losses[1].map(log)])
+        _ = report("loss N=\(featureCount) σ=\(noise)", names: ["log L"], [losses[0].map(log)], [losses[1].map(log)])
     }
 
     @Test func sublinearSetIsIdenticalForAnyThreadCount() throws {

@@ -9,8 +9,10 @@ package enum InstanceExporter {
     }
 
     /// Writes X_S.npy (K×D), W_S.npy (N×K), w_S.npy (K), lambda_S.npy (K), observed.npy (K: the observed
-    /// coordinates S, 1-based indices i of the latent features), v.npy (N), with `sparse` also X_S.npz (X_S
-    /// as SciPy CSR), and, last, summary.json into `folder`.
+    /// coordinates S, 1-based indices i of the latent features), y.npy (D: the training labels w*_Sᵀ X_S + σε,
+    /// noisy when σ > 0), v.npy (N), with `sparse` also X_S.npz (X_S as SciPy CSR), and, last, summary.json
+    /// into `folder`. With σ > 0 the outcome must come from per-sample noise
+    /// (`LinearPointEvaluator.evaluateKeepingInstance(_:perSampleNoise: true)`), so v = y F⁺ holds.
     package static func write(instance: TrainingInstance, outcome: PointOutcome, to folder: URL, sparse: Bool = false) throws {
         let spec = instance.specification
         let k = instance.observedCount
@@ -28,6 +30,7 @@ package enum InstanceExporter {
             ("w_S.npy", { NumPyArray.float64(instance.teacher, shape: [k]) }),
             ("lambda_S.npy", { NumPyArray.float64(instance.observed.map(spec.parameters.marginalVariance), shape: [k]) }),
             ("observed.npy", { NumPyArray.int64(instance.observed, shape: [k]) }),
+            ("y.npy", { NumPyArray.float64(instance.noisyLabels(), shape: [spec.sampleCount]) }),
             ("v.npy", { NumPyArray.float64(outcome.readout, shape: [spec.featureCount]) }),
         ]
         for (name, data) in files {
@@ -38,5 +41,5 @@ package enum InstanceExporter {
     }
 
     /// The names of the files `write` creates.
-    package static let fileNames = ["X_S.npy", "W_S.npy", "w_S.npy", "lambda_S.npy", "observed.npy", "v.npy", "summary.json"]
+    package static let fileNames = ["X_S.npy", "W_S.npy", "w_S.npy", "lambda_S.npy", "observed.npy", "y.npy", "v.npy", "summary.json"]
 }

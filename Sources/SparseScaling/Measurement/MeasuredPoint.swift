@@ -32,6 +32,11 @@ public struct MeasuredPoint: Sendable, Codable {
         return (variance / Double(losses.count)).squareRoot()
     }
 
+    /// σ², the label-noise variance (0 for noiseless labels); the losses are excess losses.
+    public var noiseVariance: Double { specification.noise * specification.noise }
+    /// The mean test loss, mean excess loss + σ².
+    public var testLossMean: Double { lossMean + noiseVariance }
+
     /// This point as (x, mean loss ± SE) for fitting against the swept variable.
     public func scalingPoint(along variable: SweptVariable) -> ScalingPoint {
         ScalingPoint(x: Double(variable == .n ? n : d), y: lossMean, standardError: lossStandardError)

@@ -28,6 +28,8 @@ package final class MeasurementRunner: @unchecked Sendable {
     public private(set) var lastCounts = StoreCounts(stored: 0, computed: 0)
     /// (point, seed) pairs this runner has stored so far in this process.
     public var storedThisRun: Int { progress.finishedSteps }
+    /// Label-noise σ given to every measured point that has none of its own (0: noiseless, as given).
+    public var labelNoise: Double = 0
 
     /// A runner writing into `store`.
     public init(store: ResultsStore, shard: Shard = .all, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) {
@@ -40,7 +42,7 @@ package final class MeasurementRunner: @unchecked Sendable {
     /// Measures every point of `points` with every seed of `seeds`, then returns one aggregate per
     /// point over the seeds present in the store (all of them unless the run is sharded).
     public func measure(_ points: [PointSpecification], seeds: [UInt64], label: String = "points") throws -> [MeasuredPoint] {
-        let points = points.map(withEstimator)
+        let points = points.map { withEstimator(withLabelNoise($0)) }
         for p in points { try p.validate() }
         var missing: [PointSpecification] = []
         var present = 0
@@ -66,6 +68,14 @@ package final class MeasurementRunner: @unchecked Sendable {
             estimatorUses += measured.map(EstimatorUse.init)
         }
         return measured
+    }
+
+    /// `point` with this runner's label noise when it has none of its own.
+    func withLabelNoise(_ point: PointSpecification) -> PointSpecification {
+        guard labelNoise != 0, point.noise == 0 else { return point }
+        var copy = point
+        copy.noise = labelNoise
+        return copy
     }
 
     /// `point` with this runner's estimator where that estimator applies to it.

@@ -73,6 +73,13 @@ extension MemoryEstimate {
             let mm = m ?? .infinity
             let samples = 8 * mm * d + 8 * n * mm
             return samples + solverBytes(p, n: n, d: d, coordinates: mm, samplesDense: true)
+        case .sparse where p.solver == .online:
+            // One-pass SGD keeps no samples: the cached columns and teacher weights of the coordinates
+            // seen so far (N + 1 doubles each), the lookup of small indices, and three N-vectors. The
+            // column cache doubles its capacity (< 2K) by copying, so old and new blocks reach 3K columns.
+            let k = observedCoordinatesBound(p)
+            let lookup = 4 * min(Double(1 << 22), (m ?? .infinity) + 1)
+            return 8 * 3 * (n + 2) * k + lookup + 3 * 8 * n
         case .sparse where p.sampler == .sublinear:
             let kept = sublinearKept(p)
             let entries = upperBound(kept.entries)
@@ -94,7 +101,9 @@ extension MemoryEstimate {
             }
             // The conditional estimator draws an embedding only when it falls back, at N < r + 2 ≤ K + 2.
             let embedded = p.estimator == .conditional ? min(n, k + 2) : n
-            return stream + retained + solverBytes(p, n: embedded, d: d, coordinates: k, samplesDense: false)
+            // With label noise it also factors A densely for tr A⁺ (A, R, RᵀR and R·V: four K × K).
+            let traces = p.estimator == .conditional && p.noise != 0 ? 4 * 8 * k * k : 0
+            return stream + retained + traces + solverBytes(p, n: embedded, d: d, coordinates: k, samplesDense: false)
         }
     }
 
@@ -261,7 +270,8 @@ extension MemoryEstimate {
     public init(export point: PointSpecification) {
         let k = Self.observedCoordinatesBound(point)
         let n = Double(point.featureCount), d = Double(point.sampleCount)
-        let written = Self.safetyFactor * (16 * k * d + 16 * n * k)
+        // X_S and its file (16·K·D), W_S and its file (16·N·K), the labels y and the noise ε, σε (8·D each).
+        let written = Self.safetyFactor * (16 * k * d + 16 * n * k + 24 * d)
         self.init(bytes: Self.baselineBytes + Self.workingBytes(point) + written)
     }
 }

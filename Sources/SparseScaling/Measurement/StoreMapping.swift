@@ -14,6 +14,12 @@ extension PointSpecification {
             if solver == .sgd { extra["batch_size"] = Double(optimization.batchSize) }
         }
         if features == .relu { extra["test_samples"] = Double(optimization.testSamples) }
+        if solver == .online {
+            extra["eta"] = optimization.stepSize ?? OnlineGradientDescent.defaultStepSize
+            if let decay = optimization.stepDecay { extra["eta_decay"] = decay }
+        }
+        // Label noise enters the key only when present, so every noiseless key stays what it was.
+        if noise != 0 { extra["noise"] = noise }
         // Only a non-default estimator enters the key, so that existing keys stay byte-identical.
         if estimator == .conditional { extra["estimator_conditional"] = 1 }
         if sampler != .perSample { extra["sampler"] = sampler.storeNumber }
@@ -38,8 +44,20 @@ extension PointOutcome {
         PointResult(
             loss: loss, lossObserved: lossObserved, lossTail: lossTail, lossStandardError: lossStandardError,
             observedCoordinates: observedCoordinates, rank: rank, seconds: seconds,
-            extras: estimator.map { ["conditional_estimate": $0 == .conditional ? 1 : 0] } ?? [:],
+            extras: resultExtras,
             iterations: convergence?.iterations, converged: convergence?.converged,
             relativeGradientNorm: convergence?.relativeGradientNorm)
+    }
+
+    /// The outcome's extra numbers: which estimator produced the loss (when the conditional one was
+    /// asked for), and with label noise the test loss and σ²; empty for a noiseless one-draw outcome.
+    var resultExtras: [String: Double] {
+        var extras: [String: Double] = [:]
+        if let estimator { extras["conditional_estimate"] = estimator == .conditional ? 1 : 0 }
+        if noiseVariance != 0 {
+            extras["test_loss"] = testLoss
+            extras["noise_variance"] = noiseVariance
+        }
+        return extras
     }
 }

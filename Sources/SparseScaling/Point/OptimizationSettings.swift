@@ -10,6 +10,8 @@ public struct OptimizationSettings: Sendable, Codable, Hashable {
     public var batchSize: Int
     /// Fresh test samples for Monte-Carlo losses (ReLU features).
     public var testSamples: Int
+    /// One-pass SGD's step decay scale t₀: η_t = η/(1 + t/t₀) (nil: constant η).
+    public var stepDecay: Double? = nil
 
     /// The largest iteration (epoch) cap accepted: loops whose length comes from input stay bounded.
     public static let maxIterationCap = 10_000_000

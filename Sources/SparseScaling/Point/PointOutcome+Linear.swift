@@ -13,6 +13,7 @@ extension PointOutcome {
             seed: specification.seed, threads: threads)
         return PointOutcome(
             loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: instance.observedCount,
-            rank: rank, seconds: clock.lap(), readout: readout)
+            rank: rank, seconds: clock.lap(), readout: readout,
+            noiseVariance: specification.noise * specification.noise)
     }
 }

@@ -21,6 +21,11 @@ public struct PointOutcome: Sendable, Codable {
     /// The estimator that produced `loss` when the conditional one was asked for: `.conditional`, or
     /// `.sample` where N < r + 2 made it fall back to one draw; nil when one draw was asked for.
     public var estimator: LossEstimator? = nil
+    /// σ², the label-noise variance (0 for noiseless labels). `loss` is the excess loss.
+    public var noiseVariance: Double = 0
+
+    /// The test loss on noisy labels: the excess loss plus σ² (`loss` itself when σ = 0).
+    public var testLoss: Double { noiseVariance == 0 ? loss : loss + noiseVariance }
 
     private enum CodingKeys: String, CodingKey {
         case loss, lossObserved, lossTail, observedCoordinates, rank, seconds, lossStandardError, convergence
@@ -30,8 +35,9 @@ public struct PointOutcome: Sendable, Codable {
     /// An outcome from its parts.
     public init(
         loss: LossParts, observedCoordinates: Int, rank: Int, seconds: Double, readout: [Double],
-        lossStandardError: Double? = nil
+        lossStandardError: Double? = nil, noiseVariance: Double = 0
     ) {
+        self.noiseVariance = noiseVariance
         self.lossStandardError = lossStandardError
         self.loss = loss.total
         self.lossObserved = loss.observed

@@ -1,11 +1,11 @@
 extension PointSpecification {
     private enum CodingKeys: String, CodingKey {
         case parameters, featureCount, sampleCount, data, features, solver, ridge, tail, tolerance, seed
-        case optimization, sampler, estimator
+        case optimization, sampler, estimator, noise
     }
 
     /// Decodes a specification; one without a sampler (written before there was a choice) is per-sample,
-    /// one without an estimator uses the sample estimator.
+    /// one without an estimator uses the sample estimator, one without label noise is noiseless.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -20,12 +20,13 @@ extension PointSpecification {
             tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance),
             seed: try c.decode(UInt64.self, forKey: .seed),
             optimization: try c.decode(OptimizationSettings.self, forKey: .optimization),
-            sampler: try c.decodeIfPresent(SamplerVersion.self, forKey: .sampler) ?? .perSample)
+            sampler: try c.decodeIfPresent(SamplerVersion.self, forKey: .sampler) ?? .perSample,
+            noise: try c.decodeIfPresent(Double.self, forKey: .noise) ?? 0)
         estimator = try c.decodeIfPresent(LossEstimator.self, forKey: .estimator) ?? .sample
     }
 
-    /// Encodes every field; the sampler and the loss estimator only when they are not the defaults, so
-    /// that the encoding of a default specification is the one it had before they could be chosen.
+    /// Encodes every field; the sampler, the loss estimator and the noise only when they are not the
+    /// defaults, so that a default specification keeps the encoding it had before they could be chosen.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(parameters, forKey: .parameters)
@@ -41,5 +42,6 @@ extension PointSpecification {
         try c.encode(optimization, forKey: .optimization)
         if sampler != .perSample { try c.encode(sampler, forKey: .sampler) }
         if estimator != .sample { try c.encode(estimator, forKey: .estimator) }
+        if noise != 0 { try c.encode(noise, forKey: .noise) }
     }
 }

@@ -1,6 +1,7 @@
 extension PointSpecification {
     /// Checks that the loss estimator goes with the rest: the conditional mean needs sparse data,
-    /// linear features and the reduced solver (MODEL.md §6.1). Throws a `ParameterError` naming the estimator.
+    /// linear features, the reduced solver and no ridge (MODEL.md §6.1; label noise is allowed,
+    /// `ConditionalNoiseTraces`). Throws a `ParameterError` naming the estimator.
     public func checkEstimatorCombination() throws {
         guard estimator == .conditional else { return }
         let reason = "the conditional mean (MODEL.md §6.1) is computed for sparse data, linear features and the reduced solver"
@@ -20,6 +21,7 @@ extension PointSpecification {
             throw ParameterError.incompatible(parameter: .lossEstimator, value: "conditional", allowed: "sample",
                                               other: .ridge, otherValue: "\(ridge)", reason: "the conditional mean is for the ridgeless readout")
         }
+
     }
 
     /// Why the conditional estimator cannot measure this point ("dense data", "relu features",

@@ -10,6 +10,21 @@ extension PointSpecification {
                 parameter: .ridge, value: "\(ridge)",
                 allowed: "0 with the iterative solvers gd, nesterov and sgd (they train the ridgeless objective)")
         }
+        if solver == .online {
+            if ridge != 0 {
+                throw ParameterError.invalid(parameter: .ridge, value: "\(ridge)", allowed: "0 with the online solver (one-pass SGD has no ridge)")
+            }
+            if features == .relu {
+                throw ParameterError.incompatible(
+                    parameter: .solver, value: "online", allowed: "direct (pseudoinverse), nesterov, gd or sgd",
+                    other: .featureMap, otherValue: "relu", reason: "one-pass SGD's exact loss needs linear features")
+            }
+            if data == .dense {
+                throw ParameterError.incompatible(
+                    parameter: .solver, value: "online", allowed: "reduced, direct, gd, nesterov or sgd",
+                    other: .dataKind, otherValue: "dense", reason: "one-pass SGD streams sparse samples")
+            }
+        }
         if features == .relu, solver == .reduced {
             throw ParameterError.incompatible(
                 parameter: .solver, value: "reduced", allowed: "direct (pseudoinverse), nesterov, gd or sgd",

@@ -26,16 +26,20 @@ public struct PointSpecification: Sendable, Codable, Hashable {
     public var estimator: LossEstimator = .sample
     /// The sampler of sparse data (its random stream defines the instance of a seed).
     public var sampler: SamplerVersion
+    /// Label-noise standard deviation σ ≥ 0 (MODEL.md §7.1): y = w*·x + σε; 0 for noiseless labels.
+    public var noise: Double = 0
 
     /// A specification with the defaults of MODEL.md for unspecified options.
     public init(
         parameters: DataParameters, featureCount: Int, sampleCount: Int, data: DataKind = .sparse,
         features: FeatureMap = .linear, solver: SolverKind = .reduced, ridge: Double = 0,
         tail: TailEstimator = .expected, tolerance: Double? = nil, seed: UInt64 = 0,
-        optimization: OptimizationSettings = OptimizationSettings(), sampler: SamplerVersion = .perSample
+        optimization: OptimizationSettings = OptimizationSettings(), sampler: SamplerVersion = .perSample,
+        noise: Double = 0
     ) {
         self.optimization = optimization
         self.sampler = sampler
+        self.noise = noise
         self.parameters = parameters
         self.featureCount = featureCount
         self.sampleCount = sampleCount
@@ -58,6 +62,9 @@ public struct PointSpecification: Sendable, Codable, Hashable {
         if sampleCount < 1 { throw ParameterError.invalid(parameter: .sampleCount, value: "\(sampleCount)", allowed: "an integer ≥ 1") }
         if !(ridge >= 0) || !ridge.isFinite {
             throw ParameterError.invalid(parameter: .ridge, value: "\(ridge)", allowed: "a finite number ≥ 0")
+        }
+        if !(noise >= 0) || !noise.isFinite {
+            throw ParameterError.invalid(parameter: .labelNoise, value: "\(noise)", allowed: "a finite number ≥ 0")
         }
         if let tolerance, !(tolerance > 0 && tolerance < 1) {
             throw ParameterError.invalid(parameter: .tolerance, value: "\(tolerance)", allowed: "a number in (0, 1)")

@@ -24,6 +24,8 @@ package struct PointSummary: Encodable, Sendable {
         case iterations, converged, relativeGradientNorm = "relative_gradient_norm"
         case estimator, estimatorUsed = "estimator_used"
         case sampler
+        case noise, testLoss = "test_loss"
+        case diverged
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -46,6 +48,8 @@ package struct PointSummary: Encodable, Sendable {
         try c.encode(outcome.lossObserved, forKey: .lossObserved)
         try c.encode(outcome.lossTail, forKey: .lossTail)
         try c.encode(outcome.lossStandardError, forKey: .lossStandardError)
+        try c.encode(s.noise, forKey: .noise)
+        try c.encode(outcome.testLoss, forKey: .testLoss)
         try c.encode(outcome.observedCoordinates, forKey: .observedCoordinates)
         try c.encode(outcome.rank, forKey: .rank)
         try c.encode(outcome.seconds, forKey: .seconds)
@@ -54,6 +58,8 @@ package struct PointSummary: Encodable, Sendable {
         try c.encodeIfPresent(outcome.convergence?.iterations, forKey: .iterations)
         try c.encodeIfPresent(outcome.convergence?.converged, forKey: .converged)
         try c.encodeIfPresent(outcome.convergence?.relativeGradientNorm, forKey: .relativeGradientNorm)
+        // One-pass SGD: a diverged run is an error, so a summarized one did not diverge.
+        if s.solver == .online { try c.encode(false, forKey: .diverged) }
         if let used = outcome.estimator {  // only when the conditional estimator was asked for
             try c.encode(s.estimator.rawValue, forKey: .estimator)
             try c.encode(used.rawValue, forKey: .estimatorUsed)

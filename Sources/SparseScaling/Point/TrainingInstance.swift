@@ -70,7 +70,13 @@ public struct TrainingInstance: Sendable {
     /// X_S as a dense K × D matrix.
     public func observedSamples() -> Matrix { samples.observedSet.denseObserved() }
 
-    /// The training labels y = w*_Sᵀ X_S (length D).
+    /// The label noise of this instance's seed and σ.
+    public var labelNoise: LabelNoise { LabelNoise(scale: specification.noise, seed: specification.seed) }
+
+    /// The training labels y = w*_Sᵀ X_S + σε (length D): `labels()` itself when σ = 0.
+    public func noisyLabels() -> [Double] { labelNoise.noisy(labels: labels()) }
+
+    /// The noiseless training labels y = w*_Sᵀ X_S (length D).
     public func labels() -> [Double] { samples.observedSet.labels(weights: teacher) }
 
     /// The ReLU training features F = ReLU(W_S X_S) (N × D).

@@ -38,7 +38,8 @@ package enum DataColumnSidecar {
             }
         }
         if experiment == "loss-curve", name == "z" { return "(predicted_mean − measured_mean)/measured_se" }
-        return meanings[name]
+        if experiment == "online", name == "compute" { return "compute C = N·t of one-pass SGD (N features, t steps)" }
+        return meanings[name] ?? labelNoiseAndOnlineMeanings[name]
     }
 
     /// Meanings of the columns shared by the experiments' CSVs.

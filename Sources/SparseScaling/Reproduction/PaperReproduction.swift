@@ -3,7 +3,7 @@ import Foundation
 /// Runs every experiment of MODEL.md §5 for one profile, resuming from the runner's store.
 package enum PaperReproduction {
     /// The experiments in the order they run (for progress messages).
-    public static let steps = ["theory", "observed-coordinates", "model-rich-loss", "linear-sweeps", "collapse", "frontier", "relu-sweeps", "gd-failure", "loss-curve"]
+    public static let steps = ["theory", "observed-coordinates", "model-rich-loss", "linear-sweeps", "collapse", "frontier", "relu-sweeps", "gd-failure", "loss-curve", "label-noise", "online"]
 
     /// Runs the whole set at α, β (the GD-failure experiment at `gdAlpha` < −1, where spikes exist);
     /// `announce` is called with (step number, count, name) before each step.
@@ -36,9 +36,14 @@ package enum PaperReproduction {
         let gdFailure = try GDFailureExperiment.run(alpha: gdAlpha, beta: beta, configuration: plan.gdFailure, threads: runner.threads, progress: runner.progress)
         next("loss-curve")
         let lossCurve = try LossCurveExperiment.run(configuration: plan.lossCurve, runner: runner)
+        next("label-noise")
+        let labelNoise = try LabelNoiseExperiment.run(alpha: alpha, beta: beta, configuration: plan.labelNoise, runner: runner)
+        next("online")
+        let online = try OnlineExperiment.run(alpha: alpha, beta: beta, configuration: plan.online, threads: runner.threads, progress: runner.progress)
         return ReproductionResults(
             plan: plan, alpha: alpha, beta: beta, theory: theory, observedCoordinates: observed, modelRichLoss: modelRich,
             linear: linear, collapse: collapse, frontier: frontier, relu: relu, gdFailure: gdFailure, lossCurve: lossCurve,
+            labelNoise: labelNoise, online: online,
             seconds: Date().timeIntervalSince(start))
     }
 }

@@ -16,11 +16,12 @@ extension ReproductionPlan {
             + seeded(try CollapseExperiment.plan(alpha: alpha, beta: beta, configuration: collapse), collapse.seeds)
             + seeded(try FrontierExperiment.plan(alpha: alpha, beta: beta, configuration: frontier), frontier.seeds)
             + seeded(try ReLUSweepsExperiment.plan(alpha: alpha, beta: beta, configuration: reluSweeps), reluSweeps.seeds)
+            + seeded(try LabelNoiseExperiment.plan(alpha: alpha, beta: beta, configuration: labelNoise), labelNoise.seeds)
     }
 
     /// The peak of the whole run with `threads` workers: the largest of the observed-coordinate stream,
-    /// the stored experiments' batches (only the pairs missing from `store`, when given) and the
-    /// GD-failure replicates at `gdAlpha`.
+    /// the stored experiments' batches (only the pairs missing from `store`, when given), the one-pass
+    /// SGD runs and the GD-failure replicates at `gdAlpha`.
     public func memoryEstimate(
         alpha: Double, beta: Double, gdAlpha: Double, threads: Int, store: ResultsStore? = nil, shard: Shard = .all
     ) throws -> MemoryEstimate {
@@ -34,6 +35,7 @@ extension ReproductionPlan {
             let work = try store.map { try PlannedBatch.missing([batch], seeds: seeds, store: $0, shard: shard) } ?? [batch]
             estimate = .larger(estimate, MemoryEstimate(batches: work, seedCount: seeds.count, concurrency: threads))
         }
+        estimate = .larger(estimate, MemoryEstimate(online: online, parameters: parameters, threads: threads))
         for settings in gdFailureSettings(alpha: gdAlpha, beta: beta) {
             estimate = .larger(estimate, try MemoryEstimate(gdFailure: settings, threads: threads))
         }

@@ -10,6 +10,8 @@ package struct ReproductionPlan: Sendable, Codable {
     public var reluSweeps: ReLUSweepsExperiment.Configuration
     public var gdFailure: GDFailureExperiment.Configuration
     public var lossCurve: LossCurveExperiment.Configuration
+    public var labelNoise: LabelNoiseExperiment.Configuration
+    public var online: OnlineExperiment.Configuration
 
     /// The sizes of `profile`.
     public init(profile: ExperimentProfile) {
@@ -22,5 +24,7 @@ package struct ReproductionPlan: Sendable, Codable {
         reluSweeps = .preset(profile)
         gdFailure = .preset(profile)
         lossCurve = .preset(profile)
+        labelNoise = .preset(profile)
+        online = .preset(profile)
     }
 }

@@ -18,6 +18,10 @@ package struct ReproductionResults: Sendable {
     package let gdFailure: GDFailureTable
     /// The predicted loss curve (MODEL.md §6) against the measured one.
     package let lossCurve: LossCurveResult
+    /// Label noise (MODEL.md §7.1): floor, peak growth and ridge, the paper's future work.
+    package let labelNoise: LabelNoiseResult
+    /// One-pass SGD's loss curves, exponents and compute frontier (MODEL.md §7.3).
+    package let online: OnlineResult
     /// Wall-clock seconds of the whole run.
     package let seconds: Double
 
@@ -86,6 +90,8 @@ package struct ReproductionResults: Sendable {
             measured: gdFailure.fittedSlope, standardError: gdFailure.fit?.exponentStandardError,
             interval: gdFailure.fit.map { (-$0.exponentInterval.upper, -$0.exponentInterval.lower) }, tolerance: 0.3))
         rows += lossCurve.comparisonRows
+        rows += labelNoise.comparisonRows
+        rows += online.comparisonRows
         return rows
     }
 

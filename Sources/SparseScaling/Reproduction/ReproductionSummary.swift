@@ -60,6 +60,22 @@ package enum ReproductionSummary {
                 "predicted_exponent": r.gdFailure.predictedExponent,
             ] as [String: Any],
             "observed_coordinates": observed,
+            "label_noise": r.labelNoise.levels.map { l -> [String: Any] in
+                ["noise_variance": l.noiseVariance, "floor": value(l.floorFit?.floor), "floor_fit_exponent": value(l.floorFit?.powerLaw.exponent),
+                 "floor_fit_exponent_se": value(l.floorFit?.powerLaw.exponentStandardError), "peak_n": l.peakN, "peak_median_excess": l.peakMedian,
+                 "peak_q10": l.peakLower, "peak_q90": l.peakUpper, "exponent_gives_way_at_d": l.exponentGivesWayAt.map { $0 as Any } ?? NSNull(),
+                 "optimal_ridge": l.optimalRidge, "optimal_ridge_median_test": l.optimalRidgeMedianTest, "ridgeless_median_test": l.ridgelessMedianTest,
+                 "tail_removing_ridge": value(l.tailRemovingRidge)]
+            },
+            "online": [
+                "steps": r.online.configuration.steps, "eta": r.online.configuration.stepSize, "n": r.online.configuration.featureCounts,
+                "step_exponent": value(r.online.stepFit?.exponent), "step_exponent_se": value(r.online.stepFit?.exponentStandardError),
+                "joint_model_exponent": value(r.online.joint?.modelExponent), "joint_step_exponent": value(r.online.joint?.stepExponent),
+                "frontier_loss_exponent": value(r.online.frontierLossFit?.exponent), "frontier_loss_exponent_se": value(r.online.frontierLossFit?.exponentStandardError),
+                "frontier_n_exponent": value(r.online.frontierModelFit.map { -$0.exponent }), "frontier_t_exponent": value(r.online.frontierStepsFit.map { -$0.exponent }),
+                "predicted_frontier_ours": r.online.predictedFrontier, "direct_solve_frontier_paper": r.online.directSolveFrontier,
+                "diverged_runs": r.online.divergedRuns, "largest_run_seconds": r.online.largestRunSeconds,
+            ] as [String: Any],
             "model_rich_loss": modelRich,
             "loss_curve": r.lossCurve.curves.map { c in
                 ["alpha": c.setting.alpha, "beta": c.setting.beta, "d": c.setting.dataSize,

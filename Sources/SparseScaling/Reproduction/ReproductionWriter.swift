@@ -15,10 +15,12 @@ package enum ReproductionWriter {
         try ExperimentWriter.write(results.relu, to: data)
         try ExperimentWriter.write(results.gdFailure, to: data)
         try ExperimentWriter.write(results.lossCurve, to: data)
+        try ExperimentWriter.write(results.labelNoise, to: data)
+        try ExperimentWriter.write(results.online, to: data)
         try AtomicFileWriter.write(try results.theory.jsonString() + "\n", to: data.appendingPathComponent("theory.json"))
 
         let parameters = try DataParameters(alpha: results.alpha, beta: results.beta, inputDimension: results.beta > 1 ? .infinite : .finite(1 << 20))
-        let figures: [(String, String, Figure, String)] = [
+        var figures: [(String, String, Figure, String)] = [
             ("phase-diagram", "Phase diagram", PhaseDiagramFigure.figure(parameters: parameters),
              "Left: the regimes of the (D, N) plane. Below the interpolation threshold N = K(D) (the expected number of observed coordinates, exact sum) the model is underparameterized and L ∝ N^{−α_{N}}; between K(D) and D it is intermediate; above N = D heavily overparameterized, where L ∝ D^{−α_{D}}. Right: the (α, β) plane — one exponent for β ≤ 1, two exponents α_{N} = α+β and α_{D} = (α+β)/β for β > 1, gradient-descent spikes for α < −1; the diamond marks this report's parameters."),
             ("linear-sweeps", "Linear random features: four sweeps (Fig. 5)", SweepFigures.figure(
@@ -43,6 +45,12 @@ package enum ReproductionWriter {
             ("loss-curve", "The whole loss curve: predicted vs measured (MODEL.md §6)", LossCurveFigure.figure(results.lossCurve),
              "Measured mean ± SE (circles) and median (diamonds) over \(results.plan.lossCurve.seeds) seeds against the predicted mean (dashed: det below the peak, E[T](N − 1)/(N − 1 − E[K]) above) and the predicted median (dotted: the exact F law of MODEL.md §6.1 mixed over r ≈ K and T above the peak, the peak mixture in the band), at settings including α < 0 and β = 3. Shaded: the predicted peak band, where the mean loss is infinite and only medians are compared.\n\(results.lossCurve.summaryText())"),
         ]
+        figures += [
+            ("label-noise", "Label noise: floor, peak and ridge (future work, MODEL.md §7.1)", LabelNoiseFigure.figure(results.labelNoise),
+             "Labels y = w*·x + σε, solved exactly in the reduced space (c = Rᵀw*_S + σz, z ~ N(0, I_r)); \(results.plan.labelNoise.seeds) seeds per point. Markers are medians, bars the 10–90% quantiles: on the interpolating side a coordinate observed once with small amplitude ξ gets a noise coefficient ∝ σ/ξ and E[1/χ²₁] = ∞, so means are dominated by single seeds (flagged in the data table). Left: N-sweep through the double-descent peak (excess loss). Middle: model-rich D-sweep (test loss = excess + σ²) with fits c·D^−γ + floor; dotted lines are σ². Right: ridge at the peak N; dotted lines the ridgeless medians. \(results.labelNoise.summaryText().replacingOccurrences(of: "\n", with: " "))"),
+            ("online", "One-pass SGD: loss vs steps and the C = N·t frontier (future work, MODEL.md §7.3)", OnlineFigure.figure(results.online),
+             "Each sample used once, in order (v ← v − η(v·f − y)f, O(N·nnz) per step, W columns drawn on demand); the loss at each checkpoint is exact (observed part over the coordinates seen so far plus the expected tail). Measured: the curves, the exponents and the frontier. The paper has no prediction for this regime; the dashed curve and the red slope are OUR OWN (coordinate i is learned once seen ~1/(η·i^−(1+α)) times: a_t = (α+β)/(1+α+β), frontier L* ∝ C^−(α+β)/(2+α+β)); the gray slope is the paper's direct-solve frontier for C = N·D·min(N, D), a different compute measure. \(results.online.summaryText().replacingOccurrences(of: "\n", with: " "))"),
+        ]
         var sections: [HTMLReport.Section] = []
         for (file, title, figure, caption) in figures {
             // The file name prefixes every id, so the inline figures of report.html never share one.
@@ -56,6 +64,8 @@ package enum ReproductionWriter {
             appendices: [
                 ("GD failure: counts, probabilities and local slopes", results.gdFailure.summaryText()),
                 ("ReLU sweeps: fitted exponents", results.relu.summaryText()),
+                ("Label noise: floors, peaks, ridge", results.labelNoise.summaryText()),
+                ("One-pass SGD: exponents and frontier (measured vs our own prediction)", results.online.summaryText()),
                 ("Closed-form theory at α = \(fourSignificantDigits(results.alpha)), β = \(fourSignificantDigits(results.beta))", results.theory.textTable()),
             ],
             provenance: ["command: \(command)"] + provenance + [String(format: "wall-clock: %.1f s", results.seconds)])

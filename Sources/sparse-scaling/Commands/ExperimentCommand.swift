@@ -11,6 +11,7 @@ struct ExperimentCommand: ParsableCommand {
             StoredExperimentCommand<FrontierExperiment>.self, StoredExperimentCommand<ModelRichLossExperiment>.self,
             StoredExperimentCommand<ReLUSweepsExperiment>.self, ObservedCoordinatesCommand.self, GDFailureCommand.self,
             LossCurveExperimentCommand.self,
+            StoredExperimentCommand<LabelNoiseExperiment>.self, OnlineCommand.self,
         ]
     )
 }

@@ -6,9 +6,9 @@ import SparseScaling
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a realized training instance as NumPy files: X_S, W_S, w_S, lambda_S, observed, v (.npy) and summary.json.",
+        abstract: "Write a realized training instance as NumPy files: X_S, W_S, w_S, lambda_S, observed, y, v (.npy) and summary.json.",
         usage: "sparse-scaling export --n <n> --d <d> --out <out> [<options>]",
-        discussion: "observed.npy holds S, the observed latent coordinates, as 1-based indices i (λ_i = i^-(1+α+β)); row k of X_S, W_S's column k, w_S[k] and lambda_S[k] belong to coordinate observed[k]. In Python: F = W_S @ X_S; y = w_S @ X_S; v = y @ np.linalg.pinv(F) reproduces v.npy, and sum(lambda_S * (W_S.T @ v - w_S)**2) reproduces loss_observed. With --sparse, X_S.npz holds X_S for scipy.sparse.load_npz (CSR)."
+        discussion: "observed.npy holds S, the observed latent coordinates, as 1-based indices i (λ_i = i^-(1+α+β)); row k of X_S, W_S's column k, w_S[k] and lambda_S[k] belong to coordinate observed[k]. y.npy holds the training labels (= w_S @ X_S plus σε with --noise σ). In Python: F = W_S @ X_S; y = np.load('y.npy'); v = y @ np.linalg.pinv(F) reproduces v.npy, and sum(lambda_S * (W_S.T @ v - w_S)**2) reproduces loss_observed. With --sparse, X_S.npz holds X_S for scipy.sparse.load_npz (CSR)."
     )
 
     @OptionGroup var options: PointOptions
@@ -45,7 +45,10 @@ struct ExportCommand: ParsableCommand {
         guard options.features == .linear else {
             throw ValidationError("invalid value '\(options.features.rawValue)' for --features: export writes the linear model's instance (F = W_S X_S); use --features linear")
         }
-        _ = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed)
+        let spec = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed)
+        guard spec.solver == .reduced || spec.solver == .direct else {
+            throw ValidationError("invalid value '\(spec.solver.rawValue)' for --solver: expected reduced or direct (export writes the exact solution)")
+        }
         try OutputFolder.checkWritable(out, flag: "--out")
         if !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
             throw ValidationError("invalid value '\(out)' for --out: the folder is not empty (\(existing.count) entries); pass --force to overwrite")
@@ -67,13 +70,13 @@ struct ExportCommand: ParsableCommand {
                 "X_S would take at least \(String(format: "%.1f", fewestMegabytes)) MB (K ≈ \(Int(expectedK.rounded())), D = \(spec.sampleCount)), over --max-export-mb \(maxExportMb)")
         }
         try memory.check(MemoryEstimate(export: spec), job: "export (N = \(size.n), D = \(size.d))")
-        let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec)
+        let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec, perSampleNoise: true)
         let megabytes = Double(InstanceExporter.observedSamplesBytes(instance)) / 1_048_576
         guard megabytes <= maxExportMb else {
             throw RuntimeError(
                 "X_S would take \(String(format: "%.1f", megabytes)) MB (K = \(instance.observedCount), D = \(spec.sampleCount)), over --max-export-mb \(maxExportMb)")
         }
         try InstanceExporter.write(instance: instance, outcome: outcome, to: URL(fileURLWithPath: out), sparse: sparse)
-        print("wrote \(out)/{X_S,W_S,w_S,lambda_S,observed,v}.npy\(sparse ? ", X_S.npz" : "") and summary.json (K = \(instance.observedCount), loss = \(outcome.loss))")
+        print("wrote \(out)/{X_S,W_S,w_S,lambda_S,observed,y,v}.npy\(sparse ? ", X_S.npz" : "") and summary.json (K = \(instance.observedCount), loss = \(outcome.loss))")
     }
 }

@@ -49,9 +49,10 @@ enum PointTextReport {
             ("alpha", "\(p.parameters.alpha)"), ("beta", "\(p.parameters.beta)"),
             ("N", "\(p.featureCount)"), ("D", "\(p.sampleCount)"), ("M", p.parameters.inputDimension.description),
             ("data", p.data.rawValue), ("features", p.features.rawValue), ("solver", p.solver.rawValue), ("sampler", p.sampler.rawValue), ("seed", "\(p.seed)"),
-            ("loss", format(s.outcome.loss)), ("loss (observed)", format(s.outcome.lossObserved)),
+            ("loss" + (p.noise != 0 ? " (excess)" : ""), format(s.outcome.loss)), ("loss (observed)", format(s.outcome.lossObserved)),
             ("loss (tail, \(p.tail.rawValue))", format(s.outcome.lossTail)),
             ("loss standard error", s.outcome.lossStandardError.map(format) ?? "exact"),
+        ] + (p.noise != 0 ? [("noise σ", "\(p.noise)"), ("test loss (excess + σ²)", format(s.outcome.testLoss))] : []) + [
             ("observed coordinates K", "\(s.outcome.observedCoordinates)"), ("rank", "\(s.outcome.rank)"),
             ("seconds", String(format: "%.4f", s.outcome.seconds)),
         ]
@@ -70,10 +71,14 @@ enum PointTextReport {
                 rows[i].1 = "exact for this unconverged readout (not the minimum-norm solution's loss)"
             }
         }
+        if p.solver == .online {  // a diverged run is an error, so a reported one completed every step
+            rows.insert(("one-pass SGD", "\(p.sampleCount) steps, not diverged"), at: rows.count - 1)
+        }
         if let used = s.outcome.estimator {
             rows.append(("estimator", p.estimator.rawValue))
             rows.append(("estimator used", used == .conditional
-                ? "conditional: E[L | data] = (T + G₀)(N − 1)/(N − 1 − r), exact (MODEL.md §6.1)"
+                ? (p.noise == 0 ? "conditional: E[L | data] = (T + G₀)(N − 1)/(N − 1 − r), exact (MODEL.md §6.1)"
+                    : "conditional: E[L | data] = (T + G₀)(1 + (r + σ² tr A⁺)/(N − r − 1)) + σ² Σ λ_i (A⁺)_ii, exact (MODEL.md §6.1, §7.1)")
                 : "sample: N < r + 2, so one draw of W and w* (the conditional mean is not exact here)"))
         }
         let width = rows.map { $0.0.count }.max() ?? 0

@@ -17,8 +17,20 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
     @Option(help: "Loss estimator of the sparse linear points: sample (one draw of embedding and teacher) or conditional (E[L | data], exact for N ≥ r + 2; one draw below).")
     var estimator: LossEstimator = .sample
 
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Label-noise standard deviation σ ≥ 0 for every point (y = w*·x + σε); losses are then excess losses (test loss = excess + σ²). Default 0.",
+        visibility: Experiment.Output.name == LabelNoiseResult.name ? .hidden : .default),
+        transform: NumberArgument.real(expected: "a finite number ≥ 0"))
+    var noise: Double?
+
     func validate() throws {
         _ = try grid.apply(to: Experiment.Configuration.preset(experiment.profile), experiment: Experiment.Output.name)
+        if let noise {
+            if Experiment.Output.name == LabelNoiseResult.name {
+                throw ValidationError("--noise has no effect in experiment label-noise: it measures its own noise levels σ² ∈ {0, 1e-4, 1e-2}")
+            }
+            guard noise >= 0, noise.isFinite else { throw ValidationError("invalid value '\(noise)' for --noise: expected a finite number ≥ 0") }
+        }
     }
 
     func run() throws {
@@ -35,6 +47,7 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
 
         let runner = try runOptions.runner(defaultTag: Experiment.Output.name, quiet: experiment.quiet)
         runner.estimator = estimator
+        runner.labelNoise = noise ?? 0
         let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: runner)
         try experiment.finish(result)
         if estimator == .conditional { print(EstimatorUse.report(runner.estimatorUses)) }

@@ -74,3 +74,8 @@ extension ModelRichLossExperiment.Configuration: GridConfiguration {
     static var featureCountsFixed: String? { "N = 16·D (model-rich)" }
     mutating func setSampleCounts(_ values: [Int]) { sampleCounts = values }
 }
+
+extension LabelNoiseExperiment.Configuration: GridConfiguration {
+    mutating func setFeatureCounts(_ values: [Int]) { nSweepN = values }
+    mutating func setSampleCounts(_ values: [Int]) { dSweepD = values }
+}

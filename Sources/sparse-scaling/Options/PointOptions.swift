@@ -20,7 +20,7 @@ struct PointOptions: ParsableArguments {
     @Option(help: "Data distribution: sparse (the paper's model) or dense (Gaussian baseline).")
     var data: DataKind = .sparse
 
-    @Option(help: "Solver: reduced (exact, cost independent of D and M), direct (dense pseudoinverse), or iterative gd, nesterov, sgd. Default reduced for sparse linear, direct for dense or relu.")
+    @Option(help: "Solver: reduced (exact, cost independent of D and M), direct (dense pseudoinverse), iterative gd, nesterov, sgd, or online (one-pass SGD: each of the D samples used once, D = steps; sparse linear only). Default reduced for sparse linear, direct for dense or relu.")
     var solver: SolverKind?
 
     @Option(parsing: .unconditional, help: "Ridge λ_r ≥ 0; 0 gives the minimum-norm interpolator. Default 0.",
@@ -42,6 +42,9 @@ struct PointOptions: ParsableArguments {
 
     @Option(help: "Sampler of sparse data: per-sample (every sample drawn) or sublinear (exact in law, only samples touching a non-hub coordinate drawn; sparse linear reduced only, much faster at large D).")
     var sampler: SamplerVersion = .perSample
+    @Option(parsing: .unconditional, help: "Label-noise standard deviation σ ≥ 0: labels y = w*·x + σε, ε ~ N(0, 1). The loss reported is the excess loss; the test loss adds σ². Default 0 (noiseless).",
+            transform: NumberArgument.real(expected: "a finite number ≥ 0"))
+    var noise: Double = 0
 
     mutating func validate() throws {
         let grid = try sizes()
@@ -91,14 +94,14 @@ struct PointOptions: ParsableArguments {
             if tail != nil, features == .relu {
                 throw ValidationError("--tail has no effect with --features relu: its Monte-Carlo loss is not split into observed and tail parts")
             }
-            if tolerance != nil, solver.isIterative {
+            if tolerance != nil, solver.isIterative || solver == .online {
                 throw ValidationError("--tolerance has no effect with --solver \(solver.rawValue): it sets the pseudoinverse of the exact solvers reduced and direct")
             }
             let optimization = try training?.settings(solver: solver, features: features) ?? OptimizationSettings()
             let spec = PointSpecification(
                 parameters: parameters, featureCount: featureCount, sampleCount: sampleCount, data: data, features: features,
                 solver: solver, ridge: ridge, tail: tail ?? .expected,
-                tolerance: tolerance, seed: seed, optimization: optimization, sampler: sampler)
+                tolerance: tolerance, seed: seed, optimization: optimization, sampler: sampler, noise: noise)
             var specified = spec
             specified.estimator = estimator
             try specified.validate()

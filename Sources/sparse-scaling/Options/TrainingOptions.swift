@@ -4,9 +4,13 @@ import SparseScaling
 /// The flags of the iterative solvers and of the Monte-Carlo loss (`point`, `sweep`); each is refused
 /// when the chosen solver or feature map does not use it.
 struct TrainingOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Step size η > 0 of gd, nesterov and sgd. Default 1/λ_max(F Fᵀ/D) from power iteration (sgd: 1/max‖f_d‖²).",
+    @Option(parsing: .unconditional, help: "Step size η > 0 of gd, nesterov, sgd and online. Default 1/λ_max(F Fᵀ/D) from power iteration (sgd: 1/max‖f_d‖²; online: 0.25).",
             transform: NumberArgument.real(expected: "a finite number > 0"))
     var eta: Double?
+
+    @Option(parsing: .unconditional, help: "Decay scale t₀ > 0 of the online solver's step, η_t = η/(1 + t/t₀). Default: constant η.",
+            transform: NumberArgument.real(expected: "a finite number > 0"))
+    var etaDecay: Double?
 
     @Option(parsing: .unconditional, help: "gd, nesterov and sgd stop when ‖gradient‖/‖initial gradient‖ falls below this, in (0, 1). Default 1e-10.",
             transform: NumberArgument.real(expected: "a number in (0, 1)"))
@@ -28,9 +32,15 @@ struct TrainingOptions: ParsableArguments {
     /// feature map does not use is a usage error.
     func settings(solver: SolverKind, features: FeatureMap) throws -> OptimizationSettings {
         if !solver.isIterative {
-            for (flag, given) in [("--eta", eta != nil), ("--gradient-tolerance", gradientTolerance != nil), ("--max-iterations", maxIterations != nil)] where given {
+            let flags = solver == .online
+                ? [("--gradient-tolerance", gradientTolerance != nil), ("--max-iterations", maxIterations != nil)]
+                : [("--eta", eta != nil), ("--gradient-tolerance", gradientTolerance != nil), ("--max-iterations", maxIterations != nil)]
+            for (flag, given) in flags where given {
                 throw ValidationError("\(flag) has no effect with --solver \(solver.rawValue): it is for the iterative solvers gd, nesterov and sgd")
             }
+        }
+        if etaDecay != nil, solver != .online {
+            throw ValidationError("--eta-decay has no effect with --solver \(solver.rawValue): it is for online")
         }
         if batchSize != nil, solver != .sgd {
             throw ValidationError("--batch-size has no effect with --solver \(solver.rawValue): it is for sgd")
@@ -41,13 +51,18 @@ struct TrainingOptions: ParsableArguments {
         if let eta, !(eta > 0 && eta.isFinite) {
             throw ValidationError("invalid value '\(eta)' for --eta: expected a finite number > 0")
         }
+        if let etaDecay, !(etaDecay > 0 && etaDecay.isFinite) {
+            throw ValidationError("invalid value '\(etaDecay)' for --eta-decay: expected a finite number > 0")
+        }
         let defaults = OptimizationSettings()
         let tolerance = gradientTolerance ?? defaults.gradientTolerance
         guard tolerance > 0, tolerance < 1 else {
             throw ValidationError("invalid value '\(tolerance)' for --gradient-tolerance: expected a number in (0, 1)")
         }
-        return OptimizationSettings(
+        var settings = OptimizationSettings(
             stepSize: eta, gradientTolerance: tolerance, maxIterations: maxIterations ?? defaults.maxIterations,
             batchSize: batchSize ?? defaults.batchSize, testSamples: testSamples ?? defaults.testSamples)
+        settings.stepDecay = etaDecay
+        return settings
     }
 }

@@ -22,6 +22,10 @@ extension Parameter {
         case .failureEstimator: return "--estimator"
         case .lossEstimator: return "--estimator"
         case .sampler: return "--sampler"
+        case .dataKind: return "--data"
+        case .labelNoise: return "--noise"
+        case .stepSize: return "--eta"
+        case .stepDecay: return "--eta-decay"
         }
     }
 }
@@ -48,6 +52,9 @@ extension DynamicsError {
     var commandLineMessage: String {
         switch self {
         case let .diverged(solver, eta, k):
+            if solver == SolverKind.online.rawValue {
+                return "online SGD diverged by step \(k) with step \(eta) (non-finite error, or loss above \(OnlineGradientDescent.divergenceFactor) × that of v = 0); lower --eta or set --eta-decay"
+            }
             return "\(solver) diverged after \(k) iterations with step \(eta) (η·λ_max(F Fᵀ/D) > 2); lower --eta"
         }
     }

@@ -1,5 +1,6 @@
 /// Measures one point with the conditional estimator: draws the training set only, and reports
-/// E[L | data] = (T + G₀)(N − 1)/(N − 1 − r) (MODEL.md §6.1) when N ≥ r + 2; otherwise trains the
+/// E[L | data] = (T + G₀)(N − 1)/(N − 1 − r) (MODEL.md §6.1; with label noise σ the excess loss of
+/// `ConditionalNoiseTraces`) when N ≥ r + 2; otherwise trains the
 /// readout of the same seed as `LinearPointEvaluator` does and says so (`PointOutcome.estimator`).
 public enum ConditionalPointEvaluator {
     /// The outcome of `specification` (sparse data, linear features, reduced solver, estimator conditional).
@@ -29,10 +30,19 @@ public enum ConditionalPointEvaluator {
             outcome.estimator = .sample
             return outcome
         }
-        let factor = Double(n - 1) / Double(n - 1 - parts.rank)
+        let variance = specification.noise * specification.noise
+        var factor = Double(n - 1) / Double(n - 1 - parts.rank)
+        var rangeError = 0.0
+        if variance != 0 {
+            // Label noise: ‖v‖² grows by σ² tr A⁺ and the range of A is fitted to the noise (ConditionalNoiseTraces).
+            let traces = try ConditionalNoiseTraces(samples: samples, parameters: specification.parameters)
+            if let noisy = traces.massFactor(modelSize: n, noiseVariance: variance) { factor = noisy }
+            rangeError = variance * traces.weightedInverseDiagonal
+        }
         var outcome = PointOutcome(
-            loss: LossParts(observed: parts.nullMass * factor, tail: parts.unobservedMass * factor),
-            observedCoordinates: parts.observedCount, rank: parts.rank, seconds: clock.lap(), readout: [])
+            loss: LossParts(observed: parts.nullMass * factor + rangeError, tail: parts.unobservedMass * factor),
+            observedCoordinates: parts.observedCount, rank: parts.rank, seconds: clock.lap(), readout: [],
+            noiseVariance: variance)
         outcome.estimator = .conditional
         try outcome.checkFinite(specification)
         return outcome

@@ -31,7 +31,8 @@ public enum IterativePointEvaluator {
         case .gd, .nesterov:
             let problem = try ReadoutLeastSquaresProblem.reduced(
                 secondMoment: instance.secondMoment(), embedding: instance.embedding,
-                teacher: instance.teacher, labels: instance.labels())
+                teacher: instance.teacher, labels: instance.labels(),
+                labelNoise: ReducedTargetNoise.drawn(scale: specification.noise, seed: specification.seed))
             // F = W_S X_S has the rank of G = W_S R (N × r, r = rank X_S): min(N, r) for Gaussian W.
             rank = min(problem.featureCount, problem.features.columns)
             if specification.solver == .gd {
@@ -45,11 +46,11 @@ public enum IterativePointEvaluator {
             switch instance.samples {
             case let .sparse(sparse):
                 run = sgd.solve(
-                    SparseLinearFeatureSamples(embedding: instance.embedding, samples: sparse, labels: instance.labels()),
+                    SparseLinearFeatureSamples(embedding: instance.embedding, samples: sparse, labels: instance.noisyLabels()),
                     recording: recording)
             case let .dense(dense):
                 let f = BLAS.product(instance.embedding, dense.samples)
-                run = sgd.solve(DenseFeatureSamples(features: f, labels: instance.labels()), recording: recording)
+                run = sgd.solve(DenseFeatureSamples(features: f, labels: instance.noisyLabels()), recording: recording)
             case .sublinear:
                 preconditionFailure("checkSolverCombination refuses the iterative solvers with the sublinear sampler")
             }
@@ -75,6 +76,9 @@ public enum DynamicsError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String {
         switch self {
         case let .diverged(solver, eta, k):
+            if solver == "online" {
+                return "online SGD diverged by step \(k) with step \(eta) (non-finite error or loss above \(OnlineGradientDescent.divergenceFactor) × that of v = 0); lower the step size η"
+            }
             return "\(solver) diverged after \(k) iterations with step \(eta) (η·λ_max(F Fᵀ/D) > 2); lower the step size η"
         }
     }

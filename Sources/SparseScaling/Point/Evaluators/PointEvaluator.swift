@@ -20,8 +20,10 @@ public enum PointEvaluator {
             outcome = try IterativePointEvaluator.evaluate(specification, threads: threads).outcome
         case (.relu, .direct), (.relu, .nesterov), (.relu, .gd), (.relu, .sgd):
             outcome = try ReLUPointEvaluator.evaluate(specification, threads: threads)
-        case (.relu, .reduced):
-            preconditionFailure("checkSolverCombination refuses the reduced solver with ReLU features")
+        case (.linear, .online):
+            outcome = try OnlinePointEvaluator.evaluate(specification).outcome
+        case (.relu, .reduced), (.relu, .online):
+            preconditionFailure("checkSolverCombination refuses the reduced and online solvers with ReLU features")
         }
         // No NaN or inf is ever reported or stored.
         try outcome.checkFinite(specification)

@@ -13,7 +13,7 @@ public enum ReLUPointEvaluator {
         var clock = PhaseClock()
         let instance = try TrainingInstance(specification, threads: threads)
         let f = instance.reluFeatures()
-        let y = instance.labels()
+        let y = instance.noisyLabels()
         let settings = specification.optimization
         let limits = IterationLimits(gradientTolerance: settings.gradientTolerance, maxIterations: settings.maxIterations)
         let v: [Double]
@@ -44,16 +44,17 @@ public enum ReLUPointEvaluator {
             v = run.readout
             convergence = Convergence(run)
             rank = min(specification.featureCount, specification.sampleCount)
-        case .reduced:
+        case .reduced, .online:
             try specification.checkSolverCombination()
-            preconditionFailure("checkSolverCombination refuses the reduced solver with ReLU features")
+            preconditionFailure("checkSolverCombination refuses the reduced and online solvers with ReLU features")
         }
         let estimate = testLoss(instance: instance, readout: v, threads: threads)
         let seconds = clock.lap()
         // The Monte-Carlo loss is not split into observed and tail parts: all of it is reported as observed.
         var outcome = PointOutcome(
             loss: LossParts(observed: estimate.mean, tail: 0), observedCoordinates: instance.observedCount,
-            rank: rank, seconds: seconds, readout: v, lossStandardError: estimate.standardError)
+            rank: rank, seconds: seconds, readout: v, lossStandardError: estimate.standardError,
+            noiseVariance: specification.noise * specification.noise)
         outcome.convergence = convergence
         return outcome
     }

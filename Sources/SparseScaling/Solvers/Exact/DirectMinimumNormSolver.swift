@@ -18,8 +18,14 @@ public struct DirectMinimumNormSolver: Sendable {
     /// P coordinates, and teacher weights `teacher` on those coordinates.
     public func solve(embedding: Matrix, samples: Matrix, teacher: [Double]) throws -> ReadoutSolution {
         precondition(embedding.columns == samples.rows && teacher.count == samples.rows)
+        return try solve(embedding: embedding, samples: samples, labels: BLAS.multiply(samples, teacher, trans: .transposed))
+    }
+
+    /// The readout for embedding columns `embedding` (N × P), samples `samples` (P × D) and labels
+    /// `labels` (length D; e.g. w*·x plus label noise).
+    public func solve(embedding: Matrix, samples: Matrix, labels y: [Double]) throws -> ReadoutSolution {
+        precondition(embedding.columns == samples.rows && y.count == samples.columns)
         let f = BLAS.product(embedding, samples)
-        let y = BLAS.multiply(samples, teacher, trans: .transposed)
         return try LeastSquaresReadout.solve(
             features: f, targets: y, sampleCount: samples.columns, ridge: ridge,
             relativeTolerance: relativeTolerance, method: .singularValueDecomposition)

@@ -14,6 +14,8 @@ public struct ReducedMinimumNormSolver: Sendable {
     public var ridge: Double
     /// Relative singular-value tolerance (nil: max(N, D)·ε_double).
     public var relativeTolerance: Double?
+    /// Label noise added to the targets c = Rᵀw*_S (MODEL.md §7.1); nil: noiseless labels.
+    public var labelNoise: ReducedTargetNoise? = nil
 
     /// A solver with the given options.
     public init(
@@ -34,7 +36,11 @@ public struct ReducedMinimumNormSolver: Sendable {
         precondition(embedding.columns == secondMoment.rows && teacher.count == secondMoment.rows)
         let r = try SecondMomentFactor.factor(secondMoment, method: factorization)
         let b = BLAS.product(embedding, r)
-        let c = BLAS.multiply(r, teacher, trans: .transposed)
+        var c = BLAS.multiply(r, teacher, trans: .transposed)
+        if let labelNoise {
+            let z = try labelNoise.targetNoise(rank: r.columns) { r }
+            for j in c.indices { c[j] += z[j] }
+        }
         return try LeastSquaresReadout.solve(
             features: b, targets: c, sampleCount: sampleCount, ridge: ridge,
             relativeTolerance: relativeTolerance)
@@ -62,7 +68,11 @@ public struct ReducedMinimumNormSolver: Sendable {
         factor: SparseSecondMomentFactor, embedding: Matrix, teacher: [Double], sampleCount: Int
     ) throws -> ReadoutSolution {
         let b = factor.embed(embedding)
-        let c = factor.transposeTimes(teacher)
+        var c = factor.transposeTimes(teacher)
+        if let labelNoise {
+            let z = try labelNoise.targetNoise(rank: factor.rank) { factor.dense() }
+            for j in c.indices { c[j] += z[j] }
+        }
         return try LeastSquaresReadout.solve(
             features: b, targets: c, sampleCount: sampleCount, ridge: ridge,
             relativeTolerance: relativeTolerance)

@@ -38,15 +38,24 @@ public struct ReadoutLeastSquaresProblem: Sendable {
         return ReadoutLeastSquaresProblem(features: qr.r.transposed, targets: t, sampleCount: labels.count, offset: offset)
     }
 
-    /// The reduced problem of linear features: G = W_S R, t = Rᵀ w*_S with A = X_S X_Sᵀ = R Rᵀ.
+    /// The reduced problem of linear features: G = W_S R, t = Rᵀ w*_S with A = X_S X_Sᵀ = R Rᵀ; with
+    /// label noise, t = Rᵀ w*_S + σz (MODEL.md §7.1) and the offset gains σ²·χ²_{D−r}, the noise energy
+    /// outside the reduced space (exact in distribution). `labels` are the noiseless labels.
     public static func reduced(
         secondMoment: Matrix, embedding: Matrix, teacher: [Double], labels: [Double],
-        factorization: SecondMomentFactorization = .pivotedCholesky
+        factorization: SecondMomentFactorization = .pivotedCholesky, labelNoise: ReducedTargetNoise? = nil
     ) throws -> ReadoutLeastSquaresProblem {
         let r = try SecondMomentFactor.factor(secondMoment, method: factorization)
         let b = BLAS.product(embedding, r)
-        let c = BLAS.multiply(r, teacher, trans: .transposed)
-        let offset = BLAS.dot(labels, labels) - BLAS.dot(c, c)
+        var c = BLAS.multiply(r, teacher, trans: .transposed)
+        var offset = BLAS.dot(labels, labels) - BLAS.dot(c, c)
+        if let labelNoise {
+            let z = try labelNoise.targetNoise(rank: r.columns) { r }
+            for j in c.indices { c[j] += z[j] }
+            if case .drawn(let noise) = labelNoise {
+                offset += noise.scale * noise.scale * noise.unseenNoiseEnergy(rank: r.columns, sampleCount: labels.count)
+            }
+        }
         return ReadoutLeastSquaresProblem(features: b, targets: c, sampleCount: labels.count, offset: offset)
     }
 

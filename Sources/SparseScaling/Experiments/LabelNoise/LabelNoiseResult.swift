@@ -1,0 +1,249 @@
+import Foundation
+import ScalingAnalysis
+
+/// What `experiment label-noise` measured: per point the excess and test losses over seeds (mean,
+/// median, 10/90% quantiles), and per σ² the noise floor, the peak height and the best ridge, with
+/// the paper's hypothesis ("noise imposes a floor rather than removing the sparsity-driven bottleneck
+/// until it dominates") as verdicts that can fail.
+package struct LabelNoiseResult: ExperimentOutput {
+    package static let name = "label-noise"
+
+    /// Which sweep a row belongs to.
+    package enum Sweep: String, Sendable, Codable {
+        /// Along N at fixed D (through the double-descent peak), ridgeless.
+        case n = "N-sweep"
+        /// Along D with N = ratio·D (model-rich), ridgeless.
+        case d = "D-sweep"
+        /// Along λ_r at the peak N ≈ E[K(D)].
+        case ridge = "ridge"
+    }
+
+    /// One measured point.
+    package struct Row: Sendable, Codable {
+        package var sweep: Sweep
+        package var noiseVariance: Double
+        package var n: Int
+        package var d: Int
+        package var ridge: Double
+        /// Excess loss Σλ(w_eff − w*)² over seeds.
+        package var excess: LossDistribution
+        /// Test loss = excess + σ² over seeds.
+        package var test: LossDistribution
+        package var meanObservedCoordinates: Double
+        /// The per-seed excess losses, in seed order.
+        package var losses: [Double]
+
+        /// The row of a measured point of sweep `sweep` at noise variance σ² = `noiseVariance`.
+        package init(sweep: Sweep, point p: MeasuredPoint, noiseVariance: Double) {
+            self.sweep = sweep
+            self.noiseVariance = noiseVariance
+            n = p.n
+            d = p.d
+            ridge = p.specification.ridge
+            excess = LossDistribution(p.losses)
+            test = LossDistribution(p.losses.map { $0 + noiseVariance })
+            meanObservedCoordinates = p.meanObservedCoordinates
+            losses = p.losses
+        }
+    }
+
+    /// What was found at one σ².
+    package struct NoiseLevel: Sendable, Codable {
+        package var noiseVariance: Double
+        /// Fit of the median test loss along the D-sweep: c·D^(−γ) + floor.
+        package var floorFit: NoiseFloorFit?
+        /// The double-descent peak: the largest median excess loss along the N-sweep among the N within a
+        /// factor 2 of E[K(D)] (where the interpolation threshold sits), its N, and its 10/90% quantiles.
+        package var peakN: Int
+        package var peakMedian: Double
+        package var peakLower: Double
+        package var peakUpper: Double
+        /// Bootstrap SE of ln(peak median / noiseless peak median) (nil for σ² = 0).
+        package var peakGrowthLog: Double?
+        package var peakGrowthLogStandardError: Double?
+        /// Power-law fit of the median excess loss along the D-sweep (σ² taken as the floor).
+        package var excessFit: PowerLawFit?
+        /// Local exponents of the median excess loss between successive D of the D-sweep.
+        package var localExponents: [Double]
+        /// The first D at whose upper end the local exponent of the median excess loss falls below
+        /// 0.7·α_D (the D-exponent gives way to the noise term); nil when it never does in range.
+        package var exponentGivesWayAt: Int?
+        /// The D where the noiseless model-rich loss Σλ_i(1 − p_i)^D equals σ² (the floor starts to dominate).
+        package var floorDominatesFrom: Double?
+        /// The ridge with the lowest median test loss at the peak (0 if ridgeless wins), and that loss.
+        package var optimalRidge: Double
+        package var optimalRidgeMedianTest: Double
+        /// The ridgeless median test loss at the peak N.
+        package var ridgelessMedianTest: Double
+        /// q90/q50 of the test loss ridgeless at the peak, and the smallest ridge where it is ≤ 2
+        /// (the heavy tail removed; nil when no ridge in the scan achieves it).
+        package var ridgelessTailRatio: Double
+        package var tailRemovingRidge: Double?
+    }
+
+    package let alpha: Double
+    package let beta: Double
+    package let configuration: LabelNoiseExperiment.Configuration
+    /// The N of the ridge scan (nearest grid N to E[K(D)]).
+    package let peakFeatureCount: Int
+    package let rows: [Row]
+    package let levels: [NoiseLevel]
+    /// Predicted α_D.
+    package let predictedAlphaD: Double
+
+    /// Analyses the rows.
+    package init(alpha: Double, beta: Double, configuration: LabelNoiseExperiment.Configuration, peakFeatureCount: Int, rows: [Row], parameters: DataParameters) {
+        self.alpha = alpha
+        self.beta = beta
+        self.configuration = configuration
+        self.peakFeatureCount = peakFeatureCount
+        self.rows = rows
+        let alphaD = beta > 1 ? (alpha + beta) / beta : alpha + beta
+        predictedAlphaD = alphaD
+        let threshold = parameters.expectedPeak(dataSize: configuration.nSweepD)
+        let nearThreshold = { (r: Row) in Double(r.n) >= threshold / 2 && Double(r.n) <= 2 * threshold }
+        let noiselessN = rows.filter { $0.sweep == .n && $0.noiseVariance == 0 }
+        let noiselessPeak = noiselessN.filter(nearThreshold).max { $0.excess.median < $1.excess.median }
+        var levels: [NoiseLevel] = []
+        for variance in configuration.noiseVariances {
+            let nRows = rows.filter { $0.sweep == .n && $0.noiseVariance == variance }.sorted { $0.n < $1.n }
+            let dRows = rows.filter { $0.sweep == .d && $0.noiseVariance == variance }.sorted { $0.d < $1.d }
+            let rRows = rows.filter { $0.sweep == .ridge && $0.noiseVariance == variance }.sorted { $0.ridge < $1.ridge }
+            guard let peak = nRows.filter(nearThreshold).max(by: { $0.excess.median < $1.excess.median }) else { continue }
+            let fit = NoiseFloorFit(x: dRows.map { Double($0.d) }, loss: dRows.map(\.test.median))
+            let local = zip(dRows, dRows.dropFirst()).map { a, b in -log(b.excess.median / a.excess.median) / log(Double(b.d) / Double(a.d)) }
+            let givesWay = zip(local, dRows.dropFirst()).first { $0.0 < 0.7 * alphaD }?.1.d
+            var floorFrom: Double? = nil
+            if variance > 0, parameters.modelRichLoss(dataSize: 1) > variance {
+                var lo = 1.0, hi = 1.0
+                while parameters.modelRichLoss(dataSize: hi) > variance, hi < 1e18 { hi *= 2 }
+                for _ in 0..<60 {
+                    let mid = (lo * hi).squareRoot()
+                    if parameters.modelRichLoss(dataSize: mid) > variance { lo = mid } else { hi = mid }
+                }
+                floorFrom = hi
+            }
+            var growth: Double? = nil, growthSE: Double? = nil
+            if variance > 0, let reference = noiselessPeak, let losses = Self.losses(rows: nRows, n: peak.n),
+               let referenceLosses = Self.losses(rows: noiselessN, n: reference.n) {
+                growth = log(peak.excess.median / reference.excess.median)
+                growthSE = Self.bootstrapLogRatioSE(losses, referenceLosses)
+            }
+            let atPeak = nRows.first { $0.n == peakFeatureCount }
+            let ridgeless = atPeak?.test.median ?? .nan
+            let ridgelessRatio = atPeak.map { $0.test.upper / $0.test.median } ?? .nan
+            var bestRidge = 0.0, bestLoss = ridgeless
+            for r in rRows where r.test.median < bestLoss || !bestLoss.isFinite {
+                bestRidge = r.ridge
+                bestLoss = r.test.median
+            }
+            let tailRidge = ridgelessRatio <= 2 ? 0 : rRows.first { $0.test.upper / $0.test.median <= 2 }?.ridge
+            levels.append(NoiseLevel(
+                noiseVariance: variance, floorFit: fit, peakN: peak.n, peakMedian: peak.excess.median, peakLower: peak.excess.lower,
+                peakUpper: peak.excess.upper, peakGrowthLog: growth, peakGrowthLogStandardError: growthSE,
+                excessFit: try? PowerLawFit(x: dRows.map { Double($0.d) }, y: dRows.map(\.excess.median)), localExponents: local,
+                exponentGivesWayAt: givesWay, floorDominatesFrom: floorFrom, optimalRidge: bestRidge, optimalRidgeMedianTest: bestLoss,
+                ridgelessMedianTest: ridgeless, ridgelessTailRatio: ridgelessRatio, tailRemovingRidge: tailRidge))
+        }
+        self.levels = levels
+    }
+
+    /// The per-seed excess losses of the row at N = n.
+    private static func losses(rows: [Row], n: Int) -> [Double]? { rows.first { $0.n == n }?.losses }
+
+    /// Bootstrap SE of ln(median(a)/median(b)) over 400 resamples of each (deterministic).
+    static func bootstrapLogRatioSE(_ a: [Double], _ b: [Double]) -> Double {
+        var rng = RandomStream(seed: 16, purpose: .bootstrap, index: 0)
+        var values: [Double] = []
+        for _ in 0..<400 {
+            let ra = (0..<a.count).map { _ in a[min(a.count - 1, Int(rng.uniform() * Double(a.count)))] }
+            let rb = (0..<b.count).map { _ in b[min(b.count - 1, Int(rng.uniform() * Double(b.count)))] }
+            values.append(log(LossDistribution(ra).median / LossDistribution(rb).median))
+        }
+        let m = values.reduce(0, +) / Double(values.count)
+        return (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)).squareRoot()
+    }
+
+    package func csvTables() -> [String: String] {
+        var table = CSVTable(headers: [
+            "sweep", "noise_variance", "n", "d", "ridge", "seeds", "excess_mean", "excess_median", "excess_q10", "excess_q90", "excess_max",
+            "test_mean", "test_median", "test_q10", "test_q90", "k_mean", "mean_dominated_by_tail",
+        ])
+        for r in rows {
+            table.append([
+                .text(r.sweep.rawValue), .number(r.noiseVariance), .integer(r.n), .integer(r.d), .number(r.ridge), .integer(r.excess.count),
+                .number(r.excess.mean), .number(r.excess.median), .number(r.excess.lower), .number(r.excess.upper), .number(r.excess.maximum),
+                .number(r.test.mean), .number(r.test.median), .number(r.test.lower), .number(r.test.upper), .number(r.meanObservedCoordinates),
+                .text(r.excess.meanDominatedByTail ? "yes" : "no"),
+            ])
+        }
+        var summary = CSVTable(headers: [
+            "noise_variance", "floor_fit", "floor_fit_exponent", "floor_fit_exponent_se", "excess_exponent", "excess_exponent_se", "peak_n", "peak_median_excess", "peak_q10", "peak_q90",
+            "peak_growth_log", "peak_growth_log_se", "exponent_gives_way_at_d", "floor_dominates_from_d", "optimal_ridge", "optimal_ridge_median_test",
+            "ridgeless_median_test", "ridgeless_q90_over_median", "tail_removing_ridge",
+        ])
+        for l in levels {
+            summary.append([
+                .number(l.noiseVariance), .optional(l.floorFit?.floor), .optional(l.floorFit?.powerLaw.exponent),
+                .optional(l.floorFit?.powerLaw.exponentStandardError), .optional(l.excessFit?.exponent), .optional(l.excessFit?.exponentStandardError), .integer(l.peakN), .number(l.peakMedian), .number(l.peakLower), .number(l.peakUpper),
+                .optional(l.peakGrowthLog), .optional(l.peakGrowthLogStandardError), l.exponentGivesWayAt.map { .integer($0) } ?? .empty,
+                .optional(l.floorDominatesFrom), .number(l.optimalRidge), .number(l.optimalRidgeMedianTest), .number(l.ridgelessMedianTest),
+                .number(l.ridgelessTailRatio), .optional(l.tailRemovingRidge),
+            ])
+        }
+        return ["\(Self.name).csv": table.render(), "\(Self.name)-summary.csv": summary.render()]
+    }
+
+    /// The sweeps' rows whose mean lies above their 90% quantile (a heavy tail: a few seeds dominate).
+    package var heavyTailRows: [Row] { rows.filter { $0.excess.meanDominatedByTail } }
+
+    package func summaryText() -> String {
+        let g = fourSignificantDigits
+        var lines = ["label noise (α = \(alpha), β = \(beta); N-sweep at D = \(configuration.nSweepD), D-sweep with N = \(g(configuration.modelRichRatio))·D, \(configuration.seeds) seeds; exact reduced solver with z ~ N(0, I_r)):"]
+        for l in levels {
+            var line = "  σ² = \(g(l.noiseVariance)): "
+            if let f = l.floorFit {
+                line += "test-loss floor \(g(f.floor)) (σ² = \(g(l.noiseVariance))), D-exponent above it \(g(f.powerLaw.exponent)) ± \(g(f.powerLaw.exponentStandardError)) (α_D = \(g(predictedAlphaD))); "
+            }
+            if let e = l.excessFit { line += "median excess ∝ D^−\(g(e.exponent)) ± \(g(e.exponentStandardError)); " }
+            line += "median peak excess \(g(l.peakMedian)) at N = \(l.peakN) [q10 \(g(l.peakLower)), q90 \(g(l.peakUpper))]"
+            if let growth = l.peakGrowthLog { line += ", ×\(g(exp(growth))) the noiseless peak" }
+            line += "; D-exponent of the excess gives way at D = \(l.exponentGivesWayAt.map(String.init) ?? "— (not in range)")"
+            if let from = l.floorDominatesFrom { line += ", floor dominates from D ≈ \(g(from))" }
+            line += "; at N = \(peakFeatureCount): ridgeless median test \(g(l.ridgelessMedianTest)) (q90/median \(g(l.ridgelessTailRatio))), optimal ridge \(g(l.optimalRidge)) → \(g(l.optimalRidgeMedianTest)), tail removed (q90/median ≤ 2) from λ_r = \(l.tailRemovingRidge.map { $0 == 0 ? "0 (ridgeless)" : g($0) + ($0 == configuration.ridges.min() ? " (the smallest ridge scanned)" : "") } ?? "— (not in scan)")"
+            lines.append(line)
+        }
+        let heavy = heavyTailRows.filter { $0.noiseVariance > 0 }
+        if !heavy.isEmpty {
+            lines.append("  heavy tail (mean above the 90% quantile: coordinates observed once with small ξ get noise coefficients ∝ σ/ξ, E[1/χ²₁] = ∞) at: "
+                + heavy.map { "\($0.sweep.rawValue) σ² = \(g($0.noiseVariance)) N = \($0.n) D = \($0.d)\($0.ridge > 0 ? " λ_r = \(g($0.ridge))" : "")" }.joined(separator: "; "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension LabelNoiseResult {
+    /// The report's verdict rows, per σ² > 0: the floor equals σ², the sparse D-exponent survives
+    /// above it, and the double-descent peak grows.
+    package var comparisonRows: [ComparisonRow] {
+        var rows: [ComparisonRow] = []
+        let g = fourSignificantDigits
+        for l in levels where l.noiseVariance > 0 {
+            rows.append(ComparisonRow(
+                quantity: "label noise σ² = \(g(l.noiseVariance)): floor of the median test loss (fit c·D^−γ + floor, D-sweep) equals σ²",
+                predicted: l.noiseVariance, measured: l.floorFit?.floor, standardError: nil, tolerance: 0.25 * l.noiseVariance))
+            rows.append(ComparisonRow(
+                quantity: "label noise σ² = \(g(l.noiseVariance)): D-exponent γ above the floor (the sparse α_D survives until the floor dominates\(l.exponentGivesWayAt.map { "; the excess loss's local exponent gives way at D = \($0)" } ?? ""))",
+                predicted: predictedAlphaD, measured: l.floorFit?.powerLaw.exponent, standardError: l.floorFit?.powerLaw.exponentStandardError,
+                interval: l.floorFit.map { ($0.powerLaw.exponentInterval.lower, $0.powerLaw.exponentInterval.upper) }, tolerance: 0.2))
+            rows.append(ComparisonRow(
+                quantity: "label noise σ² = \(g(l.noiseVariance)): D-exponent of the median excess loss, D-sweep (σ² as the floor)",
+                predicted: predictedAlphaD, measured: l.excessFit?.exponent, standardError: l.excessFit?.exponentStandardError,
+                interval: l.excessFit.map { ($0.exponentInterval.lower, $0.exponentInterval.upper) }, tolerance: 0.2))
+            rows.append(ComparisonRow(
+                positiveQuantity: "label noise σ² = \(g(l.noiseVariance)): the peak grows, ln(median peak excess / noiseless) (bootstrap SE)",
+                measured: l.peakGrowthLog, standardError: l.peakGrowthLogStandardError))
+        }
+        return rows
+    }
+}

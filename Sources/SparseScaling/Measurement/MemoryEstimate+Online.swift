@@ -1,0 +1,15 @@
+extension MemoryEstimate {
+    /// The peak of the one-pass SGD experiment: up to `threads` runs at once, each the working set of an
+    /// online point of T steps, plus every finished run kept for the result (its readout and checkpoints).
+    package init(online c: OnlineExperiment.Configuration, parameters: DataParameters, threads: Int) {
+        let points = c.featureCounts.map {
+            PointSpecification(parameters: parameters, featureCount: $0, sampleCount: c.steps, solver: .online)
+        }
+        let runs = Double(c.featureCounts.count * c.seeds)
+        let checkpoints = Double(OnlineGradientDescent.logSpacedCheckpoints(steps: c.steps, perDecade: c.checkpointsPerDecade).count)
+        // Each checkpoint: step, loss parts, K and ‖v‖² (≤ 64 bytes); each readout N doubles.
+        let kept = runs * 64 * checkpoints + Double(c.seeds) * c.featureCounts.reduce(0) { $0 + 8 * Double($1) }
+        let concurrent = MemoryEstimate(points: points, concurrency: max(1, min(threads, Int(runs))))
+        self.init(bytes: concurrent.bytes + Self.safetyFactor * kept)
+    }
+}

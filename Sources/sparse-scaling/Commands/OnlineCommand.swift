@@ -1,0 +1,69 @@
+import ArgumentParser
+import SparseScaling
+
+/// `sparse-scaling experiment online`: one-pass SGD loss curves, exponents and compute frontier.
+struct OnlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "online",
+        abstract: "One-pass SGD (each sample used once): loss vs steps t for several N, exponents in t and N, and the compute-optimal frontier under C = N·t (MODEL.md §7.3)."
+    )
+
+    @OptionGroup var experiment: ExperimentOptions
+    @OptionGroup var threadOptions: ThreadOptions
+    @OptionGroup var memory: MemoryOptions
+
+    @Option(parsing: .unconditional, help: "Seeds per N, \(SeedCount.rangeText). Default: the profile's (quick 4, paper 4).", transform: SeedCount.parse)
+    var seeds: Int?
+
+    @Option(parsing: .unconditional, help: "Model sizes N replacing the profile's: a list (16,32,64) or a log range (16...1024x2).")
+    var n: String?
+
+    @Option(parsing: .unconditional, help: "Steps T of every run (= samples used), an integer ≥ 10 (1e7 allowed). Default: the profile's (quick 2^19, paper 10^7).")
+    var steps: String?
+
+    @Option(parsing: .unconditional, help: "Constant step size η > 0. Default 0.25 (stable in mean square for η < 2/3 on the always-active coordinate).",
+            transform: NumberArgument.real(expected: "a finite number > 0"))
+    var eta: Double?
+
+    func validate() throws {
+        if let eta, !(eta > 0 && eta.isFinite) { throw ValidationError("invalid value '\(eta)' for --eta: expected a finite number > 0") }
+        _ = try featureCounts()
+        _ = try parsedSteps()
+    }
+
+    /// The model sizes given with --n, or nil for the profile's.
+    func featureCounts() throws -> [Int]? {
+        do { return try n.map { try SizeGrid(parsing: $0, parameter: .featureCount).values } } catch let error as ParameterError {
+            throw error.usageError
+        }
+    }
+
+    /// The steps given with --steps, or nil for the profile's.
+    func parsedSteps() throws -> Int? {
+        guard let steps else { return nil }
+        guard NumberArgument.isDecimal(steps),
+              let value = try? SizeGrid(parsing: steps, parameter: .sampleCount).values, value.count == 1, value[0] >= 10 else {
+            throw ValidationError("invalid value '\(steps)' for --steps: expected one integer ≥ 10 (e.g. 1e7)")
+        }
+        return value[0]
+    }
+
+    func run() throws {
+        var configuration = OnlineExperiment.Configuration.preset(experiment.profile)
+        if let seeds { configuration.seeds = seeds }
+        if let ns = try featureCounts() { configuration.featureCounts = ns }
+        if let steps = try parsedSteps() { configuration.steps = steps }
+        if let eta { configuration.stepSize = eta }
+        let parameters: DataParameters
+        do {
+            parameters = try DataParameters(
+                alpha: experiment.alpha, beta: experiment.beta, inputDimension: experiment.beta > 1 ? .infinite : .finite(1 << 20))
+        } catch let error as ParameterError { throw error.usageError }
+        let runs = configuration.featureCounts.count * configuration.seeds
+        try memory.check(
+            MemoryEstimate(online: configuration, parameters: parameters, threads: threadOptions.threads),
+            job: "experiment online (\(runs) runs of \(configuration.steps) steps, \(min(threadOptions.threads, runs)) at once)")
+        let result = try OnlineExperiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, threads: threadOptions.threads, progress: ProgressReporter())
+        try experiment.finish(result)
+    }
+}

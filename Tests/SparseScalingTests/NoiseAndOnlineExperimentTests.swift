@@ -1,0 +1,99 @@
+import Foundation
+import ResultsStore
+import Testing
+@testable import SparseScaling
+
+/// The label-noise and online experiments on tiny sizes, and their analysis tools on synthetic data
+/// with known answers.
+@Suite struct NoiseAndOnlineExperimentTests {
+    func runner() throws -> MeasurementRunner {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("noise-\(UUID().uuidString)/s.sqlite").path
+        return MeasurementRunner(store: try ResultsStore(path: path), threads: 2)
+    }
+
+    @Test func quantilesInterpolateOrderStatistics() {
+        let d = LossDistribution([5, 1, 4, 2, 3])
+        #expect(d.median == 3 && d.mean == 3 && d.lower == 1.4 && d.upper == 4.6 && d.maximum == 5)
+        #expect(!d.meanDominatedByTail)
+        #expect(LossDistribution([1, 1, 1, 1, 1, 1, 1, 1, 1, 100]).meanDominatedByTail)
+    }
+
+    @Test func floorFitRecoversAPowerLawOnAFloor() throws {
+        let x = (4...14).map { pow(2, Double($0)) }
+        let fit = try #require(NoiseFloorFit(x: x, loss: x.map { 2 / $0 + 1e-3 }))
+        #expect(abs(fit.floor / 1e-3 - 1) < 0.01)
+        #expect(abs(fit.powerLaw.exponent - 1) < 0.01)
+        let none = try #require(NoiseFloorFit(x: x, loss: x.map { 2 / $0 }))
+        #expect(none.floor < 1e-6 && abs(none.powerLaw.exponent - 1) < 1e-6)
+    }
+
+    @Test func labelNoiseExperimentOnTinySizes() throws {
+        let configuration = LabelNoiseExperiment.Configuration(
+            seeds: 5, noiseVariances: [0, 1e-2], nSweepN: [4, 8, 16, 32, 64], nSweepD: 128, dSweepD: [16, 32, 64, 128], modelRichRatio: 2, ridges: [1e-4, 1e-2])
+        let runner = try runner()
+        let result = try LabelNoiseExperiment.run(alpha: 0, beta: 2, configuration: configuration, runner: runner)
+        #expect(result.rows.count == 2 * (5 + 4 + 2))
+        for row in result.rows {
+            #expect(row.test.median == LossDistribution(row.losses.map { $0 + row.noiseVariance }).median)
+            #expect(row.losses.allSatisfy { $0.isFinite && $0 > 0 })
+        }
+        #expect(result.levels.count == 2)
+        // σ = 0 rows are the noiseless points of every other experiment: same keys, same numbers.
+        let noiseless = try runner.measure(
+            SweepPlan(base: PointSpecification(parameters: try DataParameters(alpha: 0, beta: 2), featureCount: 1, sampleCount: 1),
+                      featureCounts: [4, 8, 16, 32, 64], sampleCounts: [128], seeds: Array(0..<5)).points, seeds: Array(0..<5))
+        let rows = result.rows.filter { $0.sweep == .n && $0.noiseVariance == 0 }
+        #expect(rows.map(\.losses) == noiseless.map(\.losses))
+        // Noise raises the median excess loss on the interpolating side.
+        let noisy = result.rows.filter { $0.sweep == .n && $0.noiseVariance == 1e-2 }
+        #expect(zip(noisy, rows).filter { $0.0.n >= 16 }.allSatisfy { $0.0.excess.median > $0.1.excess.median })
+        #expect(!result.comparisonRows.isEmpty)
+        #expect(result.csvTables().keys.sorted() == ["label-noise-summary.csv", "label-noise.csv"])
+    }
+
+    @Test func jointFitAndFrontierRecoverKnownExponents() throws {
+        // L = 2·N^−2 + 0.5·t^−0.6 exactly: the fit must return the exponents and the frontier their slopes.
+        var curves: [OnlineResult.CurvePoint] = []
+        let steps = OnlineGradientDescent.logSpacedCheckpoints(steps: 10_000_000, perDecade: 10)
+        for n in [8, 16, 32, 64, 128, 256, 512, 1024] {
+            for t in steps where t > 0 {
+                let l = 2 * pow(Double(n), -2) + 0.5 * pow(Double(t), -0.6)
+                curves.append(OnlineResult.CurvePoint(featureCount: n, step: t, loss: LossDistribution([l]), standardError: 0, meanObservedCoordinates: 0))
+            }
+        }
+        let joint = try #require(OnlineResult.jointFit(curves.filter { $0.step >= 1000 }))
+        #expect(abs(joint.modelExponent - 2) < 1e-3 && abs(joint.stepExponent - 0.6) < 1e-3)
+        let (frontier, lossFit, modelFit, _) = OnlineResult.frontier(curves: curves, featureCounts: [8, 16, 32, 64, 128, 256, 512, 1024], steps: 10_000_000)
+        #expect(frontier.count > 20)
+        let expected = DataParameters.frontierExponents(modelExponent: 2, stepExponent: 0.6)
+        #expect(abs(try #require(lossFit).exponent - expected.loss) < 0.03)
+        #expect(abs(-(try #require(modelFit)).exponent - expected.modelSize) < 0.05)
+    }
+
+    @Test func decoupledPredictionHasTheStatedAsymptote() throws {
+        let parameters = try DataParameters(alpha: 0, beta: 2)
+        #expect(abs(parameters.onlineLoss(steps: 0, stepSize: 0.1) - parameters.totalVariance) < 1e-3 * parameters.totalVariance)
+        let eta = 0.01, t = 1e8
+        let s = parameters.varianceExponent
+        let asymptote = tgamma(1 - 1 / s) / s * pow(2 * eta * t, -(parameters.alpha + parameters.beta) / s)
+        #expect(abs(parameters.onlineLoss(steps: t, stepSize: eta) / asymptote - 1) < 0.05)
+        #expect(parameters.onlineLoss(steps: 10, stepSize: 1) == .infinity)
+        #expect(abs(parameters.onlineStepExponent - 2.0 / 3) < 1e-12)
+    }
+
+    @Test func onlineExperimentOnTinySizes() throws {
+        let configuration = OnlineExperiment.Configuration(seeds: 2, featureCounts: [8, 16, 32], steps: 20_000, stepSize: 0.25, checkpointsPerDecade: 5)
+        let result = try OnlineExperiment.run(alpha: 0, beta: 2, configuration: configuration, threads: 2)
+        #expect(result.divergedRuns.isEmpty)
+        #expect(result.curves.count == 3 * result.checkpoints.count)
+        #expect(result.curves.allSatisfy { $0.loss.mean.isFinite })
+        // Each run is the online solver's own run: thread count does not matter.
+        let single = try OnlineExperiment.run(alpha: 0, beta: 2, configuration: configuration, threads: 1)
+        #expect(single.curves.map(\.loss.mean) == result.curves.map(\.loss.mean))
+        #expect(result.csvTables().keys.sorted() == ["online-frontier.csv", "online.csv"])
+        let unstable = try OnlineExperiment.run(
+            alpha: 0, beta: 2, configuration: OnlineExperiment.Configuration(seeds: 1, featureCounts: [8], steps: 5000, stepSize: 8, checkpointsPerDecade: 5), threads: 1)
+        #expect(!unstable.divergedRuns.isEmpty)
+        #expect(unstable.summaryText().contains("DIVERGED"))
+    }
+}
