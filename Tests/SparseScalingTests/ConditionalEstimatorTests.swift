@@ -146,7 +146,7 @@ struct ConditionalEstimatorTests {
         spec.estimator = .conditional
         spec.sampler = .sublinear
         let outcome = try PointEvaluator.evaluate(spec, threads: 1)
-        let set = SublinearTrainingSet(sampler: SublinearSampler(parameters: parameters, seed: 5, sampleCount: 1000), sampleCount: 1000, threads: 1)
+        let set = try SublinearTrainingSet(sampler: SublinearSampler(parameters: parameters, seed: 5, sampleCount: 1000), sampleCount: 1000, threads: 1)
         let parts = try ConditionalLoss(samples: set.columns, parameters: parameters)
         #expect(outcome.estimator == .conditional && abs(outcome.loss / parts.mean(modelSize: 4096)! - 1) < 1e-12)
         #expect(outcome.observedCoordinates == set.columns.observedCount)

@@ -27,7 +27,7 @@ import Testing
         let parameters = try DataParameters(alpha: c.alpha, beta: c.beta, inputDimension: c.m)
         let sigma = 0.3
         let spec = PointSpecification(parameters: parameters, featureCount: c.n, sampleCount: c.d, ridge: c.ridge, seed: UInt64(500 + index), noise: sigma)
-        let instance = TrainingInstance(spec, threads: 1)
+        let instance = try TrainingInstance(spec, threads: 1)
         let sparse = try #require(instance.sparseSamples)
         let epsilon = LabelNoise(scale: sigma, seed: spec.seed).sampleNoises(count: c.d)
         let reference = try Self.denseReadout(instance, noise: epsilon, scale: sigma, ridge: c.ridge)
@@ -91,7 +91,7 @@ import Testing
         let parameters = try DataParameters(alpha: 0, beta: 2, inputDimension: .infinite)
         var spec = PointSpecification(parameters: parameters, featureCount: 6, sampleCount: 60, seed: 7, noise: 0.2)
         // gd and nesterov factor A densely (pivoted Cholesky), so z is drawn in that factor's basis.
-        let instance = TrainingInstance(spec, threads: 1)
+        let instance = try TrainingInstance(spec, threads: 1)
         var reducedSolver = ReducedMinimumNormSolver(sparseFactor: false)
         reducedSolver.labelNoise = .drawn(instance.labelNoise)
         let exact = try reducedSolver.solve(
@@ -147,7 +147,7 @@ import Testing
     @Test func zeroNoiseIsBitForBitTheNoiselessPath() throws {
         let parameters = try DataParameters(alpha: 0, beta: 2, inputDimension: .infinite)
         let spec = PointSpecification(parameters: parameters, featureCount: 16, sampleCount: 256, seed: 3)
-        let instance = TrainingInstance(spec, threads: 1)
+        let instance = try TrainingInstance(spec, threads: 1)
         let plain = try ReducedMinimumNormSolver().solve(samples: instance.sparseSamples!, embedding: instance.embedding, teacher: instance.teacher)
         let evaluated = try LinearPointEvaluator.evaluate(spec)
         #expect(plain.weights.map(\.bitPattern) == evaluated.readout.map(\.bitPattern))

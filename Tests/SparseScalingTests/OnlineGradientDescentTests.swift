@@ -12,7 +12,7 @@ import Testing
         let (n, steps, eta) = (12, 300, 0.2)
         let spec = PointSpecification(parameters: parameters, featureCount: n, sampleCount: steps, seed: 11, noise: noise)
         // The training set of D = steps samples is exactly the stream one-pass SGD consumes.
-        let instance = TrainingInstance(spec, threads: 1)
+        let instance = try TrainingInstance(spec, threads: 1)
         let f = BLAS.product(instance.embedding, instance.observedSamples())  // N × D
         let y = instance.noisyLabels()
         var v = [Double](repeating: 0, count: n)

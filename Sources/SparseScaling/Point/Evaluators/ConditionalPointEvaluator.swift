@@ -14,7 +14,7 @@ public enum ConditionalPointEvaluator {
         // which is all E[L | data] needs.
         let samples: SparseTrainingSet
         if specification.sampler == .sublinear {
-            samples = SublinearTrainingSet(
+            samples = try SublinearTrainingSet(
                 sampler: SublinearSampler(parameters: specification.parameters, seed: specification.seed,
                                           sampleCount: specification.sampleCount),
                 sampleCount: specification.sampleCount, threads: threads).columns
