@@ -51,67 +51,55 @@ public struct ComparisonRow: Sendable, Codable {
     /// A row from a measurement with a normal-approximation 95% CI (± 1.96 SE) unless an interval is given.
     public init(quantity: String, predicted: Double, measured: Double?, standardError: Double?,
                 interval: (Double, Double)? = nil, tolerance: Double?) {
-        self.quantity = quantity
-        self.predicted = predicted
-        self.measured = measured
-        self.standardError = standardError
-        self.tolerance = tolerance
-        predictedText = nil
-        if let measured, measured.isFinite {
-            let half = 1.96 * (standardError ?? 0)
+        let half = 1.96 * (standardError ?? 0)
+        self.init(quantity: quantity, predicted: predicted, predictedText: nil, measured: measured,
+                  standardError: standardError, tolerance: tolerance, judge: { measured in
             let ci = interval ?? (measured - half, measured + half)
-            ciLower = ci.0
-            ciUpper = ci.1
             // Half-width of the CI against the tolerance: wider means it could hardly disagree.
-            verdict = Verdict(IntervalDecision(
+            return (ci, Verdict(IntervalDecision(
                 predicted: predicted, measured: measured, lower: ci.0, upper: ci.1,
-                halfWidth: interval.map { ($0.1 - $0.0) / 2 } ?? half, resolution: tolerance, tolerance: tolerance))
-        } else {
-            ciLower = nil
-            ciUpper = nil
-            verdict = .notMeasured
-        }
+                halfWidth: interval.map { ($0.1 - $0.0) / 2 } ?? half, resolution: tolerance, tolerance: tolerance)))
+        })
     }
 
     /// A row whose tolerance comes on top of the measurement's noise (e.g. a relative error against
     /// its tolerance): agree when |predicted − measured| ≤ tolerance + 1.96 SE, inconclusive when the
     /// prediction lies within 1.96 SE and 1.96 SE alone exceeds the tolerance, disagree otherwise.
     public init(quantity: String, predicted: Double, measured: Double?, standardError: Double, toleranceBeyondNoise tolerance: Double) {
-        self.quantity = quantity
-        self.predicted = predicted
-        self.measured = measured
-        self.standardError = standardError
-        self.tolerance = tolerance
-        predictedText = nil
-        if let measured, measured.isFinite, standardError.isFinite {
-            let noise = 1.96 * standardError
-            ciLower = measured - noise
-            ciUpper = measured + noise
-            verdict = Verdict(IntervalDecision(predicted: predicted, measured: measured, noise: noise, tolerance: tolerance))
-        } else {
-            ciLower = nil
-            ciUpper = nil
-            verdict = .notMeasured
-        }
+        let noise = 1.96 * standardError
+        self.init(quantity: quantity, predicted: predicted, predictedText: nil, measured: measured,
+                  standardError: standardError, tolerance: tolerance, judge: !standardError.isFinite ? nil : { measured in
+            ((measured - noise, measured + noise),
+             Verdict(IntervalDecision(predicted: predicted, measured: measured, noise: noise, tolerance: tolerance)))
+        })
     }
 
     /// A row for a one-sided prediction "the quantity is positive": agree when the 95% CI lies above 0,
     /// disagree when it lies at or below 0, inconclusive when it contains 0.
     public init(positiveQuantity quantity: String, measured: Double?, standardError: Double?) {
+        self.init(quantity: quantity, predicted: 0, predictedText: "> 0", measured: measured,
+                  standardError: standardError, tolerance: nil, judge: standardError.map { se in { measured in
+            let half = 1.96 * se
+            return ((measured - half, measured + half),
+                    measured - half > 0 ? .agree : (measured + half <= 0 ? .disagree : .inconclusive))
+        } })
+    }
+
+    /// The fields, with the CI and verdict of a finite measurement from `judge`; not measured without
+    /// a finite measurement or without a judge (no usable standard error).
+    private init(quantity: String, predicted: Double, predictedText: String?, measured: Double?, standardError: Double?,
+                 tolerance: Double?, judge: ((Double) -> (ci: (Double, Double), verdict: Verdict))?) {
         self.quantity = quantity
-        predicted = 0
-        predictedText = "> 0"
+        self.predicted = predicted
+        self.predictedText = predictedText
         self.measured = measured
         self.standardError = standardError
-        tolerance = nil
-        if let measured, measured.isFinite, let se = standardError {
-            ciLower = measured - 1.96 * se
-            ciUpper = measured + 1.96 * se
-            verdict = measured - 1.96 * se > 0 ? .agree : (measured + 1.96 * se <= 0 ? .disagree : .inconclusive)
+        self.tolerance = tolerance
+        if let measured, measured.isFinite, let judge {
+            let judged = judge(measured)
+            (ciLower, ciUpper, verdict) = (judged.ci.0, judged.ci.1, judged.verdict)
         } else {
-            ciLower = nil
-            ciUpper = nil
-            verdict = .notMeasured
+            (ciLower, ciUpper, verdict) = (nil, nil, .notMeasured)
         }
     }
 }
