@@ -17,7 +17,7 @@ package enum OnlineFigure {
         }
         let steps = zip(result.checkpoints, result.decoupledPrediction).filter { $0.0 > 0 }
         left.append(FigureStyle.theoryCurve(
-            x: steps.map { Double($0.0) }, y: steps.map(\.1), label: "ours: N = ∞ decoupled Σλ_i(1 − p_i(2ηa_i − 3η²a_i²))^t", color: .black))
+            x: steps.map { Double($0.0) }, y: steps.map(\.1), label: "ours, N = ∞ (decoupled)", color: .black))
         var right: [Series] = []
         if !result.frontier.isEmpty {
             right.append(Series.scatter(x: result.frontier.map(\.compute), y: result.frontier.map(\.loss), label: "best N at each C (interpolated)", color: .blue, marker: Marker(.circle, size: 4)))
@@ -27,14 +27,14 @@ package enum OnlineFigure {
             let mid = sqrt(fit.xRange.lowerBound * fit.xRange.upperBound)
             right.append(FigureStyle.theoryLine(
                 exponent: result.predictedFrontier[2], anchorX: mid, anchorY: fit.predicted(at: mid) * 1.6, xMin: fit.xRange.lowerBound, xMax: fit.xRange.upperBound,
-                label: "ours: C^−\(String(format: "%.3g", result.predictedFrontier[2]))", color: .vermillion))
+                label: "ours: C^{−\(String(format: "%.3g", result.predictedFrontier[2]))}", color: .vermillion))
             right.append(FigureStyle.theoryLine(
                 exponent: result.directSolveFrontier[2], anchorX: mid, anchorY: fit.predicted(at: mid) / 1.6, xMin: fit.xRange.lowerBound, xMax: fit.xRange.upperBound,
-                label: "paper, direct solve (C = N·D·min(N,D)): C^−\(String(format: "%.3g", result.directSolveFrontier[2]))", color: .gray))
+                label: "paper, direct solve (C = N·D·min(N,D)): C^{−\(String(format: "%.3g", result.directSolveFrontier[2]))}", color: .gray))
         }
         return Figure(width: 1240, height: 540, plots: [
             Plot(title: "One-pass SGD, η = \(fourSignificantDigits(result.configuration.stepSize)): median loss vs steps", xAxis: Axis(label: "steps t (= samples used)", scale: .log10),
-                 yAxis: Axis(label: "population loss L", scale: .log10), series: left, legendPosition: .topRight),
+                 yAxis: Axis(label: "population loss L", scale: .log10), series: left, legendPosition: .bottomLeft),
             Plot(title: "Compute-optimal frontier under C = N·t", xAxis: Axis(label: "compute C = N·t", scale: .log10),
                  yAxis: Axis(label: "loss at the best N", scale: .log10), series: right, legendPosition: .bottomLeft),
         ], columns: 2)
