@@ -36,9 +36,10 @@ struct ConditionalEstimatorTests {
     }
 
     /// The spectrum of A = X_S X_Sᵀ from its explicit eigendecomposition (LAPACK dsyevd): eigenvalues below
-    /// 1e-13·s_max are null (dsyevd's absolute error is ~ε·s_max; the smallest true eigenvalues of these
-    /// instances are above 1e-10·s_max).
-    static func spectrum(_ set: SparseTrainingSet, parameters: DataParameters) throws -> DataSpectrum {
+    /// `relativeTolerance`·s_max are null (dsyevd's absolute error is ~ε·s_max; the smallest true eigenvalues
+    /// of these instances are above 1e-10·s_max).
+    static func spectrum(_ set: SparseTrainingSet, parameters: DataParameters,
+                         relativeTolerance: Double = 1e-13) throws -> DataSpectrum {
         let eigen = try SymmetricEigen(set.secondMoment())
         let lambdas = set.observed.map { parameters.marginalVariance($0) }
         let k = set.observedCount
@@ -47,7 +48,7 @@ struct ConditionalEstimatorTests {
             for i in 0..<k { weights[j] += lambdas[i] * eigen.vectors[i, j] * eigen.vectors[i, j] }
         }
         return DataSpectrum(allEigenvalues: eigen.values, weights: weights,
-                            unobservedMass: parameters.totalVariance - lambdas.reduce(0, +), relativeTolerance: 1e-13)
+                            unobservedMass: parameters.totalVariance - lambdas.reduce(0, +), relativeTolerance: relativeTolerance)
     }
 
     @Test("the blocks' null projectors equal the dense projector of A")

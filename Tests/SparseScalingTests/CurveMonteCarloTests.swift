@@ -20,16 +20,7 @@ struct CurveMonteCarloTests {
         let parameters = try DataParameters(alpha: alpha, beta: beta)
         let set = SparseTrainingSet(sampler: SparseSampler(parameters: parameters, seed: seed),
                                     sampleCount: dataSize, threads: 1)
-        let eigen = try SymmetricEigen(set.secondMoment())
-        let lambdas = set.observed.map { parameters.marginalVariance($0) }
-        let k = set.observedCount
-        var weights = [Double](repeating: 0, count: k)
-        for j in 0..<k {
-            for i in 0..<k { weights[j] += lambdas[i] * eigen.vectors[i, j] * eigen.vectors[i, j] }
-        }
-        let unobserved = parameters.totalVariance - lambdas.reduce(0, +)
-        let spectrum = DataSpectrum(allEigenvalues: eigen.values, weights: weights, unobservedMass: unobserved,
-                                    relativeTolerance: 1e-10)
+        let spectrum = try ConditionalEstimatorTests.spectrum(set, parameters: parameters, relativeTolerance: 1e-10)
         return Instance(parameters: parameters, observed: set.observed, samples: set.denseObserved(), spectrum: spectrum)
     }
 
