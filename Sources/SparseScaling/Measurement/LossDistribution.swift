@@ -1,3 +1,5 @@
+import ScalingAnalysis
+
 /// The spread of one point's losses over seeds: mean, median and the 10% and 90% quantiles (linear
 /// interpolation between order statistics). Near the double-descent peak the mean is meaningless
 /// (MODEL.md §6.1: E[L] = ∞ there), so the median and quantiles carry the measurement.
@@ -21,18 +23,10 @@ package struct LossDistribution: Sendable, Codable, Hashable {
         let sorted = values.sorted()
         count = sorted.count
         mean = sorted.reduce(0, +) / Double(sorted.count)
-        median = Self.quantile(sorted, 0.5)
-        lower = Self.quantile(sorted, 0.1)
-        upper = Self.quantile(sorted, 0.9)
+        median = SampleQuantiles.quantile(sorted, 0.5)
+        lower = SampleQuantiles.quantile(sorted, 0.1)
+        upper = SampleQuantiles.quantile(sorted, 0.9)
         maximum = sorted.last!
-    }
-
-    /// The q-quantile of ascending `sorted` values (type 7: interpolation at (n − 1)·q).
-    package static func quantile(_ sorted: [Double], _ q: Double) -> Double {
-        let h = Double(sorted.count - 1) * q
-        let i = Int(h.rounded(.down))
-        guard i + 1 < sorted.count else { return sorted[sorted.count - 1] }
-        return sorted[i] + (h - Double(i)) * (sorted[i + 1] - sorted[i])
     }
 
     /// Whether a few seeds dominate the mean: it lies above the 90% quantile, the signature of an

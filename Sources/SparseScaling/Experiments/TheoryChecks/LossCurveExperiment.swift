@@ -1,4 +1,5 @@
 import Foundation
+import ScalingAnalysis
 
 /// MODEL.md §6: the predicted loss curve (`LossCurvePredictor`) against the measured one over
 /// N = 8…8192 at several (α, β, D): mean vs mean ± SE outside the peak band, median vs median in it.
@@ -83,9 +84,10 @@ package struct LossCurveResult: ExperimentOutput {
             measuredMean = measured.lossMean
             measuredStandardError = measured.lossStandardError
             let sorted = measured.losses.sorted()
-            measuredMedian = Self.quantile(sorted, 0.5)
-            measuredQuantile10 = Self.quantile(sorted, 0.1)
-            measuredQuantile90 = Self.quantile(sorted, 0.9)
+            let quantile = { (p: Double) in sorted.isEmpty ? .nan : SampleQuantiles.quantile(sorted, p) }
+            measuredMedian = quantile(0.5)
+            measuredQuantile10 = quantile(0.1)
+            measuredQuantile90 = quantile(0.9)
             seeds = measured.seedCount
             self.predicted = predicted
         }
@@ -100,14 +102,6 @@ package struct LossCurveResult: ExperimentOutput {
             measuredQuantile90 = point.measuredQuantile90
             seeds = point.seeds
             self.predicted = predicted
-        }
-
-        /// The p-quantile of sorted values, linearly interpolated.
-        static func quantile(_ sorted: [Double], _ p: Double) -> Double {
-            guard sorted.count > 1 else { return sorted.first ?? .nan }
-            let x = p * Double(sorted.count - 1)
-            let i = Int(x.rounded(.down)), f = x - Double(i)
-            return i + 1 < sorted.count ? sorted[i] * (1 - f) + sorted[i + 1] * f : sorted[i]
         }
 
         /// |predicted mean / measured mean − 1| outside the peak band; nil in it.
@@ -145,10 +139,10 @@ package struct LossCurveResult: ExperimentOutput {
             let pairs = points.compactMap { p in p.relativeError.flatMap { e in p.relativeErrorStandardError.map { (e, $0) } } }
             self.points = pairs.count
             let sorted = pairs.map(\.0).sorted()
-            median = sorted.isEmpty ? nil : Point.quantile(sorted, 0.5)
+            median = sorted.isEmpty ? nil : SampleQuantiles.quantile(sorted, 0.5)
             maximum = sorted.last
             let errors = pairs.map(\.1).sorted()
-            medianStandardError = errors.isEmpty ? nil : Point.quantile(errors, 0.5)
+            medianStandardError = errors.isEmpty ? nil : SampleQuantiles.quantile(errors, 0.5)
             let worstPair = pairs.max { $0.0 - 1.96 * $0.1 < $1.0 - 1.96 * $1.1 }
             worst = worstPair?.0
             worstStandardError = worstPair?.1
