@@ -27,13 +27,20 @@ package struct BenchmarkPlan: Sendable {
     /// How many of the largest sweep points the growth fits use.
     package var fitTail: Int
     /// D values of the estimator comparison (N = 4D, model-rich), the largest D at which the default
-    /// estimator also runs (its embedding is N × K, 335 MB per seed at D = 2^15), and the seeds per D.
+    /// estimator also runs (its embedding is N × K, 8·N·K bytes: 2.3 GiB per seed at D = 2^17), and the
+    /// seeds per D (the conditional estimator runs all of them at every D).
     package var estimatorSweep: [Int] = (8...20).map { 1 << $0 }
-    package var estimatorSampleLimit: Int = 1 << 15
+    package var estimatorSampleLimit: Int = 1 << 18
     package var estimatorSeeds: Int = 64
-    /// Wall-clock budget (seconds) of each estimator at each D: no new round of seeds starts after it
-    /// once 8 are done (SE·√t does not depend on the seed count; the paired z uses the seeds both ran).
+    /// The fewest seeds of the default estimator at each D (its ratio's uncertainty is its seeds').
+    package var estimatorMinimumSampleSeeds: Int = 16
+    /// Wall-clock budget (seconds) of the default estimator at each D: no new round of seeds starts after
+    /// it once `estimatorMinimumSampleSeeds` are done (SE·√t does not depend on the seed count; the
+    /// paired z uses the seeds both ran).
     package var estimatorBudgetSeconds: Double? = 60
+    /// Memory (bytes, by `MemoryEstimate`) the default estimator's concurrent seeds may use together:
+    /// fewer seeds run at once where one per thread would pass it.
+    package var estimatorMemoryBytes: Double = 12 * Double(1 << 30)
     /// (N, D) of the whole point under both samplers, side by side.
     package var samplerComparison: (n: Int, d: Int)
     /// D values of the sublinear-only points at the same N (the growth of the whole point's time).

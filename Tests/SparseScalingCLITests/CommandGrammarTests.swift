@@ -121,6 +121,13 @@ struct CommandGrammarTests {
         }
         // One set of --format values: a command that cannot print one refuses it, naming --format.
         cases.append(Case(arguments: ["bench", "--format", "csv"], flag: "--format"))
+        // The estimator comparison's hidden sizes: the default estimator's largest D and its budget per D.
+        for value in ["0", "-1", "1.5", "abc"] {
+            cases.append(Case(arguments: ["bench", "--only-estimators", "--estimator-sample-limit", value], flag: "--estimator-sample-limit"))
+        }
+        for value in ["0", "-1", "nan", "inf", "abc"] {
+            cases.append(Case(arguments: ["bench", "--only-estimators", "--estimator-budget", value], flag: "--estimator-budget"))
+        }
         // A refused command with --out FILE leaves no file.
         cases.append(Case(arguments: ["theory", "--n", "0", "--d", "16", "--format", "csv", "--out", "t.csv"], flag: "--n"))
         cases.append(Case(arguments: ["point", "--n", "8", "--d", "0", "--format", "csv", "--out", "p.csv"], flag: "--d"))

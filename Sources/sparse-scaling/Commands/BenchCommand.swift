@@ -30,8 +30,22 @@ struct BenchCommand: ParsableCommand {
     @Option(help: .hidden)
     var job: String?
 
+    /// The largest D at which the estimator comparison also runs the default estimator (plan's when nil).
+    @Option(help: .hidden)
+    var estimatorSampleLimit: Int?
+
+    /// Wall-clock seconds per D of the default estimator's extra seeds in the estimator comparison.
+    @Option(help: .hidden)
+    var estimatorBudget: Double?
+
     func validate() throws {
         try format.require([.text, .json], in: "bench", because: "its rows measure different things, with different columns")
+        if let estimatorSampleLimit, estimatorSampleLimit < 1 {
+            throw ValidationError("invalid value '\(estimatorSampleLimit)' for --estimator-sample-limit: expected an integer ≥ 1")
+        }
+        if let estimatorBudget, !(estimatorBudget > 0 && estimatorBudget.isFinite) {
+            throw ValidationError("invalid value '\(estimatorBudget)' for --estimator-budget: expected a number of seconds > 0")
+        }
     }
 
     func run() throws {
@@ -47,6 +61,8 @@ struct BenchCommand: ParsableCommand {
         }
         var plan: BenchmarkPlan = quick ? .quick : .full
         plan.samplersOnly = samplers
+        if let estimatorSampleLimit { plan.estimatorSampleLimit = estimatorSampleLimit }
+        if let estimatorBudget { plan.estimatorBudgetSeconds = estimatorBudget }
         let quiet = quiet
         let runner = BenchmarkRunner(plan: plan, measure: measure, progress: { line in
             if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
