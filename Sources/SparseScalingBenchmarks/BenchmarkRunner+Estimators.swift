@@ -30,11 +30,13 @@ extension BenchmarkRunner {
             var notes = [String(format: "conditional %.5g ± %.2g (%d/%d seeds exact)", c.mean, c.standardError,
                                 conditional.conditionalCount ?? 0, cLosses.count)]
             let sampleSpec = try spec(n: 4 * d, d: d)
-            if d <= plan.estimatorSampleLimit {
+            if let deadline = plan.estimatorDeadline, Date() >= deadline, d <= plan.estimatorSampleLimit {
+                notes.append("sample estimator not run: the run's time budget ended before this D; " + notRunReason(sampleSpec, measured: sampleCostPerSeed))
+            } else if d <= plan.estimatorSampleLimit {
                 let concurrency = seedConcurrency(sampleSpec)
                 let sample = timed("sample estimator N=\(4 * d) D=\(d), up to \(seeds.count) seeds, \(concurrency) at once",
                                    .seeds(sampleSpec, seeds: seeds, budgetSeconds: budget, minimumSeeds: plan.estimatorMinimumSampleSeeds,
-                                          concurrency: concurrency))
+                                          concurrency: concurrency, deadline: plan.estimatorDeadline))
                 row.baselineSeconds = sample.cpuSeconds
                 if let sLosses = sample.losses, let sCPU = sample.cpuSeconds, c.unitError > 0 {
                     let s = EstimatorSeeds(sampleCount: d, losses: sLosses, cpuSeconds: sCPU)
@@ -85,7 +87,7 @@ extension BenchmarkRunner {
     func notRunReason(_ spec: PointSpecification, measured: [(d: Int, seconds: Double)]) -> String {
         let k = spec.parameters.expectedObservedCoordinates(dataSize: Double(spec.sampleCount))
         let embedding = 8 * Double(spec.featureCount) * k
-        var reason = String(format: "W_S (N × K, K ≈ %.0f) needs %@ per seed (memory estimate of one seed, streamed when W_S passes 1 GiB: %@)",
+        var reason = String(format: "its W_S (N × K, K ≈ %.0f) needs %@ per seed (memory estimate of one seed, streamed when W_S passes 1 GiB: %@)",
                             k, MemoryEstimate.format(embedding), MemoryEstimate(point: spec).description)
         if measured.count >= 2 {
             let (a, b) = (measured[measured.count - 2], measured[measured.count - 1])

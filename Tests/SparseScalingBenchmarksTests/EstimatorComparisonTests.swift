@@ -76,7 +76,7 @@ import SparseScaling
         plan.estimatorSampleLimit = 1 << 10
         plan.estimatorSeeds = 16
         let runner = BenchmarkRunner(plan: plan) { job in
-            guard case let .seeds(spec, seeds, _, _, _) = job else { return .failure("unexpected job") }
+            guard case let .seeds(spec, seeds, _, _, _, _) = job else { return .failure("unexpected job") }
             let conditional = spec.estimator == .conditional
             let level = 1 / Double(spec.sampleCount)
             var m = BenchmarkMeasurement(seconds: 1)
@@ -94,7 +94,7 @@ import SparseScaling
             #expect(try #require(row.pairedZ).isFinite)
         }
         #expect(perD[3].ratio == nil)
-        #expect(perD[3].note?.contains("sample estimator not run: W_S (N × K") == true)
+        #expect(perD[3].note?.contains("sample estimator not run: its W_S (N × K") == true)
         let sweep = try #require(report.rows.last)
         #expect(sweep.name.hasPrefix("conditional vs sample estimator, D-exponent"))
         #expect(abs(try #require(sweep.ratio) - 30) < 1e-9)

@@ -127,6 +127,7 @@ struct CommandGrammarTests {
         }
         for value in ["0", "-1", "nan", "inf", "abc"] {
             cases.append(Case(arguments: ["bench", "--only-estimators", "--estimator-budget", value], flag: "--estimator-budget"))
+            cases.append(Case(arguments: ["bench", "--only-estimators", "--estimator-minutes", value], flag: "--estimator-minutes"))
         }
         // A refused command with --out FILE leaves no file.
         cases.append(Case(arguments: ["theory", "--n", "0", "--d", "16", "--format", "csv", "--out", "t.csv"], flag: "--n"))

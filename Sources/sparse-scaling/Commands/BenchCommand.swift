@@ -38,6 +38,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: .hidden)
     var estimatorBudget: Double?
 
+    /// Minutes from the start after which the estimator comparison's default estimator starts nothing new.
+    @Option(help: .hidden)
+    var estimatorMinutes: Double?
+
     func validate() throws {
         try format.require([.text, .json], in: "bench", because: "its rows measure different things, with different columns")
         if let estimatorSampleLimit, estimatorSampleLimit < 1 {
@@ -45,6 +49,9 @@ struct BenchCommand: ParsableCommand {
         }
         if let estimatorBudget, !(estimatorBudget > 0 && estimatorBudget.isFinite) {
             throw ValidationError("invalid value '\(estimatorBudget)' for --estimator-budget: expected a number of seconds > 0")
+        }
+        if let estimatorMinutes, !(estimatorMinutes > 0 && estimatorMinutes.isFinite) {
+            throw ValidationError("invalid value '\(estimatorMinutes)' for --estimator-minutes: expected a number of minutes > 0")
         }
     }
 
@@ -63,6 +70,7 @@ struct BenchCommand: ParsableCommand {
         plan.samplersOnly = samplers
         if let estimatorSampleLimit { plan.estimatorSampleLimit = estimatorSampleLimit }
         if let estimatorBudget { plan.estimatorBudgetSeconds = estimatorBudget }
+        if let estimatorMinutes { plan.estimatorDeadline = Date(timeIntervalSinceNow: 60 * estimatorMinutes) }
         let quiet = quiet
         let runner = BenchmarkRunner(plan: plan, measure: measure, progress: { line in
             if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
