@@ -104,6 +104,31 @@ import SparseScaling
         #expect(report.verdicts[1].detail.contains("≥ 10× from D = 256 on"))
     }
 
+    /// A deadline already past: the seeds job stops after the few seeds it always runs (rounds of one
+    /// seed per thread), and the runner starts the default estimator at no D, saying why.
+    @Test func deadlineStopsSeedsAndSkipsTheDefaultEstimator() throws {
+        let spec = PointSpecification(
+            parameters: try DataParameters(alpha: 0, beta: 2, inputDimension: .infinite),
+            featureCount: 8, sampleCount: 16, data: .sparse, features: .linear, solver: .reduced)
+        let past = Date(timeIntervalSinceNow: -1)
+        let m = try SeedLosses.measure(spec, seeds: Array(0..<32), minimumSeeds: 16, concurrency: 1, deadline: past)
+        #expect(m.losses?.count == SeedLosses.deadlineMinimumSeeds)
+        var plan = BenchmarkPlan.quick
+        plan.estimatorSweep = [1 << 8]
+        plan.estimatorDeadline = past
+        let runner = BenchmarkRunner(plan: plan) { job in
+            guard case let .seeds(spec, seeds, _, _, _, _) = job, spec.estimator == .conditional else { return .failure("sample estimator run") }
+            var m = BenchmarkMeasurement(seconds: 1)
+            m.losses = seeds.indices.map { 1 + 0.01 * Double($0 % 3) }
+            m.cpuSeconds = 1
+            return m
+        }
+        let report = try runner.runEstimatorComparison()
+        #expect(report.rows[0].ratio == nil)
+        #expect(report.rows[0].note?.contains("sample estimator not run: the run's time budget ended") == true)
+        #expect(report.rows.last?.note?.hasPrefix("not measured") == true)
+    }
+
     /// A per-D ratio below 10× at the smallest D fails the per-D verdict and names the D from which it
     /// holds; the sweep verdict is decided by its own ratio.
     @Test func perDVerdictFailsBelowTenAndNamesWhereItHolds() {
