@@ -1,8 +1,9 @@
 import Foundation
 
 /// The mean of samples yᵢ corrected by one or two control variates xᵢ whose expectations μ are known
-/// exactly: the least-squares fit y ≈ a + bᵀx evaluated at x = μ, ȳ − b̂ᵀ(x̄ − μ). Same expectation as ȳ
-/// (up to O(1/n)); variance (1 − R²)·Var y/n instead of Var y/n.
+/// exactly: the least-squares fit y ≈ a + bᵀx evaluated at x = μ, ȳ − b̂ᵀ(x̄ − μ). Unbiased when y is linear
+/// in x; otherwise biased by O(1/n) (one control: −E[(x − μ)²(y − E y)]/(n Var x) to first order).
+/// Variance (1 − R²)·Var y/n instead of Var y/n.
 public struct ControlVariateMean: Sendable, Codable, Hashable {
     /// ȳ − b̂ᵀ(x̄ − μ).
     public let mean: Double
@@ -56,7 +57,11 @@ public struct ControlVariateMean: Sendable, Codable, Hashable {
         }
         let b = inverse.map { dot($0, sxy) }
         let offset = zip(xBar, mu).map { $0 - $1 }
-        let residual = max(0, syy - dot(b, sxy))
+        // Residuals summed directly (no cancellation in Syy − bᵀSxy when the fit is nearly exact).
+        let residual = yc.indices.reduce(0.0) { sum, i in
+            let r = yc[i] - b.indices.reduce(0.0) { $0 + b[$1] * centered[$1][i] }
+            return sum + r * r
+        }
         let se2 = residual / (n - 1 - Double(q))
         let leverage = dot(offset, inverse.map { dot($0, offset) })
         slopes = b

@@ -68,28 +68,46 @@ import Testing
         #expect(abs(estimate.slopes[0] - c[1]) < 1e-10 && abs(estimate.slopes[1] - c[2]) < 1e-10)
     }
 
-    @Test func unbiasedAndCalibratedOnACorrelatedLaw() throws {
-        // y = 1 + exp(x) + 0.3·e with x, e ~ N(0, 1): E[y] = 1 + e^{1/2}, E[x] = 0, nonlinear in x.
-        var rng = Generator(state: 14)
-        let truth = 1 + exp(0.5)
+    /// Replicates of the estimate at n = 64 from `draw` (one (x, y) pair per call), with E[x] = 0.
+    static func replicates(_ count: Int, _ draw: (inout ControlVariateTestGenerator) -> (Double, Double)) throws -> (estimates: MeanEstimate, meanReportedVariance: Double) {
+        var rng = ControlVariateTestGenerator(state: 14)
         var estimates: [Double] = [], variances: [Double] = []
-        for _ in 0..<4000 {
+        for _ in 0..<count {
             var x: [Double] = [], y: [Double] = []
             for _ in 0..<64 {
-                let xi = rng.normal()
+                let (xi, yi) = draw(&rng)
                 x.append(xi)
-                y.append(1 + exp(xi) + 0.3 * rng.normal())
+                y.append(yi)
             }
             let estimate = try ControlVariateMean(samples: y, controls: [x], controlMeans: [0])
             estimates.append(estimate.mean)
             variances.append(estimate.standardError * estimate.standardError)
         }
-        let summary = try MeanEstimate(samples: estimates)
+        return (try MeanEstimate(samples: estimates), variances.reduce(0, +) / Double(count))
+    }
+
+    @Test func unbiasedAndCalibratedOnALinearLawWithSkewedControl() throws {
+        // y = 2 + 3x + e, x = Exp(1) − 1 (skewed), e ~ N(0, 0.5²): E[y] = 2 exactly, no O(1/n) bias.
+        let (summary, reported) = try Self.replicates(4000) { rng in
+            let x = -log(rng.unit()) - 1
+            return (x, 2 + 3 * x + 0.5 * rng.normal())
+        }
         let se = try #require(summary.standardError)
-        #expect(abs(summary.mean - truth) < 4 * se)
-        // Reported SE² against the replications' variance of the estimate.
+        #expect(abs(summary.mean - 2) < 4 * se)
         let empirical = pow(try #require(summary.standardDeviation), 2)
-        let reported = variances.reduce(0, +) / Double(variances.count)
+        #expect(abs(reported / empirical - 1) < 0.15)
+    }
+
+    @Test func nonlinearLawHasTheFirstOrderBiasAndACalibratedError() throws {
+        // y = 1 + exp(x) + 0.3e, x ~ N(0, 1): E[y] = 1 + e^{1/2}; first-order bias −E[x²(y − E y)]/n = −e^{1/2}/64.
+        let (summary, reported) = try Self.replicates(4000) { rng in
+            let x = rng.normal()
+            return (x, 1 + exp(x) + 0.3 * rng.normal())
+        }
+        let se = try #require(summary.standardError)
+        let expected = 1 + exp(0.5) - exp(0.5) / 64
+        #expect(abs(summary.mean - expected) < 4 * se + 0.2 * exp(0.5) / 64)
+        let empirical = pow(try #require(summary.standardDeviation), 2)
         #expect(abs(reported / empirical - 1) < 0.15)
     }
 
@@ -106,7 +124,7 @@ import Testing
 }
 
 /// SplitMix64 with Box–Muller normals: the same cases on every run.
-private struct Generator {
+struct ControlVariateTestGenerator {
     var state: UInt64
     mutating func unit() -> Double {
         state &+= 0x9E37_79B9_7F4A_7C15

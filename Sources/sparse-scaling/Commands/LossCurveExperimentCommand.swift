@@ -24,7 +24,7 @@ struct LossCurveExperimentCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "(α, β, D) settings to measure instead of the profile's: α:β:D, comma-separated, e.g. -0.2:2.4:30000,0.4:2.9:2000 (M = ∞ needs β > 1; D from 1 to 10^6).")
     var settings: String?
 
-    @Option(name: .customLong("under-seeds"), parsing: .unconditional, help: "Seeds of the points below the peak band (one embedding and teacher each, so a noisier mean), 1…10000; the largest N is measured with as many for each seed's unobserved mass. Default: the profile's (quick 128, paper 512); at most --seeds means --seeds.")
+    @Option(name: .customLong("under-seeds"), parsing: .unconditional, help: "Seeds of the points below the peak band (one embedding and teacher each, so a noisier mean), 1…10000; the largest N is measured with as many for each seed's unobserved mass. Default: the profile's (512); at most --seeds means --seeds.")
     var underSeeds: Int?
 
     @Option(help: "Loss estimator: conditional (E[L | data], exact for N ≥ r + 2; one draw of embedding and teacher below, per seed) or sample (one draw everywhere). Default conditional.")

@@ -43,7 +43,7 @@ package enum LossCurveExperiment {
                 return Configuration(
                     settings: [.init(alpha: 0, beta: 2, dataSize: 1024), .init(alpha: -0.3, beta: 2.5, dataSize: 2048),
                                .init(alpha: 0.3, beta: 3, dataSize: 4096), .init(alpha: 0.5, beta: 2, dataSize: 1024)],
-                    modelSizes: (3...13).map { 1 << $0 }, seeds: 32, underparameterizedSeeds: 128)
+                    modelSizes: (3...13).map { 1 << $0 }, seeds: 32, underparameterizedSeeds: 512)
             case .paper:
                 return Configuration(
                     settings: [.init(alpha: 0, beta: 2, dataSize: 4096), .init(alpha: -0.3, beta: 2.5, dataSize: 8192),
