@@ -130,8 +130,8 @@ package struct LossCurveResult: ExperimentOutput {
         /// some seed's T is unknown (no conditional row of that seed).
         public var controlledMean: Double? = nil
         public var controlledStandardError: Double? = nil
-        /// The largest seed's share of the sum of the losses.
-        public var largestShare: Double? = nil
+        /// Why the seeds' losses make the mean meaningless (`HeavyTailAssessment.seedReasons`), empty if they do not.
+        public var seedHeavyTailReasons: [HeavyTailAssessment.Reason] = []
 
         /// The point from its measurement and prediction, with the control-variate mean when known.
         public init(measured: MeasuredPoint, predicted: PredictedLossPoint, controlled: ControlVariateMean? = nil) {
@@ -147,8 +147,7 @@ package struct LossCurveResult: ExperimentOutput {
             self.predicted = predicted
             controlledMean = controlled?.mean
             controlledStandardError = controlled?.standardError
-            let sum = measured.losses.reduce(0, +)
-            if sum > 0, measured.losses.allSatisfy({ $0 >= 0 }) { largestShare = (sorted.last ?? 0) / sum }
+            seedHeavyTailReasons = HeavyTailAssessment.seedReasons(measured.losses)
         }
 
         /// `point`'s measurement with another prediction.
@@ -163,7 +162,7 @@ package struct LossCurveResult: ExperimentOutput {
             self.predicted = predicted
             controlledMean = point.controlledMean
             controlledStandardError = point.controlledStandardError
-            largestShare = point.largestShare
+            seedHeavyTailReasons = point.seedHeavyTailReasons
         }
 
         /// The mean the verdicts use: the control-variate mean when known, else the plain mean.
@@ -171,11 +170,10 @@ package struct LossCurveResult: ExperimentOutput {
         /// The SE of `estimatedMean`.
         public var estimatedStandardError: Double { controlledStandardError ?? measuredStandardError }
 
-        /// Whether the mean is not judged: the point is in the predicted peak band (E[L] = ∞), or one
-        /// seed holds more than half the sum (`HeavyTailAssessment.dominantShare`).
+        /// Whether the mean is not judged: the point is in the predicted peak band (E[L] = ∞), or its seeds'
+        /// losses are heavy-tailed by `HeavyTailAssessment`'s rules (one seed dominates, mean above the 90% quantile).
         public var isHeavyTailed: Bool {
-            predicted.region == .peakBand || (seeds >= HeavyTailAssessment.dominanceMinimumSeeds
-                && (largestShare ?? 0) > HeavyTailAssessment.dominantShare)
+            predicted.region == .peakBand || !seedHeavyTailReasons.isEmpty
         }
 
         /// |predicted mean / estimated mean − 1| where the mean is judged; nil in the band or when heavy-tailed.
@@ -233,10 +231,11 @@ package struct LossCurveResult: ExperimentOutput {
         public var over: SideError { SideError(points.filter { $0.predicted.region == .overparameterized }) }
         public var outsideBand: SideError { SideError(points) }
 
-        /// ", N = 32 left out: one seed holds > ½ of the sum" when a point outside the band is heavy-tailed, else "".
+        /// ", N = 32 left out (one seed dominates)" when points outside the band are heavy-tailed, else "".
         var excludedNote: String {
-            let left = points.filter { $0.predicted.region != .peakBand && $0.isHeavyTailed }.map { "\($0.n)" }
-            return left.isEmpty ? "" : ", N = \(left.joined(separator: ", ")) left out: one seed holds > ½ of the sum"
+            let left = points.filter { $0.predicted.region != .peakBand && $0.isHeavyTailed }
+                .map { "N = \($0.n) (\($0.seedHeavyTailReasons.map(\.rawValue).joined(separator: ", ")))" }
+            return left.isEmpty ? "" : ", left out as heavy-tailed: \(left.joined(separator: "; "))"
         }
 
         /// The band point with the largest measured median (the measured peak), if any point is in the band.
