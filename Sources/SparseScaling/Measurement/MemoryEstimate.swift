@@ -87,7 +87,9 @@ extension MemoryEstimate {
             // One wave of touched samples (buffers grow by doubling), the groups by support (an array and
             // a dictionary slot each, s × s once compressed), the kept columns and their merged copy.
             let groups = 256 * upperBound(kept.supports) + 8 * upperBound(kept.supports) * kept.size * kept.size
-            let stream = 2 * 16 * kept.wave + groups + 2 * 28 * entries + bitmap
+            let sampler = SublinearSampler(parameters: p.parameters, seed: 0, sampleCount: p.sampleCount)
+            let lawTable = 8 * Double(RestActivationLaw.tableSize(hubCount: sampler.hubCount, lastIndex: sampler.lastIndex))
+            let stream = 2 * 16 * kept.wave + groups + 2 * 28 * entries + bitmap + lawTable
             let k = min(entries, observedCoordinatesBound(p))
             return stream + 64 * k + streamedSolverBytes(p, n: n, coordinates: k, entries: entries)
         case .sparse:
