@@ -42,9 +42,11 @@ extension BenchmarkRunner {
             let sublinear = timed("point sublinear N=\(n) D=\(d) β=\(beta)", .point(specification))
             let perSample = timed("point per-sample N=\(n) D=\(d) β=\(beta)", .point(try spec(n: n, d: d, beta: beta)))
             var row = Self.sideBySide("point β=\(beta), sublinear vs per-sample sampler", n: n, d: d, sublinear, perSample)
-            if let cap = IndexCapLoss(parameters: specification.parameters, sampleCount: d) {
-                row.note = [row.note, "index cap: " + cap.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+            let losses = sublinear.loss.map { a in
+                "loss \(String(format: "%.4g", a)) vs per-sample " + (perSample.loss.map { String(format: "%.4g", $0) } ?? "—")
             }
+            let cap = IndexCapLoss(parameters: specification.parameters, sampleCount: d).map { "index cap: " + $0.description }
+            row.note = [row.note, losses, cap].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
             append(row, to: &report)
         }
 

@@ -148,6 +148,11 @@ struct CommandGrammarTests {
         cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--solver", "online", "--eta-decay", "-1"], flag: "--eta-decay"))
         cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--noise", "0.1", "--noise", "0.2"], flag: "--noise"))
         cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--data", "dense", "--m", "inf"], flag: "--m"))
+        // M = ∞ with β so near 1 that more than 1% of the active entries lie beyond the index cap.
+        cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--beta", "1.05"], flag: "--m"))
+        cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--beta", "1.01", "--sampler", "sublinear"], flag: "--m"))
+        cases.append(Case(arguments: ["sweep", "--n", "8,16", "--d", "16", "--beta", "1.1", "--store", "new.sqlite"], flag: "--m"))
+        cases.append(Case(arguments: ["export", "--n", "8", "--d", "16", "--beta", "1.05", "--out", "export"], flag: "--m"))
         cases.append(Case(arguments: ["experiment", "gd-failure", "--estimator", "magic"], flag: "--estimator"))
         cases.append(Case(arguments: ["merge", "store.sqlite", "--into", ""], flag: "--into"))
         cases.append(Case(arguments: ["merge", "store.sqlite", "--into", "store.sqlite"], flag: "--into"))

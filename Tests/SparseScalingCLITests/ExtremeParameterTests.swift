@@ -52,6 +52,14 @@ struct ExtremeParameterTests {
                          "--replicates", "50", "--estimator", "importance"], refusal: nil),
         Case(arguments: ["experiment", "gd-failure", "--alpha", "-60", "--beta", "61", "--d", "100",
                          "--replicates", "50", "--estimator", "importance"], refusal: "--estimator"),
+        // β at or below 1: M = ∞ is refused once the index cap would drop more than 1% of the entries; a finite
+        // M runs (the sublinear sampler's rest law tabulated whole, not searched by series) or is refused by memory.
+        Case(arguments: ["point", "--beta", "1.05", "--n", "8", "--d", "100"], refusal: "--m"),
+        Case(arguments: ["point", "--beta", "0.5", "--n", "8", "--d", "100", "--sampler", "sublinear"], refusal: "--m"),
+        Case(arguments: ["point", "--beta", "1.0", "--m", "100000", "--n", "8", "--d", "1000", "--sampler", "sublinear"], refusal: nil),
+        Case(arguments: ["point", "--beta", "0.5", "--m", "100000", "--n", "8", "--d", "100", "--sampler", "sublinear"], refusal: nil),
+        Case(arguments: ["point", "--beta", "0.5", "--m", "100000", "--n", "8", "--d", "100"], refusal: "needs an estimated"),
+        Case(arguments: ["point", "--beta", "1.0", "--m", "1e18", "--n", "8", "--d", "100"], refusal: nil),
         // Loops whose length comes from the input are bounded.
         Case(arguments: ["point", "--n", "4", "--d", "10", "--m", "1e18", "--tail", "realized"], refusal: "--tail"),
         Case(arguments: ["point", "--alpha", "1e-20", "--beta", "0", "--m", "100000", "--n", "4", "--d", "10"],

@@ -92,7 +92,9 @@ extension MemoryEstimate {
             // streamed readout and the factor it keeps (`streamedReadoutBytes`, at most the hub moments).
             let supports = upperBound(kept.supports)
             let groups = 256 * supports + 8 * supports * kept.size * kept.size
-            let drawing = 2 * 16 * kept.wave + groups + 2 * 16 * entries + bitmap
+            let sampler = SublinearSampler(parameters: p.parameters, seed: 0, sampleCount: p.sampleCount)
+            let lawTable = 8 * Double(RestActivationLaw.tableSize(hubCount: sampler.hubCount, lastIndex: sampler.lastIndex))
+            let drawing = 2 * 16 * kept.wave + groups + 2 * 16 * entries + bitmap + lawTable
             let k = min(entries, observedCoordinatesBound(p))
             let hubMoments = StreamedPointEvaluator.factorLikelyDeclines(p.parameters)
                 ? 0 : factorHubMomentBytes(p.parameters, sampleCount: p.sampleCount, observed: k)

@@ -19,8 +19,21 @@ public struct IndexCapLoss: Sendable, Equatable {
         self.cap = cap
         let s = parameters.varianceExponent
         varianceFraction = Zeta.powerSum(s, from: cap + 1, through: nil) / Zeta.riemann(s)
-        entriesBeyond = Double(sampleCount) * Zeta.powerSum(parameters.beta, from: cap + 1, through: nil)
+        let beyond = Zeta.powerSum(parameters.beta, from: cap + 1, through: nil)
+        entriesBeyond = Double(sampleCount) * beyond
+        entryFraction = beyond / Zeta.riemann(parameters.beta)
     }
+
+    /// Σ_{i > cap} p_i / Σ_i p_i: the share of a sample's active entries the cap leaves out.
+    public let entryFraction: Double
+
+    /// The largest `entryFraction` a sampled point accepts (1%: β ≥ 1.11); beyond, the data drawn are
+    /// no longer those of M = ∞.
+    public static let maximumEntryFraction = 0.01
+
+    /// Whether the cap changes nothing measurable: fewer than 0.01 expected entries of the D samples lie
+    /// beyond it (so K and A equal the uncapped draw's with probability > 99%) and less than 10⁻¹² of Σλ_i.
+    public var isNegligible: Bool { entriesBeyond < 0.01 && varianceFraction < 1e-12 }
 
     /// One line for reports, e.g. "coordinates ≤ 2^62 drawn: beyond lie 3.1e-23 of Σλ_i and 9.3e+03 expected entries of the D samples".
     public var description: String {

@@ -83,5 +83,6 @@ public struct PointSpecification: Sendable, Codable, Hashable {
                 allowed: "'expected' here: the realized tail draws all M·N embedding entries, at most "
                     + "2^30 (here M·N = \(Double(m) * Double(featureCount)))")
         }
+        try validateIndexCap()
     }
 }

@@ -26,6 +26,7 @@ package struct PointSummary: Encodable, Sendable {
         case sampler
         case noise, testLoss = "test_loss"
         case diverged
+        case indexCapEntriesBeyond = "index_cap_entries_beyond", indexCapVarianceFraction = "index_cap_variance_fraction"
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -60,6 +61,11 @@ package struct PointSummary: Encodable, Sendable {
         try c.encodeIfPresent(outcome.convergence?.relativeGradientNorm, forKey: .relativeGradientNorm)
         // One-pass SGD: a diverged run is an error, so a summarized one did not diverge.
         if s.solver == .online { try c.encode(false, forKey: .diverged) }
+        // M = ∞ only, and only where the index cap loses more than a negligible mass (β near 1).
+        if s.data == .sparse, let cap = IndexCapLoss(parameters: s.parameters, sampleCount: s.sampleCount), !cap.isNegligible {
+            try c.encode(cap.entriesBeyond, forKey: .indexCapEntriesBeyond)
+            try c.encode(cap.varianceFraction, forKey: .indexCapVarianceFraction)
+        }
         if let used = outcome.estimator {  // only when the conditional estimator was asked for
             try c.encode(s.estimator.rawValue, forKey: .estimator)
             try c.encode(used.rawValue, forKey: .estimatorUsed)

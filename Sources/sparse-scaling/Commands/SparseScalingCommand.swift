@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 import SparseScaling
 
 /// The `sparse-scaling` command line: simulate, measure and explain scaling laws under sparse features.
@@ -16,6 +17,7 @@ struct SparseScalingCommand: ParsableCommand {
     /// each with a one-line message on standard error.
     static func main() {
         AllocatorTuning.keepFreedMemory()
+        BLASKernels.replaceGenericFallback()
         do {
             try RepeatedFlags.check(Array(CommandLine.arguments.dropFirst()), root: Self.self)
             var command = try parseAsRoot()

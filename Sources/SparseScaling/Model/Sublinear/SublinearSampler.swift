@@ -87,6 +87,9 @@ enum RestActivationLawCache {
     /// The cached law, built on first use.
     static func law(beta: Double, hubCount: Int, lastIndex: Int) -> RestActivationLaw {
         let key = Key(beta: beta.bitPattern, hubCount: hubCount, lastIndex: lastIndex)
-        return instance.value(for: key) { RestActivationLaw(beta: beta, hubCount: hubCount, lastIndex: lastIndex) }
+        return instance.value(for: key) {
+            RestActivationLaw(beta: beta, hubCount: hubCount, lastIndex: lastIndex,
+                              tableSize: RestActivationLaw.tableSize(hubCount: hubCount, lastIndex: lastIndex))
+        }
     }
 }
