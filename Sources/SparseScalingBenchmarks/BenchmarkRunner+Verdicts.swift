@@ -58,6 +58,6 @@ extension BenchmarkRunner {
                                growth.measured ?? .nan, growth.standardError ?? .nan, growth.from, growth.to,
                                growth.modelPrediction.map { String(format: "%.2f", $0) } ?? "—", 1 / plan.beta, 2 / plan.beta)))
         }
-        return list
+        return list + samplerSpeedVerdicts(report)
     }
 }

@@ -70,6 +70,36 @@ public struct RandomStream: Sendable {
         used = 0
     }
 
+    /// Whether the drawn blocks are all used (the next word starts a new block).
+    @inline(__always)
+    var atBlockBoundary: Bool { used == available }
+
+    /// Draws the next `count` blocks at once (at a block boundary) and lets `body` take words from
+    /// their start: `body` returns how many it used (an even number), and the stream continues after them.
+    @inline(__always)
+    mutating func consumeBlocks(_ count: Int, _ body: (UnsafePointer<UInt32>) -> Int) {
+        precondition(used == available && count > 0, "bulk draws start at a block boundary")
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 4 * count) { words in
+            let start = words.baseAddress!
+            generator.blocks((blockCounter, indexLow, indexHigh, purpose), count: count, into: start)
+            let consumed = body(UnsafePointer(start))
+            let whole = consumed / 4, rest = consumed % 4
+            blockCounter &+= UInt32(whole)
+            if rest == 0 {
+                available = 0
+                used = 0
+            } else {
+                // The partly used block stays in the buffer.
+                withUnsafeMutableBytes(of: &buffer) {
+                    $0.baseAddress!.copyMemory(from: start + 4 * whole, byteCount: 16)
+                }
+                available = 4
+                used = rest
+                blockCounter &+= 1
+            }
+        }
+    }
+
     /// A uniform variate in the open interval (0, 1) with 53 random bits.
     public mutating func uniform() -> Double {
         (Double(next64() >> 11) + 0.5) * 0x1p-53

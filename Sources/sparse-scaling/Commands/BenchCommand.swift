@@ -18,6 +18,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Measure only the sampler rows: the whole point under the per-sample and the sublinear sampler, the sublinear D sweep and the loss agreement.")
     var samplers = false
 
+    @Flag(help: "Measure only the sampler speed rows: the whole point under both samplers side by side (all threads, and one thread) and the draw rates.")
+    var samplerSpeed = false
+
     @Option(help: "Output format: text or json (csv is refused: the rows differ in kind). Default text.")
     var format: OutputFormat = .text
 
@@ -46,7 +49,8 @@ struct BenchCommand: ParsableCommand {
             ChildProcess.measure(job, arguments: { ["bench", "--job", $0] })
         }
         var plan: BenchmarkPlan = quick ? .quick : .full
-        plan.samplersOnly = samplers
+        plan.samplersOnly = samplers || samplerSpeed
+        plan.samplerSpeedOnly = samplerSpeed
         let quiet = quiet
         let runner = BenchmarkRunner(plan: plan, measure: measure, progress: { line in
             if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }

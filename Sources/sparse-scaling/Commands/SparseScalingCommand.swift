@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 import SparseScaling
 
 /// The `sparse-scaling` command line: simulate, measure and explain scaling laws under sparse features.
@@ -15,6 +16,7 @@ struct SparseScalingCommand: ParsableCommand {
     /// Runs the chosen subcommand; bad input exits with status 2 and runtime failures with status 1,
     /// each with a one-line message on standard error.
     static func main() {
+        BLASKernelSelection.reexecutingWithBetterCore()
         AllocatorTuning.keepFreedMemory()
         do {
             try RepeatedFlags.check(Array(CommandLine.arguments.dropFirst()), root: Self.self)
