@@ -35,6 +35,9 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.text, .json], in: "bench", because: "its rows measure different things, with different columns")
+        if samplerSpeed && onlyEstimators {
+            throw ValidationError("--sampler-speed and --only-estimators each choose the rows to measure: give one of them")
+        }
     }
 
     func run() throws {
