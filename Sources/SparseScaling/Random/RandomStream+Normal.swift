@@ -1,3 +1,4 @@
+import CPhilox
 import Foundation
 
 extension RandomStream {
@@ -9,7 +10,7 @@ extension RandomStream {
 
     /// Fills `count` entries from `start` with independent standard normal variates times `scale` (the
     /// same numbers as `count` calls of `normal()`, each times `scale`). The blocks are drawn many at a
-    /// time and the ziggurat runs over them in one loop.
+    /// time and the ziggurat's common case runs over them in vector code (`ziggurat_normal_core`).
     package mutating func fillNormals(_ start: UnsafeMutablePointer<Double>, count: Int, scale: Double = 1) {
         let table = Ziggurat.normal
         var i = 0
@@ -20,6 +21,14 @@ extension RandomStream {
         guard i < count else { return }
         withBulkDraws(chunkBlocks: Self.bulkBlocks) { draws in
             while i < count {
+                // The draws inside the core, many at a time; then the next one (outside, or a new chunk) here.
+                draws.consumeDraws { words, available in
+                    let written = Int(ziggurat_normal_core(
+                        words, Int32(available), table.edges, scale, start + i, Int32(clamping: count - i)))
+                    i += written
+                    return written
+                }
+                guard i < count else { break }
                 let bits = draws.next64(expecting: count - i)
                 let negative = bits & 0x100 != 0
                 let (layer, x, inside) = table.candidate(bits)

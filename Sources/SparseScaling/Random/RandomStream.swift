@@ -143,6 +143,14 @@ struct BulkDraws {
         return UInt64(words[used]) << 32 | UInt64(words[used &+ 1])
     }
 
+    /// Lets `body` take draws from the unused ones of the current chunk (their words, and how many
+    /// draws there are); `body` returns how many it took, from the first.
+    @inline(__always)
+    mutating func consumeDraws(_ body: (UnsafePointer<UInt32>, Int) -> Int) {
+        let taken = body(UnsafePointer(words + used), (available - used) / 2)
+        used += 2 * taken
+    }
+
     /// A uniform variate in (0, 1), as `RandomStream.uniform`.
     @inline(__always)
     mutating func uniform() -> Double {
