@@ -1,4 +1,4 @@
-#include "ziggurat_core.h"
+#include "philox_blocks.h"
 
 /// One draw: scale·(±x) if it falls inside the core, else 0 (nothing written).
 static inline int core_scalar(uint64_t bits, const double *edges, double scale, double *out) {
