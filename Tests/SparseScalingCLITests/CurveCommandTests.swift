@@ -30,6 +30,7 @@ struct CurveCommandTests {
                     let region = row["region"] as! String
                     #expect((row["mean"] is NSNull) == (region == "peak band"), "\(row)")
                     #expect((row["mean_finite"] as? Bool) == (region != "peak band"))
+                    #expect((row["alpha"] as? Double) == 0 && (row["beta"] as? Double) == 2 && row["m"] is NSNull, "\(row)")
                     #expect((row["median"] is NSNull) == (region == "under"), "\(row)")
                     if let q10 = row["q10"] as? Double, let median = row["median"] as? Double, let q90 = row["q90"] as? Double {
                         #expect(q10 <= median && median <= q90)
@@ -43,7 +44,8 @@ struct CurveCommandTests {
             let csv = try CLI.run(arguments + ["--format", "csv"], in: folder)
             let lines = csv.stdout.split(separator: "\n")
             #expect(csv.status == 0 && lines.count == 23)
-            #expect(lines.first == "n,d,region,mean,mean_finite,median,q10,q90,method")
+            #expect(lines.first == "alpha,beta,m,n,d,region,mean,mean_finite,median,q10,q90,method")
+            #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("0.0,2.0,inf,") || $0.hasPrefix("0,2,inf,") }, "\(lines[1])")
         }
     }
 

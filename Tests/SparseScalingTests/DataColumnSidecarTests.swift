@@ -15,7 +15,7 @@ struct DataColumnSidecarTests {
         "observed-coordinates": ["d", "k_mean", "k_se", "seeds", "k_exact", "k_asymptotic", "z"],
         "label-noise": [
             "sweep", "noise_variance", "n", "d", "ridge", "seeds", "excess_mean", "excess_median", "excess_q10", "excess_q90", "excess_max",
-            "test_mean", "test_median", "test_q10", "test_q90", "k_mean", "mean_dominated_by_tail",
+            "test_mean", "test_median", "test_q10", "test_q90", "k_mean", "heavy_tailed", "heavy_tail_reasons",
         ],
         "label-noise-summary": [
             "noise_variance", "floor_fit", "floor_fit_exponent", "floor_fit_exponent_se", "excess_exponent", "excess_exponent_se", "peak_n", "peak_median_excess", "peak_q10", "peak_q90",

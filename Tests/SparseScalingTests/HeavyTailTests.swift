@@ -53,6 +53,17 @@ import SVGPlot
         #expect(try !point(n: 4, d: 1_000_000, losses: [1, 100]).heavyTail.isHeavyTailed)
     }
 
+    @Test func aFewLargeSeedsAboveTheUpperDecileFlagThePoint() throws {
+        // Two large seeds among 30: neither holds half the sum, but together they lift the mean (3.6)
+        // above the 90% quantile (1).
+        let lifted = try point(n: 4, d: 1_000_000, losses: Array(repeating: 1, count: 28) + [40, 40])
+        #expect(lifted.heavyTail.reasons == [.meanAboveUpperDecile])
+        #expect(lifted.heavyTail.note == "heavy-tailed: mean not meaningful (mean above the 90% quantile)")
+        // A light tail keeps its mean (10.5) below the 90% quantile (18.1); four seeds are too few.
+        #expect(try !point(n: 4, d: 1_000_000, losses: (1...20).map(Double.init).shuffled()).heavyTail.isHeavyTailed)
+        #expect(HeavyTailAssessment.seedReasons([1, 1, 1, 1.2]).isEmpty)
+    }
+
     @Test func medianAndQuantilesOfThePoint() throws {
         let p = try point(n: 4, d: 1_000_000, losses: [5, 1, 3, 2, 4, 1000])
         #expect(p.lossMedian == 3.5)

@@ -5,7 +5,8 @@ import ScalingAnalysis
 /// (1) the point lies in the predicted peak band of a ridgeless exact linear model, where E[L] = ∞ —
 ///     sparse data: `LossCurvePredictor.region(modelSize:)` is `.peakBand`, i.e. P(K ≥ N − 1) and
 ///     P(K ≤ N + 1) both ≥ 10⁻³ (K standing in for the rank r); dense data: |N − min(D, M)| ≤ 1;
-/// or (2) with at least 3 seeds, the largest seed's loss is more than half the sum over seeds.
+/// or (2) with at least 3 seeds, the largest seed's loss is more than half the sum over seeds;
+/// or (3) with at least 5 seeds, the mean lies above the 90% quantile (a few seeds set it).
 /// A flagged point reports its median and quantiles; its mean and SE are seed noise.
 public struct HeavyTailAssessment: Sendable, Hashable, Codable {
     /// Why a point is flagged.
@@ -14,6 +15,8 @@ public struct HeavyTailAssessment: Sendable, Hashable, Codable {
         case peakBand = "peak band"
         /// One seed's loss is more than half the sum over seeds.
         case dominantSeed = "one seed dominates"
+        /// The mean lies above the 90% quantile of the seeds' losses.
+        case meanAboveUpperDecile = "mean above the 90% quantile"
     }
 
     /// The reasons that apply (empty: the mean is usable).
@@ -31,16 +34,25 @@ public struct HeavyTailAssessment: Sendable, Hashable, Codable {
     public static let dominantShare = 0.5
     /// Seeds needed before the dominance rule applies (with two, one seed always holds ≥ half).
     public static let dominanceMinimumSeeds = 3
+    /// Seeds needed before the mean-above-the-90%-quantile rule applies.
+    public static let upperDecileMinimumSeeds = 5
 
     /// The assessment of a point with per-seed `losses`.
     public init(specification: PointSpecification, losses: [Double]) {
+        self.reasons = (Self.inPeakBand(specification) ? [.peakBand] : []) + Self.seedReasons(losses)
+    }
+
+    /// The reasons read from the seeds' losses alone: one seed dominates, or the mean is above the 90% quantile.
+    public static func seedReasons(_ losses: [Double]) -> [Reason] {
+        guard losses.count >= dominanceMinimumSeeds, losses.allSatisfy({ $0.isFinite && $0 >= 0 }) else { return [] }
         var reasons: [Reason] = []
-        if Self.inPeakBand(specification) { reasons.append(.peakBand) }
-        if losses.count >= Self.dominanceMinimumSeeds, losses.allSatisfy({ $0.isFinite && $0 >= 0 }) {
-            let sum = losses.reduce(0, +)
-            if sum > 0, (losses.max() ?? 0) / sum > Self.dominantShare { reasons.append(.dominantSeed) }
+        let sum = losses.reduce(0, +)
+        if sum > 0, (losses.max() ?? 0) / sum > dominantShare { reasons.append(.dominantSeed) }
+        if losses.count >= upperDecileMinimumSeeds,
+           sum / Double(losses.count) > SampleQuantiles.quantile(losses.sorted(), 0.9) {
+            reasons.append(.meanAboveUpperDecile)
         }
-        self.reasons = reasons
+        return reasons
     }
 
     /// Whether `s` is a ridgeless exact linear point whose N lies in the predicted peak band.

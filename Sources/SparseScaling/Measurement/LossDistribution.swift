@@ -28,8 +28,4 @@ package struct LossDistribution: Sendable, Codable, Hashable {
         upper = SampleQuantiles.quantile(sorted, 0.9)
         maximum = sorted.last!
     }
-
-    /// Whether a few seeds dominate the mean: it lies above the 90% quantile, the signature of an
-    /// infinite-mean (heavy-tailed) distribution sampled a finite number of times.
-    package var meanDominatedByTail: Bool { count >= 5 && mean > upper }
 }

@@ -2,7 +2,7 @@ extension DataColumnSidecar {
     /// Meanings of the columns of the label-noise and online CSVs (and of the sweep columns they share),
     /// used where the shared table has none.
     static let labelNoiseAndOnlineMeanings: [String: String] = [
-        "heavy_tailed": "1 if the mean is not meaningful (N in the double-descent peak band, or one seed dominates the sum), else 0",
+        "heavy_tailed": "1 if the mean is not meaningful (N in the double-descent peak band, one seed dominates the sum, or the mean is above the 90% quantile), else 0",
         // label-noise (MODEL.md §7.1)
         "sweep": "which sweep the row belongs to (N-sweep, D-sweep or ridge scan)",
         "noise_variance": "label-noise variance σ² (y = w*·x + σε)",
@@ -18,7 +18,7 @@ extension DataColumnSidecar {
         "test_q10": "10% quantile of the test loss over seeds",
         "test_q90": "90% quantile of the test loss over seeds",
         "test_loss_mean": "mean test loss (excess + σ²) over seeds",
-        "mean_dominated_by_tail": "yes when the mean excess loss is set by a few heavy-tailed seeds (read the median)",
+        "heavy_tail_reasons": "why heavy_tailed is 1: peak band, one seed dominates, mean above the 90% quantile (joined by \"; \")",
         "floor_fit": "fitted floor of the D-sweep test loss (expected σ²)",
         "floor_fit_exponent": "D-exponent of the test loss above the fitted floor",
         "floor_fit_exponent_se": "standard error of floor_fit_exponent",

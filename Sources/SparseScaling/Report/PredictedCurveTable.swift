@@ -2,13 +2,19 @@ import Foundation
 
 /// Predicted loss-curve points (MODEL.md §6) as a text table, CSV or JSON rows: mean where finite
 /// ("∞" in text, null in JSON, empty in CSV where infinite), median and 10/90% quantiles where
-/// predicted ("—", null, empty otherwise), the method and the region of each (N, D).
+/// predicted ("—", null, empty otherwise), the method and the region of each (N, D). CSV and JSON rows
+/// also carry α, β and M, so tables of several settings can be concatenated.
 package struct PredictedCurveTable: Sendable {
+    /// The data parameters (α, β, M) the points were predicted for.
+    package let parameters: DataParameters
     /// The points, one per (N, D), in the order given.
     package let points: [PredictedLossPoint]
 
-    /// A table of `points`.
-    package init(points: [PredictedLossPoint]) { self.points = points }
+    /// A table of `points`, predicted for `parameters`.
+    package init(parameters: DataParameters, points: [PredictedLossPoint]) {
+        self.parameters = parameters
+        self.points = points
+    }
 
     /// The predicted curve at every (N, D) of the two grids (D outer, N inner), sharing one predictor per D.
     package init(parameters: DataParameters, modelSizes: [Int], dataSizes: [Int],
@@ -18,7 +24,7 @@ package struct PredictedCurveTable: Sendable {
             let predictor = try LossCurvePredictor(parameters: parameters, dataSize: d, options: options)
             points += predictor.curve(modelSizes: modelSizes)
         }
-        self.points = points
+        self.init(parameters: parameters, points: points)
     }
 
     /// Column names, shared by text and CSV.
@@ -35,11 +41,14 @@ package struct PredictedCurveTable: Sendable {
         return table.render() + "\n"
     }
 
-    /// The CSV document (an infinite mean or a quantile not predicted is an empty cell; `mean_finite` says which).
+    /// The CSV document (an infinite mean or a quantile not predicted is an empty cell; `mean_finite` says which;
+    /// `m` is `inf` for M = ∞).
     package func csv() -> String {
-        var table = CSVTable(headers: ["n", "d", "region", "mean", "mean_finite", "median", "q10", "q90", "method"])
+        var table = CSVTable(headers: ["alpha", "beta", "m", "n", "d", "region", "mean", "mean_finite", "median", "q10",
+                                       "q90", "method"])
         for p in points {
-            table.append([.integer(p.modelSize), .integer(p.dataSize), .text(p.region.rawValue), .optional(p.mean),
+            table.append([.number(parameters.alpha), .number(parameters.beta),
+                          .text(parameters.inputDimension.description), .integer(p.modelSize), .integer(p.dataSize), .text(p.region.rawValue), .optional(p.mean),
                           .text(p.mean == nil ? "false" : "true"), .optional(p.median), .optional(p.quantile10),
                           .optional(p.quantile90), .text(p.method.rawValue)])
         }
@@ -48,10 +57,16 @@ package struct PredictedCurveTable: Sendable {
 
     /// One JSON row: nil values are written as null.
     private struct Row: Encodable {
+        let parameters: DataParameters
         let point: PredictedLossPoint
-        enum Key: String, CodingKey { case n, d, region, mean, meanFinite = "mean_finite", median, q10, q90, method }
+        enum Key: String, CodingKey {
+            case alpha, beta, m, n, d, region, mean, meanFinite = "mean_finite", median, q10, q90, method
+        }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Key.self)
+            try c.encode(parameters.alpha, forKey: .alpha)
+            try c.encode(parameters.beta, forKey: .beta)
+            try c.encode(parameters.inputDimension.finiteValue, forKey: .m)
             try c.encode(point.modelSize, forKey: .n)
             try c.encode(point.dataSize, forKey: .d)
             try c.encode(point.region.rawValue, forKey: .region)
@@ -64,12 +79,12 @@ package struct PredictedCurveTable: Sendable {
         }
     }
 
-    /// A JSON array of rows `{n, d, region, mean, mean_finite, median, q10, q90, method}` (null where not
-    /// finite or not predicted), pretty-printed with sorted keys.
+    /// A JSON array of rows `{alpha, beta, m, n, d, region, mean, mean_finite, median, q10, q90, method}` (null
+    /// where not finite or not predicted; `m` null for M = ∞), pretty-printed with sorted keys.
     package func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(points.map(Row.init))
+        let data = try encoder.encode(points.map { Row(parameters: parameters, point: $0) })
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -32,6 +32,8 @@ package struct LabelNoiseResult: ExperimentOutput {
         package var meanObservedCoordinates: Double
         /// The per-seed excess losses, in seed order.
         package var losses: [Double]
+        /// Whether the mean excess loss means anything (peak band, or a few seeds set it).
+        package var heavyTail: HeavyTailAssessment
 
         /// The row of a measured point of sweep `sweep` at noise variance σ² = `noiseVariance`.
         package init(sweep: Sweep, point p: MeasuredPoint, noiseVariance: Double) {
@@ -44,6 +46,7 @@ package struct LabelNoiseResult: ExperimentOutput {
             test = LossDistribution(p.losses.map { $0 + noiseVariance })
             meanObservedCoordinates = p.meanObservedCoordinates
             losses = p.losses
+            heavyTail = p.heavyTail
         }
     }
 
@@ -167,14 +170,14 @@ package struct LabelNoiseResult: ExperimentOutput {
     package func csvTables() -> [String: String] {
         var table = CSVTable(headers: [
             "sweep", "noise_variance", "n", "d", "ridge", "seeds", "excess_mean", "excess_median", "excess_q10", "excess_q90", "excess_max",
-            "test_mean", "test_median", "test_q10", "test_q90", "k_mean", "mean_dominated_by_tail",
+            "test_mean", "test_median", "test_q10", "test_q90", "k_mean", "heavy_tailed", "heavy_tail_reasons",
         ])
         for r in rows {
             table.append([
                 .text(r.sweep.rawValue), .number(r.noiseVariance), .integer(r.n), .integer(r.d), .number(r.ridge), .integer(r.excess.count),
                 .number(r.excess.mean), .number(r.excess.median), .number(r.excess.lower), .number(r.excess.upper), .number(r.excess.maximum),
                 .number(r.test.mean), .number(r.test.median), .number(r.test.lower), .number(r.test.upper), .number(r.meanObservedCoordinates),
-                .text(r.excess.meanDominatedByTail ? "yes" : "no"),
+                .integer(r.heavyTail.isHeavyTailed ? 1 : 0), .text(r.heavyTail.reasons.map(\.rawValue).joined(separator: "; ")),
             ])
         }
         var summary = CSVTable(headers: [
@@ -194,8 +197,8 @@ package struct LabelNoiseResult: ExperimentOutput {
         return ["\(Self.name).csv": table.render(), "\(Self.name)-summary.csv": summary.render()]
     }
 
-    /// The sweeps' rows whose mean lies above their 90% quantile (a heavy tail: a few seeds dominate).
-    package var heavyTailRows: [Row] { rows.filter { $0.excess.meanDominatedByTail } }
+    /// The sweeps' rows whose mean excess loss is not meaningful (`HeavyTailAssessment`).
+    package var heavyTailRows: [Row] { rows.filter { $0.heavyTail.isHeavyTailed } }
 
     package func summaryText() -> String {
         let g = fourSignificantDigits
@@ -215,8 +218,8 @@ package struct LabelNoiseResult: ExperimentOutput {
         }
         let heavy = heavyTailRows.filter { $0.noiseVariance > 0 }
         if !heavy.isEmpty {
-            lines.append("  heavy tail (mean above the 90% quantile: coordinates observed once with small ξ get noise coefficients ∝ σ/ξ, E[1/χ²₁] = ∞) at: "
-                + heavy.map { "\($0.sweep.rawValue) σ² = \(g($0.noiseVariance)) N = \($0.n) D = \($0.d)\($0.ridge > 0 ? " λ_r = \(g($0.ridge))" : "")" }.joined(separator: "; "))
+            lines.append("  heavy-tailed: mean not meaningful (in the peak band, or coordinates observed once with small ξ get noise coefficients ∝ σ/ξ, E[1/χ²₁] = ∞) at: "
+                + heavy.map { "\($0.sweep.rawValue) σ² = \(g($0.noiseVariance)) N = \($0.n) D = \($0.d)\($0.ridge > 0 ? " λ_r = \(g($0.ridge))" : "") (\($0.heavyTail.reasons.map(\.rawValue).joined(separator: ", ")))" }.joined(separator: "; "))
         }
         return lines.joined(separator: "\n")
     }
