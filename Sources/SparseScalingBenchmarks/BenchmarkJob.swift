@@ -13,10 +13,12 @@ package enum BenchmarkJob: Sendable, Codable, Hashable {
     case dgemmPeak(size: Int)
     /// Plain GD-failure replicates at D = `sampleCount` with the experiment's defaults, on all threads.
     case gdFailure(sampleCount: Int, replicates: Int)
-    /// The point at each of `seeds` (one thread each, all threads busy): the losses and the total
-    /// compute; with a budget, no new round of seeds starts after `budgetSeconds` of wall clock once
-    /// `minimumSeeds` are done (the losses are those of the seeds run, in seed order).
-    case seeds(PointSpecification, seeds: [UInt64], budgetSeconds: Double? = nil, minimumSeeds: Int = 8)
+    /// The point at each of `seeds` (one thread each, `concurrency` at once, nil: all threads): the
+    /// losses and the total compute; with a budget, no new round of seeds starts after `budgetSeconds`
+    /// of wall clock once `minimumSeeds` are done, nor after `deadline` once
+    /// `SeedLosses.deadlineMinimumSeeds` are (the losses are those of the seeds run, in seed order).
+    case seeds(PointSpecification, seeds: [UInt64], budgetSeconds: Double? = nil, minimumSeeds: Int = 8, concurrency: Int? = nil,
+               deadline: Date? = nil)
     /// The losses of `seeds` seeds of `specification` under each sampler (`SamplerAgreement`).
     case samplerAgreement(PointSpecification, seeds: Int)
     /// One point on one thread, BLAS included (its CPU seconds are then the work, without the spin-waits
@@ -65,8 +67,9 @@ package enum BenchmarkJob: Sendable, Codable, Hashable {
                 let settings = GDFailureSettings(sampleCounts: [d], replicates: replicates)
                 let row = GDFailureExperiment.measure(settings, sampleCount: d, threads: ParallelChunks.defaultThreads)
                 return BenchmarkMeasurement(seconds: row.seconds)
-            case let .seeds(spec, seeds, budget, minimum):
-                return try SeedLosses.measure(spec, seeds: seeds, budgetSeconds: budget, minimumSeeds: minimum)
+            case let .seeds(spec, seeds, budget, minimum, concurrency, deadline):
+                return try SeedLosses.measure(spec, seeds: seeds, budgetSeconds: budget, minimumSeeds: minimum, concurrency: concurrency,
+                                              deadline: deadline)
             case let .samplerAgreement(spec, seeds):
                 let (seconds, agreement) = try PhaseClock.measure { try SamplerAgreement(spec, seeds: seeds) }
                 var m = BenchmarkMeasurement(seconds: seconds)

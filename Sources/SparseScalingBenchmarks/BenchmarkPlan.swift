@@ -1,3 +1,4 @@
+import Foundation
 import SparseScaling
 
 /// The sizes the bench measures: the full set, or a shorter quick one.
@@ -27,13 +28,25 @@ package struct BenchmarkPlan: Sendable {
     /// How many of the largest sweep points the growth fits use.
     package var fitTail: Int
     /// D values of the estimator comparison (N = 4D, model-rich), the largest D at which the default
-    /// estimator also runs (its embedding is N × K, 335 MB per seed at D = 2^15), and the seeds per D.
+    /// estimator also runs (its embedding is N × K, 8·N·K bytes: 2.3 GiB per seed at D = 2^17; above it its
+    /// CPU time per seed is out of reach of a shared 2-core machine), and the
+    /// seeds per D (the conditional estimator runs all of them at every D).
     package var estimatorSweep: [Int] = (8...20).map { 1 << $0 }
-    package var estimatorSampleLimit: Int = 1 << 15
+    package var estimatorSampleLimit: Int = 1 << 17
     package var estimatorSeeds: Int = 64
-    /// Wall-clock budget (seconds) of each estimator at each D: no new round of seeds starts after it
-    /// once 8 are done (SE·√t does not depend on the seed count; the paired z uses the seeds both ran).
+    /// The fewest seeds of the default estimator at each D (its ratio's uncertainty is its seeds').
+    package var estimatorMinimumSampleSeeds: Int = 16
+    /// Wall-clock budget (seconds) of the default estimator at each D: no new round of seeds starts after
+    /// it once `estimatorMinimumSampleSeeds` are done (SE·√t does not depend on the seed count; the
+    /// paired z uses the seeds both ran).
     package var estimatorBudgetSeconds: Double? = 60
+    /// Memory (bytes, by `MemoryEstimate`) the default estimator's concurrent seeds may use together:
+    /// fewer seeds run at once where one per thread would pass it (the physical memory: the estimate is
+    /// 3–4× the measured peak at N = 4D, D = 2^16…2^17).
+    package var estimatorMemoryBytes = Double(ProcessInfo.processInfo.physicalMemory)
+    /// When set, the default estimator starts no D after this time and no round of seeds after it once
+    /// a few are done (the rows say so): a long comparison on a loaded machine ends on time.
+    package var estimatorDeadline: Date? = nil
     /// (N, D) of the whole point under both samplers, side by side.
     package var samplerComparison: (n: Int, d: Int)
     /// D values of the sublinear-only points at the same N (the growth of the whole point's time).

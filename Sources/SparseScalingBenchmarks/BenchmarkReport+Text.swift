@@ -23,13 +23,16 @@ extension BenchmarkReport {
         var lines = [render(header), render(widths.map { String(repeating: "-", count: $0) })]
         lines += body.map(render)
         lines.append("")
-        lines.append(String(format: "dgemm peak: %.1f GFLOP/s", dgemmPeakGflops ?? .nan))
+        lines.append("dgemm peak: " + (dgemmPeakGflops.map { String(format: "%.1f GFLOP/s", $0) } ?? "not measured in this run"))
         lines.append("environment: " + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
         lines.append("")
         lines.append("growth exponents (time ∝ x^g, fitted on the largest points):")
         for g in growth {
-            lines.append(String(format: "  %@: g = %.2f ± %.2f (§3 cost model: %@) over %.0f…%.0f", g.name, g.measured ?? .nan,
-                                g.standardError ?? .nan, g.modelPrediction.map { String(format: "%.2f", $0) } ?? "—", g.from, g.to))
+            let fitted = g.measured.map { m in
+                String(format: "g = %.2f", m) + (g.standardError.map { String(format: " ± %.2f", $0) } ?? "")
+            } ?? "g not fitted (too few points)"
+            lines.append(String(format: "  %@: %@ (§3 cost model: %@) over %.0f…%.0f", g.name, fitted,
+                                g.modelPrediction.map { String(format: "%.2f", $0) } ?? "—", g.from, g.to))
         }
         lines.append("")
         lines.append("verdicts:")

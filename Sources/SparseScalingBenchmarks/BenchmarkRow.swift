@@ -35,6 +35,9 @@ package struct BenchmarkRow: Sendable, Encodable {
     @NullWhenAbsent package var observedCount: Int? = nil
     /// z of a paired difference of means (estimator agreement rows).
     @NullWhenAbsent package var pairedZ: Double? = nil
+    /// The 16% and 84% quantiles of `ratio` under a seed bootstrap (estimator comparison rows).
+    @NullWhenAbsent package var ratioLow: Double? = nil
+    @NullWhenAbsent package var ratioHigh: Double? = nil
     /// A remark (skips, failures, what the baseline is).
     @NullWhenAbsent package var note: String? = nil
 
@@ -64,5 +67,6 @@ package struct BenchmarkRow: Sendable, Encodable {
         case baselineSeconds = "baseline_seconds", peakFraction = "peak_fraction", rssMegabytes = "rss_mb"
         case lossRelativeDifference = "loss_relative_difference", streamSeconds = "stream_seconds"
         case denseSeconds = "dense_seconds", observedCount = "k", cpuSeconds = "cpu_seconds", pairedZ = "paired_z"
+        case ratioLow = "ratio_16", ratioHigh = "ratio_84"
     }
 }

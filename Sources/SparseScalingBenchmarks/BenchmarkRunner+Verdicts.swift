@@ -30,14 +30,14 @@ extension BenchmarkRunner {
             list.append(BenchmarkVerdict(
                 target: "point (2048, 10^7, inf) under 60 s with peak RSS < 4 GiB",
                 met: isTarget ? ok : nil,
-                detail: String(format: "%.1f s, %.0f MiB at (%d, %d)%@", large.seconds ?? .nan, large.rssMegabytes ?? .nan,
+                detail: String(format: "%@ s, %@ MiB at (%d, %d)%@", formatted(large.seconds, "%.1f"), formatted(large.rssMegabytes, "%.0f"),
                                large.n ?? 0, large.d ?? 0, isTarget ? "" : " (run without --quick for the target size)")))
         }
         for kernel in report.rows where kernel.name.hasPrefix("kernel") {
             list.append(BenchmarkVerdict(
                 target: "\(kernel.name.dropFirst(7)) ≥ 60% of dgemm peak",
                 met: kernel.peakFraction.map { $0 >= 0.6 },
-                detail: kernel.peakFraction.map { String(format: "%.0f%% (%.1f GFLOP/s)", 100 * $0, kernel.gflops ?? .nan) } ?? "not measured"))
+                detail: kernel.peakFraction.map { String(format: "%.0f%% (%@ GFLOP/s)", 100 * $0, formatted(kernel.gflops, "%.1f")) } ?? "not measured"))
         }
         if let gd = report.rows.first(where: { $0.name == "GD failure, plain replicates" }) {
             let perMinute = gd.seconds.map { Double(plan.gdFailure.replicates) / $0 * 60 }
@@ -52,10 +52,10 @@ extension BenchmarkRunner {
             list.append(BenchmarkVerdict(
                 target: "\(growth.name): exponent ≤ 1/β + 0.1 = \(String(format: "%.2f", bound))",
                 met: growth.measured.map { $0 <= bound },
-                detail: String(format: "measured %.2f ± %.2f over D = %.0e…%.0e; the cost model gives %@ there. With the "
+                detail: String(format: "measured %@ ± %@ over D = %.0e…%.0e; the cost model gives %@ there. With the "
                                + "sparse factor the dense part is dominated by the readout, min(N,K)²·max(N,K): D^(1/β) = D^%.2f "
                                + "once K ≫ N, D^(2/β) = D^%.2f while K ≪ N; the stream (and so the total) grows like D",
-                               growth.measured ?? .nan, growth.standardError ?? .nan, growth.from, growth.to,
+                               formatted(growth.measured, "%.2f"), formatted(growth.standardError, "%.2f"), growth.from, growth.to,
                                growth.modelPrediction.map { String(format: "%.2f", $0) } ?? "—", 1 / plan.beta, 2 / plan.beta)))
         }
         return list + samplerSpeedVerdicts(report)

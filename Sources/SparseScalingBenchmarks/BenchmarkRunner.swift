@@ -56,8 +56,8 @@ package struct BenchmarkRunner: Sendable {
             report.rows[0].seconds = again.seconds
             report.rows[0].gflops = second
         }
-        report.rows[0].note = String(format: "best of two runs (start %.1f, end %.1f GFLOP/s), each best of 5",
-                                     peak.gflops ?? .nan, again.gflops ?? .nan)
+        report.rows[0].note = String(format: "best of two runs (start %@, end %@ GFLOP/s), each best of 5",
+                                     formatted(peak.gflops, "%.1f"), formatted(again.gflops, "%.1f"))
         if let best = report.dgemmPeakGflops {
             for i in report.rows.indices where report.rows[i].name.hasPrefix("kernel") {
                 report.rows[i].peakFraction = report.rows[i].gflops.map { $0 / best }
@@ -220,8 +220,8 @@ package struct BenchmarkRunner: Sendable {
                     let numpy = try NumPyBaseline.measure(s)
                     row.baselineSeconds = numpy.seconds
                     if let seconds = ours.seconds { row.ratio = numpy.seconds / seconds }
-                    row.note = String(format: "NumPy %@ %.0f MiB; loss %.3g vs NumPy %.3g (different draws)",
-                                      numpy.numpyVersion, numpy.rssMegabytes, ours.loss ?? .nan, numpy.loss)
+                    row.note = String(format: "NumPy %@ %.0f MiB; loss %@ vs NumPy %.3g (different draws)",
+                                      numpy.numpyVersion, numpy.rssMegabytes, formatted(ours.loss, "%.3g"), numpy.loss)
                 } catch {
                     row.note = "NumPy baseline failed: \(error)"
                 }

@@ -66,7 +66,8 @@ struct CommandGrammarTests {
         (["reproduce"], "--max-memory", ["0.5"]), (["reproduce"], "--profile", ["huge"]),
         (["experiment", "curve"], "--settings", ["0:2", "0:2:100:1", "0:2:0", "0:2:1e9", "0:2:2000000", "x:2:100", "0:2:100,",
                                                  " 0:2:100", "nan:2:100", "0:inf:100", "-0.5:0.5:100", "0:2:100,,0:3:100", ""]),
-        (["experiment", "curve"], "--seeds", ["0", "1001"]),
+        (["experiment", "curve"], "--seeds", ["0", "1001"]), (["experiment", "curve"], "--under-seeds", ["0", "10001", "1.5"]),
+        (["experiment", "curve"], "--estimator", ["exact", ""]),
         (["point"], "--noise", ["-1", "nan", "abc"]), (["sweep"], "--noise", ["-0.5", "inf"]), (["export"], "--noise", ["-1"]),
         (["export"], "--solver", ["online"]), (["experiment", "linear-sweeps"], "--noise", ["-1", "nan"]),
         (["experiment", "label-noise"], "--d", ["0", "8...4"]), (["experiment", "label-noise"], "--seeds", ["0"]),
@@ -122,6 +123,14 @@ struct CommandGrammarTests {
         }
         // One set of --format values: a command that cannot print one refuses it, naming --format.
         cases.append(Case(arguments: ["bench", "--format", "csv"], flag: "--format"))
+        // The estimator comparison's hidden sizes: the default estimator's largest D and its budget per D.
+        for value in ["0", "-1", "1.5", "abc"] {
+            cases.append(Case(arguments: ["bench", "--only-estimators", "--estimator-sample-limit", value], flag: "--estimator-sample-limit"))
+        }
+        for value in ["0", "-1", "nan", "inf", "abc"] {
+            cases.append(Case(arguments: ["bench", "--only-estimators", "--estimator-budget", value], flag: "--estimator-budget"))
+            cases.append(Case(arguments: ["bench", "--only-estimators", "--estimator-minutes", value], flag: "--estimator-minutes"))
+        }
         // A refused command with --out FILE leaves no file.
         cases.append(Case(arguments: ["theory", "--n", "0", "--d", "16", "--format", "csv", "--out", "t.csv"], flag: "--n"))
         cases.append(Case(arguments: ["point", "--n", "8", "--d", "0", "--format", "csv", "--out", "p.csv"], flag: "--d"))

@@ -11,6 +11,7 @@ import Testing
         c.settings = [.init(alpha: -0.3, beta: 2.5, dataSize: 512), .init(alpha: 0.3, beta: 3, dataSize: 512)]
         c.modelSizes = [8, 16, 32, 64, 128, 256, 1024, 4096]
         c.seeds = 12
+        c.underparameterizedSeeds = 24
         return c
     }
 
@@ -23,13 +24,21 @@ import Testing
         #expect(result.curves.count == 2)
         for curve in result.curves {
             #expect(curve.points.map(\.n) == [8, 16, 32, 64, 128, 256, 1024, 4096])
-            #expect(curve.points.allSatisfy { $0.seeds == 12 && $0.measuredQuantile10 <= $0.measuredMedian && $0.measuredMedian <= $0.measuredQuantile90 })
+            #expect(curve.points.allSatisfy { $0.seeds == ($0.predicted.region == .underparameterized ? 24 : 12) && $0.measuredQuantile10 <= $0.measuredMedian && $0.measuredMedian <= $0.measuredQuantile90 })
             let outside = curve.points.filter { $0.predicted.region != .peakBand }
             #expect(curve.outsideBand.points == outside.count && outside.count >= 4)
             #expect(curve.points.filter { $0.predicted.region == .peakBand }.allSatisfy { $0.relativeError == nil })
-            // The errors are the points' own |pred/meas − 1|.
-            let errors = outside.map { abs($0.predicted.mean! / $0.measuredMean - 1) }
+            // The errors are the points' own |pred/meas − 1|, of the control-variate mean where it is known.
+            let judged = outside.filter { !$0.isHeavyTailed }
+            let errors = judged.map { abs($0.predicted.mean! / ($0.controlledMean ?? $0.measuredMean) - 1) }
             #expect(curve.outsideBand.maximum == errors.max())
+            // Every seed has a conditional row at N = 4096 (≫ K), so every point has its control-variate mean;
+            // it estimates the same expectation as the plain mean, and above the band T explains most of the spread.
+            for p in curve.points {
+                let controlled = try #require(p.controlledMean), se = try #require(p.controlledStandardError)
+                #expect(abs(controlled - p.measuredMean) <= 4 * p.measuredStandardError + 1e-15)
+                if p.n == 4096 { #expect(se < 0.5 * p.measuredStandardError) }
+            }
             #expect(curve.under.points + curve.over.points == curve.outsideBand.points)
         }
         let rows = result.comparisonRows
@@ -45,7 +54,7 @@ import Testing
             })
         }
         let bad = LossCurveResult(configuration: result.configuration, curves: shifted).comparisonRows
-        #expect(result.summaryText().contains("rule: an error row agrees when error ≤ tolerance + 1.96 SE"))
+        #expect(result.summaryText().contains("an error row agrees when error ≤ tolerance + 1.96 SE"))
         #expect(bad.filter { $0.quantity.contains("|pred/meas − 1|") }.allSatisfy { $0.verdict == .disagree })
 
         let files = try ExperimentWriter.write(result, to: folder)
@@ -53,6 +62,25 @@ import Testing
         let svg = LossCurveFigure.figure(result).svg()
         #expect(svg.contains("<svg") && !svg.contains("NaN") && svg.contains("predicted median"))
         #expect(!result.summaryText().contains("nan"))
+    }
+
+    @Test func peakBandAndOneSeedDominatedPointsAreNotJudgedOnTheMean() throws {
+        let parameters = try DataParameters(alpha: 0, beta: 2)
+        func point(_ n: Int, _ losses: [Double], _ region: CurveRegion) -> LossCurveResult.Point {
+            LossCurveResult.Point(
+                measured: MeasuredPoint(specification: PointSpecification(parameters: parameters, featureCount: n, sampleCount: 1024),
+                                        losses: losses, meanObservedCoordinates: 50, meanSeconds: 0),
+                predicted: PredictedLossPoint(modelSize: n, dataSize: 1024, mean: region == .peakBand ? nil : 1, median: 1,
+                                              quantile10: nil, quantile90: nil, method: .exactRankMixture, region: region))
+        }
+        let band = point(64, [1, 1.1, 0.9, 1], .peakBand)
+        let dominated = point(128, [100, 1, 1, 1], .overparameterized)
+        let fine = point(256, [1, 1.1, 0.9, 1], .overparameterized)
+        #expect(band.isHeavyTailed && band.relativeError == nil && band.z == nil)
+        #expect(dominated.isHeavyTailed && dominated.relativeError == nil)
+        #expect(!fine.isHeavyTailed && fine.relativeError != nil)
+        let curve = LossCurveResult.Curve(setting: .init(alpha: 0, beta: 2, dataSize: 1024), points: [band, dominated, fine])
+        #expect(curve.outsideBand.points == 1 && curve.excludedNote.contains("N = 128"))
     }
 
     /// Synthetic curve points: losses of mean 1 with a chosen spread, predicted at `factor` × 1.
@@ -79,17 +107,17 @@ import Testing
             try Self.curve(factor: factor, spread: spread).comparisonRows.map(\.verdict)
         }
         // Exact prediction, tiny noise: both rows agree.
-        #expect(try verdicts(1, 0.001) == [.agree, .agree])
+        #expect(try verdicts(1, 0.001) == [.agree, .agree, .agree])
         // 4% off with SE ≈ 0.1%: within the 5% median and the 15% max tolerance.
-        #expect(try verdicts(1.04, 0.008) == [.agreeWithinTolerance, .agreeWithinTolerance])
+        #expect(try verdicts(1.04, 0.008) == [.agreeWithinTolerance, .agreeWithinTolerance, .agreeWithinTolerance])
         // 20% off with SE ≈ 1%: fails both (20% > 5% + 2% and > 15% + 2%).
-        #expect(try verdicts(1.2, 0.08) == [.disagree, .disagree])
+        #expect(try verdicts(1.2, 0.08) == [.disagree, .disagree, .disagree])
         // 7% off with SE 3.2%: 7% ≤ 5% + 6.3% agrees with the median tolerance (it would fail without the noise).
         let noisy = try Self.curve(factor: 1.07, spread: 0.25)
-        #expect(noisy.comparisonRows.map(\.verdict) == [.agreeWithinTolerance, .agreeWithinTolerance])
+        #expect(noisy.comparisonRows.map(\.verdict) == [.agreeWithinTolerance, .agreeWithinTolerance, .agreeWithinTolerance])
         // Exact prediction but SE 12.6%: the noise alone exceeds 5% and 15%: inconclusive.
-        #expect(try verdicts(1, 1.0 - 1e-9) == [.inconclusive, .inconclusive])
+        #expect(try verdicts(1, 1.0 - 1e-9) == [.inconclusive, .inconclusive, .inconclusive])
         // An error of 50% with that noise still disagrees.
-        #expect(try verdicts(1.5, 0.4) == [.disagree, .disagree])
+        #expect(try verdicts(1.5, 0.4) == [.disagree, .disagree, .disagree])
     }
 }

@@ -50,6 +50,7 @@ import Testing
         plan.lossCurve.settings = [.init(alpha: 0, beta: 2, dataSize: 256)]
         plan.lossCurve.modelSizes = [8, 32, 128, 512]
         plan.lossCurve.seeds = 2
+        plan.lossCurve.underparameterizedSeeds = 4
         return plan
     }
 

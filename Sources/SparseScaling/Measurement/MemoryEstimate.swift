@@ -11,9 +11,10 @@ import Foundation
 /// - direct solver: X (M·D, or K·D for M = ∞), W (N·M), F = W X (N·D) and the SVD of F;
 /// - dense data: X (M·D) and W (N·M), and the solver on K = M;
 /// - sublinear sampler (sparse data): the touched samples' entries and the hub patterns' columns
-///   (`sublinearDraws`) in place of all D samples, then the streamed reduced solver
-///   (`streamedSolverBytes`: no W_S or B when N < K), as for per-sample points that stream
-///   (`StreamedPointEvaluator.streams`);
+///   (`sublinearKept`) in place of all D samples, then the kept columns with the sparse factor's hub
+///   moments (`factorHubMomentBytes`) and the streamed readout (`streamedReadoutBytes`: no W_S or B when
+///   N < K), the larger of the two stages; per-sample points that stream (`StreamedPointEvaluator.streams`)
+///   add the streamed reduced solver (`streamedSolverBytes`) to their stream;
 /// K is E[K(D)] (`expectedObservedCoordinates`) plus 6 standard deviations. A fixed baseline covers
 /// the runtime, OpenBLAS buffers and SQLite, and the working set is multiplied by 1.1. Measured peaks are compared in `MemoryEstimateTests`.
 package struct MemoryEstimate: Sendable, Hashable, CustomStringConvertible {
@@ -84,12 +85,20 @@ extension MemoryEstimate {
             let kept = sublinearKept(p)
             let entries = upperBound(kept.entries)
             let bitmap = 5 * min(Double(1 << 22), (m ?? .infinity) + 1, max(Double(1 << 12), 4 * entries))
-            // One wave of touched samples (buffers grow by doubling), the groups by support (an array and
-            // a dictionary slot each, s × s once compressed), the kept columns and their merged copy.
-            let groups = 256 * upperBound(kept.supports) + 8 * upperBound(kept.supports) * kept.size * kept.size
-            let stream = 2 * 16 * kept.wave + groups + 2 * 28 * entries + bitmap
+            // Two stages that do not overlap. Drawing: one wave of touched samples, the groups by support
+            // (an array and a dictionary slot each, s × s once compressed) and their columns (16 bytes an
+            // entry, grown by doubling). Then the kept columns (12 bytes an entry, at most 8 more for its
+            // column) with either the sparse factor being built (its passes' copies, `factorBytes`) or the
+            // streamed readout and the factor it keeps (`streamedReadoutBytes`, at most the hub moments).
+            let supports = upperBound(kept.supports)
+            let groups = 256 * supports + 8 * supports * kept.size * kept.size
+            let drawing = 2 * 16 * kept.wave + groups + 2 * 16 * entries + bitmap
             let k = min(entries, observedCoordinatesBound(p))
-            return stream + 64 * k + streamedSolverBytes(p, n: n, coordinates: k, entries: entries)
+            let hubMoments = StreamedPointEvaluator.factorLikelyDeclines(p.parameters)
+                ? 0 : factorHubMomentBytes(p.parameters, sampleCount: p.sampleCount, observed: k)
+            let factoring = 32 * entries + hubMoments
+            let readout = streamedReadoutBytes(p, n: n, coordinates: k) + hubMoments
+            return max(drawing, 20 * entries + 64 * k + max(factoring, readout))
         case .sparse:
             let entries = upperBound(d * expectedActivePerSample(p.parameters))
             let bitmap = 5 * min(Double(1 << 22), (m ?? .infinity) + 1)
@@ -122,40 +131,26 @@ extension MemoryEstimate {
         return (d * (q * hubMass + restMass) + patternColumns * size, d * q + patternColumns)
     }
 
-    /// Distinct hub patterns counted per rest coordinate at most (measured ≈ 50 at β = 2, D = 10^8: 143 445
-    /// supports over K = 17 734; 34 729 at D = 10^7; 8 210 at D = 10^6).
-    static let patternsPerCoordinate = 64.0
-
     /// What the sublinear sampler keeps for `p`: the expected number of distinct supports among the
-    /// touched samples (`TouchedSampleGroups` keeps one group per support), their mean size s̄, the
-    /// kept entries (at most s̄ per support, plus the hub patterns' columns) and the entries of one wave
-    /// of touched samples (`SublinearTrainingSet` draws 4·threads blocks of 2^20 samples at a time).
-    /// Supports are counted by their rest coordinate i (almost always one): the D·p_i samples touching
-    /// i carry about as many distinct hub patterns as D·p_i untouched samples do
-    /// (`HubCountRule.expectedPatterns`), and at most `patternsPerCoordinate`; beyond, D·p_i each.
+    /// touched samples (`TouchedSampleGroups` keeps one group per support; `TouchedSupportCount`), their
+    /// mean size s̄, the kept entries (at most s̄² per support: a support's samples while they are fewer than
+    /// its s coordinates, then the columns of their sum's factor; plus the hub patterns' columns) and the
+    /// entries of one wave of touched samples (`SublinearTrainingSet` draws 4·threads blocks of 2^20
+    /// samples at a time). Measured at β = 2, N = 2048: 631 421 supports and 4.25·10⁶ entries at D = 10⁹
+    /// (estimated 0.70·10⁶ and 4.9·10⁶), 2 767 691 and 1.87·10⁷ at D = 10¹⁰ (3.1·10⁶ and 2.2·10⁷).
     static func sublinearKept(_ p: PointSpecification) -> (supports: Double, size: Double, entries: Double, wave: Double) {
         let drawn = sublinearDraws(p)
         let parameters = p.parameters
         let sampler = SublinearSampler(parameters: parameters, seed: 0, sampleCount: p.sampleCount)
-        let h = sampler.hubCount, d = Double(p.sampleCount), q = sampler.touchProbability, beta = parameters.beta
+        let h = sampler.hubCount, d = Double(p.sampleCount), q = sampler.touchProbability
         let touched = max(1, d * q)
         let hubMass = (1...h).reduce(0.0) { $0 + parameters.activationProbability($1) }
         let touchedEntries = d * (q * hubMass + max(0, expectedActivePerSample(parameters) - hubMass))
         let size = max(1, touchedEntries / touched)
-        // The D·p_i samples touching rest coordinate i carry at most `patternsPerCoordinate` distinct
-        // hub patterns (fewer than the patterns of all D samples): Σ_{i>h} min(D·p_i, P).
-        let all = HubCountRule.expectedPatterns(parameters: parameters, sampleCount: p.sampleCount, through: h)[h]
-        let patterns = min(all.isFinite ? all : .infinity, patternsPerCoordinate)
-        let crossing = max(Double(h), pow(d / patterns, 1 / max(beta, 1e-3)))
-        let capped = crossing < 1e15 ? Int(crossing) : Int(1e15)
-        var supports = patterns * (Double(capped) - Double(h))
-        if capped < (parameters.inputDimension.finiteValue ?? Int.max) {
-            supports += d * Zeta.powerSum(beta, from: capped + 1, through: parameters.inputDimension.finiteValue)
-        }
-        supports = min(touched, supports)
+        let supports = min(touched, TouchedSupportCount.expected(parameters: parameters, sampleCount: p.sampleCount, hubCount: h))
         let waveSamples = min(d, Double(4 * ParallelChunks.defaultThreads * SublinearTrainingSet.blockSize))
         let patternEntries = drawn.entries - touchedEntries
-        return (supports, size, min(drawn.entries, supports * size + max(0, patternEntries)), waveSamples * q * size)
+        return (supports, size, min(drawn.entries, supports * size * size + max(0, patternEntries)), waveSamples * q * size)
     }
 
     /// Bytes of the solver stage for N features, D samples and `k` observed coordinates.
@@ -196,15 +191,24 @@ extension MemoryEstimate {
 
     /// Bytes of the streamed reduced solver (`StreamedPointEvaluator`) for N features, K = `k` observed
     /// coordinates and `entries` sparse entries: the sparse factor of A (its blocks' moments and factor,
-    /// a few copies of the entries), G = B Bᵀ and its factor (2·N²), the hubs' embedding columns
+    /// a few copies of the entries, and the hub moments of `factorHubMomentBytes`), G = B Bᵀ and its
+    /// factor (2·N²; when the normal equations decline, the QR of Bᵀ holds less: an (N+1)² triangle and one
+    /// transposed block, `StreamedOrthogonalSolve`), the hubs' embedding columns
     /// (N × min(K, 2048)), two column blocks and the embedding columns of one (`EmbeddedFactorBlocks`);
     /// when N ≥ K, B (N × K) assembled instead of G. Where the sparse factor is expected to decline (more
     /// than 0.05 active coordinates per sample beyond the first 2048), the held embedding columns of
     /// `EmbeddedSampleBlocks` instead of the hubs'.
     static func streamedSolverBytes(_ p: PointSpecification, n: Double, coordinates k: Double, entries: Double) -> Double {
-        let factor = 3 * 16 * entries
+        let declines = StreamedPointEvaluator.factorLikelyDeclines(p.parameters)
+        let hubMoments = declines ? 0 : factorHubMomentBytes(p.parameters, sampleCount: p.sampleCount, observed: k)
+        return 3 * 16 * entries + hubMoments + streamedReadoutBytes(p, n: n, coordinates: k)
+    }
+
+    /// Bytes of the streamed readout alone (`streamedSolverBytes` without the sparse factor).
+    static func streamedReadoutBytes(_ p: PointSpecification, n: Double, coordinates k: Double) -> Double {
+        let declines = StreamedPointEvaluator.factorLikelyDeclines(p.parameters)
         let block = 8 * n * min(k, max(64, Double(EmbeddedFactorBlocks.targetBlockDoubles) / n))
-        let held = StreamedPointEvaluator.factorLikelyDeclines(p.parameters)
+        let held = declines
             ? Double(EmbeddedSampleBlocks.heldCount(featureCount: p.featureCount, observedCount: Int(min(k, 1e15))))
             : min(k, 2048)
         // N ≥ K: B (N × r, r ≤ K) assembled, with a copy and a K × K factor for the readout's QR or
@@ -212,7 +216,7 @@ extension MemoryEstimate {
         let solver = n >= k
             ? 8 * n * held + 3 * block + 2 * 8 * n * k + 2 * 8 * k * k
             : 2 * 8 * n * n + 8 * n * held + 3 * block
-        return factor + solver
+        return solver
     }
 
     /// Bytes dgesdd (jobz = S) holds for an m × n matrix: the copy, U, Vᵀ and workspace.

@@ -33,10 +33,31 @@ struct BenchCommand: ParsableCommand {
     @Option(help: .hidden)
     var job: String?
 
+    /// The largest D at which the estimator comparison also runs the default estimator (plan's when nil).
+    @Option(help: .hidden)
+    var estimatorSampleLimit: Int?
+
+    /// Wall-clock seconds per D of the default estimator's extra seeds in the estimator comparison.
+    @Option(help: .hidden)
+    var estimatorBudget: Double?
+
+    /// Minutes from the start after which the estimator comparison's default estimator starts nothing new.
+    @Option(help: .hidden)
+    var estimatorMinutes: Double?
+
     func validate() throws {
         try format.require([.text, .json], in: "bench", because: "its rows measure different things, with different columns")
         if samplerSpeed && onlyEstimators {
             throw ValidationError("--sampler-speed and --only-estimators each choose the rows to measure: give one of them")
+        }
+        if let estimatorSampleLimit, estimatorSampleLimit < 1 {
+            throw ValidationError("invalid value '\(estimatorSampleLimit)' for --estimator-sample-limit: expected an integer ≥ 1")
+        }
+        if let estimatorBudget, !(estimatorBudget > 0 && estimatorBudget.isFinite) {
+            throw ValidationError("invalid value '\(estimatorBudget)' for --estimator-budget: expected a number of seconds > 0")
+        }
+        if let estimatorMinutes, !(estimatorMinutes > 0 && estimatorMinutes.isFinite) {
+            throw ValidationError("invalid value '\(estimatorMinutes)' for --estimator-minutes: expected a number of minutes > 0")
         }
     }
 
@@ -54,6 +75,9 @@ struct BenchCommand: ParsableCommand {
         var plan: BenchmarkPlan = quick ? .quick : .full
         plan.samplersOnly = samplers || samplerSpeed
         plan.samplerSpeedOnly = samplerSpeed
+        if let estimatorSampleLimit { plan.estimatorSampleLimit = estimatorSampleLimit }
+        if let estimatorBudget { plan.estimatorBudgetSeconds = estimatorBudget }
+        if let estimatorMinutes { plan.estimatorDeadline = Date(timeIntervalSinceNow: 60 * estimatorMinutes) }
         let quiet = quiet
         let runner = BenchmarkRunner(plan: plan, measure: measure, progress: { line in
             if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }

@@ -24,8 +24,17 @@ struct LossCurveExperimentCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "(α, β, D) settings to measure instead of the profile's: α:β:D, comma-separated, e.g. -0.2:2.4:30000,0.4:2.9:2000 (M = ∞ needs β > 1; D from 1 to 10^6).")
     var settings: String?
 
+    @Option(name: .customLong("under-seeds"), parsing: .unconditional, help: "Seeds of the points below the peak band (one embedding and teacher each, so a noisier mean), 1…10000; the largest N is measured with as many for each seed's unobserved mass. Default: the profile's (512); at most --seeds means --seeds.")
+    var underSeeds: Int?
+
+    @Option(help: "Loss estimator: conditional (E[L | data], exact for N ≥ r + 2; one draw of embedding and teacher below, per seed) or sample (one draw everywhere). Default conditional.")
+    var estimator: LossEstimator = .conditional
+
     func validate() throws {
         if let seeds, !(1...1000).contains(seeds) { throw ValidationError("invalid value '\(seeds)' for --seeds: expected an integer from 1 to 1000") }
+        if let underSeeds, !(1...10000).contains(underSeeds) {
+            throw ValidationError("invalid value '\(underSeeds)' for --under-seeds: expected an integer from 1 to 10000")
+        }
         if let settings { _ = try Self.parseSettings(settings) }
         try OutputFolder.checkWritable(out, flag: "--out")
     }
@@ -48,6 +57,8 @@ struct LossCurveExperimentCommand: ParsableCommand {
     func run() throws {
         var configuration = LossCurveExperiment.Configuration.preset(profile)
         if let seeds { configuration.seeds = seeds }
+        configuration.estimator = estimator
+        if let underSeeds { configuration.underparameterizedSeeds = underSeeds }
         if let settings { configuration.settings = try Self.parseSettings(settings) }
         let result = try LossCurveExperiment.run(configuration: configuration, runner: try runOptions.runner(defaultTag: LossCurveResult.name, quiet: printing.quiet))
         let folder = URL(fileURLWithPath: out)

@@ -1,4 +1,5 @@
 import Foundation
+import ResultsStore
 import ScalingAnalysis
 
 /// MODEL.md §6: the predicted loss curve (`LossCurvePredictor`) against the measured one over
@@ -27,6 +28,13 @@ package enum LossCurveExperiment {
         public var medianTolerance: Double = 0.05
         /// Largest relative error of the mean outside the peak band that passes.
         public var maximumTolerance: Double = 0.15
+        /// The loss estimator of every point: `conditional` reports E[L | data] where N ≥ r + 2 (no W or
+        /// w* noise; one draw below, per seed), `sample` one draw everywhere.
+        public var estimator: LossEstimator = .conditional
+        /// Seeds of the points predicted underparameterized, where each seed draws one embedding and
+        /// teacher (the conditional mean does not apply): more than `seeds` to resolve their noisier mean.
+        /// The largest N is measured with as many seeds, for each seed's T. Values ≤ `seeds` mean `seeds`.
+        public var underparameterizedSeeds: Int = 0
 
         /// The sizes of `profile`: α < 0 and β = 3 among the settings of both.
         public static func preset(_ profile: ExperimentProfile) -> Configuration {
@@ -35,12 +43,12 @@ package enum LossCurveExperiment {
                 return Configuration(
                     settings: [.init(alpha: 0, beta: 2, dataSize: 1024), .init(alpha: -0.3, beta: 2.5, dataSize: 2048),
                                .init(alpha: 0.3, beta: 3, dataSize: 4096), .init(alpha: 0.5, beta: 2, dataSize: 1024)],
-                    modelSizes: (3...13).map { 1 << $0 }, seeds: 32)
+                    modelSizes: (3...13).map { 1 << $0 }, seeds: 32, underparameterizedSeeds: 512)
             case .paper:
                 return Configuration(
                     settings: [.init(alpha: 0, beta: 2, dataSize: 4096), .init(alpha: -0.3, beta: 2.5, dataSize: 8192),
                                .init(alpha: 0.3, beta: 3, dataSize: 16384), .init(alpha: 0.5, beta: 2, dataSize: 2048)],
-                    modelSizes: (3...13).map { 1 << $0 }, seeds: 64)
+                    modelSizes: (3...13).map { 1 << $0 }, seeds: 64, underparameterizedSeeds: 512)
             }
         }
     }
@@ -49,17 +57,57 @@ package enum LossCurveExperiment {
     /// solver, M = ∞) and predicts each point.
     public static func run(configuration c: Configuration, runner: MeasurementRunner) throws -> LossCurveResult {
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
+        let underSeeds = (0..<UInt64(max(c.seeds, c.underparameterizedSeeds))).map { $0 }
         var curves: [LossCurveResult.Curve] = []
         for setting in c.settings {
             let parameters = try DataParameters(alpha: setting.alpha, beta: setting.beta)
             let predictor = try LossCurvePredictor(parameters: parameters, dataSize: setting.dataSize)
-            let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: setting.dataSize)
+            var base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: setting.dataSize)
+            base.estimator = c.estimator
             let plan = SweepPlan(base: base, featureCounts: c.modelSizes, sampleCounts: [setting.dataSize], seeds: seeds)
-            let measured = try runner.measure(plan.points, seeds: seeds, label: "loss curve α = \(setting.alpha), β = \(setting.beta), D = \(setting.dataSize)")
+            let label = "loss curve α = \(setting.alpha), β = \(setting.beta), D = \(setting.dataSize)"
+            var measured = try runner.measure(plan.points, seeds: seeds, label: label)
             let predicted = predictor.curve(modelSizes: measured.map(\.n))
-            curves.append(LossCurveResult.Curve(setting: setting, points: zip(measured, predicted).map(LossCurveResult.Point.init)))
+            // Below the band: more seeds, and the largest N with them for each seed's T.
+            let under = measured.indices.filter { predicted[$0].region == .underparameterized }
+            var seedsOf = [[UInt64]](repeating: seeds, count: measured.count)
+            var anchor: [StoredPoint] = []
+            if underSeeds.count > seeds.count, !under.isEmpty, let largest = measured.indices.max(by: { measured[$0].n < measured[$1].n }) {
+                let again = try runner.measure((under + [largest]).map { measured[$0].specification }, seeds: underSeeds,
+                                               label: "\(label), \(underSeeds.count) seeds below the peak")
+                for (i, m) in zip(under, again) { measured[i] = m; seedsOf[i] = underSeeds }
+                anchor = try runner.store.points(for: measured[largest].specification.storeConfiguration)
+            }
+            // Per-seed rows: each seed's T (the same training set at every N) is a control variate with exact E[T].
+            let rows = try measured.indices.map { i in
+                let wanted = Set(seedsOf[i])
+                return try runner.store.points(for: measured[i].specification.storeConfiguration).filter { wanted.contains($0.seed) }
+            }
+            let control = UnobservedMassControl(rows: rows.flatMap { $0 } + anchor, expectedMass: predictor.rankLaw.unobservedMass)
+            let points = measured.indices.map { i in
+                LossCurveResult.Point(measured: measured[i], predicted: predicted[i],
+                                      controlled: controlledMean(rows: rows[i], control: control, predictor: predictor))
+            }
+            curves.append(LossCurveResult.Curve(setting: setting, points: points))
         }
         return LossCurveResult(configuration: c, curves: curves)
+    }
+}
+
+extension LossCurveExperiment {
+    /// The control-variate mean of one point's rows: T (each seed's unobserved mass) always; where a seed
+    /// drew its loss with one teacher (N < r + 2, or the sample estimator), also the teacher energy at the
+    /// det ridge κ of N, over the first 2E[K] + 64 coordinates. Nil when some seed's T is unknown.
+    static func controlledMean(rows: [StoredPoint], control: UnobservedMassControl, predictor: LossCurvePredictor) -> ControlVariateMean? {
+        guard let masses = control.masses(of: rows), let n = rows.first?.configuration.n else { return nil }
+        var controls = [masses], means = [control.expectedMass]
+        if rows.contains(where: { $0.result.extras["conditional_estimate"] != 1 }), let kappa = predictor.averagedRidge(modelSize: n) {
+            let teacher = TeacherEnergyControl(parameters: predictor.parameters, dataSize: predictor.dataSize, ridge: kappa,
+                                               coordinates: Int(2 * predictor.rankLaw.mean) + 64)
+            controls.append(rows.map { teacher.value(seed: $0.seed) })
+            means.append(0)
+        }
+        return try? ControlVariateMean(samples: rows.map(\.result.loss), controls: controls, controlMeans: means)
     }
 }
 
@@ -77,9 +125,16 @@ package struct LossCurveResult: ExperimentOutput {
         public let measuredQuantile90: Double
         public let seeds: Int
         public let predicted: PredictedLossPoint
+        /// The mean corrected by the control variate T (each seed's unobserved mass, E[T] exact) and its
+        /// SE: the same expectation as `measuredMean` without most of the training sets' spread; nil when
+        /// some seed's T is unknown (no conditional row of that seed).
+        public var controlledMean: Double? = nil
+        public var controlledStandardError: Double? = nil
+        /// Why the seeds' losses make the mean meaningless (`HeavyTailAssessment.seedReasons`), empty if they do not.
+        public var seedHeavyTailReasons: [HeavyTailAssessment.Reason] = []
 
-        /// The point from its measurement and prediction.
-        public init(measured: MeasuredPoint, predicted: PredictedLossPoint) {
+        /// The point from its measurement and prediction, with the control-variate mean when known.
+        public init(measured: MeasuredPoint, predicted: PredictedLossPoint, controlled: ControlVariateMean? = nil) {
             n = measured.n
             measuredMean = measured.lossMean
             measuredStandardError = measured.lossStandardError
@@ -90,6 +145,9 @@ package struct LossCurveResult: ExperimentOutput {
             measuredQuantile90 = quantile(0.9)
             seeds = measured.seedCount
             self.predicted = predicted
+            controlledMean = controlled?.mean
+            controlledStandardError = controlled?.standardError
+            seedHeavyTailReasons = HeavyTailAssessment.seedReasons(measured.losses)
         }
 
         /// `point`'s measurement with another prediction.
@@ -102,24 +160,38 @@ package struct LossCurveResult: ExperimentOutput {
             measuredQuantile90 = point.measuredQuantile90
             seeds = point.seeds
             self.predicted = predicted
+            controlledMean = point.controlledMean
+            controlledStandardError = point.controlledStandardError
+            seedHeavyTailReasons = point.seedHeavyTailReasons
         }
 
-        /// |predicted mean / measured mean − 1| outside the peak band; nil in it.
+        /// The mean the verdicts use: the control-variate mean when known, else the plain mean.
+        public var estimatedMean: Double { controlledMean ?? measuredMean }
+        /// The SE of `estimatedMean`.
+        public var estimatedStandardError: Double { controlledStandardError ?? measuredStandardError }
+
+        /// Whether the mean is not judged: the point is in the predicted peak band (E[L] = ∞), or its seeds'
+        /// losses are heavy-tailed by `HeavyTailAssessment`'s rules (one seed dominates, mean above the 90% quantile).
+        public var isHeavyTailed: Bool {
+            predicted.region == .peakBand || !seedHeavyTailReasons.isEmpty
+        }
+
+        /// |predicted mean / estimated mean − 1| where the mean is judged; nil in the band or when heavy-tailed.
         public var relativeError: Double? {
-            guard predicted.region != .peakBand, let mean = predicted.mean else { return nil }
-            return abs(mean / measuredMean - 1)
+            guard !isHeavyTailed, let mean = predicted.mean else { return nil }
+            return abs(mean / estimatedMean - 1)
         }
 
-        /// The SE of `relativeError` from the measurement's: (predicted/measured)·(SE/measured); nil in the band.
+        /// The SE of `relativeError` from the measurement's: (predicted/estimated)·(SE/estimated).
         public var relativeErrorStandardError: Double? {
-            guard predicted.region != .peakBand, let mean = predicted.mean else { return nil }
-            return abs(mean / measuredMean) * measuredStandardError / abs(measuredMean)
+            guard !isHeavyTailed, let mean = predicted.mean else { return nil }
+            return abs(mean / estimatedMean) * estimatedStandardError / abs(estimatedMean)
         }
 
-        /// (predicted mean − measured mean) / SE outside the band.
+        /// (predicted mean − estimated mean) / SE where the mean is judged.
         public var z: Double? {
-            guard predicted.region != .peakBand, let mean = predicted.mean, measuredStandardError > 0 else { return nil }
-            return (mean - measuredMean) / measuredStandardError
+            guard !isHeavyTailed, let mean = predicted.mean, estimatedStandardError > 0 else { return nil }
+            return (mean - estimatedMean) / estimatedStandardError
         }
     }
 
@@ -159,6 +231,13 @@ package struct LossCurveResult: ExperimentOutput {
         public var over: SideError { SideError(points.filter { $0.predicted.region == .overparameterized }) }
         public var outsideBand: SideError { SideError(points) }
 
+        /// ", N = 32 left out (one seed dominates)" when points outside the band are heavy-tailed, else "".
+        var excludedNote: String {
+            let left = points.filter { $0.predicted.region != .peakBand && $0.isHeavyTailed }
+                .map { "N = \($0.n) (\($0.seedHeavyTailReasons.map(\.rawValue).joined(separator: ", ")))" }
+            return left.isEmpty ? "" : ", left out as heavy-tailed: \(left.joined(separator: "; "))"
+        }
+
         /// The band point with the largest measured median (the measured peak), if any point is in the band.
         public var peak: Point? {
             points.filter { $0.predicted.region == .peakBand }.max { $0.measuredMedian < $1.measuredMedian }
@@ -180,19 +259,21 @@ package struct LossCurveResult: ExperimentOutput {
     }
 
     /// The verdict rule of the error rows, as printed.
-    public static let errorRule = "an error row agrees when error ≤ tolerance + 1.96 SE of the error (the measurement's own noise), is inconclusive when the error lies within 1.96 SE and 1.96 SE alone exceeds the tolerance, and disagrees otherwise"
+    public static let errorRule = "the measured mean is corrected by control variates with exact expectations (each seed's unobserved mass T, and where a seed drew one teacher its weighted teacher energy); an error row agrees when error ≤ tolerance + 1.96 SE of the error (the measurement's own noise), is inconclusive when the error lies within 1.96 SE and 1.96 SE alone exceeds the tolerance, and disagrees otherwise"
 
-    /// Verdict rows per setting: the median error outside the band (≤ `medianTolerance` beyond its
+    /// Verdict rows per setting: the median error on each side of the band (≤ `medianTolerance` beyond its
     /// noise: the median of the points' SEs), the worst point (≤ `maximumTolerance` beyond its own
     /// SE), and the predicted vs measured median at the measured peak (`errorRule`).
     public var comparisonRows: [ComparisonRow] {
         var rows: [ComparisonRow] = []
         for curve in curves {
             let all = curve.outsideBand
-            rows.append(ComparisonRow(
-                quantity: "loss curve \(curve.label): median |pred/meas − 1| of the mean outside the peak band (\(all.points) points; under \(Self.percent(curve.under.median)), over \(Self.percent(curve.over.median)); SE: the points' median)",
-                predicted: 0, measured: all.median, standardError: all.medianStandardError ?? .nan,
-                toleranceBeyondNoise: configuration.medianTolerance))
+            for (name, side) in [("under", curve.under), ("over", curve.over)] where side.points > 0 {
+                rows.append(ComparisonRow(
+                    quantity: "loss curve \(curve.label): median |pred/meas − 1| of the mean, \(name)parameterized side (\(side.points) points\(curve.excludedNote); max \(Self.percent(side.maximum)); SE: the points' median)",
+                    predicted: 0, measured: side.median, standardError: side.medianStandardError ?? .nan,
+                    toleranceBeyondNoise: configuration.medianTolerance))
+            }
             rows.append(ComparisonRow(
                 quantity: "loss curve \(curve.label): max |pred/meas − 1| outside the peak band (under \(Self.percent(curve.under.maximum)), over \(Self.percent(curve.over.maximum)); verdict at the point furthest beyond its SE: \(Self.percent(all.worst)))",
                 predicted: 0, measured: all.worst, standardError: all.worstStandardError ?? .nan,
@@ -217,14 +298,15 @@ package struct LossCurveResult: ExperimentOutput {
     /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: ["alpha", "beta", "d", "n", "region", "method", "seeds", "measured_mean", "measured_se",
-                                       "measured_median", "measured_q10", "measured_q90", "predicted_mean", "predicted_median",
+                                       "measured_median", "measured_q10", "measured_q90", "controlled_mean", "controlled_se", "heavy_tailed", "predicted_mean", "predicted_median",
                                        "predicted_q10", "predicted_q90", "relative_error", "z"])
         for curve in curves {
             for p in curve.points {
                 table.append([.number(curve.setting.alpha), .number(curve.setting.beta), .integer(curve.setting.dataSize), .integer(p.n),
                               .text(p.predicted.region.rawValue), .text(p.predicted.method.rawValue), .integer(p.seeds),
                               .number(p.measuredMean), .number(p.measuredStandardError), .number(p.measuredMedian),
-                              .number(p.measuredQuantile10), .number(p.measuredQuantile90), .optional(p.predicted.mean),
+                              .number(p.measuredQuantile10), .number(p.measuredQuantile90), .optional(p.controlledMean),
+                              .optional(p.controlledStandardError), .integer(p.isHeavyTailed ? 1 : 0), .optional(p.predicted.mean),
                               .optional(p.predicted.median), .optional(p.predicted.quantile10), .optional(p.predicted.quantile90),
                               .optional(p.relativeError), .optional(p.z)])
             }
@@ -234,7 +316,8 @@ package struct LossCurveResult: ExperimentOutput {
 
     /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
-        var lines = ["loss curve, predicted (MODEL.md §6.3) vs measured (\(configuration.seeds) seeds), N = \(configuration.modelSizes.first ?? 0)…\(configuration.modelSizes.last ?? 0):"]
+        let underSeeds = configuration.underparameterizedSeeds > configuration.seeds ? ", \(configuration.underparameterizedSeeds) below the peak" : ""
+        var lines = ["loss curve, predicted (MODEL.md §6.3) vs measured (\(configuration.seeds) seeds\(underSeeds); estimator \(configuration.estimator.rawValue)), N = \(configuration.modelSizes.first ?? 0)…\(configuration.modelSizes.last ?? 0):"]
         for curve in curves {
             let under = curve.under, over = curve.over
             var line = "  \(curve.label): outside the peak band median \(Self.percent(curve.outsideBand.median)), max \(Self.percent(curve.outsideBand.maximum)); "

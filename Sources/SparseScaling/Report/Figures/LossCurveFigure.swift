@@ -11,7 +11,7 @@ package enum LossCurveFigure {
             let p = curve.points
             let x = p.map { Double($0.n) }
             var series = [
-                FigureStyle.measured(x: x, y: p.map(\.measuredMean), se: p.map(\.measuredStandardError), label: "measured mean ± SE", color: .blue),
+                FigureStyle.measured(x: x, y: p.map(\.estimatedMean), se: p.map(\.estimatedStandardError), label: "measured mean ± SE (control variates)", color: .blue),
                 Series.scatter(x: x, y: p.map(\.measuredMedian), label: "measured median", color: .vermillion, marker: Marker(.diamond, size: 6)),
             ]
             // NaN where the mean is infinite, so the line breaks across the band instead of bridging it.
@@ -21,7 +21,7 @@ package enum LossCurveFigure {
             series.append(FigureStyle.theoryCurve(x: withMedian.map { Double($0.n) }, y: withMedian.map { $0.predicted.median! },
                                                   label: "predicted median", color: .vermillion, dash: .dotted))
             var regions: [FilledRegion] = []
-            let ys = (p.map(\.measuredMean) + p.map(\.measuredMedian)).filter { $0 > 0 && $0.isFinite }
+            let ys = (p.map(\.estimatedMean) + p.map(\.measuredMedian)).filter { $0 > 0 && $0.isFinite }
             if let span = Self.bandSpan(x: x, inBand: p.map { $0.predicted.region == .peakBand }), let yMin = ys.min(), let yMax = ys.max() {
                 let (lo, hi) = span
                 regions.append(FilledRegion(

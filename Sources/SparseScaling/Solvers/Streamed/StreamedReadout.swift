@@ -4,7 +4,9 @@ import LinearAlgebra
 /// is produced block by block (`ColumnBlocks`), holding only N × N matrices when N < r: the Gram
 /// matrix and B cᵀ accumulate over the blocks, and the refinement passes over them again
 /// (`StreamedNormalEquations`). When those decline (B rank deficient or too ill-conditioned under the
-/// tolerance) or N ≥ r (B is then at most N × N), B is assembled and `LeastSquaresReadout` solves it.
+/// tolerance), the QR of Bᵀ accumulates over the blocks instead (`StreamedOrthogonalSolve`, with the SVD
+/// of its N × N triangle for a rank-deficient B). When N ≥ r (B is then at most N × N), B is assembled
+/// and `LeastSquaresReadout` solves it.
 public enum StreamedReadout {
     /// Solves for v; `sampleCount` is D (it scales the ridge and the default tolerance, as in
     /// `LeastSquaresReadout`).
@@ -42,8 +44,12 @@ public enum StreamedReadout {
             return (ReadoutSolution(weights: try CholeskySolve.rowTimesInverse(bc, g), rank: n), nil)
         }
         let tolerance = relativeTolerance ?? Pseudoinverse.defaultTolerance(rows: n, columns: sampleCount)
-        if ridge == 0, n < b.columns, let (v, rank, projection) = try normalEquations(tolerance) {
-            return (ReadoutSolution(weights: v, rank: rank, route: .refinedNormalEquations), projection)
+        if ridge == 0, n < b.columns {
+            if let (v, rank, projection) = try normalEquations(tolerance) {
+                return (ReadoutSolution(weights: v, rank: rank, route: .refinedNormalEquations), projection)
+            }
+            let (v, rank, route) = try StreamedOrthogonalSolve.rowTimesPseudoinverse(c, b, relativeTolerance: tolerance)
+            return (ReadoutSolution(weights: v, rank: rank, route: route), nil)
         }
         let solution = try LeastSquaresReadout.solve(
             features: b.assembled(), targets: c, sampleCount: sampleCount, ridge: ridge,
