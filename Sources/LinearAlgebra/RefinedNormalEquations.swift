@@ -111,8 +111,13 @@ enum RefinedNormalEquations {
         private(set) var ratio = 0.0
 
         init(size: Int, factor: Matrix) {
-            y = (0..<size).map { sin(Double($0 + 1) * 2.399963229728653) }  // golden-angle phases
+            y = Self.start(size: size)
             energy = Self.energyNorm(y, factor)
+        }
+
+        /// The first vector (golden-angle phases).
+        static func start(size: Int) -> [Double] {
+            (0..<size).map { sin(Double($0 + 1) * 2.399963229728653) }
         }
 
         /// y ← y − G_c⁻¹·G·y, given `gy` = G_c⁻¹·G·y.

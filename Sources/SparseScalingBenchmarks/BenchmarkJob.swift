@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import SparseScaling
 
 /// One measurement the bench runs in a child process of its own (so that its peak RSS is its own).
@@ -20,6 +21,12 @@ package enum BenchmarkJob: Sendable, Codable, Hashable {
                deadline: Date? = nil)
     /// The losses of `seeds` seeds of `specification` under each sampler (`SamplerAgreement`).
     case samplerAgreement(PointSpecification, seeds: Int)
+    /// One point on one thread, BLAS included (its CPU seconds are then the work, without the spin-waits
+    /// of idle BLAS threads).
+    case pointOnOneThread(PointSpecification)
+    /// The draw rates (`DrawRates`): embedding columns of the specification's N, the sublinear sampler at
+    /// its D and the per-sample sampler at `perSampleCount` samples, with its data parameters.
+    case drawRates(PointSpecification, perSampleCount: Int)
 
     /// Short jobs are repeated up to this many times and the fastest run is kept (a single run of a
     /// few milliseconds mostly measures the scheduler).
@@ -68,6 +75,19 @@ package enum BenchmarkJob: Sendable, Codable, Hashable {
                 var m = BenchmarkMeasurement(seconds: seconds)
                 m.agreement = agreement
                 return m
+            case let .pointOnOneThread(spec):
+                let (seconds, outcome) = try BLAS.withThreadCount(1) {
+                    try PhaseClock.measure { try PointEvaluator.evaluate(spec, threads: 1) }
+                }
+                return BenchmarkMeasurement(seconds: seconds, loss: outcome.loss)
+            case let .drawRates(spec, perSampleCount):
+                let (seconds, rates) = try PhaseClock.measure {
+                    try DrawRates(featureCount: spec.featureCount, parameters: spec.parameters,
+                                  perSampleCount: perSampleCount, sublinearSampleCount: spec.sampleCount)
+                }
+                var m = BenchmarkMeasurement(seconds: seconds)
+                m.drawRates = rates
+                return m
             case let .dgemmPeak(size):
                 let gflops = DgemmPeak.measure(size: size, repeats: 5)
                 return BenchmarkMeasurement(seconds: KernelFlops.gemm(m: size, n: size, k: size) / gflops / 1e9, gflops: gflops)
@@ -111,6 +131,8 @@ package struct BenchmarkMeasurement: Sendable, Codable {
     package var conditionalCount: Int?
     /// The two samplers' losses compared (sampler agreement job).
     package var agreement: SamplerAgreement?
+    /// The draw rates (draw-rate job).
+    package var drawRates: DrawRates?
 
     /// A measurement from its parts; the peak RSS is read from this process.
     package init(seconds: Double? = nil, loss: Double? = nil, profile: ReducedSolverProfile? = nil,

@@ -57,6 +57,10 @@ package struct BenchmarkPlan: Sendable {
     package var agreementFeatures: Int, agreementSizes: [Int], agreementSeeds: Int
     /// Measure only the sampler rows.
     package var samplersOnly = false
+    /// Of the sampler rows, measure only the speed ones (both samplers side by side, the draw rates).
+    package var samplerSpeedOnly = false
+    /// Samples D of the per-sample sampler's rate (ns per sample).
+    package var perSampleRateCount = 1 << 22
     /// α and β of every sparse row.
     package var alpha = 0.0, beta = 2.0
 

@@ -8,10 +8,9 @@ extension BenchmarkRunner {
     /// near β = 1 under both samplers with the index cap's lost mass. Each row is also written to the
     /// progress stream as soon as it is measured (the longest rows come last).
     func samplers(into report: inout BenchmarkReport) throws {
-        let (n, d) = plan.samplerComparison
-        let perSample = timed("point per-sample N=\(n) D=\(d)", .point(try spec(n: n, d: d)))
-        let sublinear = timed("point sublinear N=\(n) D=\(d)", .point(try spec(n: n, d: d, sampler: .sublinear)))
-        append(Self.sideBySide("point, sublinear vs per-sample sampler", n: n, d: d, sublinear, perSample), to: &report)
+        try samplerSpeed(into: &report)
+        if plan.samplerSpeedOnly { return }
+        let (n, _) = plan.samplerComparison
 
         for size in plan.agreementSizes {
             let n = plan.agreementFeatures
@@ -54,6 +53,47 @@ extension BenchmarkRunner {
         report.growth.append(GrowthExponent(
             name: "whole point time vs D, sublinear sampler (N=\(n))", x: xs, time: times, modelCost: nil,
             tail: plan.sublinearSweep.count))
+    }
+
+    /// The sampler speed rows: the whole point under both samplers side by side, on all threads (wall
+    /// clock) and on one thread with BLAS on one thread too (CPU seconds without spin-waiting BLAS
+    /// threads), with the per-sample sampler as a user runs it; then the draw rates on one thread.
+    func samplerSpeed(into report: inout BenchmarkReport) throws {
+        let (n, d) = plan.samplerComparison
+        let perSampleSpec = try spec(n: n, d: d), sublinearSpec = try spec(n: n, d: d, sampler: .sublinear)
+        let route = StreamedPointEvaluator.streams(perSampleSpec)
+            ? "per-sample streams W_S and B (regenerated per pass)" : "per-sample holds W_S and B in memory"
+        let perSample = timed("point per-sample N=\(n) D=\(d)", .point(perSampleSpec))
+        let sublinear = timed("point sublinear N=\(n) D=\(d)", .point(sublinearSpec))
+        var row = Self.sideBySide("point, sublinear vs per-sample sampler", n: n, d: d, sublinear, perSample)
+        row.note = [route, row.note].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+        append(row, to: &report)
+        let perSampleOne = timed("point per-sample N=\(n) D=\(d) on one thread", .pointOnOneThread(perSampleSpec))
+        let sublinearOne = timed("point sublinear N=\(n) D=\(d) on one thread", .pointOnOneThread(sublinearSpec))
+        var one = Self.sideBySide("point on one thread (BLAS too), sublinear vs per-sample", n: n, d: d, sublinearOne, perSampleOne)
+        if let a = sublinearOne.cpuSeconds, let b = perSampleOne.cpuSeconds { one.ratio = b / a }
+        one.note = [route, "ratio of CPU seconds", one.note].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+        append(one, to: &report)
+
+        let rates = timed("draw rates N=\(n)", .drawRates(sublinearSpec, perSampleCount: plan.perSampleRateCount))
+        var rateRow = BenchmarkRow(name: "draw rates on one thread (ns per block, normal, sample, touched sample)", n: n, d: d, measured: rates)
+        rateRow.note = rates.error ?? rates.drawRates?.description
+        append(rateRow, to: &report)
+    }
+
+    /// Issue 15's speed target on the side-by-side rows: the sublinear point ≥ 10× faster than the
+    /// per-sample one at (N, D) = (2048, 10⁸), in wall clock on all threads and in CPU seconds on one.
+    func samplerSpeedVerdicts(_ report: BenchmarkReport) -> [BenchmarkVerdict] {
+        let rows = [("wall clock, all threads", "point, sublinear vs per-sample sampler"),
+                    ("CPU seconds, one thread", "point on one thread (BLAS too), sublinear vs per-sample")]
+        return rows.compactMap { label, name in
+            guard let row = report.rows.first(where: { $0.name == name }) else { return nil }
+            let isTarget = row.n == 2048 && row.d == 100_000_000
+            return BenchmarkVerdict(
+                target: "sublinear point ≥ 10× faster than per-sample at (2048, 10^8), \(label)",
+                met: isTarget ? row.ratio.map { $0 >= 10 } : nil,
+                detail: row.ratio.map { String(format: "%.1f× at (%d, %d)", $0, row.n ?? 0, row.d ?? 0) } ?? "not measured")
+        }
     }
 
     /// The sublinear run's row with the per-sample run as its baseline: the time ratio, and both peaks.

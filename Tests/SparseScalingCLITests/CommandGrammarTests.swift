@@ -112,6 +112,7 @@ struct CommandGrammarTests {
         cases.append(Case(arguments: ["point", "--n", "8", "--d", "16", "--alpha", "0.1", "--alpha", "0.2"], flag: "--alpha"))
         cases.append(Case(arguments: ["results", "--store", "store.sqlite", "--format", "csv", "--format=json"], flag: "--format"))
         cases.append(Case(arguments: ["bench", "--quick", "--quick"], flag: "--quick"))
+        cases.append(Case(arguments: ["bench", "--sampler-speed", "--only-estimators"], flag: "--sampler-speed"))
         cases.append(Case(arguments: ["merge", "store.sqlite", "--into", "a.sqlite", "--into", "b.sqlite"], flag: "--into"))
         // Output formats and other enumerations.
         for b in [["theory"], ["point", "--n", "8", "--d", "16"], ["sweep", "--n", "8", "--d", "16", "--store", "new.sqlite"],

@@ -35,7 +35,7 @@ import Testing
     @Test func bulkBlocksMatchScalarBlocks() {
         let g = Philox4x32(key: (0xa409_3822, 0x299f_31d0))
         for first: UInt32 in [0, 17, 0xffff_fffa] {
-            for count in [1, 7, 8, 19] {
+            for count in [1, 7, 8, 16, 19, 40, 256] {
                 var words = [UInt32](repeating: 0, count: 4 * count)
                 words.withUnsafeMutableBufferPointer { g.blocks((first, 0x85a3_08d3, 0x1319_8a2e, 7), count: count, into: $0.baseAddress!) }
                 for j in 0..<count {

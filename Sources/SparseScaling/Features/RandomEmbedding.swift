@@ -17,8 +17,9 @@ public struct RandomEmbedding: Sendable {
     /// Writes column `index` (coordinate index, 1-based) into `buffer` of length N.
     public func fillColumn(_ index: Int, into buffer: UnsafeMutableBufferPointer<Double>) {
         var rng = RandomStream(seed: seed, purpose: .embedding, index: UInt64(index))
-        let scale = 1 / Double(featureCount).squareRoot()
-        for k in 0..<featureCount { buffer[k] = scale * rng.normal() }
+        precondition(buffer.count >= featureCount, "one entry per feature")
+        guard featureCount > 0 else { return }
+        rng.fillNormals(buffer.baseAddress!, count: featureCount, scale: 1 / Double(featureCount).squareRoot())
     }
 
     /// Column `index` as an array.

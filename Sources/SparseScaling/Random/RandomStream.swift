@@ -70,6 +70,37 @@ public struct RandomStream: Sendable {
         used = 0
     }
 
+    /// Whether the drawn blocks are all used (the next word starts a new block).
+    @inline(__always)
+    var atBlockBoundary: Bool { used == available }
+
+    /// Lets `body` draw from the stream in bulk (`BulkDraws`, blocks drawn up to `chunkBlocks` at a
+    /// time), from a block boundary; the stream then continues after the last word `body` used.
+    mutating func withBulkDraws<T>(chunkBlocks: Int, _ body: (inout BulkDraws) -> T) -> T {
+        precondition(used == available && chunkBlocks > 0, "bulk draws start at a block boundary")
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 4 * chunkBlocks) { words in
+            var bulk = BulkDraws(
+                generator: generator, counter: (blockCounter, indexLow, indexHigh, purpose), words: words.baseAddress!,
+                capacity: chunkBlocks)
+            let result = body(&bulk)
+            let whole = bulk.used / 4, rest = bulk.used % 4
+            blockCounter = bulk.chunkStart &+ UInt32(whole)
+            if rest == 0 {
+                available = 0
+                used = 0
+            } else {
+                // The partly used block stays in the buffer; the chunk's later blocks are drawn again.
+                withUnsafeMutableBytes(of: &buffer) {
+                    $0.baseAddress!.copyMemory(from: bulk.words + 4 * whole, byteCount: 16)
+                }
+                available = 4
+                used = rest
+                blockCounter &+= 1
+            }
+            return result
+        }
+    }
+
     /// A uniform variate in the open interval (0, 1) with 53 random bits.
     public mutating func uniform() -> Double {
         (Double(next64() >> 11) + 0.5) * 0x1p-53
@@ -80,4 +111,58 @@ extension UInt64 {
     /// The two 32-bit halves swapped.
     @inline(__always)
     fileprivate func rotated32() -> UInt64 { self << 32 | self >> 32 }
+}
+
+/// A stream's words drawn a chunk of blocks at a time into caller-provided storage (see
+/// `RandomStream.withBulkDraws`): the same words, in the same order, as the stream's own draws.
+struct BulkDraws {
+    private let generator: Philox4x32
+    private var counter: (UInt32, UInt32, UInt32, UInt32)
+    /// The chunk's words.
+    let words: UnsafeMutablePointer<UInt32>
+    /// Most blocks per chunk.
+    private let capacity: Int
+    /// Counter of the chunk's first block.
+    private(set) var chunkStart: UInt32
+    /// Words in the chunk, and words of it used.
+    private(set) var available = 0, used = 0
+
+    init(generator: Philox4x32, counter: (UInt32, UInt32, UInt32, UInt32), words: UnsafeMutablePointer<UInt32>, capacity: Int) {
+        self.generator = generator
+        self.counter = counter
+        self.words = words
+        self.capacity = capacity
+        chunkStart = counter.0
+    }
+
+    /// The next 64 bits (as `RandomStream.next64`); a new chunk holds about `expected` more draws.
+    @inline(__always)
+    mutating func next64(expecting expected: Int) -> UInt64 {
+        if used == available { refill(blocks: min(capacity, max(1, (expected + 1) / 2))) }
+        defer { used &+= 2 }
+        return UInt64(words[used]) << 32 | UInt64(words[used &+ 1])
+    }
+
+    /// Lets `body` take draws from the unused ones of the current chunk (their words, and how many
+    /// draws there are); `body` returns how many it took, from the first.
+    @inline(__always)
+    mutating func consumeDraws(_ body: (UnsafePointer<UInt32>, Int) -> Int) {
+        let taken = body(UnsafePointer(words + used), (available - used) / 2)
+        used += 2 * taken
+    }
+
+    /// A uniform variate in (0, 1), as `RandomStream.uniform`.
+    @inline(__always)
+    mutating func uniform() -> Double {
+        (Double(Int64(bitPattern: next64(expecting: 1) >> 11)) + 0.5) * 0x1p-53
+    }
+
+    @inline(never)
+    private mutating func refill(blocks: Int) {
+        chunkStart = counter.0
+        generator.blocks(counter, count: blocks, into: words)
+        counter.0 &+= UInt32(blocks)
+        available = 4 * blocks
+        used = 0
+    }
 }

@@ -46,7 +46,7 @@ struct Ziggurat: @unchecked Sendable {
     @inline(__always)
     func candidate(_ bits: UInt64) -> (layer: Int, x: Double, inside: Bool) {
         let layer = Int(bits & 0xff)
-        let x = Double(bits >> 11) * 0x1p-53 * edges[layer]
+        let x = Double(Int64(bitPattern: bits >> 11)) * 0x1p-53 * edges[layer]  // < 2⁵³: exact, one instruction
         return (layer, x, x < edges[layer + 1])
     }
 

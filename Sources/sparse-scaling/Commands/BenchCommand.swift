@@ -18,6 +18,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Measure only the sampler rows: the whole point under the per-sample and the sublinear sampler, the sublinear D sweep and the loss agreement.")
     var samplers = false
 
+    @Flag(help: "Measure only the sampler speed rows: the whole point under both samplers side by side (all threads, and one thread) and the draw rates.")
+    var samplerSpeed = false
+
     @Option(help: "Output format: text or json (csv is refused: the rows differ in kind). Default text.")
     var format: OutputFormat = .text
 
@@ -44,6 +47,9 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.text, .json], in: "bench", because: "its rows measure different things, with different columns")
+        if samplerSpeed && onlyEstimators {
+            throw ValidationError("--sampler-speed and --only-estimators each choose the rows to measure: give one of them")
+        }
         if let estimatorSampleLimit, estimatorSampleLimit < 1 {
             throw ValidationError("invalid value '\(estimatorSampleLimit)' for --estimator-sample-limit: expected an integer ≥ 1")
         }
@@ -67,7 +73,8 @@ struct BenchCommand: ParsableCommand {
             ChildProcess.measure(job, arguments: { ["bench", "--job", $0] })
         }
         var plan: BenchmarkPlan = quick ? .quick : .full
-        plan.samplersOnly = samplers
+        plan.samplersOnly = samplers || samplerSpeed
+        plan.samplerSpeedOnly = samplerSpeed
         if let estimatorSampleLimit { plan.estimatorSampleLimit = estimatorSampleLimit }
         if let estimatorBudget { plan.estimatorBudgetSeconds = estimatorBudget }
         if let estimatorMinutes { plan.estimatorDeadline = Date(timeIntervalSinceNow: 60 * estimatorMinutes) }

@@ -62,10 +62,11 @@ public enum StreamedPointEvaluator {
         let teacher = Teacher(seed: spec.seed).weights(observed)
         let embedding = RandomEmbedding(featureCount: spec.featureCount, seed: spec.seed)
         let solution: ReadoutSolution
+        var projections: [Double]?  // W_Sᵀv, when the readout's last pass produced it
         switch SparseSecondMomentFactor.factor(columns, maximumBlockSize: maximumBlockSize, maximumHubCount: maximumHubCount) {
         case .factored(let factor):
             let blocks = EmbeddedFactorBlocks(factor: factor, observed: observed, embedding: embedding, threads: threads)
-            solution = try StreamedReadout.solve(
+            (solution, projections) = try StreamedReadout.solveProjecting(
                 features: blocks, targets: factor.transposeTimes(teacher), sampleCount: spec.sampleCount,
                 ridge: spec.ridge, relativeTolerance: spec.tolerance)
         case .declined where spec.featureCount >= observed.count:
@@ -82,7 +83,9 @@ public enum StreamedPointEvaluator {
                 features: blocks, targets: blocks.transposeTimes(teacher), sampleCount: spec.sampleCount,
                 ridge: spec.ridge, relativeTolerance: spec.tolerance)
         }
-        let observedLoss = PopulationLoss.observedPart(
+        let observedLoss = projections.map {
+            PopulationLoss.observedPart(parameters: spec.parameters, coordinates: observed, projections: $0, teacher: teacher)
+        } ?? PopulationLoss.observedPart(
             parameters: spec.parameters, coordinates: observed, embedding: embedding, teacher: teacher,
             readout: solution.weights, threads: threads)
         let tail = PopulationLoss.tail(
