@@ -15,12 +15,9 @@ struct MemoryPeakTests {
         ["point", "--n", "64", "--d", "1000000", "--sampler", "sublinear"],
         ["point", "--n", "2048", "--d", "1000000", "--sampler", "sublinear"],
         ["point", "--n", "1500", "--d", "200000", "--sampler", "sublinear"],
-<<<<<<< HEAD
         ["point", "--n", "256", "--d", "10000000", "--sampler", "sublinear"],
         ["point", "--n", "1024", "--d", "10000000", "--beta", "3", "--sampler", "sublinear"],
-=======
         ["point", "--n", "1024", "--d", "100000", "--beta", "1.2"],
->>>>>>> nearone
         ["point", "--n", "300", "--d", "1000", "--solver", "direct", "--m", "3000"],
         ["point", "--n", "800", "--d", "1200", "--data", "dense", "--m", "1000"],
         ["point", "--n", "600", "--d", "1500", "--beta", "0.6", "--m", "1500"],

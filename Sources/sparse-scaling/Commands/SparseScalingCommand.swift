@@ -16,7 +16,6 @@ struct SparseScalingCommand: ParsableCommand {
     /// Runs the chosen subcommand; bad input exits with status 2 and runtime failures with status 1,
     /// each with a one-line message on standard error.
     static func main() {
-        BLASKernelSelection.reexecutingWithBetterCore()
         AllocatorTuning.keepFreedMemory()
         BLASKernels.replaceGenericFallback()
         do {
