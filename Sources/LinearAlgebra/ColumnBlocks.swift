@@ -30,24 +30,30 @@ extension ColumnBlocks {
         var g = Matrix(rows: n, columns: n)
         var bx = [Double](repeating: 0, count: n)
         forEachBlock { first, block in
-            let width = block.columns
-            guard width > 0 else { return }
-            BLAS.withThreadsFor(flops: Double(n) * Double(n) * Double(width)) {
-                block.storage.withUnsafeBufferPointer { pb in
-                    g.storage.withUnsafeMutableBufferPointer { pg in
-                        cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, Int32(n), Int32(width), 1,
-                                    pb.baseAddress, Int32(n), 1, pg.baseAddress, Int32(n))
-                    }
-                    x.withUnsafeBufferPointer { px in
-                        bx.withUnsafeMutableBufferPointer { py in
-                            cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(width), 1, pb.baseAddress, Int32(n),
-                                        px.baseAddress! + first, 1, 1, py.baseAddress, 1)
-                        }
-                    }
-                }
+            guard block.columns > 0 else { return }
+            BLAS.withThreadsFor(flops: Double(n) * Double(n) * Double(block.columns)) {
+                accumulateGramAndProduct(block, first: first, x, gram: &g, product: &bx)
             }
         }
         g.symmetrizeFromUpper()
         return (g, bx)
+    }
+}
+
+/// Adds `block` (columns first… of B) to the upper triangle of `gram` = B Bᵀ and its columns times
+/// x[first…] to `product` = B xᵀ.
+func accumulateGramAndProduct(_ block: Matrix, first: Int, _ x: [Double], gram: inout Matrix, product: inout [Double]) {
+    let n = block.rows, width = block.columns
+    block.storage.withUnsafeBufferPointer { pb in
+        gram.storage.withUnsafeMutableBufferPointer { pg in
+            cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, Int32(n), Int32(width), 1,
+                        pb.baseAddress, Int32(n), 1, pg.baseAddress, Int32(n))
+        }
+        x.withUnsafeBufferPointer { px in
+            product.withUnsafeMutableBufferPointer { py in
+                cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(width), 1, pb.baseAddress, Int32(n),
+                            px.baseAddress! + first, 1, 1, py.baseAddress, 1)
+            }
+        }
     }
 }

@@ -103,17 +103,8 @@ public enum StreamedNormalEquations {
             guard width > 0 else { return }
             if t.count < width { t = [Double](repeating: 0, count: width) }
             BLAS.withThreadsFor(flops: Double(n) * Double(n) * Double(width)) {
+                accumulateGramAndProduct(block, first: first, x, gram: &g, product: &bx)
                 block.storage.withUnsafeBufferPointer { pb in
-                    g.storage.withUnsafeMutableBufferPointer { pg in
-                        cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, Int32(n), Int32(width), 1,
-                                    pb.baseAddress, Int32(n), 1, pg.baseAddress, Int32(n))
-                    }
-                    x.withUnsafeBufferPointer { px in
-                        bx.withUnsafeMutableBufferPointer { py in
-                            cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(width), 1, pb.baseAddress, Int32(n),
-                                        px.baseAddress! + first, 1, 1, py.baseAddress, 1)
-                        }
-                    }
                     y.withUnsafeBufferPointer { py in
                         t.withUnsafeMutableBufferPointer { pt in
                             cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(width), 1, pb.baseAddress, Int32(n),
