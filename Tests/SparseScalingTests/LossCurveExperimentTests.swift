@@ -101,6 +101,18 @@ import Testing
         return LossCurveResult(configuration: configuration, curves: [.init(setting: configuration.settings[0], points: points)])
     }
 
+    @Test("The max row is judged at the point nearest its limit tolerance + 1.96 SE")
+    func maxRowTakesTheBindingPoint() {
+        typealias E = LossCurveResult.ErrorWithNoise
+        let precise = E(error: 1e-5, standardError: 7e-5), noisy = E(error: 0.111, standardError: 0.078)
+        // Both far inside their limits: the larger error is the one shown, not the precise tiny one.
+        #expect(LossCurveResult.SideError.binding([precise, noisy], tolerance: 0.15)?.error == 0.111)
+        // A precise 16% beyond 15% + 1.96·0.001 binds before a noisy 20% inside 15% + 1.96·0.1.
+        let tight = E(error: 0.16, standardError: 0.001), loose = E(error: 0.2, standardError: 0.1)
+        #expect(LossCurveResult.SideError.binding([loose, tight], tolerance: 0.15)?.error == 0.16)
+        #expect(LossCurveResult.SideError.binding([], tolerance: 0.15) == nil)
+    }
+
     @Test("Error rows: error ≤ tolerance + 1.96 SE agrees, beyond disagrees, noise above the tolerance is inconclusive")
     func errorRowsUseTheMeasurementNoise() throws {
         func verdicts(_ factor: Double, _ spread: Double) throws -> [Verdict] {

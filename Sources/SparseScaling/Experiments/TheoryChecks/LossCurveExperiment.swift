@@ -196,16 +196,15 @@ package struct LossCurveResult: ExperimentOutput {
     }
 
     /// Median and maximum relative error over the points of one side, with their noise: the median of
-    /// the points' SEs of the error, and the point whose error exceeds its 1.96 SE the most.
+    /// the points' SEs of the error, and each point's error with its SE (for the max row's verdict).
     public struct SideError: Sendable, Codable {
         public let points: Int
         public let median: Double?
         public let maximum: Double?
         /// The median over the points of the SE of the relative error.
         public let medianStandardError: Double?
-        /// The relative error and its SE at the point with the largest error − 1.96 SE (the max row's verdict).
-        public let worst: Double?
-        public let worstStandardError: Double?
+        /// Each judged point's relative error and its SE.
+        public let errors: [ErrorWithNoise]
 
         init(_ points: [Point]) {
             let pairs = points.compactMap { p in p.relativeError.flatMap { e in p.relativeErrorStandardError.map { (e, $0) } } }
@@ -213,12 +212,25 @@ package struct LossCurveResult: ExperimentOutput {
             let sorted = pairs.map(\.0).sorted()
             median = sorted.isEmpty ? nil : SampleQuantiles.quantile(sorted, 0.5)
             maximum = sorted.last
-            let errors = pairs.map(\.1).sorted()
-            medianStandardError = errors.isEmpty ? nil : SampleQuantiles.quantile(errors, 0.5)
-            let worstPair = pairs.max { $0.0 - 1.96 * $0.1 < $1.0 - 1.96 * $1.1 }
-            worst = worstPair?.0
-            worstStandardError = worstPair?.1
+            let noise = pairs.map(\.1).sorted()
+            medianStandardError = noise.isEmpty ? nil : SampleQuantiles.quantile(noise, 0.5)
+            errors = pairs.map { ErrorWithNoise(error: $0.0, standardError: $0.1) }
         }
+
+        /// The point that uses the largest share of its allowance, error / (tolerance + 1.96 SE): every
+        /// point agrees exactly when this one does, so the max row's verdict is taken at it.
+        public func binding(tolerance: Double) -> ErrorWithNoise? { Self.binding(errors, tolerance: tolerance) }
+
+        /// The entry of `errors` with the largest error / (tolerance + 1.96 SE).
+        static func binding(_ errors: [ErrorWithNoise], tolerance: Double) -> ErrorWithNoise? {
+            errors.max { $0.error / (tolerance + 1.96 * $0.standardError) < $1.error / (tolerance + 1.96 * $1.standardError) }
+        }
+    }
+
+    /// A relative error and its standard error.
+    public struct ErrorWithNoise: Sendable, Codable {
+        public let error: Double
+        public let standardError: Double
     }
 
     /// One setting's curve.
@@ -274,9 +286,10 @@ package struct LossCurveResult: ExperimentOutput {
                     predicted: 0, measured: side.median, standardError: side.medianStandardError ?? .nan,
                     toleranceBeyondNoise: configuration.medianTolerance))
             }
+            let binding = all.binding(tolerance: configuration.maximumTolerance)
             rows.append(ComparisonRow(
-                quantity: "loss curve \(curve.label): max |pred/meas − 1| outside the peak band (under \(Self.percent(curve.under.maximum)), over \(Self.percent(curve.over.maximum)); verdict at the point furthest beyond its SE: \(Self.percent(all.worst)))",
-                predicted: 0, measured: all.worst, standardError: all.worstStandardError ?? .nan,
+                quantity: "loss curve \(curve.label): max |pred/meas − 1| outside the peak band (under \(Self.percent(curve.under.maximum)), over \(Self.percent(curve.over.maximum)); verdict at the point nearest its limit tolerance + 1.96 SE: \(Self.percent(binding?.error)))",
+                predicted: 0, measured: binding?.error, standardError: binding?.standardError ?? .nan,
                 toleranceBeyondNoise: configuration.maximumTolerance))
             if let peak = curve.peak, let median = peak.predicted.median {
                 rows.append(ComparisonRow(
