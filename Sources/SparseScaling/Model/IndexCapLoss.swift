@@ -35,10 +35,12 @@ public struct IndexCapLoss: Sendable, Equatable {
     /// beyond it (so K and A equal the uncapped draw's with probability > 99%) and less than 10⁻¹² of Σλ_i.
     public var isNegligible: Bool { entriesBeyond < 0.01 && varianceFraction < 1e-12 }
 
+    /// The cap as a power of two: 62 for 2^62.
+    public var capExponent: Int { Int(log2(Double(cap)).rounded()) }
+
     /// One line for reports, e.g. "coordinates ≤ 2^62 drawn: beyond lie 3.1e-23 of Σλ_i and 9.3e+03 expected entries of the D samples".
     public var description: String {
-        let exponent = Int(log2(Double(cap)).rounded())
-        return String(format: "coordinates ≤ 2^%d drawn: beyond lie a fraction %.2g of Σλ_i and %.2g expected entries of the D samples (K loses at most that)",
-                      exponent, varianceFraction, entriesBeyond)
+        String(format: "coordinates ≤ 2^%d drawn: beyond lie a fraction %.2g of Σλ_i and %.2g expected entries of the D samples (K loses at most that)",
+               capExponent, varianceFraction, entriesBeyond)
     }
 }

@@ -7,10 +7,9 @@ extension PointSpecification {
         guard data == .sparse, let cap = IndexCapLoss(parameters: parameters, sampleCount: sampleCount),
               !(cap.entryFraction <= IndexCapLoss.maximumEntryFraction)
         else { return }
-        let exponent = Int(log2(Double(cap.cap)).rounded())
         throw ParameterError.incompatible(
             parameter: .inputDimension, value: "inf", allowed: "a finite M", other: .beta, otherValue: "\(parameters.beta)",
             reason: String(format: "%.2g%% of a sample's active entries would lie beyond coordinate 2^%d, which M = inf never draws; at most %g%% is allowed",
-                           100 * cap.entryFraction, exponent, 100 * IndexCapLoss.maximumEntryFraction))
+                           100 * cap.entryFraction, cap.capExponent, 100 * IndexCapLoss.maximumEntryFraction))
     }
 }
