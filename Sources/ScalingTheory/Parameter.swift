@@ -43,6 +43,14 @@ public enum Parameter: String, Sendable, Hashable, CaseIterable {
     case stepSize
     /// Decay scale t₀ of one-pass SGD's step schedule.
     case stepDecay
+    /// The relative gradient norm at which iterative solvers stop.
+    case gradientTolerance
+    /// The iteration (epoch) cap of iterative solvers.
+    case maxIterations
+    /// The minibatch size of SGD.
+    case batchSize
+    /// Fresh test samples of a Monte-Carlo loss.
+    case testSamples
 
     /// The parameter's mathematical or plain-words name.
     public var symbol: String {
@@ -68,6 +76,10 @@ public enum Parameter: String, Sendable, Hashable, CaseIterable {
         case .labelNoise: return "σ"
         case .stepSize: return "η"
         case .stepDecay: return "the step-decay scale t₀"
+        case .gradientTolerance: return "the gradient tolerance"
+        case .maxIterations: return "the iteration cap"
+        case .batchSize: return "the minibatch size"
+        case .testSamples: return "the number of test samples"
         }
     }
 }

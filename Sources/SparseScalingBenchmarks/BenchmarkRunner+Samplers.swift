@@ -61,7 +61,7 @@ extension BenchmarkRunner {
     func samplerSpeed(into report: inout BenchmarkReport) throws {
         let (n, d) = plan.samplerComparison
         let perSampleSpec = try spec(n: n, d: d), sublinearSpec = try spec(n: n, d: d, sampler: .sublinear)
-        let route = StreamedPointEvaluator.streams(perSampleSpec)
+        let route = try PointPlan(perSampleSpec).route == .reducedStreamed
             ? "per-sample streams W_S and B (regenerated per pass)" : "per-sample holds W_S and B in memory"
         let perSample = timed("point per-sample N=\(n) D=\(d)", .point(perSampleSpec))
         let sublinear = timed("point sublinear N=\(n) D=\(d)", .point(sublinearSpec))

@@ -11,10 +11,12 @@ package enum InstanceExporter {
     /// Writes X_S.npy (K×D), W_S.npy (N×K), w_S.npy (K), lambda_S.npy (K), observed.npy (K: the observed
     /// coordinates S, 1-based indices i of the latent features), y.npy (D: the training labels w*_Sᵀ X_S + σε,
     /// noisy when σ > 0), v.npy (N), with `sparse` also X_S.npz (X_S as SciPy CSR), and, last, summary.json
-    /// into `folder`. With σ > 0 the outcome must come from per-sample noise
-    /// (`LinearPointEvaluator.evaluateKeepingInstance(_:perSampleNoise: true)`), so v = y F⁺ holds.
-    package static func write(instance: TrainingInstance, outcome: PointOutcome, to folder: URL, sparse: Bool = false) throws {
+    /// into `folder`; y is chosen so that v = y F⁺ is the readout `plan` trained (`ExportedLabels`).
+    package static func write(
+        instance: TrainingInstance, plan: PointPlan, outcome: PointOutcome, to folder: URL, sparse: Bool = false
+    ) throws {
         let spec = instance.specification
+        let labels = try ExportedLabels.labels(instance, plan: plan)
         let k = instance.observedCount
         // X_S is the one large array: build its file(s) straight from the column-major K × D matrix, then
         // drop both before the small arrays (peak: the matrix plus its file, 16·K·D bytes).
@@ -30,13 +32,13 @@ package enum InstanceExporter {
             ("w_S.npy", { NumPyArray.float64(instance.teacher, shape: [k]) }),
             ("lambda_S.npy", { NumPyArray.float64(instance.observed.map(spec.parameters.marginalVariance), shape: [k]) }),
             ("observed.npy", { NumPyArray.int64(instance.observed, shape: [k]) }),
-            ("y.npy", { NumPyArray.float64(instance.noisyLabels(), shape: [spec.sampleCount]) }),
+            ("y.npy", { NumPyArray.float64(labels, shape: [spec.sampleCount]) }),
             ("v.npy", { NumPyArray.float64(outcome.readout, shape: [spec.featureCount]) }),
         ]
         for (name, data) in files {
             try AtomicFileWriter.write(data(), to: folder.appendingPathComponent(name))
         }
-        let summary = try PointSummary(specification: spec, outcome: outcome).json()
+        let summary = try PointSummary(plan: plan, outcome: outcome).json()
         try AtomicFileWriter.write(summary + "\n", to: folder.appendingPathComponent("summary.json"))
     }
 

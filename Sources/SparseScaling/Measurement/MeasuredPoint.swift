@@ -33,9 +33,9 @@ public struct MeasuredPoint: Sendable, Codable {
     }
 
     /// σ², the label-noise variance (0 for noiseless labels); the losses are excess losses.
-    public var noiseVariance: Double { specification.noise * specification.noise }
+    public var labelNoiseVariance: Double { specification.labelNoiseVariance }
     /// The mean test loss, mean excess loss + σ².
-    public var testLossMean: Double { lossMean + noiseVariance }
+    public var testLossMean: Double { lossMean + labelNoiseVariance }
 
     /// This point as (x, mean loss ± SE) for fitting against the swept variable.
     public func scalingPoint(along variable: SweptVariable) -> ScalingPoint {

@@ -72,9 +72,9 @@ package final class MeasurementRunner: @unchecked Sendable {
 
     /// `point` with this runner's label noise when it has none of its own.
     func withLabelNoise(_ point: PointSpecification) -> PointSpecification {
-        guard labelNoise != 0, point.noise == 0 else { return point }
+        guard labelNoise != 0, point.labelNoise == 0 else { return point }
         var copy = point
-        copy.noise = labelNoise
+        copy.labelNoise = labelNoise
         return copy
     }
 

@@ -19,7 +19,7 @@ extension PointSpecification {
             if let decay = optimization.stepDecay { extra["eta_decay"] = decay }
         }
         // Label noise enters the key only when present, so every noiseless key stays what it was.
-        if noise != 0 { extra["noise"] = noise }
+        if labelNoise != 0 { extra["noise"] = labelNoise }
         // Only a non-default estimator enters the key, so that existing keys stay byte-identical.
         if estimator == .conditional { extra["estimator_conditional"] = 1 }
         if sampler != .perSample { extra["sampler"] = sampler.storeNumber }

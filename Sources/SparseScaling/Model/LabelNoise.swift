@@ -38,6 +38,18 @@ public struct LabelNoise: Sendable, Hashable {
         return (0..<r).map { _ in rng.normal() }
     }
 
+    /// σz for the targets c = Rᵀw*_S of a factor R with `columns` columns (X Xᵀ = R Rᵀ): z ~ N(0, I) from
+    /// the reduced stream. Every reduced route adds exactly this to its targets, whichever factor it uses.
+    public func targetNoise(columns: Int) -> [Double] {
+        reducedNoise(rank: columns).map { scale * $0 }
+    }
+
+    /// The targets `c` plus σz (`c` itself when σ = 0).
+    public func noisyTargets(_ c: [Double]) -> [Double] {
+        guard scale != 0 else { return c }
+        return zip(c, targetNoise(columns: c.count)).map { $0 + $1 }
+    }
+
     /// ‖(I − QᵀQ) ε‖² ~ χ²_{D−r}: the part of ‖ε‖² the reduced space cannot see, drawn after z from the
     /// same stream (enters only the reported empirical loss of the reduced iterative solvers).
     public func unseenNoiseEnergy(rank r: Int, sampleCount d: Int) -> Double {
@@ -60,7 +72,7 @@ public enum ReducedTargetNoise: Sendable {
     public func targetNoise(rank: Int, factor: () -> Matrix) throws -> [Double] {
         switch self {
         case .drawn(let noise):
-            return noise.reducedNoise(rank: rank).map { noise.scale * $0 }
+            return noise.targetNoise(columns: rank)
         case .projected(let s):
             // z = R⁺ s as a row: zᵀ = sᵀ (Rᵀ)⁺.
             let r = factor()

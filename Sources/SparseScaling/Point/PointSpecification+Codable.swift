@@ -21,7 +21,7 @@ extension PointSpecification {
             seed: try c.decode(UInt64.self, forKey: .seed),
             optimization: try c.decode(OptimizationSettings.self, forKey: .optimization),
             sampler: try c.decodeIfPresent(SamplerVersion.self, forKey: .sampler) ?? .perSample,
-            noise: try c.decodeIfPresent(Double.self, forKey: .noise) ?? 0)
+            labelNoise: try c.decodeIfPresent(Double.self, forKey: .noise) ?? 0)
         estimator = try c.decodeIfPresent(LossEstimator.self, forKey: .estimator) ?? .sample
     }
 
@@ -42,6 +42,6 @@ extension PointSpecification {
         try c.encode(optimization, forKey: .optimization)
         if sampler != .perSample { try c.encode(sampler, forKey: .sampler) }
         if estimator != .sample { try c.encode(estimator, forKey: .estimator) }
-        if noise != 0 { try c.encode(noise, forKey: .noise) }
+        if labelNoise != 0 { try c.encode(labelNoise, forKey: .noise) }
     }
 }

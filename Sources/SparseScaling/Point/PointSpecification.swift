@@ -27,7 +27,10 @@ public struct PointSpecification: Sendable, Codable, Hashable {
     /// The sampler of sparse data (its random stream defines the instance of a seed).
     public var sampler: SamplerVersion
     /// Label-noise standard deviation σ ≥ 0 (MODEL.md §7.1): y = w*·x + σε; 0 for noiseless labels.
-    public var noise: Double = 0
+    public var labelNoise: Double = 0
+
+    /// σ², the label-noise variance.
+    public var labelNoiseVariance: Double { labelNoise * labelNoise }
 
     /// A specification with the defaults of MODEL.md for unspecified options.
     public init(
@@ -35,11 +38,11 @@ public struct PointSpecification: Sendable, Codable, Hashable {
         features: FeatureMap = .linear, solver: SolverKind = .reduced, ridge: Double = 0,
         tail: TailEstimator = .expected, tolerance: Double? = nil, seed: UInt64 = 0,
         optimization: OptimizationSettings = OptimizationSettings(), sampler: SamplerVersion = .perSample,
-        noise: Double = 0
+        labelNoise: Double = 0
     ) {
         self.optimization = optimization
         self.sampler = sampler
-        self.noise = noise
+        self.labelNoise = labelNoise
         self.parameters = parameters
         self.featureCount = featureCount
         self.sampleCount = sampleCount
@@ -52,6 +55,9 @@ public struct PointSpecification: Sendable, Codable, Hashable {
         self.seed = seed
     }
 
+    /// The largest σ accepted: σ² and the excess loss it scales stay far inside the double range.
+    public static let largestLabelNoise = 1e100
+
     /// The largest M·N the realized tail may draw (one normal variate per embedding entry of every
     /// coordinate), so that the work of a point on a large finite M stays bounded.
     public static let realizedTailDrawLimit = Double(1 << 30)
@@ -63,8 +69,8 @@ public struct PointSpecification: Sendable, Codable, Hashable {
         if !(ridge >= 0) || !ridge.isFinite {
             throw ParameterError.invalid(parameter: .ridge, value: "\(ridge)", allowed: "a finite number ≥ 0")
         }
-        if !(noise >= 0) || !noise.isFinite {
-            throw ParameterError.invalid(parameter: .labelNoise, value: "\(noise)", allowed: "a finite number ≥ 0")
+        if !(labelNoise >= 0) || !labelNoise.isFinite || labelNoise > Self.largestLabelNoise {
+            throw ParameterError.invalid(parameter: .labelNoise, value: "\(labelNoise)", allowed: "a number from 0 to 1e100")
         }
         if let tolerance, !(tolerance > 0 && tolerance < 1) {
             throw ParameterError.invalid(parameter: .tolerance, value: "\(tolerance)", allowed: "a number in (0, 1)")

@@ -1,99 +1,80 @@
 import Foundation
 
-/// The JSON object describing one measured point (a point's JSON output, an export's summary.json).
-package struct PointSummary: Encodable, Sendable {
-    /// The point's specification.
-    package let specification: PointSpecification
+/// The record of one measured point: every setting its route consumed and every result, in one ordered
+/// list that the text, JSON and CSV outputs (and an export's summary.json) all write.
+package struct PointSummary: Sendable {
+    /// The point's plan.
+    package let plan: PointPlan
     /// Its outcome.
     package let outcome: PointOutcome
     /// The version of the tool that measured it.
     package let toolVersion: String
 
-    /// A summary of `outcome` for `specification`.
-    package init(specification: PointSpecification, outcome: PointOutcome, toolVersion: String = SparseScalingVersion.current) {
-        self.specification = specification
+    /// A summary of `outcome` for `plan`.
+    package init(plan: PointPlan, outcome: PointOutcome, toolVersion: String = SparseScalingVersion.current) {
+        self.plan = plan
         self.outcome = outcome
         self.toolVersion = toolVersion
     }
 
-    private enum Keys: String, CodingKey {
-        case alpha, beta, n, d, m, seed, data, features, solver, ridge, tail, tolerance
-        case loss, lossObserved = "loss_observed", lossTail = "loss_tail"
-        case observedCoordinates = "observed_coordinates", rank, seconds, version
-        case lossStandardError = "loss_standard_error"
-        case iterations, converged, relativeGradientNorm = "relative_gradient_norm"
-        case estimator, estimatorUsed = "estimator_used"
-        case sampler
-        case noise, testLoss = "test_loss"
-        case diverged
-        case indexCapEntriesBeyond = "index_cap_entries_beyond", indexCapVarianceFraction = "index_cap_variance_fraction"
-    }
+    /// The point's specification.
+    package var specification: PointSpecification { plan.specification }
 
-    package func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
+    /// The results, after the settings: losses, sizes, time, convergence and the estimator used.
+    package var results: [PointSetting] {
         let s = specification
-        try c.encode(s.parameters.alpha, forKey: .alpha)
-        try c.encode(s.parameters.beta, forKey: .beta)
-        try c.encode(s.featureCount, forKey: .n)
-        try c.encode(s.sampleCount, forKey: .d)
-        try c.encode(s.parameters.inputDimension.finiteValue, forKey: .m)
-        try c.encode(s.seed, forKey: .seed)
-        try c.encode(s.data.rawValue, forKey: .data)
-        try c.encode(s.features.rawValue, forKey: .features)
-        try c.encode(s.solver.rawValue, forKey: .solver)
-        try c.encode(s.ridge, forKey: .ridge)
-        try c.encode(s.tail.rawValue, forKey: .tail)
-        try c.encode(s.tolerance, forKey: .tolerance)
-        try c.encode(s.sampler.rawValue, forKey: .sampler)
-        try c.encode(outcome.loss, forKey: .loss)
-        try c.encode(outcome.lossObserved, forKey: .lossObserved)
-        try c.encode(outcome.lossTail, forKey: .lossTail)
-        try c.encode(outcome.lossStandardError, forKey: .lossStandardError)
-        try c.encode(s.noise, forKey: .noise)
-        try c.encode(outcome.testLoss, forKey: .testLoss)
-        try c.encode(outcome.observedCoordinates, forKey: .observedCoordinates)
-        try c.encode(outcome.rank, forKey: .rank)
-        try c.encode(outcome.seconds, forKey: .seconds)
-        try c.encode(toolVersion, forKey: .version)
-        // Iterative solvers only: how the run ended.
-        try c.encodeIfPresent(outcome.convergence?.iterations, forKey: .iterations)
-        try c.encodeIfPresent(outcome.convergence?.converged, forKey: .converged)
-        try c.encodeIfPresent(outcome.convergence?.relativeGradientNorm, forKey: .relativeGradientNorm)
+        var list: [PointSetting] = [
+            .init("loss", .number(outcome.loss)), .init("loss_observed", .number(outcome.lossObserved)),
+            .init("loss_tail", .number(outcome.lossTail)),
+            .init("loss_standard_error", outcome.lossStandardError.map { .number($0) } ?? .null),
+            .init("test_loss", .number(outcome.testLoss)),
+            .init("observed_coordinates", .integer(outcome.observedCoordinates)), .init("rank", .integer(outcome.rank)),
+        ]
+        if let c = outcome.convergence {
+            list += [
+                .init("iterations", .integer(c.iterations)), .init("converged", .text(c.converged ? "true" : "false")),
+                .init("relative_gradient_norm", .number(c.relativeGradientNorm)),
+                .init("eta_used", c.stepSize.map { .number($0) } ?? .null),
+            ]
+        }
         // One-pass SGD: a diverged run is an error, so a summarized one did not diverge.
-        if s.solver == .online { try c.encode(false, forKey: .diverged) }
+        if s.solver == .online { list.append(.init("diverged", .text("false"))) }
+        if let used = outcome.estimator { list.append(.init("estimator_used", .text(used.rawValue))) }
         // M = ∞ only, and only where the index cap loses more than a negligible mass (β near 1).
         if s.data == .sparse, let cap = IndexCapLoss(parameters: s.parameters, sampleCount: s.sampleCount), !cap.isNegligible {
-            try c.encode(cap.entriesBeyond, forKey: .indexCapEntriesBeyond)
-            try c.encode(cap.varianceFraction, forKey: .indexCapVarianceFraction)
+            list.append(.init("index_cap_entries_beyond", .number(cap.entriesBeyond)))
+            list.append(.init("index_cap_variance_fraction", .number(cap.varianceFraction)))
         }
-        if let used = outcome.estimator {  // only when the conditional estimator was asked for
-            try c.encode(s.estimator.rawValue, forKey: .estimator)
-            try c.encode(used.rawValue, forKey: .estimatorUsed)
-        }
+        list += [.init("seconds", .number(outcome.seconds)), .init("version", .text(toolVersion))]
+        return list
     }
 
-    /// The header and one row of a point's CSV output (the same names as the JSON keys; empty = null).
+    /// The settings, then the results.
+    package var fields: [PointSetting] { plan.settings + results }
+
+    /// The header and one row of a point's CSV output (the JSON keys as columns; empty = null).
     package func csv() -> String {
-        let s = specification
-        var table = CSVTable(headers: [
-            "alpha", "beta", "m", "n", "d", "seed", "data", "features", "solver", "ridge", "tail", "tolerance",
-            "loss", "loss_observed", "loss_tail", "loss_standard_error", "observed_coordinates", "rank", "seconds", "version",
-        ])
-        table.append([
-            .number(s.parameters.alpha), .number(s.parameters.beta), .number(s.parameters.inputDimension.finiteValue.map(Double.init) ?? .infinity),
-            .integer(s.featureCount), .integer(s.sampleCount), .text(String(s.seed)), .text(s.data.rawValue),
-            .text(s.features.rawValue), .text(s.solver.rawValue), .number(s.ridge), .text(s.tail.rawValue), .optional(s.tolerance),
-            .number(outcome.loss), .number(outcome.lossObserved), .number(outcome.lossTail), .optional(outcome.lossStandardError),
-            .integer(outcome.observedCoordinates), .integer(outcome.rank), .number(outcome.seconds), .text(toolVersion),
-        ])
+        let fields = self.fields
+        var table = CSVTable(headers: fields.map(\.name))
+        table.append(fields.map(\.value.csv))
         return table.render()
     }
 
-    /// The summary as pretty-printed JSON with sorted keys (nil values written as null; m null = infinitely many).
+    /// The summary as pretty-printed JSON with sorted keys (null: not set or not applicable; m "inf" for M = ∞;
+    /// "converged" and "diverged" as booleans).
     package func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        var object: [String: Any] = [:]
+        for field in fields {
+            switch field.value {
+            case let .number(x): object[field.name] = x
+            case let .integer(i): object[field.name] = i
+            case let .text(t) where field.name == "converged" || field.name == "diverged": object[field.name] = t == "true"
+            case let .text(t): object[field.name] = t
+            case .null: object[field.name] = NSNull()
+            }
+        }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
     }
 }
 

@@ -36,23 +36,7 @@ public struct TrainingInstance: Sendable {
 
     /// Draws the samples (sparse data with the specification's sampler), the observed embedding columns and teacher weights of `specification`.
     public init(_ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads) throws {
-        self.specification = specification
-        let seed = specification.seed
-        let (parameters, count) = (specification.parameters, specification.sampleCount)
-        switch specification.data {
-        case .sparse where specification.sampler == .sublinear:
-            samples = .sublinear(try SublinearTrainingSet(
-                sampler: SublinearSampler(parameters: parameters, seed: seed, sampleCount: count),
-                sampleCount: count, threads: threads))
-        case .sparse:
-            samples = .sparse(SparseTrainingSet(sampler: SparseSampler(parameters: parameters, seed: seed), sampleCount: count, threads: threads))
-        case .dense:
-            samples = .dense(DenseTrainingSet(sampler: DenseSampler(parameters: parameters, seed: seed), sampleCount: count, threads: threads))
-        }
-        observed = samples.observedSet.observed
-        embedding = RandomEmbedding(featureCount: specification.featureCount, seed: seed)
-            .columns(observed, threads: threads)
-        teacher = Teacher(seed: seed).weights(observed)
+        self.init(specification, samples: try Samples.draw(specification, threads: threads), threads: threads)
     }
 
     /// K = |S|.
@@ -71,7 +55,7 @@ public struct TrainingInstance: Sendable {
     public func observedSamples() -> Matrix { samples.observedSet.denseObserved() }
 
     /// The label noise of this instance's seed and σ.
-    public var labelNoise: LabelNoise { LabelNoise(scale: specification.noise, seed: specification.seed) }
+    public var labelNoise: LabelNoise { LabelNoise(scale: specification.labelNoise, seed: specification.seed) }
 
     /// The training labels y = w*_Sᵀ X_S + σε (length D): `labels()` itself when σ = 0.
     public func noisyLabels() -> [Double] { labelNoise.noisy(labels: labels()) }
@@ -90,8 +74,36 @@ public struct TrainingInstance: Sendable {
     }
 }
 
+extension TrainingInstance.Samples {
+    /// Draws the training data of `specification` with its data kind and sampler: the one factory that
+    /// every route draws its data from.
+    static func draw(_ specification: PointSpecification, threads: Int) throws -> Self {
+        let (parameters, seed, count) = (specification.parameters, specification.seed, specification.sampleCount)
+        switch specification.data {
+        case .sparse where specification.sampler == .sublinear:
+            return .sublinear(try SublinearTrainingSet(
+                sampler: SublinearSampler(parameters: parameters, seed: seed, sampleCount: count),
+                sampleCount: count, threads: threads))
+        case .sparse:
+            return .sparse(SparseTrainingSet(sampler: SparseSampler(parameters: parameters, seed: seed), sampleCount: count, threads: threads))
+        case .dense:
+            return .dense(DenseTrainingSet(sampler: DenseSampler(parameters: parameters, seed: seed), sampleCount: count, threads: threads))
+        }
+    }
+
+    /// Sparse columns X with X Xᵀ = A (the samples, or the sublinear sampler's equivalent columns); nil
+    /// for dense data.
+    var sparseColumns: SparseTrainingSet? {
+        switch self {
+        case let .sparse(set): return set
+        case let .sublinear(set): return set.columns
+        case .dense: return nil
+        }
+    }
+}
+
 extension TrainingInstance {
-    /// The instance of `specification` on sparse samples already drawn: their observed embedding
+    /// The instance of `specification` on samples already drawn: their observed embedding
     /// columns and teacher weights.
     init(_ specification: PointSpecification, samples: Samples, threads: Int) {
         self.specification = specification

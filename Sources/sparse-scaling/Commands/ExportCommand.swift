@@ -69,14 +69,16 @@ struct ExportCommand: ParsableCommand {
             throw RuntimeError(
                 "X_S would take at least \(String(format: "%.1f", fewestMegabytes)) MB (K ≈ \(Int(expectedK.rounded())), D = \(spec.sampleCount)), over --max-export-mb \(maxExportMb)")
         }
-        try memory.check(MemoryEstimate(export: spec), job: "export (N = \(size.n), D = \(size.d))")
-        let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec, perSampleNoise: true)
+        // The same plan as `point`, held in memory (export writes the arrays): the same loss for the same flags.
+        let plan = try PointPlan(spec, streamingBytes: .infinity)
+        try memory.check(MemoryEstimate(export: plan), job: "export (N = \(size.n), D = \(size.d))")
+        let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(plan)
         let megabytes = Double(InstanceExporter.observedSamplesBytes(instance)) / 1_048_576
         guard megabytes <= maxExportMb else {
             throw RuntimeError(
                 "X_S would take \(String(format: "%.1f", megabytes)) MB (K = \(instance.observedCount), D = \(spec.sampleCount)), over --max-export-mb \(maxExportMb)")
         }
-        try InstanceExporter.write(instance: instance, outcome: outcome, to: URL(fileURLWithPath: out), sparse: sparse)
+        try InstanceExporter.write(instance: instance, plan: plan, outcome: outcome, to: URL(fileURLWithPath: out), sparse: sparse)
         print("wrote \(out)/{X_S,W_S,w_S,lambda_S,observed,y,v}.npy\(sparse ? ", X_S.npz" : "") and summary.json (K = \(instance.observedCount), loss = \(outcome.loss))")
     }
 }

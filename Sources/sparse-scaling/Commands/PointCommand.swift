@@ -27,12 +27,13 @@ struct PointCommand: ParsableCommand {
     func run() throws {
         let size = try options.singleSizes()
         let spec = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed, training: training)
-        try memory.check(MemoryEstimate(point: spec), job: "point (N = \(size.n), D = \(size.d))", points: [spec])
-        let outcome = try PointEvaluator.evaluate(spec)
+        let plan = try PointPlan(spec)
+        try memory.check(plan.memory, job: "point (N = \(size.n), D = \(size.d))", points: [spec])
+        let outcome = try PointEvaluator.evaluate(plan)
         if let warning = outcome.convergence?.warning(solver: spec.solver, tolerance: spec.optimization.gradientTolerance) {
             FileHandle.standardError.write(Data((warning + "\n").utf8))
         }
-        let summary = PointSummary(specification: spec, outcome: outcome)
+        let summary = PointSummary(plan: plan, outcome: outcome)
         switch output.format {
         case .json: try output.emit(try summary.json())
         case .text: try output.emit(PointTextReport.render(summary))
@@ -45,17 +46,19 @@ struct PointCommand: ParsableCommand {
 enum PointTextReport {
     static func render(_ s: PointSummary) -> String {
         let p = s.specification
-        var rows: [(String, String)] = [
-            ("alpha", "\(p.parameters.alpha)"), ("beta", "\(p.parameters.beta)"),
-            ("N", "\(p.featureCount)"), ("D", "\(p.sampleCount)"), ("M", p.parameters.inputDimension.description),
-            ("data", p.data.rawValue), ("features", p.features.rawValue), ("solver", p.solver.rawValue), ("sampler", p.sampler.rawValue), ("seed", "\(p.seed)"),
-            ("loss" + (p.noise != 0 ? " (excess)" : ""), format(s.outcome.loss)), ("loss (observed)", format(s.outcome.lossObserved)),
+        let noisy = p.labelNoise != 0
+        let settings: [(String, String)] = s.plan.settings.map { ($0.name, $0.value.text) }
+        var losses: [(String, String)] = [
+            ("loss" + (noisy ? " (excess)" : ""), format(s.outcome.loss)), ("loss (observed)", format(s.outcome.lossObserved)),
             ("loss (tail, \(p.tail.rawValue))", format(s.outcome.lossTail)),
             ("loss standard error", s.outcome.lossStandardError.map(format) ?? "exact"),
-        ] + (p.noise != 0 ? [("noise σ", "\(p.noise)"), ("test loss (excess + σ²)", format(s.outcome.testLoss))] : []) + [
+        ]
+        if noisy { losses.append(("test loss (excess + σ²)", format(s.outcome.testLoss))) }
+        let sizes: [(String, String)] = [
             ("observed coordinates K", "\(s.outcome.observedCoordinates)"), ("rank", "\(s.outcome.rank)"),
             ("seconds", String(format: "%.4f", s.outcome.seconds)),
         ]
+        var rows = settings + losses + sizes
         if p.data == .sparse, let cap = IndexCapLoss(parameters: p.parameters, sampleCount: p.sampleCount) {
             rows.insert(("index cap (M = inf)", cap.description), at: rows.count - 1)
         }
@@ -65,6 +68,7 @@ enum PointTextReport {
                 (unit, "\(c.iterations)"),
                 ("converged", c.converged ? "yes" : "no (stopped at the \(unit) cap)"),
                 ("relative gradient norm", String(format: "%.3g", c.relativeGradientNorm)),
+                ("eta used", c.stepSize.map { "\($0)" } ?? "—"),
             ], at: rows.count - 1)
             // The population loss of the returned readout is exact, but it is not the trained model's unless converged.
             if !c.converged, let i = rows.firstIndex(where: { $0.0 == "loss standard error" }), s.outcome.lossStandardError == nil {
@@ -75,9 +79,8 @@ enum PointTextReport {
             rows.insert(("one-pass SGD", "\(p.sampleCount) steps, not diverged"), at: rows.count - 1)
         }
         if let used = s.outcome.estimator {
-            rows.append(("estimator", p.estimator.rawValue))
             rows.append(("estimator used", used == .conditional
-                ? (p.noise == 0 ? "conditional: E[L | data] = (T + G₀)(N − 1)/(N − 1 − r), exact (MODEL.md §6.1)"
+                ? (!noisy ? "conditional: E[L | data] = (T + G₀)(N − 1)/(N − 1 − r), exact (MODEL.md §6.1)"
                     : "conditional: E[L | data] = (T + G₀)(1 + (r + σ² tr A⁺)/(N − r − 1)) + σ² Σ λ_i (A⁺)_ii, exact (MODEL.md §6.1, §7.1)")
                 : "sample: N < r + 2, so one draw of W and w* (the conditional mean is not exact here)"))
         }

@@ -91,22 +91,14 @@ struct PointOptions: ParsableArguments {
             }
             let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
             let solver = effectiveSolver
-            if tail != nil, features == .relu {
-                throw ValidationError("--tail has no effect with --features relu: its Monte-Carlo loss is not split into observed and tail parts")
-            }
-            if tolerance != nil, solver.isIterative || solver == .online {
-                throw ValidationError("--tolerance has no effect with --solver \(solver.rawValue): it sets the pseudoinverse of the exact solvers reduced and direct")
-            }
             let optimization = try training?.settings(solver: solver, features: features) ?? OptimizationSettings()
             let spec = PointSpecification(
                 parameters: parameters, featureCount: featureCount, sampleCount: sampleCount, data: data, features: features,
                 solver: solver, ridge: ridge, tail: tail ?? .expected,
-                tolerance: tolerance, seed: seed, optimization: optimization, sampler: sampler, noise: noise)
+                tolerance: tolerance, seed: seed, optimization: optimization, sampler: sampler, labelNoise: noise)
             var specified = spec
             specified.estimator = estimator
-            try specified.validate()
-            try specified.checkSolverCombination()
-            try specified.checkEstimatorCombination()
+            _ = try PointPlan(specified)
             return specified
         } catch let error as ParameterError {
             throw error.usageError

@@ -26,6 +26,10 @@ extension Parameter {
         case .labelNoise: return "--noise"
         case .stepSize: return "--eta"
         case .stepDecay: return "--eta-decay"
+        case .gradientTolerance: return "--gradient-tolerance"
+        case .maxIterations: return "--max-iterations"
+        case .batchSize: return "--batch-size"
+        case .testSamples: return "--test-samples"
         }
     }
 }
@@ -47,7 +51,7 @@ extension MemoryLimitExceeded {
     }
 }
 
-extension DynamicsError {
+extension TrainingDivergence {
     /// The divergence in the command line's words: the step size is --eta.
     var commandLineMessage: String {
         switch self {
@@ -66,7 +70,7 @@ func commandLineError(_ error: Error) -> Error {
     switch error {
     case let error as ParameterError: return RuntimeError(error.commandLineMessage)
     case let error as MemoryLimitExceeded: return RuntimeError(error.commandLineMessage)
-    case let error as DynamicsError: return RuntimeError(error.commandLineMessage)
+    case let error as TrainingDivergence: return RuntimeError(error.commandLineMessage)
     default: return error
     }
 }

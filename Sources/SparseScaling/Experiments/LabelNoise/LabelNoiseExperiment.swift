@@ -52,7 +52,7 @@ package enum LabelNoiseExperiment {
         var batches: [PlannedBatch] = []
         for variance in c.noiseVariances {
             var base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: 1)
-            base.noise = variance.squareRoot()
+            base.labelNoise = variance.squareRoot()
             let label = "σ² = \(variance)"
             let nPlan = SweepPlan(base: base, featureCounts: c.nSweepN, sampleCounts: [c.nSweepD], seeds: seeds)
             batches.append(PlannedBatch(label: "label noise N-sweep, \(label)", points: nPlan.points))

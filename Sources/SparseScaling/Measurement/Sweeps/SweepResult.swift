@@ -57,7 +57,7 @@ package struct SweepResult: Sendable {
                 "loss_median": value(q?.median), "loss_q10": value(q?.quantile10), "loss_q90": value(q?.quantile90),
                 "heavy_tailed": flag.isHeavyTailed, "heavy_tail_reasons": flag.reasons.map(\.rawValue),
                 "observed_coordinates_mean": p.meanObservedCoordinates,
-            ].merging(p.noiseVariance == 0 ? [:] : ["noise": p.specification.noise, "test_loss_mean": p.testLossMean]) { a, _ in a })
+            ].merging(p.labelNoiseVariance == 0 ? [:] : ["noise": p.specification.labelNoise, "test_loss_mean": p.testLossMean]) { a, _ in a })
         }
         var object: [String: Any] = ["points": pointObjects, "not_converged": notConvergedRuns]
         if let fit, let variable {
@@ -80,7 +80,7 @@ package struct SweepResult: Sendable {
     /// solver), n, d, seeds, loss mean ± SE, median and 10/90% quantiles, heavy_tailed (1: mean not meaningful), K;
     /// plus noise and test_loss_mean when any point has label noise.
     public func csv() -> String {
-        let noisy = points.contains { $0.noiseVariance != 0 }
+        let noisy = points.contains { $0.labelNoiseVariance != 0 }
         var table = CSVTable(headers: ["alpha", "beta", "m", "data", "features", "solver", "n", "d", "seeds", "loss_mean", "loss_se",
                                        "loss_median", "loss_q10", "loss_q90", "heavy_tailed", "observed_coordinates_mean"]
                                        + (noisy ? ["noise", "test_loss_mean"] : []))
@@ -91,14 +91,14 @@ package struct SweepResult: Sendable {
                           .text(s.solver.rawValue), .integer(p.n), .integer(p.d), .integer(p.seedCount), .number(p.lossMean),
                           .number(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10), .optional(q?.quantile90),
                           .integer(p.heavyTail.isHeavyTailed ? 1 : 0), .number(p.meanObservedCoordinates)]
-                          + (noisy ? [.number(s.noise), .number(p.testLossMean)] : []))
+                          + (noisy ? [.number(s.labelNoise), .number(p.testLossMean)] : []))
         }
         return table.render()
     }
 
     /// A table of (N, D, mean loss, SE, median, 10/90% quantiles, seeds, K) with heavy-tail flags, and the fitted exponent.
     public func text() -> String {
-        let noisy = points.contains { $0.noiseVariance != 0 }
+        let noisy = points.contains { $0.labelNoiseVariance != 0 }
         var table = TextTable(headers: ["N", "D", "loss mean", "loss SE", "median", "q10", "q90", "seeds", "K mean", "note"] + (noisy ? ["test loss mean"] : []))
         for p in points {
             let q = p.lossQuantiles
@@ -116,7 +116,7 @@ package struct SweepResult: Sendable {
             let left = pointsLeftOutOfFit.count
             if left > 0 { lines.append("  \(left) point(s) in the predicted peak band are left out of the fit") }
         }
-        if noisy { lines.append("loss = excess loss Σλ(w_eff − w*)²; test loss = excess + σ² (σ = \(points[0].specification.noise))") }
+        if noisy { lines.append("loss = excess loss Σλ(w_eff − w*)²; test loss = excess + σ² (σ = \(points[0].specification.labelNoise))") }
         if let fit, let variable {
             lines.append("")
             let se = fit.exponentStandardError

@@ -3,34 +3,27 @@
 /// `ConditionalNoiseTraces`) when N ≥ r + 2; otherwise trains the
 /// readout of the same seed as `LinearPointEvaluator` does and says so (`PointOutcome.estimator`).
 public enum ConditionalPointEvaluator {
-    /// The outcome of `specification` (sparse data, linear features, reduced solver, estimator conditional).
-    public static func evaluate(
-        _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
-    ) throws -> PointOutcome {
-        try specification.validate()
-        try specification.checkEstimatorCombination()
+    /// The outcome of `plan` (route `conditional`).
+    public static func evaluate(_ plan: PointPlan, threads: Int = ParallelChunks.defaultThreads) throws -> PointOutcome {
+        precondition(plan.route == .conditional, "ConditionalPointEvaluator runs the conditional route")
+        let specification = plan.specification
         var clock = PhaseClock()
         // The specification's sampler: the sublinear one keeps equivalent columns with the samples' A and S,
         // which is all E[L | data] needs.
-        let samples: SparseTrainingSet
-        if specification.sampler == .sublinear {
-            samples = try SublinearTrainingSet(
-                sampler: SublinearSampler(parameters: specification.parameters, seed: specification.seed,
-                                          sampleCount: specification.sampleCount),
-                sampleCount: specification.sampleCount, threads: threads).columns
-        } else {
-            samples = SparseTrainingSet(
-                sampler: SparseSampler(parameters: specification.parameters, seed: specification.seed),
-                sampleCount: specification.sampleCount, threads: threads)
+        guard let samples = try TrainingInstance.Samples.draw(specification, threads: threads).sparseColumns else {
+            preconditionFailure("checkEstimatorCombination refuses the conditional estimator on dense data")
         }
         let parts = try ConditionalLoss(samples: samples, parameters: specification.parameters)
         let n = specification.featureCount
         guard parts.mean(modelSize: n) != nil else {
-            var outcome = try LinearPointEvaluator.evaluate(specification, threads: threads)
+            // N < r + 2: one draw of the same seed, along the route a sample-estimator point takes.
+            var drawn = specification
+            drawn.estimator = .sample
+            var outcome = try PointEvaluator.evaluate(PointPlan(drawn), threads: threads)
             outcome.estimator = .sample
             return outcome
         }
-        let variance = specification.noise * specification.noise
+        let variance = specification.labelNoiseVariance
         var factor = Double(n - 1) / Double(n - 1 - parts.rank)
         var rangeError = 0.0
         if variance != 0 {
@@ -44,7 +37,6 @@ public enum ConditionalPointEvaluator {
             observedCoordinates: parts.observedCount, rank: parts.rank, seconds: clock.lap(), readout: [],
             noiseVariance: variance)
         outcome.estimator = .conditional
-        try outcome.checkFinite(specification)
         return outcome
     }
 }

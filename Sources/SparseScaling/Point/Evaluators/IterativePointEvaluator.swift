@@ -5,14 +5,14 @@ import LinearAlgebra
 /// gd and nesterov run in the reduced space (G = W_S R, cost per step O(N·r), independent of D
 /// and M); sgd visits the samples one by one (cost per epoch ∝ D·k̄·N for sparse data).
 public enum IterativePointEvaluator {
-    /// The outcome of `specification` together with the solver's run and loss curve. The curve
+    /// The outcome of `plan` (route `reducedIterative` or `sampleSGD`) together with the solver's run and loss curve. The curve
     /// records the empirical loss every `recordEvery` iterations and the population loss every
     /// `populationEvery` iterations (0: never).
     public static func evaluate(
-        _ specification: PointSpecification, recordEvery: Int = 0, populationEvery: Int = 0,
+        _ plan: PointPlan, recordEvery: Int = 0, populationEvery: Int = 0,
         threads: Int = ParallelChunks.defaultThreads
     ) throws -> (outcome: PointOutcome, run: IterativeSolution) {
-        try specification.validate()
+        let specification = plan.specification
         var clock = PhaseClock()
         let instance = try TrainingInstance(specification, threads: threads)
         let parameters = specification.parameters
@@ -32,7 +32,7 @@ public enum IterativePointEvaluator {
             let problem = try ReadoutLeastSquaresProblem.reduced(
                 secondMoment: instance.secondMoment(), embedding: instance.embedding,
                 teacher: instance.teacher, labels: instance.labels(),
-                labelNoise: ReducedTargetNoise.drawn(scale: specification.noise, seed: specification.seed))
+                labelNoise: specification.labelNoise == 0 ? nil : .drawn(plan.labelNoise))
             // F = W_S X_S has the rank of G = W_S R (N × r, r = rank X_S): min(N, r) for Gaussian W.
             rank = min(problem.featureCount, problem.features.columns)
             if specification.solver == .gd {
@@ -60,7 +60,7 @@ public enum IterativePointEvaluator {
             preconditionFailure("IterativePointEvaluator runs gd, nesterov and sgd; PointEvaluator sends \(specification.solver) elsewhere")
         }
         if run.stoppingReason == .diverged {
-            throw DynamicsError.diverged(solver: specification.solver.rawValue, stepSize: run.stepSize, iterations: run.iterations)
+            throw TrainingDivergence.diverged(solver: specification.solver.rawValue, stepSize: run.stepSize, iterations: run.iterations)
         }
         var outcome = PointOutcome.linear(instance: instance, readout: run.readout, rank: rank, clock: &clock, threads: threads)
         outcome.convergence = Convergence(run)
@@ -68,8 +68,8 @@ public enum IterativePointEvaluator {
     }
 }
 
-/// A failure of training dynamics.
-public enum DynamicsError: Error, CustomStringConvertible, Sendable, Equatable {
+/// Training that diverged: the loss grew without bound.
+public enum TrainingDivergence: Error, CustomStringConvertible, Sendable, Equatable {
     /// The loss grew without bound.
     case diverged(solver: String, stepSize: Double, iterations: Int)
 

@@ -1,50 +1,42 @@
 import Foundation
 import LinearAlgebra
 
-/// Measures one point with linear features: draws the instance, trains the readout with the
-/// requested solver, and evaluates the exact population loss.
+/// Measures one point with linear features and an exact solver (reduced in memory, or the direct
+/// pseudoinverse): draws the instance, trains the readout, and evaluates the exact population loss.
 public enum LinearPointEvaluator {
-    /// The outcome of `specification` (which must be valid and use linear features).
-    public static func evaluate(
-        _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
-    ) throws -> PointOutcome {
-        try evaluateKeepingInstance(specification, threads: threads).outcome
+    /// The outcome of `plan` (route `reducedInMemory` or `direct`).
+    public static func evaluate(_ plan: PointPlan, threads: Int = ParallelChunks.defaultThreads) throws -> PointOutcome {
+        try evaluateKeepingInstance(plan, threads: threads).outcome
     }
 
-    /// The outcome together with the realized training instance (for export and inspection). With
-    /// `perSampleNoise`, the reduced solver's label noise is z = R⁺X_S σε built from the per-sample ε
-    /// (the labels `instance.noisyLabels()` exactly) instead of its own stream.
+    /// The outcome together with the realized training instance (for export and inspection).
     public static func evaluateKeepingInstance(
-        _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads, perSampleNoise: Bool = false
+        _ plan: PointPlan, threads: Int = ParallelChunks.defaultThreads
     ) throws -> (outcome: PointOutcome, instance: TrainingInstance) {
-        try specification.validate()
+        precondition(plan.route == .reducedInMemory || plan.route == .direct, "LinearPointEvaluator runs the exact in-memory routes")
         var clock = PhaseClock()
-        let instance = try TrainingInstance(specification, threads: threads)
-        let solution = try train(instance, perSampleNoise: perSampleNoise)
+        let instance = try TrainingInstance(plan.specification, threads: threads)
+        let solution = try train(instance, plan: plan)
         let outcome = PointOutcome.linear(
             instance: instance, readout: solution.weights, rank: solution.rank, clock: &clock, threads: threads)
-        try outcome.checkFinite(specification)
+        try outcome.checkFinite(plan.specification)
         return (outcome, instance)
     }
 
-    /// Trains the readout of `instance` with its specification's solver.
-    static func train(_ instance: TrainingInstance, perSampleNoise: Bool = false) throws -> ReadoutSolution {
-        let spec = instance.specification
+    /// The reduced solver of `plan`: its ridge, tolerance and label noise (σz added to the targets).
+    static func reducedSolver(_ plan: PointPlan) -> ReducedMinimumNormSolver {
+        let spec = plan.specification
+        var solver = ReducedMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
+        solver.labelNoise = spec.labelNoise == 0 ? nil : .drawn(plan.labelNoise)
+        return solver
+    }
+
+    /// Trains the readout of `instance` with `plan`'s exact solver.
+    static func train(_ instance: TrainingInstance, plan: PointPlan) throws -> ReadoutSolution {
+        let spec = plan.specification
         switch spec.solver {
         case .reduced:
-            var solver = ReducedMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
-            solver.labelNoise = ReducedTargetNoise.drawn(scale: spec.noise, seed: spec.seed)
-            if perSampleNoise, spec.noise != 0 {
-                let e = instance.labelNoise.sampleNoises(count: spec.sampleCount).map { spec.noise * $0 }
-                switch instance.samples {
-                case let .sparse(set): solver.labelNoise = .projected(sampleMoment: set.observedMoment(e))
-                case let .dense(set): solver.labelNoise = .projected(sampleMoment: BLAS.multiply(set.samples, e))
-                case .sublinear:
-                    throw ParameterError.incompatible(
-                        parameter: .sampler, value: "sublinear", allowed: "per-sample", other: .labelNoise,
-                        otherValue: String(spec.noise), reason: "per-sample noise needs the samples themselves")
-                }
-            }
+            let solver = reducedSolver(plan)
             switch instance.samples {
             case let .sparse(samples):
                 return try solver.solve(samples: samples, embedding: instance.embedding, teacher: instance.teacher)
@@ -53,13 +45,10 @@ public enum LinearPointEvaluator {
                     samples: set.columns, embedding: instance.embedding, teacher: instance.teacher,
                     sampleCount: spec.sampleCount)
             case .dense:
-                break
+                return try solver.solve(
+                    secondMoment: instance.secondMoment(), embedding: instance.embedding,
+                    teacher: instance.teacher, sampleCount: spec.sampleCount)
             }
-            return try solver.solve(
-                secondMoment: instance.secondMoment(), embedding: instance.embedding,
-                teacher: instance.teacher, sampleCount: spec.sampleCount)
-        case .gd, .nesterov, .sgd, .online:
-            preconditionFailure("LinearPointEvaluator runs the exact solvers; PointEvaluator sends \(spec.solver) elsewhere")
         case .direct:
             let solver = DirectMinimumNormSolver(ridge: spec.ridge, relativeTolerance: spec.tolerance)
             if case let .sparse(samples) = instance.samples, let m = spec.parameters.inputDimension.finiteValue {
@@ -68,9 +57,11 @@ public enum LinearPointEvaluator {
                 let w = RandomEmbedding(featureCount: spec.featureCount, seed: spec.seed).columns(all)
                 let x = samples.denseFull(inputDimension: m)
                 let y = BLAS.multiply(x, Teacher(seed: spec.seed).weights(all), trans: .transposed)
-                return try solver.solve(embedding: w, samples: x, labels: instance.labelNoise.noisy(labels: y))
+                return try solver.solve(embedding: w, samples: x, labels: plan.labelNoise.noisy(labels: y))
             }
             return try solver.solve(embedding: instance.embedding, samples: instance.observedSamples(), labels: instance.noisyLabels())
+        case .gd, .nesterov, .sgd, .online:
+            preconditionFailure("PointPlan routes \(spec.solver) to IterativePointEvaluator or OnlinePointEvaluator")
         }
     }
 }

@@ -1,32 +1,34 @@
-/// Measures one point with whatever features and solver its specification names.
+/// Measures one point along the route its plan chose: the one dispatch from a point to its evaluator.
 public enum PointEvaluator {
-    /// The outcome of `specification`; throws `NonFiniteLoss` rather than return a loss that is not finite.
+    /// The outcome of `specification`, planned with `streamingBytes` as the streaming threshold; throws
+    /// a `ParameterError` before any work for a point that cannot be computed, and `NonFiniteLoss` rather
+    /// than return a loss that is not finite.
     public static func evaluate(
-        _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
+        _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads,
+        streamingBytes: Double = PointPlan.defaultStreamingBytes
     ) throws -> PointOutcome {
-        try specification.validate()
-        try specification.checkSolverCombination()
-        try specification.checkEstimatorCombination()
+        try evaluate(PointPlan(specification, streamingBytes: streamingBytes), threads: threads)
+    }
+
+    /// The outcome of `plan`.
+    public static func evaluate(_ plan: PointPlan, threads: Int = ParallelChunks.defaultThreads) throws -> PointOutcome {
         let outcome: PointOutcome
-        if specification.estimator == .conditional {
-            return try ConditionalPointEvaluator.evaluate(specification, threads: threads)
-        }
-        switch (specification.features, specification.solver) {
-        case (.linear, .reduced) where StreamedPointEvaluator.streams(specification):
-            outcome = try StreamedPointEvaluator.evaluate(specification, threads: threads)
-        case (.linear, .reduced), (.linear, .direct):
-            outcome = try LinearPointEvaluator.evaluate(specification, threads: threads)
-        case (.linear, .gd), (.linear, .nesterov), (.linear, .sgd):
-            outcome = try IterativePointEvaluator.evaluate(specification, threads: threads).outcome
-        case (.relu, .direct), (.relu, .nesterov), (.relu, .gd), (.relu, .sgd):
-            outcome = try ReLUPointEvaluator.evaluate(specification, threads: threads)
-        case (.linear, .online):
-            outcome = try OnlinePointEvaluator.evaluate(specification).outcome
-        case (.relu, .reduced), (.relu, .online):
-            preconditionFailure("checkSolverCombination refuses the reduced and online solvers with ReLU features")
+        switch plan.route {
+        case .reducedInMemory, .direct:
+            outcome = try LinearPointEvaluator.evaluate(plan, threads: threads)
+        case .reducedStreamed:
+            outcome = try StreamedPointEvaluator.evaluate(plan, threads: threads)
+        case .conditional:
+            outcome = try ConditionalPointEvaluator.evaluate(plan, threads: threads)
+        case .reducedIterative, .sampleSGD:
+            outcome = try IterativePointEvaluator.evaluate(plan, threads: threads).outcome
+        case .online:
+            outcome = try OnlinePointEvaluator.evaluate(plan).outcome
+        case .relu:
+            outcome = try ReLUPointEvaluator.evaluate(plan, threads: threads)
         }
         // No NaN or inf is ever reported or stored.
-        try outcome.checkFinite(specification)
+        try outcome.checkFinite(plan.specification)
         return outcome
     }
 }

@@ -5,11 +5,9 @@ import LinearAlgebra
 /// pseudoinverse (solver `direct`) or by Nesterov/GD/SGD, and estimates the population loss by
 /// Monte Carlo on fresh test samples (mean and standard error).
 public enum ReLUPointEvaluator {
-    /// The outcome of `specification` (ReLU features; solver direct, nesterov, gd or sgd).
-    public static func evaluate(
-        _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
-    ) throws -> PointOutcome {
-        try specification.validate()
+    /// The outcome of `plan` (route `relu`: solver direct, nesterov, gd or sgd).
+    public static func evaluate(_ plan: PointPlan, threads: Int = ParallelChunks.defaultThreads) throws -> PointOutcome {
+        let specification = plan.specification
         var clock = PhaseClock()
         let instance = try TrainingInstance(specification, threads: threads)
         let f = instance.reluFeatures()
@@ -39,13 +37,12 @@ public enum ReLUPointEvaluator {
                 ).solve(DenseFeatureSamples(features: f, labels: y))
             }
             if run.stoppingReason == .diverged {
-                throw DynamicsError.diverged(solver: specification.solver.rawValue, stepSize: run.stepSize, iterations: run.iterations)
+                throw TrainingDivergence.diverged(solver: specification.solver.rawValue, stepSize: run.stepSize, iterations: run.iterations)
             }
             v = run.readout
             convergence = Convergence(run)
             rank = min(specification.featureCount, specification.sampleCount)
         case .reduced, .online:
-            try specification.checkSolverCombination()
             preconditionFailure("checkSolverCombination refuses the reduced and online solvers with ReLU features")
         }
         let estimate = testLoss(instance: instance, readout: v, threads: threads)
@@ -54,7 +51,7 @@ public enum ReLUPointEvaluator {
         var outcome = PointOutcome(
             loss: LossParts(observed: estimate.mean, tail: 0), observedCoordinates: instance.observedCount,
             rank: rank, seconds: seconds, readout: v, lossStandardError: estimate.standardError,
-            noiseVariance: specification.noise * specification.noise)
+            noiseVariance: specification.labelNoiseVariance)
         outcome.convergence = convergence
         return outcome
     }

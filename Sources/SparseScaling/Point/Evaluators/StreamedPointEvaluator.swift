@@ -7,15 +7,6 @@ import LinearAlgebra
 /// (`StreamedReadout`), and so does the observed loss. Peak memory O(N² + K + nnz(A)) when N < r. Same
 /// loss as `LinearPointEvaluator` on the same seed, to rounding.
 public enum StreamedPointEvaluator {
-    /// Whether `PointEvaluator` streams `specification`: every sublinear-sampler point with the reduced
-    /// solver, and per-sample points whose W_S and B would together exceed `heldBytesLimit`.
-    public static func streams(_ specification: PointSpecification) -> Bool {
-        let s = specification
-        guard s.data == .sparse, s.features == .linear, s.solver == .reduced, s.estimator == .sample else { return false }
-        if s.sampler == .sublinear { return true }
-        return 16 * Double(s.featureCount) * MemoryEstimate.observedCoordinatesBound(s) > heldBytesLimit
-    }
-
     /// Whether the sparse factor is expected to decline for data with `parameters`: more than 0.05
     /// active coordinates per sample beyond the first 2048 (its largest hub count) join the rest
     /// into a giant co-activation component (β near 1).
@@ -25,39 +16,24 @@ public enum StreamedPointEvaluator {
         return beyond > 0.05
     }
 
-    /// Per-sample points hold W_S and B whole below this many bytes (1 GiB).
-    public static let heldBytesLimit = Double(1 << 30)
-
-    /// The outcome of `specification` (valid; sparse data, linear features, reduced solver).
-    public static func evaluate(
-        _ specification: PointSpecification, threads: Int = ParallelChunks.defaultThreads
-    ) throws -> PointOutcome {
-        try evaluate(specification, threads: threads, maximumBlockSize: 64, maximumHubCount: 2048)
+    /// The outcome of `plan` (route `reducedStreamed`).
+    public static func evaluate(_ plan: PointPlan, threads: Int = ParallelChunks.defaultThreads) throws -> PointOutcome {
+        try evaluate(plan, threads: threads, maximumBlockSize: 64, maximumHubCount: 2048)
     }
 
-    /// The outcome, with the sparse factor's limits (`SparseSecondMomentFactor.factor`) given.
+    /// The outcome, with the sparse factor's limits (`SparseSecondMomentFactor.factor`) given. Label noise
+    /// enters as σz on the targets of whichever factor streams (`LabelNoise.noisyTargets`), as in memory.
     static func evaluate(
-        _ specification: PointSpecification, threads: Int, maximumBlockSize: Int, maximumHubCount: Int
+        _ plan: PointPlan, threads: Int, maximumBlockSize: Int, maximumHubCount: Int
     ) throws -> PointOutcome {
-        try specification.validate()
+        precondition(plan.route == .reducedStreamed, "StreamedPointEvaluator runs the streamed reduced route")
         var clock = PhaseClock()
-        let spec = specification
-        let columns: SparseTrainingSet
-        let unstreamed: () -> TrainingInstance
-        switch spec.sampler {
-        case .sublinear:
-            let set = try SublinearTrainingSet(
-                sampler: SublinearSampler(parameters: spec.parameters, seed: spec.seed, sampleCount: spec.sampleCount),
-                sampleCount: spec.sampleCount, threads: threads)
-            columns = set.columns
-            unstreamed = { TrainingInstance(spec, samples: .sublinear(set), threads: threads) }
-        case .perSample:
-            let set = SparseTrainingSet(
-                sampler: SparseSampler(parameters: spec.parameters, seed: spec.seed), sampleCount: spec.sampleCount,
-                threads: threads)
-            columns = set
-            unstreamed = { TrainingInstance(spec, samples: .sparse(set), threads: threads) }
+        let spec = plan.specification
+        let samples = try TrainingInstance.Samples.draw(spec, threads: threads)
+        guard let columns = samples.sparseColumns else {
+            preconditionFailure("PointPlan streams sparse data only")
         }
+        let noise = plan.labelNoise
         let observed = columns.observed
         let teacher = Teacher(seed: spec.seed).weights(observed)
         let embedding = RandomEmbedding(featureCount: spec.featureCount, seed: spec.seed)
@@ -67,20 +43,20 @@ public enum StreamedPointEvaluator {
         case .factored(let factor):
             let blocks = EmbeddedFactorBlocks(factor: factor, observed: observed, embedding: embedding, threads: threads)
             (solution, projections) = try StreamedReadout.solveProjecting(
-                features: blocks, targets: factor.transposeTimes(teacher), sampleCount: spec.sampleCount,
+                features: blocks, targets: noise.noisyTargets(factor.transposeTimes(teacher)), sampleCount: spec.sampleCount,
                 ridge: spec.ridge, relativeTolerance: spec.tolerance)
         case .declined where spec.featureCount >= observed.count:
             // N ≥ K ≥ r: W_S (N × K) and the dense factor of A (K × K) are O(N²) anyway.
-            let instance = unstreamed()
-            let solution = try LinearPointEvaluator.train(instance)
-            let outcome = PointOutcome.linear(
+            let instance = TrainingInstance(spec, samples: samples, threads: threads)
+            let solution = try LinearPointEvaluator.reducedSolver(plan).solve(
+                secondMoment: instance.secondMoment(), embedding: instance.embedding, teacher: instance.teacher,
+                sampleCount: spec.sampleCount)
+            return PointOutcome.linear(
                 instance: instance, readout: solution.weights, rank: solution.rank, clock: &clock, threads: threads)
-            try outcome.checkFinite(spec)
-            return outcome
         case .declined:
             let blocks = EmbeddedSampleBlocks(samples: columns, embedding: embedding, threads: threads)
             solution = try StreamedReadout.solve(
-                features: blocks, targets: blocks.transposeTimes(teacher), sampleCount: spec.sampleCount,
+                features: blocks, targets: noise.noisyTargets(blocks.transposeTimes(teacher)), sampleCount: spec.sampleCount,
                 ridge: spec.ridge, relativeTolerance: spec.tolerance)
         }
         let observedLoss = projections.map {
@@ -91,11 +67,9 @@ public enum StreamedPointEvaluator {
         let tail = PopulationLoss.tail(
             spec.tail, parameters: spec.parameters, observed: observed, readout: solution.weights, seed: spec.seed,
             threads: threads)
-        let outcome = PointOutcome(
+        return PointOutcome(
             loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: observed.count,
-            rank: solution.rank, seconds: clock.lap(), readout: solution.weights)
-        try outcome.checkFinite(spec)
-        return outcome
+            rank: solution.rank, seconds: clock.lap(), readout: solution.weights,
+            noiseVariance: spec.labelNoiseVariance)
     }
 }
-

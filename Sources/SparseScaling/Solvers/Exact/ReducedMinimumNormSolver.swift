@@ -77,4 +77,16 @@ public struct ReducedMinimumNormSolver: Sendable {
             features: b, targets: c, sampleCount: sampleCount, ridge: ridge,
             relativeTolerance: relativeTolerance)
     }
+
+    /// The factor R (K × r, A = R Rᵀ) whose targets `solve(samples:…)` uses for these samples, as a dense
+    /// matrix: the sparse factor's when it factors, else the dense factorization of A.
+    public func factorMatrix(samples: SparseTrainingSet) throws -> Matrix {
+        if sparseFactor, case .factored(let r) = SparseSecondMomentFactor.factor(samples) { return r.dense() }
+        return try SecondMomentFactor.factor(samples.secondMoment(), method: factorization)
+    }
+
+    /// The factor R (K × r) whose targets `solve(secondMoment:…)` uses.
+    public func factorMatrix(secondMoment: Matrix) throws -> Matrix {
+        try SecondMomentFactor.factor(secondMoment, method: factorization)
+    }
 }

@@ -9,12 +9,15 @@ public struct Convergence: Sendable, Codable, Hashable {
     public var converged: Bool
     /// The final ‖gradient‖ / ‖initial gradient‖.
     public var relativeGradientNorm: Double
+    /// The step size η the run used (given, or estimated by power iteration); nil in records made before it was kept.
+    public var stepSize: Double?
 
     /// The record of a finished (not diverged) run.
     public init(_ run: IterativeSolution) {
         iterations = run.iterations
         converged = run.stoppingReason == .converged
         relativeGradientNorm = run.relativeGradientNorm
+        stepSize = run.stepSize
     }
 
     /// One line for stderr when the run stopped at its cap, e.g. "warning: gd stopped at the iteration cap …".

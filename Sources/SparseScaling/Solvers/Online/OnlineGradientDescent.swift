@@ -22,16 +22,16 @@ public struct OnlineGradientDescent: Sendable {
     public var seed: UInt64
     /// The step schedule.
     public var schedule: OnlineStepSchedule
-    /// Label-noise standard deviation σ ≥ 0.
-    public var noise: Double
+    /// The label noise y = w*·x + σε of the streamed samples.
+    public var labelNoise: LabelNoise
 
     /// One-pass SGD with the given data, model size, seed, schedule and label noise.
-    public init(parameters: DataParameters, featureCount: Int, seed: UInt64, schedule: OnlineStepSchedule, noise: Double = 0) {
+    public init(parameters: DataParameters, featureCount: Int, seed: UInt64, schedule: OnlineStepSchedule, labelNoise: LabelNoise? = nil) {
         self.parameters = parameters
         self.featureCount = featureCount
         self.seed = seed
         self.schedule = schedule
-        self.noise = noise
+        self.labelNoise = labelNoise ?? LabelNoise(scale: 0, seed: seed)
     }
 
     /// Steps 0, T and about `perDecade` log-spaced steps per decade in between (distinct, ascending).
@@ -52,7 +52,6 @@ public struct OnlineGradientDescent: Sendable {
         let start = DispatchTime.now()
         let n = featureCount
         let sampler = SparseSampler(parameters: parameters, seed: seed)
-        let labelNoise = LabelNoise(scale: noise, seed: seed)
         let cache = ObservedColumnCache(featureCount: n, seed: seed, limit: (parameters.inputDimension.finiteValue ?? Int.max - 1) + 1)
         let v = UnsafeMutablePointer<Double>.allocate(capacity: n)
         let f = UnsafeMutablePointer<Double>.allocate(capacity: n)
@@ -111,7 +110,7 @@ public struct OnlineGradientDescent: Sendable {
                 }
                 y += x * cache.teacherWeights[slots[e]]
             }
-            if noise != 0 { y += noise * labelNoise.sampleNoise(t) }
+            if labelNoise.scale != 0 { y += labelNoise.scale * labelNoise.sampleNoise(t) }
             let error = BLAS.dot(count: n, v, f) - y
             guard abs(error) < 1e150 else {
                 status = .diverged

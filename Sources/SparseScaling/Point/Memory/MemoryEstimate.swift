@@ -13,7 +13,7 @@ import Foundation
 /// - sublinear sampler (sparse data): the touched samples' entries and the hub patterns' columns
 ///   (`sublinearKept`) in place of all D samples, then the kept columns with the sparse factor's hub
 ///   moments (`factorHubMomentBytes`) and the streamed readout (`streamedReadoutBytes`: no W_S or B when
-///   N < K), the larger of the two stages; per-sample points that stream (`StreamedPointEvaluator.streams`)
+///   N < K), the larger of the two stages; per-sample points that stream (route `reducedStreamed`)
 ///   add the streamed reduced solver (`streamedSolverBytes`) to their stream;
 /// K is E[K(D)] (`expectedObservedCoordinates`) plus 6 standard deviations. A fixed baseline covers
 /// the runtime, OpenBLAS buffers and SQLite, and the working set is multiplied by 1.1. Measured peaks are compared in `MemoryEstimateTests`.
@@ -45,9 +45,14 @@ package struct MemoryEstimate: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension MemoryEstimate {
-    /// The peak of one point evaluated alone (including the baseline).
+    /// The peak of one point evaluated alone (including the baseline), along the route it is planned on.
     public init(point: PointSpecification) {
         self.init(bytes: Self.baselineBytes + Self.workingBytes(point))
+    }
+
+    /// The peak of evaluating `plan` alone (including the baseline), along its route.
+    public init(plan: PointPlan) {
+        self.init(bytes: Self.baselineBytes + Self.safetyFactor * Self.arrayBytes(plan.specification, route: plan.route))
     }
 
     /// The peak of measuring `points` with up to `concurrency` points at once (sweeps run one point
@@ -62,11 +67,11 @@ extension MemoryEstimate {
 
     /// Bytes one point allocates beyond the baseline (with the safety factor).
     static func workingBytes(_ p: PointSpecification) -> Double {
-        safetyFactor * arrayBytes(p)
+        safetyFactor * arrayBytes(p, route: PointRoute.of(p, streamingBytes: PointPlan.defaultStreamingBytes))
     }
 
-    /// The sum of the arrays alive at the peak of one point.
-    static func arrayBytes(_ p: PointSpecification) -> Double {
+    /// The sum of the arrays alive at the peak of one point evaluated along `route`.
+    static func arrayBytes(_ p: PointSpecification, route: PointRoute) -> Double {
         let n = Double(p.featureCount), d = Double(p.sampleCount)
         let m = p.parameters.inputDimension.finiteValue.map(Double.init)
         switch p.data {
@@ -74,7 +79,7 @@ extension MemoryEstimate {
             let mm = m ?? .infinity
             let samples = 8 * mm * d + 8 * n * mm
             return samples + solverBytes(p, n: n, d: d, coordinates: mm, samplesDense: true)
-        case .sparse where p.solver == .online:
+        case .sparse where route == .online:
             // One-pass SGD keeps no samples: the cached columns and teacher weights of the coordinates
             // seen so far (N + 1 doubles each), the lookup of small indices, and three N-vectors. The
             // column cache doubles its capacity (< 2K) by copying, so old and new blocks reach 3K columns.
@@ -107,13 +112,13 @@ extension MemoryEstimate {
             let stream = 28 * entries + 16 * d + bitmap
             let k = min(entries, observedCoordinatesBound(p))
             let retained = 64 * k  // observed list, positions of large indices, teacher weights
-            if StreamedPointEvaluator.streams(p) {
+            if route == .reducedStreamed {
                 return stream + retained + streamedSolverBytes(p, n: n, coordinates: k, entries: entries)
             }
             // The conditional estimator draws an embedding only when it falls back, at N < r + 2 ≤ K + 2.
-            let embedded = p.estimator == .conditional ? min(n, k + 2) : n
+            let embedded = route == .conditional ? min(n, k + 2) : n
             // With label noise it also factors A densely for tr A⁺ (A, R, RᵀR and R·V: four K × K).
-            let traces = p.estimator == .conditional && p.noise != 0 ? 4 * 8 * k * k : 0
+            let traces = route == .conditional && p.labelNoise != 0 ? 4 * 8 * k * k : 0
             return stream + retained + traces + solverBytes(p, n: embedded, d: d, coordinates: k, samplesDense: false)
         }
     }
@@ -273,11 +278,12 @@ extension MemoryEstimate {
 extension MemoryEstimate {
     /// The peak of exporting the instance of `point`: the point itself, then the dense K × D matrix X_S
     /// and its file image (16·K·D bytes) and W_S with its image (16·N·K), on top of the retained instance.
-    public init(export point: PointSpecification) {
+    public init(export plan: PointPlan) {
+        let point = plan.specification
         let k = Self.observedCoordinatesBound(point)
         let n = Double(point.featureCount), d = Double(point.sampleCount)
         // X_S and its file (16·K·D), W_S and its file (16·N·K), the labels y and the noise ε, σε (8·D each).
         let written = Self.safetyFactor * (16 * k * d + 16 * n * k + 24 * d)
-        self.init(bytes: Self.baselineBytes + Self.workingBytes(point) + written)
+        self.init(bytes: MemoryEstimate(plan: plan).bytes + written)
     }
 }
