@@ -17,7 +17,9 @@ public struct DataParameters: Hashable, Sendable, Codable {
             throw ParameterError.invalid(parameter: .beta, value: "\(beta)", allowed: "a finite number ≥ 0")
         }
         guard alpha + beta > 0 else {
-            throw ParameterError.invalid(parameter: .alpha, value: "\(alpha)", allowed: "α + β > 0 (here β = \(beta))")
+            throw ParameterError.incompatible(
+                parameter: .beta, value: "\(beta)", allowed: "β > −α", other: .alpha, otherValue: "\(alpha)",
+                reason: "the model needs α + β > 0")
         }
         guard (1 + alpha + beta).isFinite else {
             throw ParameterError.invalid(

@@ -13,7 +13,10 @@ extension DataParameters {
     public func onlineLoss(steps t: Double, stepSize eta: Double) -> Double {
         let s = varianceExponent
         let m = inputDimension.finiteValue
-        let cutoff = min(m ?? Int.max, max(2000, Int(4 * pow(2 * eta * max(t, 1) * 1e3, 1 / s))))
+        // The cutoff is computed in floating point and capped (2^24 terms), so no η or t overflows it or
+        // makes the sum's cost grow without bound; an unstable η returns at i = 1.
+        let wanted = 4 * pow(2 * eta * max(t, 1) * 1e3, 1 / s)
+        let cutoff = Int(min(Double(m ?? Int.max), max(2000, min(wanted.isFinite ? wanted : .infinity, Double(1 << 24)))))
         var sum = 0.0
         for i in 1...cutoff {
             let a = activeVariance(i)

@@ -20,7 +20,7 @@ import Testing
         let parts = try ConditionalLoss(samples: set, parameters: parameters)
         if index == 0 { #expect(parts.nullMass > 0, "the first case must exercise null directions") }
         let n = parts.rank + c.extra
-        var spec = PointSpecification(parameters: parameters, featureCount: n, sampleCount: c.d, seed: c.seed, noise: c.sigma)
+        var spec = PointSpecification(parameters: parameters, featureCount: n, sampleCount: c.d, seed: c.seed, labelNoise: c.sigma)
         spec.estimator = .conditional
         let outcome = try PointEvaluator.evaluate(spec, threads: 1)
         #expect(outcome.estimator == .conditional)

@@ -17,7 +17,7 @@ import Testing
         var masses: [Double] = []
         for seed in UInt64(0)..<400 {
             let s = spec.withSeed(seed)
-            let outcome = try ConditionalPointEvaluator.evaluate(s, threads: 1)
+            let outcome = try PointEvaluator.evaluate(s, threads: 1)
             rows.append(StoredPoint(configuration: s.storeConfiguration, seed: seed, result: outcome.storeResult, toolVersion: "test"))
             // Independently: the seed's training set and Σ λ_i over its unobserved coordinates.
             let set = SparseTrainingSet(sampler: SparseSampler(parameters: Self.parameters, seed: seed), sampleCount: d, threads: 1)

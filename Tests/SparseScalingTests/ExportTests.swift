@@ -28,17 +28,18 @@ import Testing
         try #require(probe.terminationStatus == 0, "python3 with numpy is needed to check the export against NumPy")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/check_export.py")
-        // Noisy labels (σ > 0): the reduced solve with z = R⁺X_S σε must equal NumPy's pinv of the exported y.
+        // Noisy labels (σ > 0): the reduced solve with the targets' noise σz must equal NumPy's pinv of the exported y.
         for (alpha, beta, m, n, d, ridge, noise) in [
             (0.0, 2.0, InputDimension.infinite, 64, 1000, 0.0, 0.0), (0.5, 0.8, .finite(500), 50, 400, 0.0, 0.0), (0.0, 1.5, .infinite, 300, 200, 0.0, 0.0),
             (0.0, 2.0, .infinite, 40, 100, 0.01, 0.0), (0.0, 2.0, .infinite, 64, 1000, 0.0, 0.1), (0.0, 1.5, .infinite, 300, 200, 0.0, 0.3),
             (0.5, 0.8, .finite(500), 50, 400, 0.0, 0.05), (0.0, 2.0, .infinite, 40, 100, 0.01, 0.2),
         ] {
-            let spec = PointSpecification(parameters: try DataParameters(alpha: alpha, beta: beta, inputDimension: m), featureCount: n, sampleCount: d, ridge: ridge, seed: 3, noise: noise)
-            let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(spec, perSampleNoise: true)
+            let spec = PointSpecification(parameters: try DataParameters(alpha: alpha, beta: beta, inputDimension: m), featureCount: n, sampleCount: d, ridge: ridge, seed: 3, labelNoise: noise)
+            let plan = try PointPlan(spec, streamingBytes: .infinity)
+            let (outcome, instance) = try LinearPointEvaluator.evaluateKeepingInstance(plan)
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
-            try InstanceExporter.write(instance: instance, outcome: outcome, to: folder)
+            try InstanceExporter.write(instance: instance, plan: plan, outcome: outcome, to: folder)
             let check = Process()
             check.executableURL = URL(fileURLWithPath: python)
             check.arguments = ["python3", script.path, folder.path]

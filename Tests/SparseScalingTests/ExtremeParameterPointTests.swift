@@ -20,7 +20,7 @@ struct ExtremeParameterPointTests {
         let normSquared = v.reduce(0) { $0 + $1 * $1 }
         let expected = (normSquared / 4 + 1) * (Double.pi * Double.pi / 6 - 1)
         #expect(relativeDifference(a.lossTail, expected) < 1e-13)
-        #expect(try PointSummary(specification: extreme, outcome: a).json().contains("\"loss\""))
+        #expect(try PointSummary(plan: try PointPlan(extreme), outcome: a).json().contains("\"loss\""))
     }
 
     @Test("The unobserved variance needs no difference of zeta values: exact at α ≪ −1, at s → 1 and at finite M")

@@ -26,7 +26,7 @@ import Testing
         let c = Self.cases[index]
         let parameters = try DataParameters(alpha: c.alpha, beta: c.beta, inputDimension: c.m)
         let sigma = 0.3
-        let spec = PointSpecification(parameters: parameters, featureCount: c.n, sampleCount: c.d, ridge: c.ridge, seed: UInt64(500 + index), noise: sigma)
+        let spec = PointSpecification(parameters: parameters, featureCount: c.n, sampleCount: c.d, ridge: c.ridge, seed: UInt64(500 + index), labelNoise: sigma)
         let instance = try TrainingInstance(spec, threads: 1)
         let sparse = try #require(instance.sparseSamples)
         let epsilon = LabelNoise(scale: sigma, seed: spec.seed).sampleNoises(count: c.d)
@@ -51,10 +51,10 @@ import Testing
         direct.solver = .direct
         let m = parameters.inputDimension.finiteValue
         if m == nil {
-            #expect(relativeDifference(try LinearPointEvaluator.evaluate(direct).readout, reference) < 1e-9)
+            #expect(relativeDifference(try PointEvaluator.evaluate(direct, streamingBytes: .infinity).readout, reference) < 1e-9)
         } else {
             // Finite M: the direct path uses all M columns (the unobserved ones have zero data).
-            #expect(relativeDifference(try LinearPointEvaluator.evaluate(direct).readout, reference) < 1e-8)
+            #expect(relativeDifference(try PointEvaluator.evaluate(direct, streamingBytes: .infinity).readout, reference) < 1e-8)
         }
     }
 
@@ -65,11 +65,11 @@ import Testing
         let parameters = try DataParameters(alpha: 0, beta: 2, inputDimension: .infinite)
         var differences: [Double] = [], reduced: [Double] = [], direct: [Double] = []
         for seed in 0..<300 {
-            let spec = PointSpecification(parameters: parameters, featureCount: 8, sampleCount: 400, seed: UInt64(seed), noise: 0.5)
+            let spec = PointSpecification(parameters: parameters, featureCount: 8, sampleCount: 400, seed: UInt64(seed), labelNoise: 0.5)
             var d = spec
             d.solver = .direct
-            let a = try LinearPointEvaluator.evaluate(spec).loss
-            let b = try LinearPointEvaluator.evaluate(d).loss
+            let a = try PointEvaluator.evaluate(spec, streamingBytes: .infinity).loss
+            let b = try PointEvaluator.evaluate(d, streamingBytes: .infinity).loss
             reduced.append(a)
             direct.append(b)
             differences.append(a - b)
@@ -82,14 +82,14 @@ import Testing
         #expect(sd > 0)
         // The noise raises the loss above the noiseless one on average (by ≈ σ²·N/D-scale terms).
         let clean = try (0..<300).map { seed in
-            try LinearPointEvaluator.evaluate(PointSpecification(parameters: parameters, featureCount: 8, sampleCount: 400, seed: UInt64(seed))).loss
+            try PointEvaluator.evaluate(PointSpecification(parameters: parameters, featureCount: 8, sampleCount: 400, seed: UInt64(seed)), streamingBytes: .infinity).loss
         }
         #expect(reduced.reduce(0, +) > clean.reduce(0, +))
     }
 
     @Test func iterativeAndReLUSolversSeeTheNoise() throws {
         let parameters = try DataParameters(alpha: 0, beta: 2, inputDimension: .infinite)
-        var spec = PointSpecification(parameters: parameters, featureCount: 6, sampleCount: 60, seed: 7, noise: 0.2)
+        var spec = PointSpecification(parameters: parameters, featureCount: 6, sampleCount: 60, seed: 7, labelNoise: 0.2)
         // gd and nesterov factor A densely (pivoted Cholesky), so z is drawn in that factor's basis.
         let instance = try TrainingInstance(spec, threads: 1)
         var reducedSolver = ReducedMinimumNormSolver(sparseFactor: false)
@@ -99,18 +99,18 @@ import Testing
         for solver in [SolverKind.gd, .nesterov] {
             spec.solver = solver
             spec.optimization = OptimizationSettings(gradientTolerance: 1e-13, maxIterations: 200_000)
-            let run = try IterativePointEvaluator.evaluate(spec)
+            let run = try IterativePointEvaluator.evaluate(try PointPlan(spec))
             // gd and nesterov run in the reduced space with the same drawn z as the exact solver.
             #expect(relativeDifference(run.outcome.readout, exact.weights) < 1e-6, "\(solver)")
             #expect(run.outcome.testLoss == run.outcome.loss + 0.2 * 0.2)
         }
         spec.solver = .sgd
         spec.optimization = OptimizationSettings(gradientTolerance: 1e-9, maxIterations: 20_000, batchSize: 60)
-        let sgd = try IterativePointEvaluator.evaluate(spec).outcome
+        let sgd = try IterativePointEvaluator.evaluate(try PointPlan(spec)).outcome
         var direct = spec
         direct.solver = .direct
         direct.optimization = OptimizationSettings()
-        let directOutcome = try LinearPointEvaluator.evaluate(direct)
+        let directOutcome = try PointEvaluator.evaluate(direct, streamingBytes: .infinity)
         // sgd sees the per-sample ε of the direct solver.
         #expect(relativeDifference(sgd.readout, directOutcome.readout) < 1e-3)
         var relu = spec
@@ -118,9 +118,9 @@ import Testing
         relu.solver = .direct
         relu.optimization = OptimizationSettings(testSamples: 256)
         var reluClean = relu
-        reluClean.noise = 0
-        let noisy = try ReLUPointEvaluator.evaluate(relu)
-        let clean = try ReLUPointEvaluator.evaluate(reluClean)
+        reluClean.labelNoise = 0
+        let noisy = try PointEvaluator.evaluate(relu)
+        let clean = try PointEvaluator.evaluate(reluClean)
         #expect(relativeDifference(noisy.readout, clean.readout) > 1e-3)
         #expect(noisy.testLoss == noisy.loss + 0.2 * 0.2)
     }
@@ -130,16 +130,16 @@ import Testing
         let clean = PointSpecification(parameters: parameters, featureCount: 16, sampleCount: 256)
         #expect(clean.storeConfiguration.key == "alpha=0.0;beta=2.0;m=inf;n=16;d=256;data=sparse;features=linear;solver=reduced;ridge=0.0;tail=expected;tolerance=default;extra=")
         var noisy = clean
-        noisy.noise = 0.1
+        noisy.labelNoise = 0.1
         #expect(noisy.storeConfiguration.key.hasSuffix(";extra=noise%3D0.1"))
         #expect(throws: ParameterError.self) {
             var bad = clean
-            bad.noise = -1
+            bad.labelNoise = -1
             try bad.validate()
         }
         #expect(throws: ParameterError.self) {
             var bad = clean
-            bad.noise = .nan
+            bad.labelNoise = .nan
             try bad.validate()
         }
     }
@@ -149,7 +149,7 @@ import Testing
         let spec = PointSpecification(parameters: parameters, featureCount: 16, sampleCount: 256, seed: 3)
         let instance = try TrainingInstance(spec, threads: 1)
         let plain = try ReducedMinimumNormSolver().solve(samples: instance.sparseSamples!, embedding: instance.embedding, teacher: instance.teacher)
-        let evaluated = try LinearPointEvaluator.evaluate(spec)
+        let evaluated = try PointEvaluator.evaluate(spec, streamingBytes: .infinity)
         #expect(plain.weights.map(\.bitPattern) == evaluated.readout.map(\.bitPattern))
         #expect(evaluated.testLoss.bitPattern == evaluated.loss.bitPattern)
         #expect(evaluated.storeResult.extras.isEmpty)

@@ -118,7 +118,7 @@ import Testing
         func verdicts(_ factor: Double, _ spread: Double) throws -> [Verdict] {
             try Self.curve(factor: factor, spread: spread).comparisonRows.map(\.verdict)
         }
-        // Exact prediction, tiny noise: both rows agree.
+        // Exact prediction, tiny labelNoise: both rows agree.
         #expect(try verdicts(1, 0.001) == [.agree, .agree, .agree])
         // 4% off with SE ≈ 0.1%: within the 5% median and the 15% max tolerance.
         #expect(try verdicts(1.04, 0.008) == [.agreeWithinTolerance, .agreeWithinTolerance, .agreeWithinTolerance])

@@ -51,7 +51,7 @@ import Testing
                 data: DataKind(rawValue: f[column("data")])!, features: FeatureMap(rawValue: f[column("features")])!,
                 solver: SolverKind(rawValue: f[column("solver")])!, ridge: Double(f[column("ridge")])!,
                 tail: TailEstimator(rawValue: f[column("tail")])!, seed: UInt64(f[column("seed")])!,
-                optimization: optimization, noise: 0)
+                optimization: optimization, labelNoise: 0)
             #expect(spec.storeConfiguration.key == f[column("configuration_key")])
             let outcome = try PointEvaluator.evaluate(spec, threads: 1)
             // The observed part (the solve, where label noise enters) must match bit for bit. The total

@@ -15,9 +15,9 @@ import Testing
     static func meanLosses(_ sizes: [(n: Int, d: Int)], sweptD: Bool) throws -> [ScalingPoint] {
         try sizes.map { size in
             let losses = try (0..<4).map { seed in
-                try LinearPointEvaluator.evaluate(
+                try PointEvaluator.evaluate(
                     PointSpecification(parameters: parameters, featureCount: size.n, sampleCount: size.d, seed: UInt64(seed)), threads: 2
-                ).loss
+                , streamingBytes: .infinity).loss
             }
             let mean = losses.reduce(0, +) / 4
             let sd = (losses.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 3).squareRoot()

@@ -44,7 +44,7 @@ import Testing
         let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: .finite(m))
         var spec = PointSpecification(parameters: parameters, featureCount: n, sampleCount: d, features: .relu, solver: .direct, seed: 4)
         spec.optimization.testSamples = 1500
-        let outcome = try ReLUPointEvaluator.evaluate(spec, threads: 2)
+        let outcome = try PointEvaluator.evaluate(spec, threads: 2)
         let instance = try TrainingInstance(spec, threads: 1)
         let brute = Self.bruteForceLoss(spec, readout: outcome.readout, observed: instance.observed)
         #expect(abs(outcome.loss - brute) <= 1e-10 * brute, "Monte Carlo \(outcome.loss), brute force \(brute)")

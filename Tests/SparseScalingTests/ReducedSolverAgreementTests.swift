@@ -50,8 +50,8 @@ import Testing
             let scale = max(referenceLoss, 1e-15 * UnobservedVariance.sum(parameters: parameters, observed: []))
             #expect(abs(loss + tail - referenceLoss) <= 1e-9 * scale, "loss differs for case \(c)")
         }
-        let direct = try LinearPointEvaluator.evaluate(
-            PointSpecification(parameters: parameters, featureCount: c.n, sampleCount: c.d, solver: .direct, ridge: c.ridge, seed: UInt64(100 + index)))
+        let direct = try PointEvaluator.evaluate(
+            PointSpecification(parameters: parameters, featureCount: c.n, sampleCount: c.d, solver: .direct, ridge: c.ridge, seed: UInt64(100 + index)), streamingBytes: .infinity)
         #expect(relativeDifference(direct.readout, reference.readout) < 1e-9)
     }
 
@@ -81,8 +81,8 @@ import Testing
             let spec = PointSpecification(parameters: parameters, featureCount: n, sampleCount: d, data: .dense, seed: 3)
             var directSpec = spec
             directSpec.solver = .direct
-            let reduced = try LinearPointEvaluator.evaluate(spec)
-            let direct = try LinearPointEvaluator.evaluate(directSpec)
+            let reduced = try PointEvaluator.evaluate(spec, streamingBytes: .infinity)
+            let direct = try PointEvaluator.evaluate(directSpec, streamingBytes: .infinity)
             #expect(relativeDifference(reduced.readout, direct.readout) < 1e-9)
             #expect(abs(reduced.loss - direct.loss) < 1e-9 * direct.loss)
             #expect(reduced.lossTail == 0)

@@ -35,7 +35,7 @@ struct SamplerVersionTests {
     @Test func summaryNamesTheSampler() throws {
         let spec = try Self.spec(.sublinear)
         let outcome = try PointEvaluator.evaluate(spec)
-        let json = try PointSummary(specification: spec, outcome: outcome).json()
+        let json = try PointSummary(plan: try PointPlan(spec), outcome: outcome).json()
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect(object?["sampler"] as? String == "sublinear")
     }

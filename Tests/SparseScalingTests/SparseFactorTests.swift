@@ -47,7 +47,7 @@ import Testing
         }
         let v = try solver.solve(samples: samples, embedding: instance.embedding, teacher: instance.teacher).weights
         #expect(relativeDifference(v, reference.readout) < reference.readoutTolerance, "v differs for case \(Self.cases[index]), κ = \(reference.conditionNumber)")
-        let outcome = try LinearPointEvaluator.evaluate(spec)
+        let outcome = try PointEvaluator.evaluate(spec, streamingBytes: .infinity)
         // The same path (bit-identical in a process of its own; here other tests running in parallel
         // may change OpenBLAS's process-wide thread count in the middle of the readout).
         #expect(relativeDifference(outcome.readout, v) < reference.readoutTolerance / 100, "the evaluator takes the same path")
@@ -150,8 +150,8 @@ import Testing
     @Test func deterministicAcrossThreadCounts() throws {
         let parameters = try DataParameters(alpha: 0, beta: 2, inputDimension: .infinite)
         let spec = PointSpecification(parameters: parameters, featureCount: 64, sampleCount: 50_000, seed: 9)
-        let one = try LinearPointEvaluator.evaluate(spec, threads: 1)
-        let two = try LinearPointEvaluator.evaluate(spec, threads: 2)
+        let one = try PointEvaluator.evaluate(spec, threads: 1, streamingBytes: .infinity)
+        let two = try PointEvaluator.evaluate(spec, threads: 2, streamingBytes: .infinity)
         #expect(one.readout == two.readout)
         #expect(one.loss == two.loss)
     }

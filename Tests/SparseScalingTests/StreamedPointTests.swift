@@ -21,8 +21,8 @@ import Testing
         let (n, d, beta, ridge) = setting
         for seed in UInt64(0)..<3 {
             let spec = try Self.specification(n: n, d: d, seed: seed, beta: beta, ridge: ridge)
-            let streamed = try StreamedPointEvaluator.evaluate(spec, threads: 2)
-            let whole = try LinearPointEvaluator.evaluate(spec, threads: 1)
+            let streamed = try PointEvaluator.evaluate(spec, threads: 2, streamingBytes: 0)
+            let whole = try PointEvaluator.evaluate(spec, threads: 1, streamingBytes: .infinity)
             #expect(streamed.observedCoordinates == whole.observedCoordinates)
             #expect(streamed.rank == whole.rank)
             #expect(abs(streamed.loss - whole.loss) <= 1e-10 * whole.loss, "N=\(n) D=\(d) seed \(seed)")
@@ -59,7 +59,7 @@ import Testing
     @Test func pointEvaluatorStreamsTheSublinearPoint() throws {
         let spec = try Self.specification(n: 48, d: 30_000, seed: 9)
         let a = try PointEvaluator.evaluate(spec, threads: 2)
-        let b = try LinearPointEvaluator.evaluate(spec, threads: 2)
+        let b = try PointEvaluator.evaluate(spec, threads: 2, streamingBytes: .infinity)
         #expect(abs(a.loss - b.loss) <= 1e-10 * b.loss)
     }
 }
@@ -101,10 +101,10 @@ import Testing
     @Test func perSamplePointStreams() throws {
         var spec = try StreamedPointTests.specification(n: 32, d: 20_000, seed: 6)
         spec.sampler = .perSample
-        let a = try StreamedPointEvaluator.evaluate(spec, threads: 2)
-        let b = try LinearPointEvaluator.evaluate(spec, threads: 1)
+        let a = try PointEvaluator.evaluate(spec, threads: 2, streamingBytes: 0)
+        let b = try PointEvaluator.evaluate(spec, threads: 1, streamingBytes: .infinity)
         #expect(abs(a.loss - b.loss) <= 1e-10 * b.loss)
-        #expect(!StreamedPointEvaluator.streams(spec))
+        #expect(try PointPlan(spec).route == .reducedInMemory)
     }
 }
 
@@ -115,8 +115,8 @@ import Testing
         for sampler in [SamplerVersion.perSample, .sublinear] {
             var spec = try StreamedPointTests.specification(n: 24, d: 6000, seed: 1)
             spec.sampler = sampler
-            let streamed = try StreamedPointEvaluator.evaluate(spec, threads: 2, maximumBlockSize: 1, maximumHubCount: 1)
-            let whole = try LinearPointEvaluator.evaluate(spec, threads: 1)
+            let streamed = try StreamedPointEvaluator.evaluate(try PointPlan(spec, streamingBytes: 0), threads: 2, maximumBlockSize: 1, maximumHubCount: 1)
+            let whole = try PointEvaluator.evaluate(spec, threads: 1, streamingBytes: .infinity)
             #expect(streamed.rank == whole.rank)
             #expect(abs(streamed.loss - whole.loss) <= 1e-10 * whole.loss, "\(sampler)")
         }
@@ -127,10 +127,10 @@ import Testing
         var spec = try StreamedPointTests.specification(n: 1024, d: 10_000_000, seed: 1, beta: 1.2)
         spec.sampler = .perSample
         #expect(StreamedPointEvaluator.factorLikelyDeclines(spec.parameters))
-        #expect(StreamedPointEvaluator.streams(spec))
+        #expect(try PointPlan(spec).route == .reducedStreamed)
         spec.featureCount = 24
         spec.sampleCount = 4000
-        #expect(!StreamedPointEvaluator.streams(spec))
+        #expect(try PointPlan(spec).route == .reducedInMemory)
         #expect(!StreamedPointEvaluator.factorLikelyDeclines(try DataParameters(alpha: 0, beta: 2)))
     }
 }

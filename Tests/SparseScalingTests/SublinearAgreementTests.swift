@@ -103,22 +103,13 @@ import Testing
     func lossAgrees(featureCount: Int, noise: Double) throws {
         let parameters = try DataParameters(alpha: 0, beta: 2)
         var losses: [[Double]] = [[], []]
-        let total = Zeta.riemann(parameters.varianceExponent)
         for s in 0..<Self.seeds {
             for (v, version) in [SamplerVersion.perSample, .sublinear].enumerated() {
                 let spec = PointSpecification(
                     parameters: parameters, featureCount: featureCount, sampleCount: 200,
-                    seed: UInt64(v * 100_000 + s), sampler: version, noise: noise)
-                let instance = try TrainingInstance(spec, threads: 1)
-                let solution = try LinearPointEvaluator.train(instance)
-                let loss = PopulationLoss.observedPart(
-                    parameters: parameters, coordinates: instance.observed, embedding: instance.embedding,
-                    teacher: instance.teacher, readout: solution.weights)
-                // The expected tail (‖v‖²/N + 1)·Σ_{i∉S} λ_i, with Σ_{i∉S} λ_i = ζ(3) − Σ_{i∈S} λ_i (no
-                // harmful cancellation at this D; cheaper in a debug build than `expectedTail`).
-                let seen = instance.observed.reduce(0) { $0 + parameters.marginalVariance($1) }
-                let norm = solution.weights.reduce(0) { $0 + $1 * $1 } / Double(featureCount)
-                losses[v].append(loss + (norm + 1) * (total - seen))
+                    seed: UInt64(v * 100_000 + s), sampler: version, labelNoise: noise)
+                // Through the user's entry point: the sublinear point takes the streamed route.
+                losses[v].append(try PointEvaluator.evaluate(spec, threads: 1).loss)
             }
         }
         // log L: the variance test needs finite fourth moments.
@@ -141,7 +132,7 @@ import Testing
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let spec = PointSpecification(parameters: parameters, featureCount: 30, sampleCount: 5000, seed: 3, sampler: .sublinear)
         let instance = try TrainingInstance(spec, threads: 1)
-        let sparse = try LinearPointEvaluator.train(instance)
+        let sparse = try LinearPointEvaluator.train(instance, plan: try PointPlan(spec))
         let dense = try ReducedMinimumNormSolver(sparseFactor: false).solve(
             secondMoment: instance.secondMoment(), embedding: instance.embedding, teacher: instance.teacher,
             sampleCount: spec.sampleCount)

@@ -14,9 +14,9 @@ import Testing
         var ratios: [Double] = []
         for seed in 0..<300 {
             var spec = PointSpecification(parameters: parameters, featureCount: 8, sampleCount: 50, tail: .expected, seed: UInt64(seed))
-            let expected = try LinearPointEvaluator.evaluate(spec, threads: 1)
+            let expected = try PointEvaluator.evaluate(spec, threads: 1, streamingBytes: .infinity)
             spec.tail = .realized
-            let realized = try LinearPointEvaluator.evaluate(spec, threads: 1)
+            let realized = try PointEvaluator.evaluate(spec, threads: 1, streamingBytes: .infinity)
             #expect(expected.lossObserved == realized.lossObserved)
             ratios.append(realized.lossTail / expected.lossTail)
         }

@@ -60,7 +60,7 @@ package final class MeasurementRunner: @unchecked Sendable {
         if !missing.isEmpty {
             let concurrency = min(threads, missing.count)
             try MemoryEstimate(points: missing, concurrency: concurrency)
-                .check(limit: memoryLimit, job: "\(label) (\(missing.count) points, \(concurrency) at once)")
+                .check(limit: memoryLimit, job: "\(label) (\(missing.count) points, \(concurrency) at once)", concurrency: concurrency)
         }
         try run(missing, label: label)
         let measured = try aggregate(points, seeds: seeds)

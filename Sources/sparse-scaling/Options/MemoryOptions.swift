@@ -21,7 +21,7 @@ struct MemoryOptions: ParsableArguments {
     /// Throws a runtime error (exit 1) naming the estimate when `estimate` is over the limit; when the
     /// per-sample `points` would fit under the sublinear sampler, the message suggests it.
     func check(_ estimate: MemoryEstimate, job: String, points: [PointSpecification] = [], concurrency: Int = 1) throws {
-        do { try estimate.check(limit: try limit(), job: job) } catch let error as MemoryLimitExceeded {
+        do { try estimate.check(limit: try limit(), job: job, concurrency: concurrency) } catch let error as MemoryLimitExceeded {
             var message = error.commandLineMessage
             let switchable = points.filter { $0.sampler == .perSample && $0.data == .sparse && $0.features == .linear && $0.solver == .reduced && $0.parameters.beta > 1 }
             if !points.isEmpty, switchable.count == points.count {

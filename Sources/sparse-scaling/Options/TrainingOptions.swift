@@ -36,7 +36,8 @@ struct TrainingOptions: ParsableArguments {
                 ? [("--gradient-tolerance", gradientTolerance != nil), ("--max-iterations", maxIterations != nil)]
                 : [("--eta", eta != nil), ("--gradient-tolerance", gradientTolerance != nil), ("--max-iterations", maxIterations != nil)]
             for (flag, given) in flags where given {
-                throw ValidationError("\(flag) has no effect with --solver \(solver.rawValue): it is for the iterative solvers gd, nesterov and sgd")
+                throw ValidationError("\(flag) has no effect with --solver \(solver.rawValue): it is for "
+                    + (flag == "--eta" ? "gd, nesterov, sgd and online" : "the iterative solvers gd, nesterov and sgd"))
             }
         }
         if etaDecay != nil, solver != .online {

@@ -43,11 +43,11 @@ extension ParameterError {
 }
 
 extension MemoryLimitExceeded {
-    /// The refusal in the command line's words: the limit is --max-memory, and --threads sets how
-    /// many points run at once.
+    /// The refusal in the command line's words: the limit is --max-memory, and (for jobs that run several
+    /// points at once) --threads sets how many.
     var commandLineMessage: String {
         "\(job) needs an estimated \(estimate) of memory, over --max-memory \(MemoryEstimate.format(limit)); "
-            + "use smaller sizes, fewer --threads, or raise --max-memory"
+            + (concurrency > 1 ? "use smaller sizes, fewer --threads, or raise --max-memory" : "use smaller sizes or raise --max-memory")
     }
 }
 

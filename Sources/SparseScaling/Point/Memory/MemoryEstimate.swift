@@ -261,6 +261,8 @@ package struct MemoryLimitExceeded: Error, CustomStringConvertible, Sendable {
     public let limit: Double
     /// What the job is, e.g. "sweep (12 points, 2 at once)".
     public let job: String
+    /// How many points the job runs at once (1 for a single point).
+    public var concurrency: Int = 1
 
     /// One line with the estimate and the limit.
     public var description: String {
@@ -270,8 +272,11 @@ package struct MemoryLimitExceeded: Error, CustomStringConvertible, Sendable {
 
 extension MemoryEstimate {
     /// Throws `MemoryLimitExceeded` for `job` when this estimate is over `limit` bytes (nil: no limit).
-    public func check(limit: Double?, job: String) throws {
-        if let limit, !(bytes <= limit) { throw MemoryLimitExceeded(estimate: self, limit: limit, job: job) }
+    /// `concurrency` is how many points the job runs at once.
+    public func check(limit: Double?, job: String, concurrency: Int = 1) throws {
+        if let limit, !(bytes <= limit) {
+            throw MemoryLimitExceeded(estimate: self, limit: limit, job: job, concurrency: concurrency)
+        }
     }
 }
 
