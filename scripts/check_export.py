@@ -31,7 +31,7 @@ def main(folder: str, tolerance: float = 1e-8) -> int:
         chi2 = float(np.sum(noise ** 2) / sigma ** 2)
         noise_ok = abs(chi2 - D) <= 6 * np.sqrt(2 * D) + 6
         print(f"noise σ = {sigma}: ‖y − w_S X_S‖²/σ² = {chi2:.1f} (expected {D} ± {np.sqrt(2 * D):.1f})")
-    rtol = summary["tolerance"] if summary["tolerance"] is not None else max(N, D) * np.finfo(float).eps
+    rtol = summary["tolerance"] if summary.get("tolerance") is not None else max(N, D) * np.finfo(float).eps
     if summary["ridge"] > 0:
         v = np.linalg.solve(F @ F.T + summary["ridge"] * D * np.eye(N), F @ y)
     else:

@@ -6,8 +6,8 @@ extension PointSpecification {
         guard estimator == .conditional else { return }
         let reason = "the conditional mean (MODEL.md §6.1) is computed for sparse data, linear features and the reduced solver"
         if data != .sparse {
-            throw ParameterError.invalid(parameter: .lossEstimator, value: "conditional",
-                                         allowed: "sample with \(data.rawValue) data (\(reason))")
+            throw ParameterError.incompatible(parameter: .lossEstimator, value: "conditional", allowed: "sample",
+                                              other: .dataKind, otherValue: data.rawValue, reason: reason)
         }
         if features != .linear {
             throw ParameterError.incompatible(parameter: .lossEstimator, value: "conditional", allowed: "sample",
