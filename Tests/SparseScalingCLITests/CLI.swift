@@ -28,10 +28,13 @@ enum CLI {
     }()
 
     /// Starts the command in `folder` (not waiting).
-    static func start(_ arguments: [String], in folder: URL) throws -> (Process, Pipe, Pipe) {
+    static func start(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -42,8 +45,8 @@ enum CLI {
     }
 
     /// Runs the command in `folder` to the end; when `killAfter` is set, sends SIGKILL after that many seconds.
-    static func run(_ arguments: [String], in folder: URL, killAfter: Double? = nil) throws -> Output {
-        let (process, out, err) = try start(arguments, in: folder)
+    static func run(_ arguments: [String], in folder: URL, killAfter: Double? = nil, environment: [String: String] = [:]) throws -> Output {
+        let (process, out, err) = try start(arguments, in: folder, environment: environment)
         if let killAfter {
             let pid = process.processIdentifier
             DispatchQueue.global().asyncAfter(deadline: .now() + killAfter) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How one point is computed, decided once from a validated specification: its route, how its data
 /// are drawn, its label noise and the memory it needs. Evaluators, the memory check and `export` all
 /// read this one value.
@@ -7,8 +9,16 @@ public struct PointPlan: Sendable {
     /// The evaluation path.
     public let route: PointRoute
 
-    /// Per-sample reduced points hold W_S and B whole below this many bytes (1 GiB) and stream above it.
-    public static let defaultStreamingBytes = Double(1 << 30)
+    /// Per-sample reduced points hold W_S and B whole below this many bytes and stream above it: 1 GiB, or
+    /// the environment variable SPARSE_SCALING_STREAM_ABOVE_BYTES (a number of bytes ≥ 0; 0 streams every
+    /// sparse reduced point), which lets tests run the streamed route at small sizes.
+    public static let defaultStreamingBytes: Double = {
+        if let text = ProcessInfo.processInfo.environment["SPARSE_SCALING_STREAM_ABOVE_BYTES"],
+           let bytes = Double(text), bytes >= 0 {
+            return bytes
+        }
+        return Double(1 << 30)
+    }()
 
     /// Validates `specification` (every parameter, once) and plans it; per-sample reduced points stream
     /// when W_S and B would exceed `streamingBytes` (tests lower it to stream small points).
