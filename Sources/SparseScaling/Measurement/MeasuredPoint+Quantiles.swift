@@ -20,7 +20,7 @@ extension MeasuredPoint {
     /// The summary statistics written after the stored fields.
     private struct LossSummary: Encodable {
         let lossMean: Double
-        let lossStandardError: Double
+        let lossStandardError: Double?
         let lossMedian: Double?
         let lossQuantile10: Double?
         let lossQuantile90: Double?

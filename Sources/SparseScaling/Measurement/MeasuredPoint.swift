@@ -24,9 +24,9 @@ public struct MeasuredPoint: Sendable, Codable {
     public var seedCount: Int { losses.count }
     /// Mean loss over seeds.
     public var lossMean: Double { losses.reduce(0, +) / Double(max(1, losses.count)) }
-    /// Standard error of the mean loss (0 for a single seed).
-    public var lossStandardError: Double {
-        guard losses.count > 1 else { return 0 }
+    /// Standard error of the mean loss; nil for a single seed (no spread is observable).
+    public var lossStandardError: Double? {
+        guard losses.count > 1 else { return nil }
         let m = lossMean
         let variance = losses.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(losses.count - 1)
         return (variance / Double(losses.count)).squareRoot()

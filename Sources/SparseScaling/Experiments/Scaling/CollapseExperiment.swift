@@ -114,7 +114,7 @@ public struct CollapseCurve: Sendable, Encodable {
         let lossScale = pow(Double(sampleCount), alphaD)
         x = points.map { Double($0.n) / scale }
         y = points.map { $0.lossMean * lossScale }
-        yStandardError = points.map { $0.lossStandardError * lossScale }
+        yStandardError = points.map { $0.lossStandardError.map { $0 * lossScale } ?? 0 }
         let quantiles = points.map(\.lossQuantiles)
         yMedian = zip(points, quantiles).map { ($1?.median ?? $0.lossMean) * lossScale }
         yQuantile10 = zip(points, quantiles).map { ($1?.quantile10 ?? $0.lossMean) * lossScale }
@@ -210,7 +210,7 @@ package struct CollapseResult: ExperimentOutput {
                 table.append([
                     .integer(curve.sampleCount), .integer(p.n), .number(curve.x[i]), .number(curve.y[i]), .number(curve.yStandardError[i]),
                     .number(curve.yMedian[i]), .number(curve.yQuantile10[i]), .number(curve.yQuantile90[i]),
-                    .number(p.lossMean), .number(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10), .optional(q?.quantile90),
+                    .number(p.lossMean), .optional(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10), .optional(q?.quantile90),
                     .integer(curve.heavyTailed[i] ? 1 : 0), .optional(predicted?.mean), .optional(predicted?.median),
                     predicted.map { .text($0.region.rawValue) } ?? .empty, .integer(p.seedCount), .number(p.meanObservedCoordinates),
                 ])

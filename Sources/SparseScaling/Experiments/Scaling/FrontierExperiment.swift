@@ -137,7 +137,7 @@ package struct FrontierResult: ExperimentOutput {
                 let q = p.lossQuantiles
                 table.append([
                     .integer(p.n), .integer(p.d), .number(FrontierExperiment.compute(n: p.n, d: p.d)), .number(p.lossMean),
-                    .number(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10), .optional(q?.quantile90),
+                    .optional(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10), .optional(q?.quantile90),
                     .integer(p.heavyTail.isHeavyTailed ? 1 : 0), .integer(p.seedCount), .integer(onEnvelope.contains("\(p.n)x\(p.d)") ? 1 : 0),
                 ])
             }

@@ -119,7 +119,7 @@ package struct LossCurveResult: ExperimentOutput {
     public struct Point: Sendable, Codable {
         public let n: Int
         public let measuredMean: Double
-        public let measuredStandardError: Double
+        public let measuredStandardError: Double?
         public let measuredMedian: Double
         public let measuredQuantile10: Double
         public let measuredQuantile90: Double
@@ -168,7 +168,7 @@ package struct LossCurveResult: ExperimentOutput {
         /// The mean the verdicts use: the control-variate mean when known, else the plain mean.
         public var estimatedMean: Double { controlledMean ?? measuredMean }
         /// The SE of `estimatedMean`.
-        public var estimatedStandardError: Double { controlledStandardError ?? measuredStandardError }
+        public var estimatedStandardError: Double? { controlledStandardError ?? measuredStandardError }
 
         /// Whether the mean is not judged: the point is in the predicted peak band (E[L] = ∞), or its seeds'
         /// losses are heavy-tailed by `HeavyTailAssessment`'s rules (one seed dominates, mean above the 90% quantile).
@@ -184,14 +184,14 @@ package struct LossCurveResult: ExperimentOutput {
 
         /// The SE of `relativeError` from the measurement's: (predicted/estimated)·(SE/estimated).
         public var relativeErrorStandardError: Double? {
-            guard !isHeavyTailed, let mean = predicted.mean else { return nil }
-            return abs(mean / estimatedMean) * estimatedStandardError / abs(estimatedMean)
+            guard !isHeavyTailed, let mean = predicted.mean, let se = estimatedStandardError else { return nil }
+            return abs(mean / estimatedMean) * se / abs(estimatedMean)
         }
 
         /// (predicted mean − estimated mean) / SE where the mean is judged.
         public var z: Double? {
-            guard !isHeavyTailed, let mean = predicted.mean, estimatedStandardError > 0 else { return nil }
-            return (mean - estimatedMean) / estimatedStandardError
+            guard !isHeavyTailed, let mean = predicted.mean, let se = estimatedStandardError, se > 0 else { return nil }
+            return (mean - estimatedMean) / se
         }
     }
 
@@ -283,14 +283,16 @@ package struct LossCurveResult: ExperimentOutput {
             for (name, side) in [("under", curve.under), ("over", curve.over)] where side.points > 0 {
                 rows.append(ComparisonRow(
                     quantity: "loss curve \(curve.label): median |pred/meas − 1| of the mean, \(name)parameterized side (\(side.points) points\(curve.excludedNote); max \(Self.percent(side.maximum)); SE: the points' median)",
-                    predicted: 0, measured: side.median, standardError: side.medianStandardError ?? .nan,
+                    predicted: 0, measured: side.median, standardError: side.medianStandardError ?? .infinity,
                     toleranceBeyondNoise: configuration.medianTolerance))
             }
-            let binding = all.binding(tolerance: configuration.maximumTolerance)
+            // A verdict needs data: no max row when no point outside the band could be judged.
+            if all.points > 0, let binding = all.binding(tolerance: configuration.maximumTolerance) {
             rows.append(ComparisonRow(
-                quantity: "loss curve \(curve.label): max |pred/meas − 1| outside the peak band (under \(Self.percent(curve.under.maximum)), over \(Self.percent(curve.over.maximum)); verdict at the point nearest its limit tolerance + 1.96 SE: \(Self.percent(binding?.error)))",
-                predicted: 0, measured: binding?.error, standardError: binding?.standardError ?? .nan,
+                quantity: "loss curve \(curve.label): max |pred/meas − 1| outside the peak band (under \(Self.percent(curve.under.maximum)), over \(Self.percent(curve.over.maximum)); verdict at the point nearest its limit tolerance + 1.96 SE: \(Self.percent(binding.error)))",
+                predicted: 0, measured: binding.error, standardError: binding.standardError,
                 toleranceBeyondNoise: configuration.maximumTolerance))
+            }
             if let peak = curve.peak, let median = peak.predicted.median {
                 rows.append(ComparisonRow(
                     quantity: "loss curve \(curve.label): median loss at the measured peak N = \(peak.n) (10–90%: \(fourSignificantDigits(peak.measuredQuantile10))–\(fourSignificantDigits(peak.measuredQuantile90)))",
@@ -317,7 +319,7 @@ package struct LossCurveResult: ExperimentOutput {
             for p in curve.points {
                 table.append([.number(curve.setting.alpha), .number(curve.setting.beta), .integer(curve.setting.dataSize), .integer(p.n),
                               .text(p.predicted.region.rawValue), .text(p.predicted.method.rawValue), .integer(p.seeds),
-                              .number(p.measuredMean), .number(p.measuredStandardError), .number(p.measuredMedian),
+                              .number(p.measuredMean), .optional(p.measuredStandardError), .number(p.measuredMedian),
                               .number(p.measuredQuantile10), .number(p.measuredQuantile90), .optional(p.controlledMean),
                               .optional(p.controlledStandardError), .integer(p.isHeavyTailed ? 1 : 0), .optional(p.predicted.mean),
                               .optional(p.predicted.median), .optional(p.predicted.quantile10), .optional(p.predicted.quantile90),

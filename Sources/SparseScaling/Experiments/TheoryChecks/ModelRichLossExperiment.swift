@@ -81,7 +81,7 @@ package struct ModelRichLossResult: ExperimentOutput {
         var table = CSVTable(headers: ["d", "n", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90", "heavy_tailed", "seeds", "loss_exact", "loss_asymptotic", "ratio_measured_exact"])
         for (i, p) in points.enumerated() {
             let q = p.lossQuantiles
-            table.append([.integer(p.d), .integer(p.n), .number(p.lossMean), .number(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10),
+            table.append([.integer(p.d), .integer(p.n), .number(p.lossMean), .optional(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10),
                           .optional(q?.quantile90), .integer(p.heavyTail.isHeavyTailed ? 1 : 0), .integer(p.seedCount), .number(exact[i]), .optional(asymptotic[i]), .number(ratios[i])])
         }
         return ["\(Self.name).csv": table.render()]

@@ -89,7 +89,7 @@ package struct SweepResult: Sendable {
             let m: CSVCell = if case let .finite(m) = s.parameters.inputDimension { .integer(m) } else { .text("inf") }
             table.append([.number(s.parameters.alpha), .number(s.parameters.beta), m, .text(s.data.rawValue), .text(s.features.rawValue),
                           .text(s.solver.rawValue), .integer(p.n), .integer(p.d), .integer(p.seedCount), .number(p.lossMean),
-                          .number(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10), .optional(q?.quantile90),
+                          .optional(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10), .optional(q?.quantile90),
                           .integer(p.heavyTail.isHeavyTailed ? 1 : 0), .number(p.meanObservedCoordinates)]
                           + (noisy ? [.number(s.labelNoise), .number(p.testLossMean)] : []))
         }
@@ -103,8 +103,9 @@ package struct SweepResult: Sendable {
         for p in points {
             let q = p.lossQuantiles
             let flag = p.heavyTail
+            let se: String = p.lossStandardError.map { String(format: "%.3e", $0) } ?? "—"
             table.append([
-                "\(p.n)", "\(p.d)", String(format: "%.6e", p.lossMean), String(format: "%.3e", p.lossStandardError),
+                "\(p.n)", "\(p.d)", String(format: "%.6e", p.lossMean), se,
                 q.map { String(format: "%.4e", $0.median) } ?? "-", q.map { String(format: "%.4e", $0.quantile10) } ?? "-",
                 q.map { String(format: "%.4e", $0.quantile90) } ?? "-",
                 "\(p.seedCount)", String(format: "%.1f", p.meanObservedCoordinates), flag.isHeavyTailed ? "heavy-tailed*" : "",

@@ -32,7 +32,7 @@ public struct SweepSeries: Sendable, Encodable {
             let q = p.lossQuantiles
             table.append([
                 .text(name), .text(variable.rawValue), .integer(p.n), .integer(p.d), .integer(p.seedCount),
-                .number(p.lossMean), .number(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10),
+                .number(p.lossMean), .optional(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10),
                 .optional(q?.quantile90), .integer(p.heavyTail.isHeavyTailed ? 1 : 0), .number(p.meanObservedCoordinates),
             ])
         }

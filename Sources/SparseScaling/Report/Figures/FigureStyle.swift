@@ -6,8 +6,8 @@ import SVGPlot
 /// power laws as solid lines (exponent ± SE in the legend), theory as dashed lines.
 package enum FigureStyle {
     /// Mean ± SE markers of measured points at the given x values.
-    package static func measured(x: [Double], y: [Double], se: [Double], label: String, color: Color, marker: Marker.Shape = .circle) -> Series {
-        Series.scatter(x: x, y: y, label: label, color: color, marker: Marker(marker, size: 6), errorBars: se.map { ErrorBar.symmetric($0) })
+    package static func measured(x: [Double], y: [Double], se: [Double?], label: String, color: Color, marker: Marker.Shape = .circle) -> Series {
+        Series.scatter(x: x, y: y, label: label, color: color, marker: Marker(marker, size: 6), errorBars: se.map { ErrorBar.symmetric($0 ?? 0) })
     }
 
     /// The fitted power law over its tail's x range, labelled with exponent ± SE.

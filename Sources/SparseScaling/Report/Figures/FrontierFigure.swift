@@ -15,7 +15,7 @@ package enum FrontierFigure {
             let compute = curve.map { FrontierExperiment.compute(n: $0.n, d: $0.d) }
             series.append(Series(x: compute, y: zip(curve, inBand).map { $1 ? .nan : $0.lossMean },
                                  label: "N = \(n)", color: Color.cycle[i % Color.cycle.count], line: LineStyle(width: 1.0), marker: Marker(.circle, size: 4),
-                                 errorBars: curve.map { ErrorBar.symmetric($0.lossStandardError) }))
+                                 errorBars: curve.map { ErrorBar.symmetric($0.lossStandardError ?? 0) }))
             let medians = curve.indices.filter { inBand[$0] }.compactMap { j in curve[j].lossQuantiles.map { (compute[j], $0.median) } }
             if !medians.isEmpty {
                 series.append(Series.scatter(x: medians.map(\.0), y: medians.map(\.1), label: nil, color: Color.cycle[i % Color.cycle.count], marker: Marker(.diamond, size: 6)))
