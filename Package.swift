@@ -22,12 +22,14 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
         // Philox4x32-10 blocks in bulk (AVX2 when the processor has it, chosen at run time).
         .target(name: "CPhilox"),
-        .target(name: "ScalingTheory", dependencies: ["ScalingAnalysis"], exclude: ["README.md"]),
+        // The words every layer shares: data kind, feature map, solver, estimators, sampler.
+        .target(name: "ScalingVocabulary", exclude: ["README.md"]),
+        .target(name: "ScalingTheory", dependencies: ["ScalingAnalysis", "ScalingVocabulary"], exclude: ["README.md"]),
         .target(name: "ScalingAnalysis", exclude: ["README.md"]),
         .target(name: "SVGPlot", exclude: ["README.md"]),
         .target(
             name: "ResultsStore",
-            dependencies: ["ScalingTheory", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ScalingVocabulary", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["README.md"]
         ),
         .target(
@@ -38,7 +40,7 @@ let package = Package(
         // The `bench` measurements: solver speed, growth exponents, kernel GFLOP/s, peak memory.
         .target(
             name: "SparseScalingBenchmarks",
-            dependencies: ["SparseScaling", "LinearAlgebra", "ScalingAnalysis"],
+            dependencies: ["SparseScaling", "LinearAlgebra", "ScalingAnalysis", "ScalingVocabulary"],
             exclude: ["README.md"]
         ),
         .executableTarget(

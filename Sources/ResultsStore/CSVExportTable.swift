@@ -11,7 +11,7 @@ struct CSVExportTable {
     /// Columns that never depend on the rows, before the options.
     static let leading = [
         "configuration_key", "seed", "alpha", "beta", "m", "n", "d", "data", "features", "solver", "ridge", "tail",
-        "tolerance",
+        "tolerance", "sampler", "estimator", "noise",
     ]
     /// Fixed columns after the options.
     static let results = ["loss", "loss_observed", "loss_tail", "loss_standard_error", "observed_coordinates", "rank"]
@@ -28,6 +28,7 @@ struct CSVExportTable {
                 .map { ($0, fixed.contains($0) ? prefix + $0 : $0) }
         }
         let options = Set(points.flatMap { Self.options(in: $0.configuration.extra).map(\.name) })
+            .subtracting(PointConfiguration.namedOptionKeys)
         optionColumns = columns(options, prefix: "extra_")
         let taken = fixed.union(optionColumns.map(\.column))
         let measurements = Set(points.flatMap { $0.result.extras.keys })
@@ -52,6 +53,8 @@ struct CSVExportTable {
             String(c.n), String(c.d), c.data.rawValue, c.features.rawValue, c.solver.rawValue, double(c.ridge),
             c.tail.rawValue, c.tolerance.map(double) ?? "",
         ]
+        let named = c.namedOptions
+        fields += [named.sampler, named.estimator, double(named.labelNoise)]
         fields += optionColumns.map { options[$0.name] ?? "" }
         fields += [
             double(r.loss), double(r.lossObserved), double(r.lossTail), r.lossStandardError.map(double) ?? "",

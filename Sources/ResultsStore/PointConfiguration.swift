@@ -1,4 +1,4 @@
-import ScalingTheory
+import ScalingVocabulary
 
 /// Every parameter that determines one simulated point, apart from the seed.
 ///

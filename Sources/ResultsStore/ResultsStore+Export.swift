@@ -3,7 +3,8 @@ import Foundation
 extension ResultsStore {
     /// All rows as CSV for pandas: a header of snake_case column names, then one line per row in ``allPoints()`` order.
     ///
-    /// The columns are ``Schema/columns`` except that `m` is `inf` for infinitely many features, the canonical
+    /// The columns are ``Schema/columns`` except that `m` is `inf` for infinitely many features, the sampler,
+    /// estimator and label noise are named columns, the rest of the canonical
     /// `extra` text becomes one column per option it names (e.g. `eta`, `max_iterations`), the `extras` JSON
     /// becomes one column per measurement when any row has one (and is left out otherwise), and `tag` comes
     /// before the provenance; the convergence columns (`iterations`, `converged`, `relative_gradient_norm`)
@@ -22,7 +23,8 @@ extension ResultsStore {
     /// All rows as a JSON array of objects keyed by snake_case column names, in ``allPoints()`` order.
     /// The convergence keys appear in the rows of iterative solvers that recorded them.
     ///
-    /// Keys are sorted, `nil` is `null`, non-finite doubles are the strings `"nan"`, `"inf"`, `"-inf"`.
+    /// Keys are sorted, `nil` is `null`, non-finite doubles and M = ∞ are the strings `"nan"`, `"inf"`, `"-inf"`;
+    /// the sampler and the estimator are named, the label noise σ is a number.
     public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -64,7 +66,8 @@ struct ExportRow: Encodable {
         try container.encode(point.seed, forKey: Key("seed"))
         try container.encode(c.alpha, forKey: Key("alpha"))
         try container.encode(c.beta, forKey: Key("beta"))
-        try container.encode(c.m, forKey: Key("m"))
+        // M = ∞ is the text "inf", as in the CSV; null would read as "not given".
+        if let m = c.m { try container.encode(m, forKey: Key("m")) } else { try container.encode("inf", forKey: Key("m")) }
         try container.encode(c.n, forKey: Key("n"))
         try container.encode(c.d, forKey: Key("d"))
         try container.encode(c.data.rawValue, forKey: Key("data"))
@@ -74,6 +77,10 @@ struct ExportRow: Encodable {
         try container.encode(c.tail.rawValue, forKey: Key("tail"))
         try container.encode(c.tolerance, forKey: Key("tolerance"))
         try container.encode(c.extra, forKey: Key("extra"))
+        let named = c.namedOptions
+        try container.encode(named.sampler, forKey: Key("sampler"))
+        try container.encode(named.estimator, forKey: Key("estimator"))
+        try container.encode(named.labelNoise, forKey: Key("noise"))
         try container.encode(r.loss, forKey: Key("loss"))
         try container.encode(r.lossObserved, forKey: Key("loss_observed"))
         try container.encode(r.lossTail, forKey: Key("loss_tail"))

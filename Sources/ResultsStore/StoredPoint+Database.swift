@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import ScalingTheory
+import ScalingVocabulary
 
 extension StoredPoint: FetchableRecord, TableRecord {
     /// The SQL table that holds stored points.

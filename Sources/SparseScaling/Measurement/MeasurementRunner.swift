@@ -43,7 +43,10 @@ package final class MeasurementRunner: @unchecked Sendable {
     /// point over the seeds present in the store (all of them unless the run is sharded).
     public func measure(_ points: [PointSpecification], seeds: [UInt64], label: String = "points") throws -> [MeasuredPoint] {
         let points = points.map { withEstimator(withLabelNoise($0)) }
-        for p in points { try p.validate() }
+        // Validated and planned as `point` plans them, before any work.
+        let plans = try points.map { try PointPlan($0) }
+        try WorkEstimate(seconds: plans.reduce(0) { $0 + (WorkEstimate(plan: $1)?.seconds ?? 0) } * Double(seeds.count))
+            .check(job: "\(label) (\(points.count) points × \(seeds.count) seeds)")
         var missing: [PointSpecification] = []
         var present = 0
         for p in points {

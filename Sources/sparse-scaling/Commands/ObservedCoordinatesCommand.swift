@@ -29,7 +29,7 @@ struct ObservedCoordinatesCommand: ParsableCommand {
         if let seeds { configuration.seeds = seeds }
         if let counts = try sampleCounts() { configuration.sampleCounts = counts }
         if let largest = configuration.sampleCounts.max() {
-            let parameters = try DataParameters(alpha: experiment.alpha, beta: experiment.beta, inputDimension: experiment.beta > 1 ? .infinite : .finite(1 << 20))
+            let parameters = try DataParameters.experiment(alpha: experiment.alpha, beta: experiment.beta)
             let stream = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: largest)
             try memory.check(MemoryEstimate(point: stream), job: "observed-coordinates (D up to \(largest))")
         }

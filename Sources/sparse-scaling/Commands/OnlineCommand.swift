@@ -56,9 +56,18 @@ struct OnlineCommand: ParsableCommand {
         if let eta { configuration.stepSize = eta }
         let parameters: DataParameters
         do {
-            parameters = try DataParameters(
-                alpha: experiment.alpha, beta: experiment.beta, inputDimension: experiment.beta > 1 ? .infinite : .finite(1 << 20))
+            parameters = try DataParameters.experiment(alpha: experiment.alpha, beta: experiment.beta)
         } catch let error as ParameterError { throw error.usageError }
+        // Every run is a point of the online route: validated (and its work estimated) as `point` does.
+        var work = 0.0
+        for n in configuration.featureCounts {
+            var spec = PointSpecification(parameters: parameters, featureCount: n, sampleCount: configuration.steps, solver: .online)
+            spec.optimization.stepSize = configuration.stepSize
+            do {
+                work += Double(configuration.seeds) * (WorkEstimate(plan: try PointPlan(spec))?.seconds ?? 0)
+            } catch let error as ParameterError { throw error.usageError }
+        }
+        do { try WorkEstimate(seconds: work).check(job: "experiment online") } catch { throw commandLineError(error) }
         let runs = configuration.featureCounts.count * configuration.seeds
         try memory.check(
             MemoryEstimate(online: configuration, parameters: parameters, threads: threadOptions.threads),

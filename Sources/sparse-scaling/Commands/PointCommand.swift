@@ -29,6 +29,7 @@ struct PointCommand: ParsableCommand {
         let spec = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed, training: training)
         let plan = try PointPlan(spec)
         try memory.check(plan.memory, job: "point (N = \(size.n), D = \(size.d))", points: [spec])
+        do { try WorkEstimate(plan: plan)?.check(job: "point (N = \(size.n), D = \(size.d))") } catch { throw commandLineError(error) }
         let outcome = try PointEvaluator.evaluate(plan)
         if let warning = outcome.convergence?.warning(solver: spec.solver, tolerance: spec.optimization.gradientTolerance) {
             FileHandle.standardError.write(Data((warning + "\n").utf8))

@@ -39,6 +39,9 @@ struct SweepCommand: ParsableCommand {
         if let nPerD, let largest = try options.sizes().sampleCounts.max(), !(nPerD * Double(largest) <= 1e15) {
             throw ValidationError("invalid value '\(nPerD)' for --n-per-d: N = C·D must stay ≤ 1e15 (here D up to \(largest))")
         }
+        if let nPerD, let smallest = try options.sizes().sampleCounts.min(), nPerD * Double(smallest) < 0.5 {
+            throw ValidationError("invalid value '\(nPerD)' for --n-per-d: N = C·D rounds to 0 at D = \(smallest); expected C ≥ \(0.5 / Double(smallest))")
+        }
         if let plot { try OutputFile.checkWritable(plot, flag: "--plot") }
         guard fitTail >= 3 else { throw ValidationError("invalid value '\(fitTail)' for --fit-tail: expected an integer ≥ 3") }
         let grid = try options.sizes()

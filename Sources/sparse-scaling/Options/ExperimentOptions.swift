@@ -18,6 +18,12 @@ struct ExperimentOptions: ParsableArguments {
         try OutputFolder.checkWritable(out, flag: "--out")
     }
 
+    /// Prints to stderr the finite M the experiments use for β ≤ 1 (unless quiet).
+    func noteInputDimension() {
+        guard !quiet, let note = DataParameters.experimentDimensionNote(beta: beta) else { return }
+        FileHandle.standardError.write(Data(("note: " + note + "\n").utf8))
+    }
+
     /// α.
     var alpha: Double { exponents.alpha }
     /// β.
@@ -28,6 +34,7 @@ struct ExperimentOptions: ParsableArguments {
 
     /// Writes `output` and prints it in the chosen format.
     func finish<Output: ExperimentOutput>(_ output: Output) throws {
+        noteInputDimension()
         let files = try ExperimentWriter.write(output, to: URL(fileURLWithPath: out))
         try printing.print(output, files: files)
     }

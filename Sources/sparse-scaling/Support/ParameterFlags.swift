@@ -70,6 +70,7 @@ func commandLineError(_ error: Error) -> Error {
     switch error {
     case let error as ParameterError: return RuntimeError(error.commandLineMessage)
     case let error as MemoryLimitExceeded: return RuntimeError(error.commandLineMessage)
+    case let error as WorkLimitExceeded: return RuntimeError(error.description)
     case let error as TrainingDivergence: return RuntimeError(error.commandLineMessage)
     default: return error
     }

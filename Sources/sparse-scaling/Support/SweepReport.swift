@@ -66,19 +66,18 @@ struct SweepReport {
     }
 }
 
-/// A point's settings as a JSON object with snake_case keys, including the options stored in the key's `extra`.
+/// A sweep's base point as a JSON object: the settings its plan records (`PointPlan.settings`, the names
+/// `point` writes), without the sizes, the seed and the route, which vary over the sweep.
 enum ConfigurationEcho {
     static func object(_ spec: PointSpecification) -> [String: Any] {
-        let c = spec.storeConfiguration
-        var object: [String: Any] = [
-            "alpha": c.alpha, "beta": c.beta, "m": c.m.map { $0 as Any } ?? NSNull(), "data": c.data.rawValue,
-            "features": c.features.rawValue, "solver": c.solver.rawValue, "ridge": c.ridge, "tail": c.tail.rawValue,
-            "tolerance": c.tolerance.map { $0 as Any } ?? NSNull(), "version": SparseScalingVersion.current,
-        ]
-        if !c.extra.isEmpty {
-            for pair in c.extra.split(separator: ",") {
-                let parts = pair.split(separator: "=", maxSplits: 1)
-                if parts.count == 2, let value = Double(parts[1]) { object[String(parts[0])] = value }
+        var object: [String: Any] = ["version": SparseScalingVersion.current]
+        guard let plan = try? PointPlan(spec) else { return object }
+        for setting in plan.settings where !["n", "d", "seed", "route"].contains(setting.name) {
+            switch setting.value {
+            case let .number(x): object[setting.name] = x
+            case let .integer(i): object[setting.name] = i
+            case let .text(t): object[setting.name] = t
+            case .null: object[setting.name] = NSNull()
             }
         }
         return object

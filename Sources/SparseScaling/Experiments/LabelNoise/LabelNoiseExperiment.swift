@@ -46,7 +46,7 @@ package enum LabelNoiseExperiment {
     /// The batches `run` measures, in order: per σ², the N-sweep through the peak, the model-rich
     /// D-sweep and the ridges at the peak N (the N of `nSweepN` closest to E[K(nSweepD)]).
     package static func plan(alpha: Double, beta: Double, configuration c: Configuration) throws -> [PlannedBatch] {
-        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let parameters = try DataParameters.experiment(alpha: alpha, beta: beta)
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let peakN = peakFeatureCount(c, parameters: parameters)
         var batches: [PlannedBatch] = []
@@ -73,7 +73,7 @@ package enum LabelNoiseExperiment {
     /// Measures every sweep at α, β through `runner` (resuming from its store; σ = 0 points share the
     /// noiseless keys of the other experiments).
     package static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> LabelNoiseResult {
-        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let parameters = try DataParameters.experiment(alpha: alpha, beta: beta)
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let sweeps: [LabelNoiseResult.Sweep] = [.n, .d, .ridge]
         var rows: [LabelNoiseResult.Row] = []

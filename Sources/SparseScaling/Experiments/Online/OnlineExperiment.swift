@@ -36,7 +36,7 @@ package enum OnlineExperiment {
         alpha: Double, beta: Double, configuration c: Configuration, threads: Int = ParallelChunks.defaultThreads,
         progress: ProgressReporter = ProgressReporter()
     ) throws -> OnlineResult {
-        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let parameters = try DataParameters.experiment(alpha: alpha, beta: beta)
         guard c.stepSize > 0, c.stepSize.isFinite else {
             throw ParameterError.invalid(parameter: .stepSize, value: "\(c.stepSize)", allowed: "a finite number > 0")
         }

@@ -44,7 +44,7 @@ package enum CollapseExperiment {
 
     /// The curves' points at α, β, one batch per D, checked before any work.
     public static func plan(alpha: Double, beta: Double, configuration c: Configuration) throws -> [PlannedBatch] {
-        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let parameters = try DataParameters.experiment(alpha: alpha, beta: beta)
         // Refuse before any work: every curve's N grid, and the loss scale D^(α_D) within the Double range.
         let grids = try c.sampleCounts.map { try c.featureCounts(d: $0, beta: beta) }
         if let largest = c.sampleCounts.max(), !pow(Double(largest), parameters.exponents.alphaD).isFinite {
@@ -62,7 +62,7 @@ package enum CollapseExperiment {
 
     /// Measures the curves at α, β through `runner`.
     public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> CollapseResult {
-        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let parameters = try DataParameters.experiment(alpha: alpha, beta: beta)
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         var curves: [CollapseCurve] = []
         for (d, batch) in zip(c.sampleCounts, try plan(alpha: alpha, beta: beta, configuration: c)) {

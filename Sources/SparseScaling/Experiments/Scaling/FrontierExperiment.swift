@@ -23,7 +23,7 @@ package enum FrontierExperiment {
 
     /// The fixed-N curves' points at α, β, one batch per N.
     public static func plan(alpha: Double, beta: Double, configuration c: Configuration) throws -> [PlannedBatch] {
-        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let parameters = try DataParameters.experiment(alpha: alpha, beta: beta)
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         return c.featureCounts.map { n in
             let base = PointSpecification(parameters: parameters, featureCount: n, sampleCount: 1)

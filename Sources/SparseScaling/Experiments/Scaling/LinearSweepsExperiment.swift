@@ -50,7 +50,7 @@ package enum LinearSweepsExperiment {
     /// The four sweeps: name, swept variable and points.
     static func sweeps(alpha: Double, beta: Double, configuration c: Configuration) throws -> [(String, SweptVariable, [PointSpecification])] {
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
-        let sparse = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let sparse = try DataParameters.experiment(alpha: alpha, beta: beta)
         func points(_ parameters: DataParameters, data: DataKind, solver: SolverKind, ns: [Int], ds: [Int], ratio: Double?) -> [PointSpecification] {
             let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: 1, data: data, solver: solver)
             return SweepPlan(base: base, featureCounts: ns, sampleCounts: ds, featuresPerSample: ratio, seeds: seeds).points

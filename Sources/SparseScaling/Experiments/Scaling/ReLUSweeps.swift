@@ -72,7 +72,7 @@ package enum ReLUSweepsExperiment: StoredExperiment {
     /// The four sweeps (name, swept variable, points) of every solver.
     static func sweeps(alpha: Double, beta: Double, configuration c: Configuration) throws -> [(SolverKind, [(String, SweptVariable, [PointSpecification])])] {
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
-        let sparse = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let sparse = try DataParameters.experiment(alpha: alpha, beta: beta)
         let optimization = OptimizationSettings(maxIterations: c.maxIterations, testSamples: c.testSamples)
         var sweeps: [(SolverKind, [(String, SweptVariable, [PointSpecification])])] = []
         for solver in c.solvers {

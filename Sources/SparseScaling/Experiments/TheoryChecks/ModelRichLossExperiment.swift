@@ -26,7 +26,7 @@ package enum ModelRichLossExperiment {
     /// when the loss at the largest D is below `measurableFraction`·Σ λ_i.
     public static func run(alpha: Double, beta: Double, configuration c: Configuration, runner: MeasurementRunner) throws -> ModelRichLossResult {
         let batch = try plan(alpha: alpha, beta: beta, configuration: c)[0]
-        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let parameters = try DataParameters.experiment(alpha: alpha, beta: beta)
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let measured = try runner.measure(batch.points, seeds: seeds, label: batch.label)
         return ModelRichLossResult(alpha: alpha, beta: beta, configuration: c, points: measured, parameters: parameters)
@@ -34,7 +34,7 @@ package enum ModelRichLossExperiment {
 
     /// The model-rich D-sweep's points at α, β (one batch), checked before any work.
     public static func plan(alpha: Double, beta: Double, configuration c: Configuration) throws -> [PlannedBatch] {
-        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let parameters = try DataParameters.experiment(alpha: alpha, beta: beta)
         // The measured loss has a rounding floor (about 1e-31·λ_1 from fitting coordinate 1); far below
         // it, measured/exact is rounding over the exact value and would be printed as ~1e280 or inf.
         if let largest = c.sampleCounts.max(),

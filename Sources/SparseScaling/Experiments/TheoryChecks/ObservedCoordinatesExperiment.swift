@@ -21,7 +21,7 @@ package enum ObservedCoordinatesExperiment {
 
     /// Draws the data of every (D, seed) and counts observed coordinates.
     public static func run(alpha: Double, beta: Double, configuration c: Configuration, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) throws -> ObservedCoordinatesResult {
-        let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: beta > 1 ? .infinite : .finite(1 << 20))
+        let parameters = try DataParameters.experiment(alpha: alpha, beta: beta)
         progress.begin("observed coordinates", total: c.sampleCounts.count * c.seeds)
         defer { progress.finish() }
         var rows: [ObservedCoordinatesRow] = []

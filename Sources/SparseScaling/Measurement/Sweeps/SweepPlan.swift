@@ -32,7 +32,7 @@ package struct SweepPlan: Sendable {
     public var points: [PointSpecification] {
         var list: [PointSpecification] = []
         for d in sampleCounts {
-            let ns = featuresPerSample.map { [max(1, Int((Double(d) * $0).rounded()))] } ?? featureCounts
+            let ns = featuresPerSample.map { [Int((Double(d) * $0).rounded())] } ?? featureCounts
             for n in ns {
                 var p = base
                 p.featureCount = n
