@@ -48,8 +48,15 @@ struct LossCurveExperimentCommand: ParsableCommand {
             guard fields.count == 3, let alpha = Double(fields[0]), let beta = Double(fields[1]), let d = Int(fields[2]),
                   alpha.isFinite, beta.isFinite, (1...1_000_000).contains(d),
                   fields.allSatisfy({ !$0.isEmpty && $0.trimmingCharacters(in: .whitespaces) == $0 }),
-                  beta > 1, (try? DataParameters(alpha: alpha, beta: beta)) != nil
+                  beta > 1
             else { throw invalid }
+            // Planned as its points will be (before any store is opened): a refusal names the setting's symbols.
+            do {
+                let parameters = try DataParameters(alpha: alpha, beta: beta)
+                _ = try PointPlan(PointSpecification(parameters: parameters, featureCount: 1, sampleCount: d))
+            } catch let error as ParameterError {
+                throw ValidationError("invalid value '\(item)' for --settings: \(error.message(naming: \.symbol))")
+            }
             return LossCurveExperiment.Setting(alpha: alpha, beta: beta, dataSize: d)
         }
     }
