@@ -23,13 +23,13 @@ import Testing
     @Test("Tolerance beyond noise: agree to tolerance + noise, inconclusive when the noise alone exceeds the tolerance")
     func toleranceBeyondNoise() {
         // Relative error 0.07 with noise 0.02 against 0.05: 0.07 ≤ 0.05 + 0.02 agrees.
-        #expect(IntervalDecision(predicted: 0, measured: 0.07, noise: 0.02, tolerance: 0.05) == .withinTolerance)
-        #expect(IntervalDecision(predicted: 0, measured: 0.0701, noise: 0.02, tolerance: 0.05) == .disagree)
-        #expect(IntervalDecision(predicted: 0, measured: 0.01, noise: 0.02, tolerance: 0.05) == .agree)
+        #expect(IntervalDecision(predicted: 0, measured: 0.07, margin: 0.02, tolerance: 0.05) == .withinTolerance)
+        #expect(IntervalDecision(predicted: 0, measured: 0.0701, margin: 0.02, tolerance: 0.05) == .disagree)
+        #expect(IntervalDecision(predicted: 0, measured: 0.01, margin: 0.02, tolerance: 0.05) == .agree)
         // Noise 0.06 > tolerance 0.05 and the error within it: the measurement cannot tell.
-        #expect(IntervalDecision(predicted: 0, measured: 0.05, noise: 0.06, tolerance: 0.05) == .inconclusive)
+        #expect(IntervalDecision(predicted: 0, measured: 0.05, margin: 0.06, tolerance: 0.05) == .inconclusive)
         // A large error still fails, whatever the noise.
-        #expect(IntervalDecision(predicted: 0, measured: 0.2, noise: 0.06, tolerance: 0.05) == .disagree)
+        #expect(IntervalDecision(predicted: 0, measured: 0.2, margin: 0.06, tolerance: 0.05) == .disagree)
     }
 
     @Test("ComparisonRow keeps its verdicts: the shared rule at the 1.96 SE edges")

@@ -103,7 +103,7 @@ import Testing
 
     @Test("The max row is judged at the point nearest its limit tolerance + 1.96 SE")
     func maxRowTakesTheBindingPoint() {
-        typealias E = LossCurveResult.ErrorWithNoise
+        typealias E = LossCurveResult.ErrorWithStandardError
         let precise = E(error: 1e-5, standardError: 7e-5), noisy = E(error: 0.111, standardError: 0.078)
         // Both far inside their limits: the larger error is the one shown, not the precise tiny one.
         #expect(LossCurveResult.SideError.binding([precise, noisy], tolerance: 0.15)?.error == 0.111)

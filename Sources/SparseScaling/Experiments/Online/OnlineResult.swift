@@ -20,8 +20,8 @@ package struct OnlineResult: ExperimentOutput {
         package var featureCount: Int
         package var step: Int
         package var loss: LossDistribution
-        /// Standard error of the mean over seeds.
-        package var standardError: Double
+        /// Standard error of the mean over seeds; nil for a single seed.
+        package var standardError: Double?
         package var meanObservedCoordinates: Double
     }
 
@@ -97,9 +97,9 @@ package struct OnlineResult: ExperimentOutput {
             for (j, t) in checkpoints.enumerated() {
                 let losses = completed.map { $0.run.checkpoints[j].loss }
                 let d = LossDistribution(losses)
-                let sd = losses.count > 1 ? (losses.reduce(0) { $0 + ($1 - d.mean) * ($1 - d.mean) } / Double(losses.count - 1)).squareRoot() : 0
+                let se = try? MeanEstimate(samples: losses).standardError
                 curves.append(CurvePoint(
-                    featureCount: n, step: t, loss: d, standardError: sd / Double(losses.count).squareRoot(),
+                    featureCount: n, step: t, loss: d, standardError: se ?? nil,
                     meanObservedCoordinates: completed.reduce(0) { $0 + Double($1.run.checkpoints[j].observedCoordinates) } / Double(completed.count)))
             }
         }
@@ -248,7 +248,7 @@ package struct OnlineResult: ExperimentOutput {
         for p in curves {
             let j = checkpoints.firstIndex(of: p.step)!
             table.append([
-                .integer(p.featureCount), .integer(p.step), .integer(p.loss.count), .number(p.loss.mean), .number(p.standardError),
+                .integer(p.featureCount), .integer(p.step), .integer(p.loss.count), .number(p.loss.mean), .optional(p.standardError),
                 .number(p.loss.median), .number(p.loss.lower), .number(p.loss.upper), .number(p.meanObservedCoordinates), .number(decoupledPrediction[j]),
             ])
         }

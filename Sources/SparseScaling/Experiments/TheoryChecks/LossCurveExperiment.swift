@@ -204,7 +204,7 @@ package struct LossCurveResult: ExperimentOutput {
         /// The median over the points of the SE of the relative error.
         public let medianStandardError: Double?
         /// Each judged point's relative error and its SE.
-        public let errors: [ErrorWithNoise]
+        public let errors: [ErrorWithStandardError]
 
         init(_ points: [Point]) {
             let pairs = points.compactMap { p in p.relativeError.flatMap { e in p.relativeErrorStandardError.map { (e, $0) } } }
@@ -214,21 +214,21 @@ package struct LossCurveResult: ExperimentOutput {
             maximum = sorted.last
             let noise = pairs.map(\.1).sorted()
             medianStandardError = noise.isEmpty ? nil : SampleQuantiles.quantile(noise, 0.5)
-            errors = pairs.map { ErrorWithNoise(error: $0.0, standardError: $0.1) }
+            errors = pairs.map { ErrorWithStandardError(error: $0.0, standardError: $0.1) }
         }
 
         /// The point that uses the largest share of its allowance, error / (tolerance + 1.96 SE): every
         /// point agrees exactly when this one does, so the max row's verdict is taken at it.
-        public func binding(tolerance: Double) -> ErrorWithNoise? { Self.binding(errors, tolerance: tolerance) }
+        public func binding(tolerance: Double) -> ErrorWithStandardError? { Self.binding(errors, tolerance: tolerance) }
 
         /// The entry of `errors` with the largest error / (tolerance + 1.96 SE).
-        static func binding(_ errors: [ErrorWithNoise], tolerance: Double) -> ErrorWithNoise? {
+        static func binding(_ errors: [ErrorWithStandardError], tolerance: Double) -> ErrorWithStandardError? {
             errors.max { $0.error / (tolerance + 1.96 * $0.standardError) < $1.error / (tolerance + 1.96 * $1.standardError) }
         }
     }
 
     /// A relative error and its standard error.
-    public struct ErrorWithNoise: Sendable, Codable {
+    public struct ErrorWithStandardError: Sendable, Codable {
         public let error: Double
         public let standardError: Double
     }

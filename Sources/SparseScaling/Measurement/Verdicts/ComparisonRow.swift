@@ -70,7 +70,7 @@ public struct ComparisonRow: Sendable, Codable {
         self.init(quantity: quantity, predicted: predicted, predictedText: nil, measured: measured,
                   standardError: standardError, tolerance: tolerance, judge: !standardError.isFinite ? nil : { measured in
             ((measured - noise, measured + noise),
-             Verdict(IntervalDecision(predicted: predicted, measured: measured, noise: noise, tolerance: tolerance)))
+             Verdict(IntervalDecision(predicted: predicted, measured: measured, margin: noise, tolerance: tolerance)))
         })
     }
 

@@ -28,12 +28,12 @@ public enum IntervalDecision: String, Sendable, Codable, Hashable {
         }
     }
 
-    /// The decision for a relative tolerance on top of the measurement's noise: `predicted` agrees
-    /// with `measured` ± `noise` (an interval half-width, e.g. 2 SE) when
-    /// |predicted − measured| ≤ `tolerance` + `noise`; inconclusive when it lies within the noise and
-    /// the noise alone exceeds the tolerance; disagree otherwise.
-    public init(predicted: Double, measured: Double, noise: Double, tolerance: Double) {
-        self.init(predicted: predicted, measured: measured, lower: measured - noise, upper: measured + noise,
-                  halfWidth: noise, resolution: tolerance, tolerance: tolerance + noise)
+    /// The decision for a relative tolerance on top of the measurement's interval: `predicted` agrees
+    /// with `measured` ± `margin` (an interval half-width, e.g. 1.96 SE) when
+    /// |predicted − measured| ≤ `tolerance` + `margin`; inconclusive when it lies within the margin and
+    /// the margin alone exceeds the tolerance; disagree otherwise.
+    public init(predicted: Double, measured: Double, margin: Double, tolerance: Double) {
+        self.init(predicted: predicted, measured: measured, lower: measured - margin, upper: measured + margin,
+                  halfWidth: margin, resolution: tolerance, tolerance: tolerance + margin)
     }
 }
