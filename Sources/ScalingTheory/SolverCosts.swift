@@ -1,15 +1,5 @@
 import Foundation
 
-/// The ways to train the readout compared in the paper's Table 3.
-public enum Solver: String, Hashable, Sendable, Codable, CaseIterable {
-    /// Plain full-batch gradient descent, cost ≈ N·D·κ.
-    case gradientDescent = "gradient_descent"
-    /// Nesterov-accelerated gradient descent, cost ≈ N·D·√κ.
-    case accelerated
-    /// Direct (pseudoinverse) solve, cost ≈ N·D·min(N, D).
-    case direct
-}
-
 /// Solver costs at one point (N, D), as base-10 logarithms (the costs overflow Double easily).
 public struct SolverCostEstimate: Hashable, Sendable, Codable {
     /// The regime of (N, D).
@@ -23,7 +13,8 @@ public struct SolverCostEstimate: Hashable, Sendable, Codable {
     /// log10(N·D·min(N, D)).
     public let log10Direct: Double
     /// The solver with the smallest estimate (ties go to direct, then accelerated).
-    public let cheapest: Solver
+    /// (gd: plain gradient descent, N·D·κ; nesterov: accelerated, N·D·√κ; direct: the pseudoinverse, N·D·min(N, D).)
+    public let cheapest: SolverKind
 
     enum CodingKeys: String, CodingKey {
         case regime, cheapest
@@ -45,9 +36,9 @@ public struct SolverCostEstimate: Hashable, Sendable, Codable {
         if log10Direct <= log10Accelerated && log10Direct <= log10GradientDescent {
             cheapest = .direct
         } else if log10Accelerated <= log10GradientDescent {
-            cheapest = .accelerated
+            cheapest = .nesterov
         } else {
-            cheapest = .gradientDescent
+            cheapest = .gd
         }
     }
 }
@@ -62,9 +53,9 @@ public struct SolverCostAnalysis: Hashable, Sendable, Codable {
     /// Direct beats accelerated GD in the underparameterized regime iff α + β > 1.
     public let directBeatsAcceleratedUnderparameterized: Bool
     /// The cheapest solver when underparameterized.
-    public let cheapestUnderparameterized: Solver
+    public let cheapestUnderparameterized: SolverKind
     /// The cheapest solver when heavily overparameterized.
-    public let cheapestHeavilyOverparameterized: Solver
+    public let cheapestHeavilyOverparameterized: SolverKind
     /// In the intermediate regime direct is cheaper than accelerated for N < D^exponent,
     /// exponent = (1+α+β)/(2β); nil when it is infinite (β = 0, or β so small that it overflows):
     /// then direct is cheaper at every N.
@@ -95,8 +86,8 @@ public struct SolverCostAnalysis: Hashable, Sendable, Codable {
         directBeatsGradientDescentEverywhere = a > -1
         directBeatsAcceleratedOverparameterized = b < 1 + a
         directBeatsAcceleratedUnderparameterized = a + b > 1
-        cheapestUnderparameterized = directBeatsAcceleratedUnderparameterized ? .direct : .accelerated
-        cheapestHeavilyOverparameterized = directBeatsAcceleratedOverparameterized ? .direct : .accelerated
+        cheapestUnderparameterized = directBeatsAcceleratedUnderparameterized ? .direct : .nesterov
+        cheapestHeavilyOverparameterized = directBeatsAcceleratedOverparameterized ? .direct : .nesterov
         let crossover = (1 + a + b) / (2 * b)
         let crossoverExponent = crossover.isFinite ? crossover : nil
         intermediateCrossoverExponent = crossoverExponent

@@ -46,12 +46,12 @@ struct TheoryFormulaTests {
         #expect(!standard.directBeatsAcceleratedOverparameterized)
         #expect(standard.directBeatsAcceleratedUnderparameterized)
         #expect(standard.cheapestUnderparameterized == .direct)
-        #expect(standard.cheapestHeavilyOverparameterized == .accelerated)
+        #expect(standard.cheapestHeavilyOverparameterized == .nesterov)
         #expect(standard.intermediateCrossoverExponent == 0.75)
         #expect(standard.intermediateCrossoverModelSize == nil && standard.estimate == nil)
         let spiky = SolverCostAnalysis(parameters: try DataParameters(alpha: -1.5, beta: 2))
         #expect(!spiky.directBeatsGradientDescentEverywhere)
-        #expect(spiky.cheapestUnderparameterized == .accelerated)
+        #expect(spiky.cheapestUnderparameterized == .nesterov)
         let smooth = SolverCostAnalysis(parameters: try DataParameters(alpha: 2, beta: 1.5), dataSize: 1e4)
         #expect(smooth.directBeatsAcceleratedOverparameterized)
         #expect(smooth.cheapestHeavilyOverparameterized == .direct)
@@ -75,10 +75,10 @@ struct TheoryFormulaTests {
         let over = SolverCostEstimate(parameters: p, modelSize: 1e7, dataSize: d)
         #expect(over.regime == .heavilyOverparameterized)
         #expect(abs(over.log10ConditionNumber - 3 * log10(k)) < 1e-12)
-        #expect(over.cheapest == .accelerated)
+        #expect(over.cheapest == .nesterov)
         // Intermediate: direct below the crossover D^0.75 ≈ 31623, accelerated above.
         #expect(SolverCostEstimate(parameters: p, modelSize: 5_000, dataSize: d).cheapest == .direct)
-        #expect(SolverCostEstimate(parameters: p, modelSize: 200_000, dataSize: d).cheapest == .accelerated)
+        #expect(SolverCostEstimate(parameters: p, modelSize: 200_000, dataSize: d).cheapest == .nesterov)
     }
 
     @Test("GD spikes iff α < −1, failure exponent (α+β)/(1+α)")
