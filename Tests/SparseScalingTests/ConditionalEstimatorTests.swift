@@ -163,7 +163,7 @@ struct ConditionalEstimatorTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let runner = MeasurementRunner(store: try ResultsStore(path: folder.appendingPathComponent("s.sqlite").path), threads: 2)
-        runner.estimator = .conditional
+        runner.overrides.estimator = .conditional
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let over = PointSpecification(parameters: parameters, featureCount: 512, sampleCount: 128)
         let under = PointSpecification(parameters: parameters, featureCount: 4, sampleCount: 128)

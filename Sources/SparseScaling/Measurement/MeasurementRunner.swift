@@ -17,9 +17,8 @@ package final class MeasurementRunner: @unchecked Sendable {
     public let progress: ProgressReporter
     /// Refuse work whose `MemoryEstimate` exceeds this many bytes (nil: no limit).
     public var memoryLimit: Double?
-    /// `conditional`: the loss estimator of every point it applies to (sparse data, linear features,
-    /// reduced solver, no ridge); `sample` (the default) leaves each point's own estimator.
-    public var estimator: LossEstimator = .sample
+    /// The σ and loss estimator imposed on every measured point (`PointOverrides`).
+    public var overrides = PointOverrides()
     /// The run label stored with every new row (e.g. the command or experiment name); not part of any key.
     public var tag: String?
     /// With the conditional estimator: how each point measured so far used it, in order (`EstimatorUse`).
@@ -28,8 +27,6 @@ package final class MeasurementRunner: @unchecked Sendable {
     public private(set) var lastCounts = StoreCounts(stored: 0, computed: 0)
     /// (point, seed) pairs this runner has stored so far in this process.
     public var storedThisRun: Int { progress.finishedSteps }
-    /// Label-noise σ given to every measured point that has none of its own (0: noiseless, as given).
-    public var labelNoise: Double = 0
 
     /// A runner writing into `store`.
     public init(store: ResultsStore, shard: Shard = .all, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) {
@@ -42,7 +39,7 @@ package final class MeasurementRunner: @unchecked Sendable {
     /// Measures every point of `points` with every seed of `seeds`, then returns one aggregate per
     /// point over the seeds present in the store (all of them unless the run is sharded).
     public func measure(_ points: [PointSpecification], seeds: [UInt64], label: String = "points") throws -> [MeasuredPoint] {
-        let points = points.map { withEstimator(withLabelNoise($0)) }
+        let points = points.map(overrides.apply)
         // Validated and planned as `point` plans them, before any work.
         let plans = try points.map { try PointPlan($0) }
         try WorkEstimate(seconds: plans.reduce(0) { $0 + (WorkEstimate(plan: $1)?.seconds ?? 0) } * Double(seeds.count))
@@ -67,26 +64,10 @@ package final class MeasurementRunner: @unchecked Sendable {
         }
         try run(missing, label: label)
         let measured = try aggregate(points, seeds: seeds)
-        if estimator == .conditional {
+        if overrides.estimator == .conditional {
             estimatorUses += measured.map(EstimatorUse.init)
         }
         return measured
-    }
-
-    /// `point` with this runner's label noise when it has none of its own.
-    func withLabelNoise(_ point: PointSpecification) -> PointSpecification {
-        guard labelNoise != 0, point.labelNoise == 0 else { return point }
-        var copy = point
-        copy.labelNoise = labelNoise
-        return copy
-    }
-
-    /// `point` with this runner's estimator where that estimator applies to it.
-    func withEstimator(_ point: PointSpecification) -> PointSpecification {
-        guard estimator != .sample else { return point }
-        var copy = point
-        copy.estimator = estimator
-        return (try? copy.checkEstimatorCombination()) != nil ? copy : point
     }
 
     /// Computes and stores each specification (with its own seed).

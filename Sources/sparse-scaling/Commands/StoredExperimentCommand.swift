@@ -37,8 +37,13 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
         var configuration = try grid.apply(to: Experiment.Configuration.preset(experiment.profile), experiment: Experiment.Output.name)
         if let seeds { configuration.seeds = seeds }
         // The whole plan is checked (parameters and memory) before any work and before the store exists.
+        let overrides = PointOverrides(labelNoise: noise ?? 0, estimator: estimator)
         let batches: [PlannedBatch]
-        do { batches = try Experiment.plan(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration) } catch let error as ParameterError {
+        do {
+            batches = try Experiment.plan(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration)
+                .map { $0.applying(overrides) }
+            for point in batches.flatMap(\.points) { _ = try PointPlan(point) }
+        } catch let error as ParameterError {
             throw error.usageError
         }
         try runOptions.checkMemory(
@@ -46,8 +51,7 @@ struct StoredExperimentCommand<Experiment: StoredExperiment>: ParsableCommand wh
             job: "experiment \(Experiment.Output.name) (\(batches.reduce(0) { $0 + $1.points.count }) points × \(configuration.seeds) seeds)")
 
         let runner = try runOptions.runner(defaultTag: Experiment.Output.name, quiet: experiment.quiet)
-        runner.estimator = estimator
-        runner.labelNoise = noise ?? 0
+        runner.overrides = overrides
         let result = try Experiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, runner: runner)
         try experiment.finish(result)
         if estimator == .conditional { print(EstimatorUse.report(runner.estimatorUses)) }
