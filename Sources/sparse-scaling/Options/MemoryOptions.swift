@@ -23,13 +23,13 @@ struct MemoryOptions: ParsableArguments {
     func check(_ estimate: MemoryEstimate, job: String, points: [PointSpecification] = [], concurrency: Int = 1) throws {
         do { try estimate.check(limit: try limit(), job: job, concurrency: concurrency) } catch let error as MemoryLimitExceeded {
             var message = error.commandLineMessage
-            let switchable = points.filter { $0.sampler == .perSample && $0.data == .sparse && $0.features == .linear && $0.solver == .reduced && $0.parameters.beta > 1 }
-            if !points.isEmpty, switchable.count == points.count {
-                let sublinear = points.map { point -> PointSpecification in
-                    var copy = point
-                    copy.sampler = .sublinear
-                    return copy
-                }
+            // The sublinear alternative, where every point would plan with it (the plan's one rule).
+            let sublinear = points.filter { $0.sampler == .perSample }.map { point -> PointSpecification in
+                var copy = point
+                copy.sampler = .sublinear
+                return copy
+            }
+            if !points.isEmpty, sublinear.count == points.count, sublinear.allSatisfy({ (try? PointPlan($0)) != nil }) {
                 let alternative = MemoryEstimate(points: sublinear, concurrency: concurrency)
                 if alternative.bytes <= error.limit {
                     message += "; with --sampler sublinear (same law, another random stream) it needs an estimated \(alternative)"
