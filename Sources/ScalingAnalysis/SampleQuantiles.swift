@@ -2,7 +2,7 @@ import Foundation
 
 /// The median, the 10% and 90% quantiles of repeated measurements (e.g. one loss per seed), a
 /// distribution-free 95% interval for the median, and how much the largest sample dominates the sum:
-/// the statistics that stay meaningful where a mean does not (heavy tails, MODEL.md §6.1).
+/// the statistics that stay meaningful where a mean does not (heavy tails, docs/theory.md §6.1).
 public struct SampleQuantiles: Sendable, Codable, Hashable {
     /// The median (the 50% quantile below).
     public let median: Double

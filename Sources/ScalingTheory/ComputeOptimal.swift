@@ -1,7 +1,7 @@
 import Foundation
 
 /// Exponents of the compute-optimal allocation N* ∝ C^(n), D* ∝ C^(d), L* ∝ C^(loss) under a
-/// compute proxy C = N^a·D^b (MODEL.md §4). The direct-solve proxy N·D·min(N, D) is a = 2, b = 1.
+/// compute proxy C = N^a·D^b (docs/theory.md §4). The direct-solve proxy N·D·min(N, D) is a = 2, b = 1.
 public struct ComputeOptimalExponents: Hashable, Sendable, Codable {
     /// Exponent a of N in the compute proxy.
     public let computeA: Double

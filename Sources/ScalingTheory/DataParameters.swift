@@ -1,6 +1,6 @@
 import Foundation
 
-/// The exponents and input dimension that define the data distribution (MODEL.md §2):
+/// The exponents and input dimension that define the data distribution (docs/theory.md §2):
 /// an active coordinate i has variance i^-(1+α); it is active with probability p_i = min(1, i^-β).
 public struct DataParameters: Hashable, Sendable, Codable {
     /// Amplitude exponent α (may be negative).

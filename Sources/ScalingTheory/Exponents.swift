@@ -1,6 +1,6 @@
 import Foundation
 
-/// Which scaling law the parameters produce (MODEL.md §4).
+/// Which scaling law the parameters produce (docs/theory.md §4).
 public enum ScalingLaw: String, Hashable, Sendable, Codable, CaseIterable {
     /// β ≤ 1: α_D = α_N = α + β, symmetric as in the dense model.
     case oneExponent = "one-exponent"
@@ -8,7 +8,7 @@ public enum ScalingLaw: String, Hashable, Sendable, Codable, CaseIterable {
     case twoExponent = "two-exponent"
 }
 
-/// The scaling exponents of L ∝ N^(−α_N) (data-rich) and L ∝ D^(−α_D) (model-rich), MODEL.md §4.
+/// The scaling exponents of L ∝ N^(−α_N) (data-rich) and L ∝ D^(−α_D) (model-rich), docs/theory.md §4.
 public struct ScalingExponents: Hashable, Sendable, Codable {
     /// α_N = α + β, the model-size exponent (all β).
     public let alphaN: Double

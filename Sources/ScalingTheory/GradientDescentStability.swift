@@ -1,6 +1,6 @@
 import Foundation
 
-/// Whether full-batch gradient descent at a fixed step η < 2 can spike (diverge), MODEL.md §4.
+/// Whether full-batch gradient descent at a fixed step η < 2 can spike (diverge), docs/theory.md §4.
 public struct GradientDescentStability: Hashable, Sendable, Codable {
     /// True iff α < −1: late activations carry growing amplitude i^−(1+α) and can push λ_max past 2/η.
     public let spikesPossible: Bool

@@ -11,7 +11,7 @@ extension DataParameters {
     }
 
     /// L_over(D) = Σ_{i≤M} λ_i (1 − p_i)^D: the expected model-rich (N ≫ D) loss, the variance of the
-    /// coordinates no sample activated (MODEL.md §4). About 1e-12 relative up to D = 10^12.
+    /// coordinates no sample activated (docs/theory.md §4). About 1e-12 relative up to D = 10^12.
     public func modelRichLoss(dataSize d: Double) -> Double {
         precondition(d.isFinite && d >= 0, "data size D must be finite and ≥ 0")
         if d == 0 { return totalVariance }

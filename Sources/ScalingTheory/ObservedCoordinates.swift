@@ -2,7 +2,7 @@ import Foundation
 
 extension DataParameters {
     /// E[K(D)] = Σ_{i≤M} [1 − (1 − p_i)^D]: the expected number of coordinates active in at least
-    /// one of D samples (MODEL.md §4). D ≥ 0 may be fractional; about 1e-12 relative up to D = 10^12.
+    /// one of D samples (docs/theory.md §4). D ≥ 0 may be fractional; about 1e-12 relative up to D = 10^12.
     public func expectedObservedCoordinates(dataSize d: Double) -> Double {
         precondition(d.isFinite && d >= 0, "data size D must be finite and ≥ 0")
         if d == 0 { return 0 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// OUR OWN prediction for one-pass SGD (MODEL.md §7.3; the paper has none): with N = ∞ and the
+/// OUR OWN prediction for one-pass SGD (docs/theory.md §7.3; the paper has none): with N = ∞ and the
 /// coordinates decoupled (orthonormal embedding, co-activation neglected), coordinate i's error is
 /// multiplied by (1 − η a_i ξ²), a_i = i^−(1+α), each time it is active, so after t steps
 ///     E[L_∞(t)] = Σ_i λ_i (1 − p_i (2η a_i − 3η² a_i²))^t  ≈  Γ(1 − 1/s)/s · (2ηt)^−(α+β)/s,  s = 1+α+β:

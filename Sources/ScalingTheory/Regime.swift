@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a point (N, D) lies relative to the interpolation threshold and to D (MODEL.md §4).
+/// Where a point (N, D) lies relative to the interpolation threshold and to D (docs/theory.md §4).
 public enum Regime: String, Hashable, Sendable, Codable, CaseIterable {
     /// N < min(E[K(D)], D): fewer features than the rank of the data.
     case underparameterized
@@ -10,7 +10,7 @@ public enum Regime: String, Hashable, Sendable, Codable, CaseIterable {
     case heavilyOverparameterized = "heavily_overparameterized"
 }
 
-/// The scaling-collapse coordinates x = N/D^(1/β), y = L·D^(α_D) (MODEL.md §4).
+/// The scaling-collapse coordinates x = N/D^(1/β), y = L·D^(α_D) (docs/theory.md §4).
 public struct CollapseCoordinates: Hashable, Sendable, Codable {
     /// x = N/D^(1/β).
     public let x: Double

@@ -44,7 +44,7 @@ public struct SolverCostEstimate: Hashable, Sendable, Codable {
 }
 
 /// The paper's Table 3: which solver is cheapest in which regime, symbolically and, when N and D
-/// are given, numerically (MODEL.md §4).
+/// are given, numerically (docs/theory.md §4).
 public struct SolverCostAnalysis: Hashable, Sendable, Codable {
     /// Direct beats gradient descent in every regime iff α > −1.
     public let directBeatsGradientDescentEverywhere: Bool

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every closed-form prediction of MODEL.md §4 for one parameter set and, optionally, one (N, D).
+/// Every closed-form prediction of docs/theory.md §4 for one parameter set and, optionally, one (N, D).
 /// Encodes to JSON with snake_case keys; quantities that need N or D are null when absent.
 public struct TheoryReport: Hashable, Sendable, Codable {
     /// Amplitude exponent α.

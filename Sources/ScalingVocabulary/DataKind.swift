@@ -1,4 +1,4 @@
-/// Which data distribution the samples come from (MODEL.md §2); stored as its raw value.
+/// Which data distribution the samples come from (docs/theory.md §2); stored as its raw value.
 public enum DataKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// The paper's sparse model: coordinate i active with probability p_i.
     case sparse

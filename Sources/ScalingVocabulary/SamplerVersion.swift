@@ -4,7 +4,7 @@ public enum SamplerVersion: String, Sendable, Codable, CaseIterable {
     /// Every sample drawn one by one (`SparseSampler`); the data themselves are available.
     case perSample = "per-sample"
     /// Only the samples touching a non-hub coordinate drawn one by one, the rest aggregated by hub
-    /// pattern (`SublinearSampler`, MODEL.md §8); the data are replaced by equivalent columns.
+    /// pattern (`SublinearSampler`, docs/theory.md §8); the data are replaced by equivalent columns.
     case sublinear
 }
 

@@ -10,7 +10,7 @@ public enum SolverKind: String, Sendable, Codable, Hashable, CaseIterable {
     case nesterov
     /// Minibatch stochastic gradient descent.
     case sgd
-    /// One-pass SGD (MODEL.md §7.3): each of the D samples used once, in order; D is the number of steps.
+    /// One-pass SGD (docs/theory.md §7.3): each of the D samples used once, in order; D is the number of steps.
     case online
 
     /// True for gd, nesterov and sgd, which approach the minimum-norm readout by iterating.

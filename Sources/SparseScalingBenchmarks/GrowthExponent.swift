@@ -9,7 +9,7 @@ package struct GrowthExponent: Sendable, Encodable {
     package var measured: Double?
     /// Its standard error.
     package var standardError: Double?
-    /// The exponent the MODEL.md §3 cost model gives over the same points.
+    /// The exponent the docs/theory.md §3 cost model gives over the same points.
     package var modelPrediction: Double?
     /// The smallest and largest x of the fit.
     package var from: Double, to: Double
@@ -37,7 +37,7 @@ package struct GrowthExponent: Sendable, Encodable {
     }
 
     /// The operation count of the dense part for N features and K observed coordinates. With the
-    /// dense factor (MODEL.md §3): K³/3 (pivoted Cholesky) + 2·N·K² (W_S·R) + the readout of the N × K
+    /// dense factor (docs/theory.md §3): K³/3 (pivoted Cholesky) + 2·N·K² (W_S·R) + the readout of the N × K
     /// matrix B (Gram matrix and Cholesky factor, the route well-conditioned B take). With the sparse factor (`hubs` = h > 0): h³/3 + 2·N·(K + h²) (B = W_S R with R sparse
     /// apart from the h hub columns) + the same readout; the readout dominates.
     package static func denseCost(featureCount n: Int, observedCount k: Int, hubs: Int = 0) -> Double {

@@ -1,7 +1,7 @@
 import SparseScaling
 import LinearAlgebra
 
-/// One run of the reduced solver on sparse data (MODEL.md §3), timed phase by phase. It performs the
+/// One run of the reduced solver on sparse data (docs/theory.md §3), timed phase by phase. It performs the
 /// same steps as `LinearPointEvaluator` with `solver: .reduced`, so its loss equals that point's loss.
 package struct ReducedSolverProfile: Sendable, Codable {
     /// Seconds drawing the D samples and the observed set S (the data stream).

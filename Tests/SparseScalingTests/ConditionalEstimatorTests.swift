@@ -5,7 +5,7 @@ import ScalingTheory
 import Testing
 @testable import SparseScaling
 
-/// The conditional estimator E[L | data] (MODEL.md §6.1) against an explicit eigendecomposition of A,
+/// The conditional estimator E[L | data] (docs/theory.md §6.1) against an explicit eigendecomposition of A,
 /// against Monte Carlo over W and w* of the default estimator, and its fallback and store key.
 @Suite("Conditional estimator E[L | data]")
 struct ConditionalEstimatorTests {

@@ -3,7 +3,7 @@ import LinearAlgebra
 import Testing
 @testable import SparseScaling
 
-/// The conditional estimator with label noise (MODEL.md §6.1 with §7.1): E[L | data] against a Monte
+/// The conditional estimator with label noise (docs/theory.md §6.1 with §7.1): E[L | data] against a Monte
 /// Carlo over W, w* and the per-sample noise ε on a fixed training set, with v = (y + σε) F⁺ from the
 /// dense pseudoinverse (an independent route: no reduced factor, no z).
 @Suite struct ConditionalNoiseTests {

@@ -4,7 +4,7 @@ import ScalingTheory
 import Testing
 @testable import SparseScaling
 
-/// The loss-curve theory (MODEL.md §6) against Monte Carlo over the embedding W and the teacher w* on
+/// The loss-curve theory (docs/theory.md §6) against Monte Carlo over the embedding W and the teacher w* on
 /// fixed sparse training sets, with the minimum-norm readout from the dense pseudoinverse.
 @Suite("Loss curve theory against Monte Carlo over W and w*")
 struct CurveMonteCarloTests {
@@ -24,7 +24,7 @@ struct CurveMonteCarloTests {
         return Instance(parameters: parameters, observed: set.observed, samples: set.denseObserved(), spectrum: spectrum)
     }
 
-    /// One draw of W (N × K, entries N(0, 1/N)) and w* ~ N(0, I): the expected-tail loss (MODEL.md §3)
+    /// One draw of W (N × K, entries N(0, 1/N)) and w* ~ N(0, I): the expected-tail loss (docs/theory.md §3)
     /// of v = y F⁺, and (T + G₀)(1 + ‖v‖²/N), the quantity whose law §6.1 gives exactly.
     static func draw(_ instance: Instance, modelSize n: Int, random: inout RandomStream) throws
         -> (loss: Double, conditional: Double)

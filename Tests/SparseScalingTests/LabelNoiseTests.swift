@@ -3,7 +3,7 @@ import LinearAlgebra
 import Testing
 @testable import SparseScaling
 
-/// Label noise (MODEL.md §7.1): the reduced solver with z = R⁺X_S ε equals the dense pseudoinverse
+/// Label noise (docs/theory.md §7.1): the reduced solver with z = R⁺X_S ε equals the dense pseudoinverse
 /// of y + σε exactly; with its own z it agrees in distribution; σ = 0 changes nothing.
 @Suite struct LabelNoiseTests {
     /// Small instances on both sides of the interpolation threshold, β > 1 and β ≤ 1, ridge 0 and > 0.

@@ -3,7 +3,7 @@ import LinearAlgebra
 import Testing
 @testable import SparseScaling
 
-/// One-pass SGD (MODEL.md §7.3) against a dense re-implementation on the same training set, and its
+/// One-pass SGD (docs/theory.md §7.3) against a dense re-implementation on the same training set, and its
 /// checkpoint losses against PopulationLoss on the coordinates seen so far.
 @Suite struct OnlineGradientDescentTests {
     @Test(arguments: [0.0, 0.3])

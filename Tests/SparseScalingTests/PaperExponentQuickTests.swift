@@ -36,7 +36,7 @@ import Testing
         #expect(abs(dFit.exponent - 1) <= dTolerance + 0.05, "α_D = \(dFit.exponent), predicted 1")
 
         // Data-rich N-sweep at D = 2^15 (K ≈ 320 ≥ 10 N): L ∝ N^−2 only asymptotically; at these sizes the
-        // deterministic equivalent (MODEL.md §6.3, 1–6% from the simulator) gives the finite-D slope.
+        // deterministic equivalent (docs/theory.md §6.3, 1–6% from the simulator) gives the finite-D slope.
         let d = 1 << 15
         let ns = [4, 8, 16, 32]
         let nFit = try PowerLawFit(points: try Self.meanLosses(ns.map { ($0, d) }, sweptD: false))

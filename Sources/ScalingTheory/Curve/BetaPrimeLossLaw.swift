@@ -3,7 +3,7 @@ import ScalingAnalysis
 
 /// The law L = offset + scale·(1 + Q) with Q/(1 + Q) ~ Beta(a, b), i.e. Q = χ²_{2a}/χ²_{2b} (independent).
 /// With scale = T + G₀, a = r/2 and b = (N − r + 1)/2 it is the exact law of the loss given the data
-/// on the overparameterized side, N ≥ r (MODEL.md §6.1): an F distribution, scaled and shifted.
+/// on the overparameterized side, N ≥ r (docs/theory.md §6.1): an F distribution, scaled and shifted.
 public struct BetaPrimeLossLaw: Sendable, Hashable, Codable {
     /// The multiplier of 1 + Q (T + G₀ on the overparameterized side).
     public let scale: Double

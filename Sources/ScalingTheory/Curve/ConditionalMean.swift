@@ -1,5 +1,5 @@
 /// The expectation of the loss over W and w* given the data: a finite value, or infinite where
-/// the model size sits at the interpolation pole of the instance (MODEL.md §6.1).
+/// the model size sits at the interpolation pole of the instance (docs/theory.md §6.1).
 public enum ConditionalMean: Sendable, Hashable, Codable {
     /// A finite expectation.
     case finite(Double)

@@ -2,7 +2,7 @@
 public struct CurvePredictionOptions: Sendable, Hashable, Codable {
     /// How the overparameterized mean treats the spread of the rank r ≈ K.
     public enum OverparameterizedMean: String, Sendable, Hashable, Codable, CaseIterable {
-        /// E[T]·(N − 1)/(N − 1 − E[K]) (MODEL.md §6.3).
+        /// E[T]·(N − 1)/(N − 1 − E[K]) (docs/theory.md §6.3).
         case pluggedIn = "plugged-in"
         /// Σ_k P(K = k)·E[T]·(N − 1)/(N − 1 − k) over k ≤ N − 2 (Jensen: r's spread raises the mean).
         case rankMixture = "rank mixture"

@@ -2,7 +2,7 @@ import Foundation
 
 extension DataSpectrum {
     /// κ > 0 solving Σ_j s_j/(s_j + κ) = N, the ridge a Gaussian sketch of size N acts like
-    /// (MODEL.md §6.2); nil unless 0 < N < r. Bracketed in [s_min(r − N)/N, Σ s_j/N], solved to 1e-12.
+    /// (docs/theory.md §6.2); nil unless 0 < N < r. Bracketed in [s_min(r − N)/N, Σ s_j/N], solved to 1e-12.
     public func effectiveRidge(modelSize n: Int) -> Double? {
         guard n > 0, n < rank else { return nil }
         let target = Double(n)
@@ -30,7 +30,7 @@ extension DataSpectrum {
         }
     }
 
-    /// E[L | data] over W and w* at model size N (expected-tail loss, MODEL.md §6):
+    /// E[L | data] over W and w* at model size N (expected-tail loss, docs/theory.md §6):
     /// exact (T + G₀)(N − 1)/(N − 1 − r) for N ≥ r + 2; infinite for N ∈ {r − 1, r, r + 1};
     /// for N ≤ r − 2 the deterministic equivalent of §6.2 with the given finite-N correction
     /// (infinite where that correction places N at its pole).
@@ -48,7 +48,7 @@ extension DataSpectrum {
         return loss.map { .finite($0) } ?? .infinite
     }
 
-    /// The exact law of E[L | data, v] (null directions and tail averaged, MODEL.md §6.1) for
+    /// The exact law of E[L | data, v] (null directions and tail averaged, docs/theory.md §6.1) for
     /// N ≥ r: (T + G₀)(1 + χ²_r/χ²_{N−r+1}); nil for N < r.
     public func conditionalLossLaw(modelSize n: Int) -> BetaPrimeLossLaw? {
         BetaPrimeLossLaw(overparameterizedRank: rank, modelSize: n, unfittableMass: unfittableMass)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the loss of one training set depends on once W and w* are averaged out (MODEL.md §6):
+/// What the loss of one training set depends on once W and w* are averaged out (docs/theory.md §6):
 /// the nonzero eigenvalues s_j of A = X_S X_Sᵀ, the loss weights g_j = Σ_{i∈S} λ_i u_ij² of their
 /// eigenvectors, the null-direction mass G₀ = Σ_{j: s_j = 0} g_j and the unobserved mass T = Σ_{i∉S} λ_i.
 public struct DataSpectrum: Sendable, Hashable, Codable {

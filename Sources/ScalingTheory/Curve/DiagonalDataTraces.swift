@@ -1,6 +1,6 @@
 import Foundation
 
-/// The data-averaged traces of MODEL.md §6.3 (internal): A replaced by its diagonal,
+/// The data-averaged traces of docs/theory.md §6.3 (internal): A replaced by its diagonal,
 /// a_i = i^−(1+α)·χ²_{c_i}, c_i ~ Binomial(D, p_i), with
 ///   d₁(κ) = Σ_i E[a_i/(a_i+κ)],  d₂(κ) = Σ_i E[a_i²/(a_i+κ)²],  b(κ) = Σ_i λ_i E[κ²/(a_i+κ)²].
 ///

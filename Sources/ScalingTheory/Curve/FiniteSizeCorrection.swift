@@ -1,4 +1,4 @@
-/// The finite-N correction of the underparameterized deterministic equivalent (MODEL.md §6.2),
+/// The finite-N correction of the underparameterized deterministic equivalent (docs/theory.md §6.2),
 /// which multiplies the loss by (N − c)/(N − c − df₂).
 public enum FiniteSizeCorrection: Sendable, Hashable, Codable {
     /// A fixed shift c: c = 0 is the plain deterministic equivalent, c = ½ the empirical default.
@@ -7,7 +7,7 @@ public enum FiniteSizeCorrection: Sendable, Hashable, Codable {
     /// every nonzero eigenvalue of A is equal (A = I), where E‖v‖²/N = N/(r − N − 1).
     case isotropic
 
-    /// The empirical default of MODEL.md §6.2, c = ½.
+    /// The empirical default of docs/theory.md §6.2, c = ½.
     public static let half = FiniteSizeCorrection.shift(0.5)
 
     /// The loss given the bias term B = κ² Σ g_j/(s_j + κ)², the unfittable mass U = T + G₀ and the

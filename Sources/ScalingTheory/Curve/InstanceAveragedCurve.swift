@@ -1,4 +1,4 @@
-/// The "mc" curve: the loss given the data (MODEL.md §6.1/§6.2) averaged over sampled training sets,
+/// The "mc" curve: the loss given the data (docs/theory.md §6.1/§6.2) averaged over sampled training sets,
 /// with no embedding or teacher drawn. Its mean is E[L] up to the sampling error of the training sets.
 public enum InstanceAveragedCurve {
     /// Per model size: the mean of E[L | data] over `spectra` (nil if any is infinite); the median and

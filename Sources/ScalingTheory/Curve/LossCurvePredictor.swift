@@ -1,7 +1,7 @@
 import Foundation
 import ScalingAnalysis
 
-/// Predicts the loss curve L(N) at one data size D from (α, β, M) alone (MODEL.md §6.3): the region
+/// Predicts the loss curve L(N) at one data size D from (α, β, M) alone (docs/theory.md §6.3): the region
 /// of each N from the law of r ≈ K; below the peak the det mean; above it the mean and the quantiles
 /// of the exact F law mixed over r and over T's spread; in the peak band quantiles only. Building it tabulates nothing; the first
 /// underparameterized point tabulates the averaged traces (tens of milliseconds).
@@ -63,7 +63,7 @@ public final class LossCurvePredictor {
                                        modelSize: Double(n), df2: d2)
     }
 
-    /// The data-averaged traces (d₁, d₂, b) at ridge κ > 0 (MODEL.md §6.3).
+    /// The data-averaged traces (d₁, d₂, b) at ridge κ > 0 (docs/theory.md §6.3).
     public func averagedTraces(ridge kappa: Double) -> (d1: Double, d2: Double, bias: Double) {
         traces.traces(ridge: kappa)
     }

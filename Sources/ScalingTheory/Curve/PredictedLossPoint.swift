@@ -3,7 +3,7 @@ public enum CurveRegion: String, Sendable, Hashable, Codable, CaseIterable {
     /// N below the peak band: almost every training set has rank r ≥ N + 2.
     case underparameterized = "under"
     /// N within the peak band: training sets with r ∈ {N − 1, N, N + 1} are not negligible, so the
-    /// mean loss is infinite (MODEL.md §6.1) and only quantiles are meaningful.
+    /// mean loss is infinite (docs/theory.md §6.1) and only quantiles are meaningful.
     case peakBand = "peak band"
     /// N above the peak band: almost every training set has r ≤ N − 2.
     case overparameterized = "over"

@@ -2,7 +2,7 @@ import Foundation
 
 /// The importance-sampling proposal for rare GD failures (α < −1), "late-activation tilting".
 ///
-/// Mechanism (MODEL.md §4): a single activation at a late index i adds ≈ i^−(1+α)·ξ²/D to
+/// Mechanism (docs/theory.md §4): a single activation at a late index i adds ≈ i^−(1+α)·ξ²/D to
 /// λ_max(F Fᵀ/D); since 1+α < 0 this grows with i, and GD fails once it exceeds τ = 2/η. Failures
 /// therefore come from activations at indices i ≳ i* = (τD)^(−1/(1+α)) (or somewhat below i* with a
 /// large ξ²), which under the model occur with probability ≈ D·Σ_{i≥i*} i^−β ∝ D^((α+β)/(1+α)).

@@ -2,7 +2,7 @@ import Foundation
 import LinearAlgebra
 import ScalingAnalysis
 
-/// The settings of the GD-failure experiment (MODEL.md §4, §5 item 6).
+/// The settings of the GD-failure experiment (docs/theory.md §4, §5 item 6).
 public struct GDFailureSettings: Sendable, Codable, Hashable {
     /// α (default −1.5) and β (default 2); M = ∞.
     public var alpha: Double, beta: Double

@@ -1,6 +1,6 @@
 import LinearAlgebra
 
-/// The parts of E[L | data] (MODEL.md §6.1) for one sparse training set, without an embedding or a
+/// The parts of E[L | data] (docs/theory.md §6.1) for one sparse training set, without an embedding or a
 /// readout: the rank r of A = X_S X_Sᵀ, the null-direction mass G₀ = Σ_{i∈S} λ_i (1 − P_ii) (P the
 /// projector onto range A) and the unobserved mass T = Σ_{i∉S} λ_i. For N ≥ r + 2,
 /// E[L | data] = (T + G₀)(N − 1)/(N − 1 − r) exactly.

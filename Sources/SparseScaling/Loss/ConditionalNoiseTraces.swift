@@ -1,6 +1,6 @@
 import LinearAlgebra
 
-/// The two traces label noise σ adds to the conditional mean E[L | data] of MODEL.md §6.1 (excess
+/// The two traces label noise σ adds to the conditional mean E[L | data] of docs/theory.md §6.1 (excess
 /// loss, N ≥ r + 2): with A = R Rᵀ (R of full column rank r) and A⁺ its pseudoinverse,
 ///     E[L | data] = (T + G₀)·(1 + (r + σ²·tr A⁺)/(N − r − 1)) + σ²·Σ_{i∈S} λ_i (A⁺)_ii.
 /// Why: c = Rᵀw*_S + σz gives E‖v‖²/N = (r + σ² tr (RᵀR)⁻¹)/(N − r − 1) (inverse Wishart), and the

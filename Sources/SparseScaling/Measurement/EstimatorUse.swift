@@ -1,5 +1,5 @@
 /// How one point measured under the conditional estimator actually got its losses: the exact
-/// E[L | data] (MODEL.md §6.1) at every seed, the exact solver at the seeds where N < r + 2, or the
+/// E[L | data] (docs/theory.md §6.1) at every seed, the exact solver at the seeds where N < r + 2, or the
 /// sample estimator throughout because the conditional one does not apply to the point.
 public struct EstimatorUse: Sendable, Hashable {
     /// N and D of the point.

@@ -1,7 +1,7 @@
 import Foundation
 import ScalingAnalysis
 
-/// Whether a measured point's mean loss means anything. Rule (MODEL.md §6.1): flagged when
+/// Whether a measured point's mean loss means anything. Rule (docs/theory.md §6.1): flagged when
 /// (1) the point lies in the predicted peak band of a ridgeless exact linear model, where E[L] = ∞ —
 ///     sparse data: `LossCurvePredictor.region(modelSize:)` is `.peakBand`, i.e. P(K ≥ N − 1) and
 ///     P(K ≤ N + 1) both ≥ 10⁻³ (K standing in for the rank r); dense data: |N − min(D, M)| ≤ 1;

@@ -2,7 +2,7 @@ import ScalingAnalysis
 
 /// The spread of one point's losses over seeds: mean, median and the 10% and 90% quantiles (linear
 /// interpolation between order statistics). Near the double-descent peak the mean is meaningless
-/// (MODEL.md §6.1: E[L] = ∞ there), so the median and quantiles carry the measurement.
+/// (docs/theory.md §6.1: E[L] = ∞ there), so the median and quantiles carry the measurement.
 package struct LossDistribution: Sendable, Codable, Hashable {
     /// Number of seeds.
     package var count: Int

@@ -1,6 +1,6 @@
 import LinearAlgebra
 
-/// Label noise y = w*·x + σ·ε, ε ~ N(0, 1) per sample (MODEL.md §7.1), drawn from its own
+/// Label noise y = w*·x + σ·ε, ε ~ N(0, 1) per sample (docs/theory.md §7.1), drawn from its own
 /// counter-based streams keyed by the seed, so σ = 0 leaves every other draw (and result) untouched.
 /// Per-sample noise ε_d comes from stream (seed, labelNoise, d); the reduced solvers instead draw the
 /// projected noise z ~ N(0, I_r) once from (seed, reducedLabelNoise, 0) — equal in distribution to

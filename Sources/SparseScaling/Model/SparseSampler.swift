@@ -1,6 +1,6 @@
 import Foundation
 
-/// Draws the active coordinates of sparse samples (MODEL.md §2): coordinate i is active with
+/// Draws the active coordinates of sparse samples (docs/theory.md §2): coordinate i is active with
 /// probability p_i = min(1, i^-β) and then has value i^-(1+α)/2 · ξ, ξ ~ N(0, 1). Only active
 /// coordinates are touched, so M = ∞ costs no more than a large finite M.
 public struct SparseSampler: Sendable {

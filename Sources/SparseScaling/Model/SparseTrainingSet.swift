@@ -1,7 +1,7 @@
 import LinearAlgebra
 
 /// D sparse training samples stored by their active entries, restricted to the observed set S
-/// (coordinates active in at least one sample). This is X_S of MODEL.md §3, never stored densely.
+/// (coordinates active in at least one sample). This is X_S of docs/theory.md §3, never stored densely.
 public struct SparseTrainingSet: Sendable {
     /// Number of samples D.
     public let sampleCount: Int

@@ -1,10 +1,10 @@
 extension PointSpecification {
     /// Checks that the loss estimator goes with the rest: the conditional mean needs sparse data,
-    /// linear features, the reduced solver and no ridge (MODEL.md §6.1; label noise is allowed,
+    /// linear features, the reduced solver and no ridge (docs/theory.md §6.1; label noise is allowed,
     /// `ConditionalNoiseTraces`). Throws a `ParameterError` naming the estimator.
     public func checkEstimatorCombination() throws {
         guard estimator == .conditional else { return }
-        let reason = "the conditional mean (MODEL.md §6.1) is computed for sparse data, linear features and the reduced solver"
+        let reason = "the conditional mean (docs/theory.md §6.1) is computed for sparse data, linear features and the reduced solver"
         if data != .sparse {
             throw ParameterError.incompatible(parameter: .lossEstimator, value: "conditional", allowed: "sample",
                                               other: .dataKind, otherValue: data.rawValue, reason: reason)

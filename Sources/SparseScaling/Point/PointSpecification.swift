@@ -26,13 +26,13 @@ public struct PointSpecification: Sendable, Codable, Hashable {
     public var estimator: LossEstimator = .sample
     /// The sampler of sparse data (its random stream defines the instance of a seed).
     public var sampler: SamplerVersion
-    /// Label-noise standard deviation σ ≥ 0 (MODEL.md §7.1): y = w*·x + σε; 0 for noiseless labels.
+    /// Label-noise standard deviation σ ≥ 0 (docs/theory.md §7.1): y = w*·x + σε; 0 for noiseless labels.
     public var labelNoise: Double = 0
 
     /// σ², the label-noise variance.
     public var labelNoiseVariance: Double { labelNoise * labelNoise }
 
-    /// A specification with the defaults of MODEL.md for unspecified options.
+    /// A specification with the defaults of docs/theory.md for unspecified options.
     public init(
         parameters: DataParameters, featureCount: Int, sampleCount: Int, data: DataKind = .sparse,
         features: FeatureMap = .linear, solver: SolverKind = .reduced, ridge: Double = 0,

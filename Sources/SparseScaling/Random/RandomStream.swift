@@ -15,7 +15,7 @@ public enum StreamPurpose: UInt32, Sendable {
     case touchedData = 9
     /// The sublinear sampler's untouched samples, aggregated by hub pattern.
     case hubPatterns = 10
-    /// The label noise z ~ N(0, I_r) of the reduced space (MODEL.md §7.1), drawn once per training set.
+    /// The label noise z ~ N(0, I_r) of the reduced space (docs/theory.md §7.1), drawn once per training set.
     case reducedLabelNoise = 11
 }
 

@@ -3,7 +3,7 @@ extension DataColumnSidecar {
     /// used where the shared table has none.
     static let labelNoiseAndOnlineMeanings: [String: String] = [
         "heavy_tailed": "1 if the mean is not meaningful (N in the double-descent peak band, one seed dominates the sum, or the mean is above the 90% quantile), else 0",
-        // label-noise (MODEL.md §7.1)
+        // label-noise (docs/theory.md §7.1)
         "sweep": "which sweep the row belongs to (N-sweep, D-sweep or ridge scan)",
         "noise_variance": "label-noise variance σ² (y = w*·x + σε)",
         "noise": "label-noise standard deviation σ",
@@ -37,7 +37,7 @@ extension DataColumnSidecar {
         "ridgeless_median_test": "median test loss at the peak with ridge 0",
         "ridgeless_q90_over_median": "90% quantile over median of the ridgeless test loss at the peak",
         "tail_removing_ridge": "smallest ridge whose q90/median at the peak is close to 1 (empty when none)",
-        // online (MODEL.md §7.3)
+        // online (docs/theory.md §7.3)
         "step": "one-pass SGD step t (= samples used so far)",
         "loss_median": "median loss over seeds",
         "loss_q10": "10% quantile of the loss over seeds",

@@ -80,7 +80,7 @@ package enum DataColumnSidecar {
         "loss_q10": "10% quantile of the test loss over seeds",
         "loss_q90": "90% quantile of the test loss over seeds",
         "heavy_tailed": "1 if the mean is not meaningful (N in the double-descent peak band, where E[L] = ∞, one seed dominates the sum, or the mean is above the 90% quantile), else 0",
-        "predicted_loss_mean": "predicted mean loss (MODEL.md §6.3, deterministic equivalent); empty in the peak band, where it is infinite",
+        "predicted_loss_mean": "predicted mean loss (docs/theory.md §6.3, deterministic equivalent); empty in the peak band, where it is infinite",
         "predicted_loss_median": "predicted median loss (exact §6.1 law mixed over the rank; overparameterized side only)",
         "predicted_region": "where N lies: under (N < E[K]), peak band (mean infinite), over",
         "region": "where N lies: under (N < E[K]), peak band (mean infinite), over",

@@ -47,7 +47,7 @@ struct HTMLReport: Sendable {
         <em>inconclusive</em>: the prediction lies in the interval, but the interval is wider than the tolerance (it could hardly disagree);
         <em>agree within tolerance</em>: outside the interval but within the stated tolerance; <em>disagree</em>: neither.
         Values are rounded to the precision their standard error supports. Near the double-descent peak the mean loss is infinite
-        (MODEL.md §6.1), so the peak rows rest on medians.</p>
+        (docs/theory.md §6.1), so the peak rows rest on medians.</p>
         <table id="comparison"><tr><th>quantity</th><th>predicted</th><th>measured ± SE</th><th>95% CI</th><th>tolerance</th><th>verdict</th></tr>
 
         """

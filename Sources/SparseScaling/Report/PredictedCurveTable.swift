@@ -1,6 +1,6 @@
 import Foundation
 
-/// Predicted loss-curve points (MODEL.md §6) as a text table, CSV or JSON rows: mean where finite
+/// Predicted loss-curve points (docs/theory.md §6) as a text table, CSV or JSON rows: mean where finite
 /// ("∞" in text, null in JSON, empty in CSV where infinite), median and 10/90% quantiles where
 /// predicted ("—", null, empty otherwise), the method and the region of each (N, D). CSV and JSON rows
 /// also carry α, β and M, so tables of several settings can be concatenated.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs every experiment of MODEL.md §5 for one profile, resuming from the runner's store.
+/// Runs every experiment of docs/theory.md §5 for one profile, resuming from the runner's store.
 package enum PaperReproduction {
     /// The experiments in the order they run (for progress messages).
     public static let steps = ["theory", "observed-coordinates", "model-rich-loss", "linear-sweeps", "collapse", "frontier", "relu-sweeps", "gd-failure", "loss-curve", "label-noise", "online"]

@@ -16,11 +16,11 @@ package struct ReproductionResults: Sendable {
     package let frontier: FrontierResult
     package let relu: ReLUSweepsResult
     package let gdFailure: GDFailureTable
-    /// The predicted loss curve (MODEL.md §6) against the measured one.
+    /// The predicted loss curve (docs/theory.md §6) against the measured one.
     package let lossCurve: LossCurveResult
-    /// Label noise (MODEL.md §7.1): floor, peak growth and ridge, the paper's future work.
+    /// Label noise (docs/theory.md §7.1): floor, peak growth and ridge, the paper's future work.
     package let labelNoise: LabelNoiseResult
-    /// One-pass SGD's loss curves, exponents and compute frontier (MODEL.md §7.3).
+    /// One-pass SGD's loss curves, exponents and compute frontier (docs/theory.md §7.3).
     package let online: OnlineResult
     /// Wall-clock seconds of the whole run.
     package let seconds: Double

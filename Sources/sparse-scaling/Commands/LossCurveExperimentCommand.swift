@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import SparseScaling
 
-/// `sparse-scaling experiment curve`: the predicted loss curve (MODEL.md §6) against the measured one.
+/// `sparse-scaling experiment curve`: the predicted loss curve (docs/theory.md §6) against the measured one.
 struct LossCurveExperimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "curve",
-        abstract: "Predicted vs measured loss curve over N = 8…8192 at four (α, β, D), errors outside the peak band and the peak median (MODEL.md §6).")
+        abstract: "Predicted vs measured loss curve over N = 8…8192 at four (α, β, D), errors outside the peak band and the peak median (docs/theory.md §6).")
 
     @Option(help: "Sizes: quick (about a minute on 2 cores, 32 seeds) or paper (64 seeds, D = 2048…16384).")
     var profile: ExperimentProfile = .quick

@@ -5,7 +5,7 @@ import SparseScaling
 struct OnlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "online",
-        abstract: "One-pass SGD (each sample used once): loss vs steps t for several N, exponents in t and N, and the compute-optimal frontier under C = N·t (MODEL.md §7.3)."
+        abstract: "One-pass SGD (each sample used once): loss vs steps t for several N, exponents in t and N, and the compute-optimal frontier under C = N·t (docs/theory.md §7.3)."
     )
 
     @OptionGroup var experiment: ExperimentOptions

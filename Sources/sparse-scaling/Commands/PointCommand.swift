@@ -81,8 +81,8 @@ enum PointTextReport {
         }
         if let used = s.outcome.estimator {
             rows.append(("estimator used", used == .conditional
-                ? (!noisy ? "conditional: E[L | data] = (T + G₀)(N − 1)/(N − 1 − r), exact (MODEL.md §6.1)"
-                    : "conditional: E[L | data] = (T + G₀)(1 + (r + σ² tr A⁺)/(N − r − 1)) + σ² Σ λ_i (A⁺)_ii, exact (MODEL.md §6.1, §7.1)")
+                ? (!noisy ? "conditional: E[L | data] = (T + G₀)(N − 1)/(N − 1 − r), exact (docs/theory.md §6.1)"
+                    : "conditional: E[L | data] = (T + G₀)(1 + (r + σ² tr A⁺)/(N − r − 1)) + σ² Σ λ_i (A⁺)_ii, exact (docs/theory.md §6.1, §7.1)")
                 : "sample: N < r + 2, so one draw of W and w* (the conditional mean is not exact here)"))
         }
         let width = rows.map { $0.0.count }.max() ?? 0

@@ -3,11 +3,11 @@ import Foundation
 import ScalingTheory
 import SparseScaling
 
-/// `sparse-scaling theory`: the closed-form predictions of MODEL.md §4 for one parameter set.
+/// `sparse-scaling theory`: the closed-form predictions of docs/theory.md §4 for one parameter set.
 struct TheoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "theory",
-        abstract: "Print the closed-form predictions of the sparse-feature theory (MODEL.md §4).",
+        abstract: "Print the closed-form predictions of the sparse-feature theory (docs/theory.md §4).",
         discussion: """
             Exponents, observed coordinates E[K(D)], model-rich loss, interpolation threshold and regime, \
             compute-optimal allocation, solver costs and gradient-descent stability. Quantities that need \
@@ -23,7 +23,7 @@ struct TheoryCommand: ParsableCommand {
     var beta: Double { exponents.beta }
 
     @Option(parsing: .unconditional,
-            help: "Model size N (number of random features); a number ≥ 1, e.g. 4096 or 1e6, or a list/range of integers (8,16,32 or 8...8192x2) for the predicted loss curve (MODEL.md §6). Default: none.")
+            help: "Model size N (number of random features); a number ≥ 1, e.g. 4096 or 1e6, or a list/range of integers (8,16,32 or 8...8192x2) for the predicted loss curve (docs/theory.md §6). Default: none.")
     var n: String?
 
     @Option(parsing: .unconditional,

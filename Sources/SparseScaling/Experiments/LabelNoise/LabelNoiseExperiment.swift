@@ -1,6 +1,6 @@
 import Foundation
 
-/// Label noise y = w*·x + σε (MODEL.md §7.1), the paper's future work: N-sweeps through the
+/// Label noise y = w*·x + σε (docs/theory.md §7.1), the paper's future work: N-sweeps through the
 /// double-descent peak and model-rich D-sweeps at several σ², measured with the exact reduced solver;
 /// the ridge that tames the peak. Medians and 10/90% quantiles beside the means, because on the
 /// interpolating side a coordinate observed once with small amplitude ξ gets a noise coefficient

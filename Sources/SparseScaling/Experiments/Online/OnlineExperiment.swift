@@ -1,7 +1,7 @@
 import Foundation
 import LinearAlgebra
 
-/// One-pass SGD (MODEL.md §7.3), the regime of large-model training: the exact loss against the
+/// One-pass SGD (docs/theory.md §7.3), the regime of large-model training: the exact loss against the
 /// number of steps t for several N, its exponents in t and N, and the compute-optimal frontier under
 /// C = N·t, set against the paper's direct-solve frontier C = N·D·min(N, D). Each run yields its
 /// whole loss curve, so runs are not stored per point: every (N, seed) run is computed (in parallel,

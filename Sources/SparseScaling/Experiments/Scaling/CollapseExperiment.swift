@@ -74,7 +74,7 @@ package enum CollapseExperiment {
 }
 
 /// One curve of the collapse: the loss against N at a fixed D, its median and 10/90% quantiles, the
-/// predicted curve (MODEL.md §6.3, `LossCurvePredictor`), and the peak located on the median.
+/// predicted curve (docs/theory.md §6.3, `LossCurvePredictor`), and the peak located on the median.
 public struct CollapseCurve: Sendable, Encodable {
     /// D.
     public let sampleCount: Int

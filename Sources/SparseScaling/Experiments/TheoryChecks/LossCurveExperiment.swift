@@ -2,7 +2,7 @@ import Foundation
 import ResultsStore
 import ScalingAnalysis
 
-/// MODEL.md §6: the predicted loss curve (`LossCurvePredictor`) against the measured one over
+/// docs/theory.md §6: the predicted loss curve (`LossCurvePredictor`) against the measured one over
 /// N = 8…8192 at several (α, β, D): mean vs mean ± SE outside the peak band, median vs median in it.
 package enum LossCurveExperiment {
     /// One (α, β, D) at which the curve is measured.
@@ -332,7 +332,7 @@ package struct LossCurveResult: ExperimentOutput {
     /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         let underSeeds = configuration.underparameterizedSeeds > configuration.seeds ? ", \(configuration.underparameterizedSeeds) below the peak" : ""
-        var lines = ["loss curve, predicted (MODEL.md §6.3) vs measured (\(configuration.seeds) seeds\(underSeeds); estimator \(configuration.estimator.rawValue)), N = \(configuration.modelSizes.first ?? 0)…\(configuration.modelSizes.last ?? 0):"]
+        var lines = ["loss curve, predicted (docs/theory.md §6.3) vs measured (\(configuration.seeds) seeds\(underSeeds); estimator \(configuration.estimator.rawValue)), N = \(configuration.modelSizes.first ?? 0)…\(configuration.modelSizes.last ?? 0):"]
         for curve in curves {
             let under = curve.under, over = curve.over
             var line = "  \(curve.label): outside the peak band median \(Self.percent(curve.outsideBand.median)), max \(Self.percent(curve.outsideBand.maximum)); "

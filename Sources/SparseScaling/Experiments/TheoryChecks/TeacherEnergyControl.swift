@@ -4,7 +4,7 @@ import ScalingTheory
 /// A control variate for a loss drawn with one teacher w* (the sample estimator): the weighted teacher
 /// energy Σ_{i≤I} λ_i h_i (w*_i² − 1) of each seed's teacher, mean exactly 0 because w*_i ~ N(0, 1)
 /// independently of everything else. The weights h_i = P_i (κ/(D λ_i + κ))² (P_i = 1 − (1 − p_i)^D) are the
-/// share of coordinate i's signal left unfitted at ridge κ in the diagonal picture (MODEL.md §6.3): they
+/// share of coordinate i's signal left unfitted at ridge κ in the diagonal picture (docs/theory.md §6.3): they
 /// only choose the control (any weights keep the estimate unbiased), so they need not be exact.
 struct TeacherEnergyControl {
     /// λ_i h_i for i = 1…I.

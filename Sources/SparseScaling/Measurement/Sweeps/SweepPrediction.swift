@@ -1,7 +1,7 @@
 import ScalingAnalysis
 import ScalingTheory
 
-/// The theory's exponent for a sweep (MODEL.md §4) and whether a fit's 95% CI contains it.
+/// The theory's exponent for a sweep (docs/theory.md §4) and whether a fit's 95% CI contains it.
 ///
 /// N-sweeps: α_N = α + β (data-rich limit). D-sweeps: α_D = (α + β)/β for sparse data with β > 1,
 /// α + β otherwise (model-rich limit). The prediction is asymptotic: a finite sweep away from its limit

@@ -15,7 +15,7 @@ package struct SweepResult: Sendable {
     /// Why there is no fit, when there is none.
     public let fitNote: String?
 
-    /// Points left out of the fit because they lie in the predicted peak band (mean infinite, MODEL.md §6.1).
+    /// Points left out of the fit because they lie in the predicted peak band (mean infinite, docs/theory.md §6.1).
     public var pointsLeftOutOfFit: [MeasuredPoint] { points.filter { $0.heavyTail.reasons.contains(.peakBand) } }
 
     /// Aggregates `points` and fits L ∝ x^(−exponent) over the last `fitTail` points outside the peak band.
@@ -113,7 +113,7 @@ package struct SweepResult: Sendable {
         }
         var lines = [table.render()]
         if let flagged = points.first(where: { $0.heavyTail.isHeavyTailed }) {
-            lines.append("* \(flagged.heavyTail.note ?? "heavy-tailed"): read the median and quantiles (MODEL.md §6.1)")
+            lines.append("* \(flagged.heavyTail.note ?? "heavy-tailed"): read the median and quantiles (docs/theory.md §6.1)")
             let left = pointsLeftOutOfFit.count
             if left > 0 { lines.append("  \(left) point(s) in the predicted peak band are left out of the fit") }
         }

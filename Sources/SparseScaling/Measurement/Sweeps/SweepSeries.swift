@@ -1,7 +1,7 @@
 import ScalingAnalysis
 
 /// One named sweep of an experiment: its points along N or D and its power-law fit over the points
-/// outside the predicted peak band (where the mean is infinite, MODEL.md §6.1).
+/// outside the predicted peak band (where the mean is infinite, docs/theory.md §6.1).
 public struct SweepSeries: Sendable, Encodable {
     /// A short name, e.g. "sparse N-sweep".
     public let name: String

@@ -9,7 +9,7 @@ import Foundation
 /// the 2^(h−1) patterns, computed by a walk over the free hubs, level by level, that stops in subtrees
 /// expecting fewer than 0.01 samples, which are then counted by their expected number of samples (an
 /// upper bound). Only hubs with D·p_h ≥ 1 are considered. This replaces the bound 2^(h−1)·h² of
-/// MODEL.md §8, which overstates the pattern work by orders of magnitude at large D. The touched-sample
+/// docs/theory.md §8, which overstates the pattern work by orders of magnitude at large D. The touched-sample
 /// cost is the release-build CPU time per touched sample measured on this project's machine (β = 2,
 /// D = 10^8, sampling and assembly); the pattern cost is a conservative estimate (a few binomial
 /// splits, a Bartlett draw and its columns).

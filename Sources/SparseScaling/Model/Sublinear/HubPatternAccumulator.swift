@@ -1,6 +1,6 @@
 import Foundation
 
-/// The untouched samples of the sublinear sampler (MODEL.md §8): samples active only on the hubs
+/// The untouched samples of the sublinear sampler (docs/theory.md §8): samples active only on the hubs
 /// 1…h, coordinate 1 always, hub i ∈ {2…h} independently with p_i. Their contribution to A is
 /// Σ_P Σ_{samples of pattern P} x_P x_Pᵀ, where the pattern counts are Multinomial(n, π_P) and, given
 /// its count n_P, pattern P's sum is Wishart_|P|(n_P, diag(i^−(1+α))_{i∈P}).

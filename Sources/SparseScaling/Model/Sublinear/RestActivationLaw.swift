@@ -1,6 +1,6 @@
 import Foundation
 
-/// The activations of one sample beyond the hubs 1…h (MODEL.md §8): coordinates h+1…L (L = M, or the
+/// The activations of one sample beyond the hubs 1…h (docs/theory.md §8): coordinates h+1…L (L = M, or the
 /// index cap for M = ∞) are independently active with p_i = i^-β. With the hazard
 /// T(j) = Σ_{j<i≤L} −log(1 − p_i), the probability that a sample touches the rest is q = 1 − e^{−T(h)},
 /// and given that it does, its first active rest index J satisfies P(J > j) = (e^{T(j)} − 1)/(e^{T(h)} − 1).

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The exact sublinear data sampler of MODEL.md §8. Coordinates split into hubs H = {1…h} and the
+/// The exact sublinear data sampler of docs/theory.md §8. Coordinates split into hubs H = {1…h} and the
 /// rest; a sample's hub part and rest part are independent, and only the D_T ~ Binomial(D, q) samples
 /// that touch the rest (q = 1 − Π_{i>h}(1 − p_i)) are drawn one by one: their rest part conditioned on
 /// being non-empty (`RestActivationLaw`), their hub part unconditionally. The D − D_T untouched samples

@@ -1,5 +1,5 @@
 /// Measures one point with the conditional estimator: draws the training set only, and reports
-/// E[L | data] = (T + G₀)(N − 1)/(N − 1 − r) (MODEL.md §6.1; with label noise σ the excess loss of
+/// E[L | data] = (T + G₀)(N − 1)/(N − 1 − r) (docs/theory.md §6.1; with label noise σ the excess loss of
 /// `ConditionalNoiseTraces`) when N ≥ r + 2; otherwise trains the
 /// readout of the same seed as `LinearPointEvaluator` does and says so (`PointOutcome.estimator`).
 public enum ConditionalPointEvaluator {

@@ -23,7 +23,7 @@ extension MemoryEstimate {
     /// (three h × h), and per non-hub coordinate i (its component, almost always alone) the h_i × h_i
     /// moment of the hubs co-active with it, its coupling to them in the moments and in the factor, and
     /// their list. h_i ≤ min(h, E[K(D·p_i)]), the expected distinct coordinates among the D·p_i samples
-    /// touching i (MODEL.md §4); the sums over i run on a geometric grid of i (each bin at its largest
+    /// touching i (docs/theory.md §4); the sums over i run on a geometric grid of i (each bin at its largest
     /// count), then bound the coordinates with fewer than 0.01 expected samples by ζ-weighted counts.
     /// Measured Σ h_i² at β = 2, N = 2048: 2.92·10⁶ at D = 10⁹, 1.49·10⁷ at D = 10¹⁰ (`SublinearMemoryModelTests`
     /// checks the bound at small D).

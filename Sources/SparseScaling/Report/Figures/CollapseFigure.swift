@@ -3,7 +3,7 @@ import ScalingAnalysis
 import SVGPlot
 
 /// The scaling-collapse figure: for every D the median of L·D^{α_D} against N/D^{1/β} with its
-/// 10–90% quantile band (the mean is infinite in the peak band, MODEL.md §6.1), the predicted mean
+/// 10–90% quantile band (the mean is infinite in the peak band, docs/theory.md §6.1), the predicted mean
 /// (det, dashed) and predicted median (dotted), and the peak located on the median against its predictions.
 package enum CollapseFigure {
     /// The figure of `result`.

@@ -10,7 +10,7 @@ package enum FrontierFigure {
         var series: [Series] = []
         for (i, curve) in result.curves.enumerated() {
             guard let n = curve.first?.n else { continue }
-            // In the peak band the mean loss is infinite (MODEL.md §6.1): those points show their median instead.
+            // In the peak band the mean loss is infinite (docs/theory.md §6.1): those points show their median instead.
             let inBand = curve.map { $0.heavyTail.reasons.contains(.peakBand) }
             let compute = curve.map { FrontierExperiment.compute(n: $0.n, d: $0.d) }
             series.append(Series(x: compute, y: zip(curve, inBand).map { $1 ? .nan : $0.lossMean },

@@ -1,6 +1,6 @@
 import LinearAlgebra
 
-/// The exact reduced solver of MODEL.md §3: with A = X_S X_Sᵀ = R Rᵀ, the feature matrix F = W_S X_S
+/// The exact reduced solver of docs/theory.md §3: with A = X_S X_Sᵀ = R Rᵀ, the feature matrix F = W_S X_S
 /// and the N × r matrix B = W_S R have the same Gram matrix, and y F⁺ = c B⁺ with c = Rᵀ w*_S. Its cost
 /// depends on K = |S| and N only: the underparameterized side (N < r) and the overparameterized side
 /// (N > r) are the two shapes of the one SVD of B, costing min(N, r)²·max(N, r).
@@ -14,7 +14,7 @@ public struct ReducedMinimumNormSolver: Sendable {
     public var ridge: Double
     /// Relative singular-value tolerance (nil: max(N, D)·ε_double).
     public var relativeTolerance: Double?
-    /// Label noise added to the targets c = Rᵀw*_S (MODEL.md §7.1); nil: noiseless labels.
+    /// Label noise added to the targets c = Rᵀw*_S (docs/theory.md §7.1); nil: noiseless labels.
     public var labelNoise: ReducedTargetNoise? = nil
 
     /// A solver with the given options.

@@ -4,7 +4,7 @@ import LinearAlgebra
 public enum SecondMomentFactorization: String, Sendable, Codable, CaseIterable {
     /// Pivoted Cholesky of the diagonally scaled A (rank revealing, K³/3 flops). The default.
     case pivotedCholesky = "cholesky"
-    /// Eigendecomposition A = U Σ² Uᵀ of the diagonally scaled A, R = U Σ (MODEL.md §3).
+    /// Eigendecomposition A = U Σ² Uᵀ of the diagonally scaled A, R = U Σ (docs/theory.md §3).
     case eigen
 }
 

@@ -11,7 +11,7 @@ import LinearAlgebra
 ///     that components whose samples are spanned by their own coordinates contribute an exact zero).
 ///
 /// B = W_S R and c = Rᵀ w*_S then cost O(N·(nnz(L) + nnz(V) + h²)) instead of O(N·K²).
-/// Exactness: for any R with R Rᵀ = A, y F⁺ = c B⁺ (MODEL.md §3), and B has the singular values of F.
+/// Exactness: for any R with R Rᵀ = A, y F⁺ = c B⁺ (docs/theory.md §3), and B has the singular values of F.
 /// The factor declines (the caller falls back to the dense factorization of A) when no hub count up
 /// to `maximumHubCount` (and K/2) leaves every component within `maximumBlockSize` coordinates.
 public struct SparseSecondMomentFactor: Sendable {

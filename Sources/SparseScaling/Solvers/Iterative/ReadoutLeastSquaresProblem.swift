@@ -39,7 +39,7 @@ public struct ReadoutLeastSquaresProblem: Sendable {
     }
 
     /// The reduced problem of linear features: G = W_S R, t = Rᵀ w*_S with A = X_S X_Sᵀ = R Rᵀ; with
-    /// label noise, t = Rᵀ w*_S + σz (MODEL.md §7.1) and the offset gains σ²·χ²_{D−r}, the noise energy
+    /// label noise, t = Rᵀ w*_S + σz (docs/theory.md §7.1) and the offset gains σ²·χ²_{D−r}, the noise energy
     /// outside the reduced space (exact in distribution). `labels` are the noiseless labels.
     public static func reduced(
         secondMoment: Matrix, embedding: Matrix, teacher: [Double], labels: [Double],

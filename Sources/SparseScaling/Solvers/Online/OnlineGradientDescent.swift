@@ -1,7 +1,7 @@
 import Foundation
 import LinearAlgebra
 
-/// One-pass SGD on linear random features (MODEL.md §7.3): from v = 0, the training samples
+/// One-pass SGD on linear random features (docs/theory.md §7.3): from v = 0, the training samples
 /// x_0, x_1, … (the same stream as every other solver's training set) are each used once, in order:
 /// v ← v − η_t (v·f_t − y_t) f_t with f_t = W x_t built from x_t's few active entries and
 /// y_t = w*·x_t + σε_t. A step costs O(N·nnz); W columns are drawn on demand the first time their

@@ -1,4 +1,4 @@
-/// The population loss of one-pass SGD after `step` samples (MODEL.md §7.3): the exact observed part
+/// The population loss of one-pass SGD after `step` samples (docs/theory.md §7.3): the exact observed part
 /// over S_t and the expected tail (‖v‖²/N + 1)·Σ_{i∉S_t} λ_i.
 public struct OnlineCheckpoint: Sendable, Codable, Hashable {
     /// t, the number of samples used so far.
