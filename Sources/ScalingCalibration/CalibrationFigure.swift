@@ -1,0 +1,67 @@
+import Foundation
+import ScalingAnalysis
+import SVGPlot
+
+/// The calibration figure: (left) the runs on iso-FLOP slices with both fitted forms along each slice;
+/// (right) the compute frontier N*(C), D*(C) of the additive fit with its 95% bootstrap band.
+public enum CalibrationFigure {
+    /// Runs grouped into iso-FLOP slices: sorted by ln(6ND), a new slice wherever the gap exceeds 0.1
+    /// decade; slices with fewer than 3 runs are left out.
+    static func isoFlopSlices(_ runs: [ScalingRun]) -> [[ScalingRun]] {
+        let sorted = runs.sorted { $0.modelSize * $0.dataSize < $1.modelSize * $1.dataSize }
+        var slices: [[ScalingRun]] = [], current: [ScalingRun] = []
+        for run in sorted {
+            if let last = current.last, log10(run.modelSize * run.dataSize) - log10(last.modelSize * last.dataSize) > 0.1 {
+                slices.append(current); current = []
+            }
+            current.append(run)
+        }
+        if !current.isEmpty { slices.append(current) }
+        return slices.filter { $0.count >= 3 }
+    }
+
+    /// The figure of `result`.
+    public static func figure(_ result: CalibrationResult) -> Figure {
+        let slices = isoFlopSlices(result.table.runs)
+        var series: [Series] = []
+        for (k, slice) in slices.enumerated() {
+            let color = Color.cycle[k % Color.cycle.count]
+            let flop = exp(slice.map { log(6 * $0.modelSize * $0.dataSize) }.reduce(0, +) / Double(slice.count))
+            let ns = slice.map(\.modelSize)
+            series.append(.scatter(x: ns, y: slice.map(\.loss), label: "C = \(String(format: "%.1e", flop))", color: color, marker: Marker(.circle, size: 4)))
+            let lo = log(ns.min()!) - 0.2, hi = log(ns.max()!) + 0.2
+            let grid = (0...40).map { exp(lo + (hi - lo) * Double($0) / 40) }
+            series.append(.line(x: grid, y: grid.map { result.additive.loss(modelSize: $0, dataSize: flop / (6 * $0)) }, color: color, style: .dashed))
+            series.append(.line(x: grid, y: grid.map { result.joined.loss(modelSize: $0, dataSize: flop / (6 * $0)) }, color: color, style: .solid))
+        }
+        series.append(Series(points: [], label: "additive fit (dashed)", color: .gray, line: .dashed))
+        series.append(Series(points: [], label: "joined fit (solid)", color: .gray, line: .solid))
+        let slicesPlot = Plot(title: "Runs on iso-FLOP slices", xAxis: Axis(label: "model size N", scale: .log10),
+                              yAxis: Axis(label: "loss L", scale: .log10), series: series, legendPosition: .outsideRight)
+
+        let flops = result.table.runs.map { 6 * $0.modelSize * $0.dataSize }
+        let lo = log(flops.min()!), hi = log(max(result.compute, flops.max()!))
+        let cs = (0...60).map { exp(lo + (hi - lo) * Double($0) / 60) }
+        let optimum = cs.map { ComputeOptimalAllocation(law: result.additive.additive, compute: $0) }
+        var regions: [FilledRegion] = []
+        if !result.resampledLaws.isEmpty {
+            for (pick, color, name) in [({ (o: ComputeOptimalAllocation) in o.modelSize }, Color.blue, "N*"), ({ $0.dataSize }, Color.vermillion, "D*")] {
+                let bands = cs.map { c -> (Double, Double) in
+                    let values = result.resampledLaws.map { pick(ComputeOptimalAllocation(law: $0, compute: c)) }.filter(\.isFinite).sorted()
+                    guard !values.isEmpty else { return (.nan, .nan) }
+                    return (SampleQuantiles.quantile(values, 0.025), SampleQuantiles.quantile(values, 0.975))
+                }
+                let upper = zip(cs, bands).map { Series.Point(x: $0, y: $1.1) }, lower = zip(cs, bands).map { Series.Point(x: $0, y: $1.0) }
+                regions.append(FilledRegion(vertices: upper + lower.reversed(), color: color, opacity: 0.2, legendLabel: "\(name): 95% bootstrap band"))
+            }
+        }
+        let frontier = Plot(
+            title: "Compute-optimal frontier (C = 6ND)", xAxis: Axis(label: "compute C (FLOP)", scale: .log10),
+            yAxis: Axis(label: "N*, D*", scale: .log10),
+            series: [.line(x: cs, y: optimum.map(\.modelSize), label: "N*(C)", color: .blue),
+                     .line(x: cs, y: optimum.map(\.dataSize), label: "D*(C)", color: .vermillion),
+                     .scatter(x: flops, y: result.table.runs.map(\.modelSize), label: "runs: N", color: .gray, marker: Marker(.circle, size: 3, filled: false))],
+            regions: regions, legendPosition: .topLeft)
+        return Figure(width: 1200, height: 520, title: "Calibration: \(result.table.runs.count) runs", plots: [slicesPlot, frontier], columns: 2)
+    }
+}
