@@ -14,6 +14,7 @@ public enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The optimizer could not start (NLopt refused the problem).
     case optimizerFailed(String)
 
+    /// The error in one line, naming the column, run or line.
     public var description: String {
         switch self {
         case let .malformedCSV(line, reason): return "malformed CSV at line \(line): \(reason)"

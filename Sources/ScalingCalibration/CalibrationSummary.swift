@@ -55,6 +55,16 @@ public struct CalibrationSummary: Sendable, Codable, Hashable {
         public var preferred: LawShape?
         /// Every run's scores.
         public var scores: [HeldOutScore]
+
+        /// Encodes every key; `preferred` is null when neither form is preferred.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(folds, forKey: .folds); try c.encode(seed, forKey: .seed); try c.encode(delta, forKey: .delta)
+            try c.encode(additiveMean, forKey: .additiveMean); try c.encode(joinedMean, forKey: .joinedMean)
+            try c.encode(difference, forKey: .difference); try c.encode(standardError, forKey: .standardError)
+            try c.encode(foldStandardError, forKey: .foldStandardError); try c.encode(preferred, forKey: .preferred)
+            try c.encode(scores, forKey: .scores)
+        }
     }
 
     /// The summary of `result`.

@@ -22,6 +22,27 @@ public struct RunColumns: Sendable, Codable, Hashable {
         self.loss = loss
     }
 
+    private enum CodingKeys: String, CodingKey { case modelSize, dataSize, compute, loss }
+
+    /// Decodes `{model_size, data_size | compute, loss}`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        modelSize = try c.decode(String.self, forKey: .modelSize)
+        loss = try c.decode(String.self, forKey: .loss)
+        if let d = try c.decodeIfPresent(String.self, forKey: .dataSize) { data = .tokens(d) } else { data = .flop(try c.decode(String.self, forKey: .compute)) }
+    }
+
+    /// Encodes the column names: `data_size` for a column of D, `compute` for a column of C.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(modelSize, forKey: .modelSize)
+        switch data {
+        case let .tokens(d): try c.encode(d, forKey: .dataSize)
+        case let .flop(f): try c.encode(f, forKey: .compute)
+        }
+        try c.encode(loss, forKey: .loss)
+    }
+
     /// The Chinchilla table's columns (Epoch AI's extraction): `Model Size`, `Training FLOP`, `loss`.
     public static let chinchilla = RunColumns(modelSize: "Model Size", data: .flop("Training FLOP"), loss: "loss")
 }
