@@ -99,8 +99,6 @@ struct CalibrateCommand: ParsableCommand {
         case let .missingColumn(role, _, _):
             let flag = ["n": "--n-column", "d": "--d-column", "flop": "--flop-column", "loss": "--loss-column"][role] ?? "--data"
             return ValidationError("invalid value for \(flag): \(error)")
-        case .tooFewRuns:
-            return RuntimeError("--data \(file): \(error)")
         default:
             return RuntimeError("--data \(file): \(error)")
         }
