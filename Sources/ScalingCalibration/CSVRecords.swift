@@ -8,6 +8,7 @@ enum CSVRecords {
         var fields: [String] = [], field = ""
         var quoted = false, wasQuoted = false, line = 1, recordLine = 1
         var scalars = Array(text.unicodeScalars)[...]
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         func endRecord() {
             fields.append(field)
             if !(fields.count == 1 && fields[0].isEmpty && !wasQuoted) { records.append((recordLine, fields)) }

@@ -11,6 +11,8 @@ public enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertibl
     case nonPositive(role: String, column: String, row: Int, value: Double)
     /// Fewer runs than the fit needs.
     case tooFewRuns(count: Int, minimum: Int)
+    /// Every run has the same N (role "n") or the same D ("d"): that exponent cannot be fitted.
+    case noSpread(role: String, value: Double)
     /// The optimizer could not start (NLopt refused the problem).
     case optimizerFailed(String)
 
@@ -23,6 +25,8 @@ public enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertibl
         case let .notANumber(_, column, row, text): return "column '\(column)', run \(row): '\(text)' is not a finite number"
         case let .nonPositive(_, column, row, value): return "column '\(column)', run \(row): \(value) is not > 0"
         case let .tooFewRuns(count, minimum): return "\(count) runs: the fit needs at least \(minimum)"
+        case let .noSpread(role, value):
+            return "every run has \(role == "n" ? "N" : "D") = \(value): the \(role == "n" ? "model" : "data")-size exponent cannot be fitted"
         case let .optimizerFailed(reason): return "the optimizer failed: \(reason)"
         }
     }

@@ -14,6 +14,7 @@ struct RunTableTests {
         #expect(t.runs == [ScalingRun(modelSize: 10, dataSize: 20, loss: 3.5), ScalingRun(modelSize: 100, dataSize: 2000, loss: 2.5)])
         let c = try RunTable(csv: "\"Model Size\",\"Training, FLOP\",loss\n10,600,3\n", columns: RunColumns(modelSize: "Model Size", data: .flop("Training, FLOP"), loss: "loss"))
         #expect(c.runs[0].dataSize == 10)
+        #expect(try RunTable(csv: "\u{FEFF}n,d,loss\n1,2,3\n", columns: tokens).runs.count == 1)  // byte-order mark
     }
 
     @Test("bad tables are refused by name")

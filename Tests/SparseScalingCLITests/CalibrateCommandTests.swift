@@ -70,6 +70,7 @@ struct CalibrateCommandTests {
         ("n,d,loss\n1,\"2,3\n", "malformed CSV"),
         ("n,d,loss\n1,2,3\n4,5,6\n", "runs: the fit needs at least"),
         ("", "malformed CSV"),
+        ("n,d,loss\n" + (1...12).map { "7,\($0),\(1 + 1 / Double($0))" }.joined(separator: "\n") + "\n", "every run has N = 7.0"),
     ])
     func files(_ text: String, _ fragment: String) throws {
         try withTemporaryFolder { folder in
