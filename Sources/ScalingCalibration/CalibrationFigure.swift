@@ -2,33 +2,28 @@ import Foundation
 import ScalingAnalysis
 import SVGPlot
 
-/// The calibration figure: (left) the runs on iso-FLOP slices with both fitted forms along each slice;
+/// The calibration figure: (left) the runs on iso-FLOP slices (third-of-a-decade bins of C) with both fitted
+/// forms along each slice at the bin's centre C;
 /// (right) the compute frontier N*(C), D*(C) of the additive fit with its 95% bootstrap band.
 public enum CalibrationFigure {
-    /// Runs grouped into iso-FLOP slices: sorted by ln(6ND), a new slice wherever the gap exceeds 0.1
-    /// decade; slices with fewer than 3 runs are left out.
-    static func isoFlopSlices(_ runs: [ScalingRun]) -> [[ScalingRun]] {
-        let sorted = runs.sorted { $0.modelSize * $0.dataSize < $1.modelSize * $1.dataSize }
-        var slices: [[ScalingRun]] = [], current: [ScalingRun] = []
-        for run in sorted {
-            if let last = current.last, log10(run.modelSize * run.dataSize) - log10(last.modelSize * last.dataSize) > 0.1 {
-                slices.append(current); current = []
-            }
-            current.append(run)
-        }
-        if !current.isEmpty { slices.append(current) }
-        return slices.filter { $0.count >= 3 }
+    /// Runs grouped into iso-FLOP slices: bins of a third of a decade in C = 6ND (runs within ±1/6 decade of
+    /// the bin's centre, which need not lie on designed budgets), bins of at least 4 runs, at most 8 of them
+    /// spread evenly over the range of C; each with its bin's centre C.
+    static func isoFlopSlices(_ runs: [ScalingRun]) -> [(compute: Double, runs: [ScalingRun])] {
+        let bins = Dictionary(grouping: runs) { Int((3 * log10(6 * $0.modelSize * $0.dataSize)).rounded()) }
+        let kept = bins.filter { $0.value.count >= 4 }.sorted { $0.key < $1.key }
+        let chosen = kept.count <= 8 ? Array(kept.indices) : (0..<8).map { Int((Double($0) * Double(kept.count - 1) / 7).rounded()) }
+        return chosen.map { (pow(10, Double(kept[$0].key) / 3), kept[$0].value) }
     }
 
     /// The figure of `result`.
     public static func figure(_ result: CalibrationResult) -> Figure {
         let slices = isoFlopSlices(result.table.runs)
         var series: [Series] = []
-        for (k, slice) in slices.enumerated() {
+        for (k, (flop, slice)) in slices.enumerated() {
             let color = Color.cycle[k % Color.cycle.count]
-            let flop = exp(slice.map { log(6 * $0.modelSize * $0.dataSize) }.reduce(0, +) / Double(slice.count))
             let ns = slice.map(\.modelSize)
-            series.append(.scatter(x: ns, y: slice.map(\.loss), label: "C = \(String(format: "%.1e", flop))", color: color, marker: Marker(.circle, size: 4)))
+            series.append(.scatter(x: ns, y: slice.map(\.loss), label: "C ≈ \(String(format: "%.1e", flop))", color: color, marker: Marker(.circle, size: 4)))
             let lo = log(ns.min()!) - 0.2, hi = log(ns.max()!) + 0.2
             let grid = (0...40).map { exp(lo + (hi - lo) * Double($0) / 40) }
             series.append(.line(x: grid, y: grid.map { result.additive.loss(modelSize: $0, dataSize: flop / (6 * $0)) }, color: color, style: .dashed))

@@ -31,17 +31,20 @@ struct LocalMinimizer: Sendable {
             let value = box.objective(x!, gradient)
             return value.isFinite ? value : Double.greatestFiniteMagnitude
         }
-        var status = nlopt_set_min_objective(opt, callback, context.toOpaque())
-        status = lower.withUnsafeBufferPointer { nlopt_set_lower_bounds(opt, $0.baseAddress) }
-        status = upper.withUnsafeBufferPointer { nlopt_set_upper_bounds(opt, $0.baseAddress) }
-        _ = nlopt_set_xtol_rel(opt, parameterTolerance)
-        _ = nlopt_set_ftol_rel(opt, objectiveTolerance)
-        _ = nlopt_set_maxeval(opt, Int32(maxEvaluations))
+        var statuses = [
+            nlopt_set_min_objective(opt, callback, context.toOpaque()),
+            lower.withUnsafeBufferPointer { nlopt_set_lower_bounds(opt, $0.baseAddress) },
+            upper.withUnsafeBufferPointer { nlopt_set_upper_bounds(opt, $0.baseAddress) },
+            nlopt_set_xtol_rel(opt, parameterTolerance), nlopt_set_ftol_rel(opt, objectiveTolerance),
+            nlopt_set_maxeval(opt, Int32(maxEvaluations)),
+        ]
         if method == .bobyqa {
             let steps = (0..<dimension).map { min(0.5, 0.25 * (upper[$0] - lower[$0])) }
-            _ = steps.withUnsafeBufferPointer { nlopt_set_initial_step(opt, $0.baseAddress) }
+            statuses.append(steps.withUnsafeBufferPointer { nlopt_set_initial_step(opt, $0.baseAddress) })
         }
-        guard status.rawValue > 0 else { throw .optimizerFailed("NLopt refused the bounds (status \(status.rawValue))") }
+        if let refused = statuses.first(where: { $0.rawValue <= 0 }) {
+            throw .optimizerFailed("NLopt refused the setup (status \(refused.rawValue))")
+        }
         var x = (0..<dimension).map { min(max(start[$0], lower[$0]), upper[$0]) }
         var value = Double.infinity
         let result = nlopt_optimize(opt, &x, &value)

@@ -24,7 +24,7 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "CSV file of runs: a header row, then one run per row.")
     var data: String
 
-    @Option(name: .customLong("n-column"), help: "Column of the model size N (> 0). Default n.")
+    @Option(name: .customLong("n-column"), help: "Column of the model size N (> 0).")
     var nColumn: String = "n"
 
     @Option(name: .customLong("d-column"), help: "Column of the data size D in tokens (> 0). Default d, unless --flop-column is given.")
@@ -33,7 +33,7 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .customLong("flop-column"), help: "Column of the training compute C in FLOP (> 0), instead of --d-column: D = C/(6N).")
     var flopColumn: String?
 
-    @Option(name: .customLong("loss-column"), help: "Column of the final loss L (> 0). Default loss.")
+    @Option(name: .customLong("loss-column"), help: "Column of the final loss L (> 0).")
     var lossColumn: String = "loss"
 
     @Option(name: .customLong("drop-highest-losses"), parsing: .unconditional, help: "Leave out the k runs of highest loss before fitting (Epoch AI's refit of Chinchilla drops 5), an integer ≥ 0. Default 0.",
