@@ -2,6 +2,8 @@
 /// quantity with its intervals, the verdict, the cross-validation summary and timings (per-run held-out
 /// scores and resampled laws included, so any number can be recomputed).
 public struct CalibrationSummary: Sendable, Codable, Hashable {
+    /// Where the runs came from (the data file), as the caller names it.
+    public var source: String
     /// Runs fitted.
     public var runs: Int
     /// Where N, D and L came from.
@@ -67,13 +69,14 @@ public struct CalibrationSummary: Sendable, Codable, Hashable {
         }
     }
 
-    /// The summary of `result`.
-    public init(_ result: CalibrationResult) {
+    /// The summary of `result`, whose runs came from `source`.
+    public init(_ result: CalibrationResult, source: String) {
         func fit(_ f: LawFit) -> FitSummary {
             FitSummary(shape: f.shape, law: f.additive, joinScale: f.joined?.joinScale,
                        centreModelSize: f.shape == .joined ? f.centreModelSize : nil, centreDataSize: f.shape == .joined ? f.centreDataSize : nil,
                        objective: f.objective, startsRefined: f.startsRefined, startsAtMinimum: f.startsAtMinimum)
         }
+        self.source = source
         runs = result.table.runs.count
         columns = result.table.columns
         settings = result.settings

@@ -112,7 +112,7 @@ struct CalibrateCommand: ParsableCommand {
         do { result = try Calibration.run(table, settings: settings, progress: note) } catch {
             throw Self.flagError(error, file: data)
         }
-        let json = try ExperimentWriter.json(CalibrationSummary(result))
+        let json = try ExperimentWriter.json(CalibrationSummary(result, source: data))
         let csv = CalibrationReport.csv(result)
         switch format {
         case .text: print(CalibrationReport.text(result, source: data), terminator: "")
