@@ -20,6 +20,8 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
+        // NLopt (L-BFGS, BOBYQA) from Debian's libnlopt-dev: the optimizer of the calibration fits.
+        .systemLibrary(name: "CNLopt", pkgConfig: "nlopt", providers: [.apt(["libnlopt-dev"])]),
         // Philox4x32-10 blocks in bulk (AVX2 when the processor has it, chosen at run time).
         .target(name: "CPhilox"),
         // The words every layer shares: data kind, feature map, solver, estimators, sampler.
@@ -27,6 +29,9 @@ let package = Package(
         .target(name: "ScalingTheory", dependencies: ["ScalingAnalysis", "ScalingVocabulary"], exclude: ["README.md"]),
         .target(name: "ScalingAnalysis", exclude: ["README.md"]),
         .target(name: "SVGPlot", exclude: ["README.md"]),
+        // Fits L(N, D) to measured runs (Chinchilla's Approach 3 and the model's own joined form), maps the
+        // exponents onto (α, β) with bootstrap intervals, compares the forms by cross-validation.
+        .target(name: "ScalingCalibration", dependencies: ["CNLopt", "ScalingAnalysis", "SVGPlot"], exclude: ["README.md"]),
         .target(
             name: "ResultsStore",
             dependencies: ["ScalingVocabulary", .product(name: "GRDB", package: "GRDB.swift")],
@@ -49,6 +54,7 @@ let package = Package(
                 "SparseScaling",
                 "SparseScalingBenchmarks",
                 "ResultsStore",
+                "ScalingCalibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -59,6 +65,7 @@ let package = Package(
         .testTarget(name: "ScalingTheoryTests", dependencies: ["ScalingTheory", "TestSupport"]),
         .testTarget(name: "ScalingAnalysisTests", dependencies: ["ScalingAnalysis"]),
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot"]),
+        .testTarget(name: "ScalingCalibrationTests", dependencies: ["ScalingCalibration", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore", "TestSupport"]),
         .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra"]),
         .testTarget(name: "SparseScalingBenchmarksTests", dependencies: ["SparseScalingBenchmarks", "SparseScaling", "LinearAlgebra"]),

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Installs the C libraries SparseScaling links against (OpenBLAS + LAPACKE) when they are missing.
+# Installs the C libraries SparseScaling links against (OpenBLAS + LAPACKE, NLopt) when they are missing.
 set -euo pipefail
 needed=()
 pkg-config --exists openblas 2>/dev/null || needed+=(libopenblas-dev pkg-config)
 [ -f /usr/include/lapacke.h ] || needed+=(liblapacke-dev)
+pkg-config --exists nlopt 2>/dev/null || needed+=(libnlopt-dev pkg-config)
 if [ ${#needed[@]} -gt 0 ]; then
   if [ "$(uname)" != "Linux" ]; then
-    echo "install OpenBLAS and LAPACKE (e.g. brew install openblas) and make pkg-config find 'openblas'" >&2
+    echo "install OpenBLAS, LAPACKE and NLopt (e.g. brew install openblas nlopt) and make pkg-config find 'openblas' and 'nlopt'" >&2
     exit 1
   fi
   sudo_cmd=""
