@@ -64,7 +64,7 @@ struct ExportRow: Encodable {
         try container.encode(point.seed, forKey: Key("seed"))
         try container.encode(c.alpha, forKey: Key("alpha"))
         try container.encode(c.beta, forKey: Key("beta"))
-        try container.encode(c.m, forKey: Key("m"))
+        if let m = c.m { try container.encode(m, forKey: Key("m")) } else { try container.encode("inf", forKey: Key("m")) }
         try container.encode(c.n, forKey: Key("n"))
         try container.encode(c.d, forKey: Key("d"))
         try container.encode(c.data.rawValue, forKey: Key("data"))

@@ -51,7 +51,7 @@ struct SweepReport {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Every setting of the sweep with snake_case keys (m null = infinitely many).
+    /// Every setting of the sweep with snake_case keys (m "inf" = infinitely many).
     func configuration() -> [String: Any] {
         var object = ConfigurationEcho.object(base)
         object["n"] = plan.featureCounts.isEmpty ? NSNull() : plan.featureCounts as Any
@@ -71,7 +71,7 @@ enum ConfigurationEcho {
     static func object(_ spec: PointSpecification) -> [String: Any] {
         let c = spec.storeConfiguration
         var object: [String: Any] = [
-            "alpha": c.alpha, "beta": c.beta, "m": c.m.map { $0 as Any } ?? NSNull(), "data": c.data.rawValue,
+            "alpha": c.alpha, "beta": c.beta, "m": c.m.map { $0 as Any } ?? "inf", "data": c.data.rawValue,
             "features": c.features.rawValue, "solver": c.solver.rawValue, "ridge": c.ridge, "tail": c.tail.rawValue,
             "tolerance": c.tolerance.map { $0 as Any } ?? NSNull(), "version": SparseScalingVersion.current,
         ]
