@@ -78,9 +78,12 @@ struct OnlineCommand: ParsableCommand {
         do { opened = try ResultsStore(path: store) } catch {
             throw RuntimeError("cannot use --store \(store): \(error)")
         }
+        let link = OnlineRunStore(store: opened, tag: tag ?? OnlineResult.name)
+        let path = store
+        InterruptNotice.install { "\(link.savedRuns.value) new (N, seed) runs saved in \(path), every finished one with all its checkpoints" }
         let result = try OnlineExperiment.run(
             alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, threads: threadOptions.threads,
-            progress: ProgressReporter(quiet: experiment.quiet), store: OnlineRunStore(store: opened, tag: tag ?? OnlineResult.name))
+            progress: ProgressReporter(quiet: experiment.quiet), store: link)
         try experiment.finish(result)
     }
 }

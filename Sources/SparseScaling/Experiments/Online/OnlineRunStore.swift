@@ -9,6 +9,8 @@ package struct OnlineRunStore: Sendable {
     package let store: ResultsStore
     /// The run label of the rows written.
     package let tag: String
+    /// Runs stored by this link so far (each with all its checkpoints).
+    package let savedRuns = SavedRunCount()
 
     /// A link to `store` writing rows labelled `tag`.
     package init(store: ResultsStore, tag: String) {
@@ -46,19 +48,31 @@ package struct OnlineRunStore: Sendable {
                          schedule: OnlineStepSchedule(initial: stepSize), seconds: seconds)
     }
 
-    /// Stores every checkpoint t > 0 of a completed run (a diverged run stores nothing: `point` refuses it too).
-    /// Each row's seconds are the run's seconds up to that checkpoint, prorated by steps.
+    /// Stores every checkpoint t > 0 of a completed run in one transaction, so a run is stored whole or not at all
+    /// (a diverged run stores nothing: `point` refuses it too). Each row's seconds are the run's seconds up to that
+    /// checkpoint, prorated by steps.
     func save(_ run: OnlineRun, parameters: DataParameters, featureCount: Int, seed: UInt64, stepSize: Double) throws {
         guard run.status == .completed, let last = run.checkpoints.last?.step, last > 0 else { return }
-        for checkpoint in run.checkpoints where checkpoint.step > 0 {
+        let rows = run.checkpoints.filter { $0.step > 0 }.map { checkpoint in
             let spec = Self.specification(parameters: parameters, featureCount: featureCount, steps: checkpoint.step, seed: seed, stepSize: stepSize)
             let result = PointResult(
                 loss: checkpoint.loss, lossObserved: checkpoint.lossObserved, lossTail: checkpoint.lossTail,
                 observedCoordinates: checkpoint.observedCoordinates, rank: min(featureCount, checkpoint.observedCoordinates),
                 seconds: run.seconds * Double(checkpoint.step) / Double(last))
-            try store.insert(StoredPoint(
-                configuration: spec.storeConfiguration, seed: seed, result: result,
-                toolVersion: SparseScalingVersion.current, createdAt: Date(), tag: tag))
+            return StoredPoint(configuration: spec.storeConfiguration, seed: seed, result: result,
+                               toolVersion: SparseScalingVersion.current, createdAt: Date(), tag: tag)
         }
+        try store.insert(contentsOf: rows)
+        savedRuns.increment()
     }
+}
+
+/// A count of runs stored, read from the Ctrl-C handler while worker threads add to it.
+package final class SavedRunCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    /// The runs stored so far.
+    package var value: Int { lock.withLock { count } }
+    /// Adds one stored run.
+    func increment() { lock.withLock { count += 1 } }
 }
