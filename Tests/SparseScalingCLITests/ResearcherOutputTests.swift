@@ -90,4 +90,26 @@ struct ResearcherOutputTests {
             #expect(stored == computed, "stored \(stored), computed \(computed)")
         }
     }
+
+    @Test("experiment online: Ctrl-C prints the runs saved and the command that resumes; a run is stored whole or not at all")
+    func onlineInterrupt() throws {
+        try withTemporaryFolder { folder in
+            let arguments = ["experiment", "online", "--n", "256,512", "--steps", "2000000", "--seeds", "2", "--store", "s.sqlite", "--out", "o", "--threads", "1"]
+            let (process, _, errorPipe) = try CLI.start(arguments, in: folder)
+            let deadline = Date().addingTimeInterval(120)
+            while Date() < deadline, ((try? CLI.storedRows("s.sqlite", in: folder).count) ?? 0) < 1 { Thread.sleep(forTimeInterval: 0.2) }
+            kill(process.processIdentifier, SIGINT)
+            process.waitUntilExit()
+            let stderr = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus == 130, "\(stderr)")
+            let line = String(stderr.split(separator: "\n").last { $0.contains("interrupted") } ?? "")
+            #expect(line.contains("new (N, seed) runs saved in s.sqlite"), "\(stderr)")
+            #expect(line.contains("resume with: sparse-scaling experiment online --n 256,512 --steps 2000000"))
+            // Every stored run has every checkpoint: the rows per (N, seed) are equal in number.
+            let results = try CLI.run(["results", "--store", "s.sqlite", "--format", "json"], in: folder)
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(results.stdout.utf8)) as? [[String: Any]])
+            let perRun = Dictionary(grouping: rows) { "\($0["n"] ?? "")/\($0["seed"] ?? "")" }.mapValues(\.count)
+            #expect(!perRun.isEmpty && Set(perRun.values).count == 1, "\(perRun)")
+        }
+    }
 }
