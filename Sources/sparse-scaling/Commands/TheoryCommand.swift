@@ -29,7 +29,7 @@ struct TheoryCommand: ParsableCommand {
     var n: String?
 
     @Option(parsing: .unconditional,
-            help: "Data size D (number of training samples); a number ≥ 1, e.g. 1e12 (exact sums stay accurate up to about 1e12), or a list/range of integers (1000,10000) for the predicted loss curve. Default: none.")
+            help: "Data size D (number of training samples); a number ≥ 1, e.g. 1e12 (exact sums stay accurate up to about 1e12; an integer D with an integer --n adds the predicted loss at that point), or a list/range of integers (1000,10000) for the predicted loss curve. Default: none.")
     var d: String?
 
     @Option(help: "Input dimension M: a positive integer, or inf (needs β > 1).")
