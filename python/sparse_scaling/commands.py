@@ -10,7 +10,8 @@ from typing import Any, Dict, List, Optional, Union
 import numpy as np
 import pandas as pd
 
-from .cli import as_path, flag_value, run
+from .binary import find_binary
+from .cli import SparseScalingError, as_path, flag_value, run
 from .tables import data_files, finite_or_inf, read_table, records_frame
 
 PathLike = Union[str, Path]
@@ -99,8 +100,21 @@ def calibrate(data: pd.DataFrame, *, binary: Optional[str] = None, **flags: Any)
     with tempfile.TemporaryDirectory(prefix="sparse-scaling-calibrate-") as folder:
         path = Path(folder) / "data.csv"
         data.to_csv(path, index=False)
-        completed = run(["calibrate"], {"data": str(path), **flags, "format": "json"}, binary)
+        try:
+            completed = run(["calibrate"], {"data": str(path), **flags, "format": "json"}, binary)
+        except SparseScalingError as error:
+            if error.status == 2 and not has_command("calibrate", binary):
+                raise SparseScalingError(
+                    f"this sparse-scaling binary ({find_binary(binary)}) has no calibrate command; build one that has it",
+                    error.status, error.arguments, error.stderr) from error
+            raise
     return finite_or_inf(json.loads(completed.stdout))
+
+
+def has_command(name: str, binary: Optional[str] = None) -> bool:
+    """Whether the binary's ``--help`` lists the subcommand ``name``."""
+    listed = run(["--help"], {}, binary).stdout
+    return any(line.split()[:1] == [name] for line in listed.splitlines())
 
 
 def reproduce(*, out: Optional[PathLike] = None, binary: Optional[str] = None, **flags: Any) -> Dict[str, Any]:
