@@ -87,7 +87,7 @@ struct GDFailureCommand: ParsableCommand {
         do { estimate = try MemoryEstimate(gdFailure: s, threads: threadOptions.threads) } catch let error as ParameterError { throw error.usageError }
         try memory.check(estimate, job: "gd-failure (D up to \(s.sampleCounts.max() ?? 0), \(min(threadOptions.threads, s.replicates)) replicates at once)")
         if format == .text {
-            print("GD failure: α = \(alpha), β = \(beta), N = \(s.featureCount), τ = λ_max threshold = \(String(format: "%.6g", s.threshold)), estimator \(estimator.rawValue), embedding \(embedding.rawValue)")
+            print("GD failure: α = \(alpha), β = \(beta), N = \(s.featureCount), τ = λ_max threshold = \(String(format: "%.6g", s.threshold)) (step η = 2/τ = \(String(format: "%.6g", 2 / s.threshold))), estimator \(estimator.rawValue), embedding \(embedding.rawValue)")
             print(Self.header)
         }
         let result = try GDFailureExperiment.run(s, threads: threadOptions.threads) { row in
