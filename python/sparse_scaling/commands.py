@@ -49,14 +49,19 @@ def results(store: PathLike, *, binary: Optional[str] = None, **flags: Any) -> p
 @dataclass
 class ExperimentResult:
     """What ``experiment`` wrote: its JSON document, each data table as a DataFrame (sidecar meanings in
-    ``attrs``), the folder and every file, and its SVG figure."""
+    ``attrs``), the folder and every file, and its SVG figures (two for ``relu-sweeps``, one per solver)."""
 
     name: str
     document: Dict[str, Any]
     tables: Dict[str, pd.DataFrame]
     folder: Path
     files: List[Path] = field(default_factory=list)
-    figure: Optional[Path] = None
+    figures: List[Path] = field(default_factory=list)
+
+    @property
+    def figure(self) -> Optional[Path]:
+        """The first SVG figure (by the order the CLI listed them), or None."""
+        return self.figures[0] if self.figures else None
 
     @property
     def table(self) -> pd.DataFrame:
@@ -72,10 +77,9 @@ def experiment(name: str, *, out: Optional[PathLike] = None, binary: Optional[st
     completed = run(["experiment", name], {**flags, "out": str(folder), "format": "json"}, binary)
     files = data_files(completed.stderr) or sorted(p for p in folder.iterdir() if p.is_file())
     tables = {p.name: read_table(p) for p in files if p.suffix == ".csv"}
-    figures = [p for p in files if p.suffix == ".svg"]
     return ExperimentResult(
         name=name, document=finite_or_inf(json.loads(completed.stdout)), tables=tables, folder=folder, files=files,
-        figure=figures[0] if figures else None)
+        figures=[p for p in files if p.suffix == ".svg"])
 
 
 def export(*, out: Optional[PathLike] = None, binary: Optional[str] = None, **flags: Any) -> Dict[str, Any]:
