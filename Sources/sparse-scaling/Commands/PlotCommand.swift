@@ -16,7 +16,7 @@ struct PlotCommand: ParsableCommand {
             transform: SeedCount.parse)
     var seeds: Int?
 
-    @Option(parsing: .unconditional, help: "First seed of --seeds, an integer in 0…2^64−1. Default 0 (with --seeds).",
+    @Option(parsing: .unconditional, help: "First seed of --seeds, an integer in 0…2^64−1 (alone: every stored seed from it on). Default 0 with --seeds.",
             transform: NumberArgument.seed(expected: "an integer in 0…2^64−1"))
     var firstSeed: UInt64?
 
@@ -50,11 +50,13 @@ struct PlotCommand: ParsableCommand {
         }
     }
 
-    /// The seeds chosen with --seeds/--first-seed, or nil for every stored seed.
-    var chosenSeeds: [UInt64]? {
+    /// The seeds chosen with --seeds/--first-seed (alone, --first-seed keeps every stored seed from it on), or nil
+    /// for every stored seed.
+    func chosenSeeds(stored: Set<UInt64>) -> [UInt64]? {
         guard seeds != nil || firstSeed != nil else { return nil }
         let first = firstSeed ?? 0
-        return (0..<UInt64(seeds ?? 1)).map { first + $0 }
+        guard let seeds else { return stored.filter { $0 >= first }.sorted() }
+        return (0..<UInt64(seeds)).map { first + $0 }
     }
 
     func run() throws {
@@ -71,12 +73,13 @@ struct PlotCommand: ParsableCommand {
             throw RuntimeError("cannot read --store \(store): \(error)")
         }
         let allStored = storedSeeds.reduce(into: Set<UInt64>()) { $0.formUnion($1) }
-        let seedList = chosenSeeds ?? allStored.sorted()
+        let chosen = chosenSeeds(stored: allStored)
+        let seedList = chosen ?? allStored.sorted()
         let plan = SweepPlan(base: base, featureCounts: outline.featureCounts, sampleCounts: outline.sampleCounts, featuresPerSample: nPerD, seeds: seedList)
         let measured = try MeasurementRunner(store: opened, progress: ProgressReporter(quiet: true))
             .aggregate(plan.points, seeds: plan.seeds)
         guard !measured.isEmpty else {
-            throw RuntimeError("--store \(store) holds none of the \(plan.points.count) points of this sweep\(chosenSeeds == nil ? "" : " at the seeds chosen"); run `sparse-scaling sweep` with the same options first")
+            throw RuntimeError("--store \(store) holds none of the \(plan.points.count) points of this sweep\(chosen == nil ? "" : " at the seeds chosen"); run `sparse-scaling sweep` with the same options first")
         }
         let result = SweepResult(points: measured, variable: plan.sweptVariable, fitTail: fitTail)
         let prediction = result.variable.map { SweepPrediction(parameters: base.parameters, data: base.data, variable: $0) }
@@ -88,7 +91,7 @@ struct PlotCommand: ParsableCommand {
         if counts.count > 1 {
             FileHandle.standardError.write(Data("warning: points hold different numbers of seeds (\(seedText)): their means are over different seeds\n".utf8))
         }
-        if let chosen = chosenSeeds {
+        if let chosen {
             let left = allStored.subtracting(chosen)
             if !left.isEmpty {
                 FileHandle.standardError.write(Data("warning: the store holds \(left.count) more seed\(left.count == 1 ? "" : "s") of these points (\(Self.seedRanges(left.sorted()))) that --seeds/--first-seed leave out; omit both to use every stored seed\n".utf8))
