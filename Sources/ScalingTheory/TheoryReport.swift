@@ -7,8 +7,8 @@ public struct TheoryReport: Hashable, Sendable, Codable {
     public let alpha: Double
     /// Activation exponent β.
     public let beta: Double
-    /// Input dimension M; nil for M = ∞.
-    @NullWhenAbsent public private(set) var m: Int?
+    /// Input dimension M; nil for M = ∞ (written "inf" in JSON, as in CSV).
+    @InfiniteWhenAbsent public private(set) var m: Int?
     /// Model size N, if given.
     @NullWhenAbsent public private(set) var n: Double?
     /// Data size D, if given.
@@ -58,7 +58,7 @@ public struct TheoryReport: Hashable, Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case alpha, beta, m, n, d
-        case alphaN = "alpha_N", alphaD = "alpha_D", asymmetryRatio = "asymmetry_ratio", law
+        case alphaN = "alpha_n", alphaD = "alpha_d", asymmetryRatio = "asymmetry_ratio", law
         case observedCoordinatesExact = "observed_coordinates_exact"
         case observedCoordinatesAsymptotic = "observed_coordinates_asymptotic"
         case modelRichLossExact = "model_rich_loss_exact"

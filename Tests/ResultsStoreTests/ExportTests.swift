@@ -63,7 +63,8 @@ struct ExportTests {
             #expect(rows.allSatisfy { Set($0.keys) == columns })
             #expect(text.contains("18446744073709551615"))
             #expect(text.contains("0.3333333333333333"))
-            #expect(rows.contains { $0["m"] is NSNull })
+            #expect(rows.contains { $0["m"] as? String == "inf" })
+            #expect(!rows.contains { $0["m"] is NSNull })
         }
     }
 }

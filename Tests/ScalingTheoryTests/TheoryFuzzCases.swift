@@ -77,7 +77,8 @@ extension TheoryReport {
     /// The first rendering problem: a non-finite number or a "nan"/"inf" in the text (outside the M row) or JSON.
     func renderingProblem() throws -> String? {
         if let bad = allNumbers.first(where: { !$0.isFinite }) { return "non-finite number \(bad)" }
-        let json = try jsonString().lowercased()
+        // M = ∞ is written "inf" on purpose (as in CSV); any other non-finite value is a problem.
+        let json = try jsonString().lowercased().replacingOccurrences(of: "\"m\" : \"inf\"", with: "")
         for word in ["nan", "\"inf\"", "\"-inf\""] where json.contains(word) { return "JSON contains \(word)" }
         for line in textTable().lowercased().split(separator: "\n") where !line.hasPrefix("| m ") {
             if line.contains("nan") || line.contains(" inf ") || line.contains("d^inf") { return "text line: \(line)" }

@@ -5,7 +5,7 @@ import Testing
 @Suite("TheoryReport")
 struct TheoryReportTests {
     static let requiredKeys = [
-        "alpha", "beta", "m", "n", "d", "alpha_N", "alpha_D", "asymmetry_ratio", "law",
+        "alpha", "beta", "m", "n", "d", "alpha_n", "alpha_d", "asymmetry_ratio", "law",
         "observed_coordinates_exact", "observed_coordinates_asymptotic", "model_rich_loss_exact",
         "model_rich_loss_asymptotic", "total_variance", "interpolation_threshold", "regime",
         "compute_optimal", "solver_costs", "gd_spikes_possible", "gd_failure_exponent",
@@ -21,7 +21,8 @@ struct TheoryReportTests {
         let report = try TheoryReport(parameters: DataParameters(alpha: 0, beta: 2))
         let json = try object(report)
         for key in Self.requiredKeys { #expect(json.keys.contains(key), "missing \(key)") }
-        for key in ["m", "n", "d", "observed_coordinates_exact", "observed_coordinates_asymptotic",
+        #expect(json["m"] as? String == "inf", "M = ∞ is written inf, not null (not given)")
+        for key in ["n", "d", "observed_coordinates_exact", "observed_coordinates_asymptotic",
                     "model_rich_loss_exact", "model_rich_loss_asymptotic", "interpolation_threshold",
                     "regime", "gd_failure_exponent"] {
             #expect(json[key] is NSNull, "\(key) should be null")
@@ -46,7 +47,7 @@ struct TheoryReportTests {
         #expect(report.solverCosts.estimate?.regime == .intermediate)
         let json = try object(report)
         #expect(json["regime"] as? String == "intermediate")
-        #expect(json["m"] is NSNull)
+        #expect(json["m"] as? String == "inf")
         #expect(json["d"] as? Double == 1e12)
         let decoded = try JSONDecoder().decode(TheoryReport.self, from: Data(try report.jsonString().utf8))
         #expect(decoded == report)

@@ -14,7 +14,7 @@ struct CSVOutputTests {
     }
 
     static let cases: [Case] = [
-        Case(arguments: ["theory", "--n", "64", "--d", "1000"], columns: ["alpha", "beta", "alpha_N", "alpha_D", "law"]),
+        Case(arguments: ["theory", "--n", "64", "--d", "1000"], columns: ["alpha", "beta", "alpha_n", "alpha_d", "law"]),
         Case(arguments: ["theory", "--n", "8...64x2", "--d", "1000"], columns: ["n", "d", "mean", "median", "region"]),
         Case(arguments: ["point", "--n", "8", "--d", "64"], columns: ["n", "d", "loss", "seed"]),
         Case(arguments: ["sweep", "--n", "4,8", "--d", "64", "--seeds", "2", "--store", "s.sqlite", "--quiet"], columns: ["n", "d", "loss_mean", "loss_se"]),
@@ -35,7 +35,7 @@ struct CSVOutputTests {
             #expect(output.status == 0, "\(output.stderr)")
             let (header, rows) = try Self.parse(output.stdout)
             #expect(Set(header).count == header.count, "repeated column in \(header)")
-            // snake_case; the theory's alpha_N and alpha_D keep the paper's capital letter.
+            // snake_case everywhere, the theory's alpha_n and alpha_d included.
             for name in header { #expect(name.wholeMatch(of: /[a-z][a-z0-9_]*(_[ND])?/) != nil, "column '\(name)' is not snake_case") }
             for name in c.columns { #expect(header.contains(name), "no column \(name) in \(header)") }
             #expect(!rows.isEmpty)

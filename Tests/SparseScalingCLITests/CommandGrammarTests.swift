@@ -29,7 +29,7 @@ struct CommandGrammarTests {
         ["experiment", "gd-failure", "--d", "1000", "--replicates", "2", "--out", "out"],
         ["experiment", "curve", "--out", "out", "--store", "new.sqlite"],
         ["experiment", "label-noise", "--out", "out", "--store", "new.sqlite"],
-        ["experiment", "online", "--out", "out"],
+        ["experiment", "online", "--out", "out", "--store", "new.sqlite"],
         ["reproduce", "--out", "out"],
     ]
 
@@ -66,7 +66,7 @@ struct CommandGrammarTests {
         (["reproduce"], "--max-memory", ["0.5"]), (["reproduce"], "--profile", ["huge"]),
         (["experiment", "curve"], "--settings", ["0:2", "0:2:100:1", "0:2:0", "0:2:1e9", "0:2:2000000", "x:2:100", "0:2:100,",
                                                  " 0:2:100", "nan:2:100", "0:inf:100", "-0.5:0.5:100", "0:2:100,,0:3:100", ""]),
-        (["experiment", "curve"], "--seeds", ["0", "1001"]), (["experiment", "curve"], "--under-seeds", ["0", "10001", "1.5"]),
+        (["experiment", "curve"], "--seeds", ["0", "100001"]), (["experiment", "curve"], "--under-seeds", ["0", "10001", "1.5"]),
         (["experiment", "curve"], "--estimator", ["exact", ""]),
         (["point"], "--noise", ["-1", "nan", "abc"]), (["sweep"], "--noise", ["-0.5", "inf"]), (["export"], "--noise", ["-1"]),
         (["export"], "--solver", ["online"]), (["experiment", "linear-sweeps"], "--noise", ["-1", "nan"]),
@@ -216,6 +216,8 @@ struct CommandGrammarTests {
         Case(arguments: ["experiment", "observed-coordinates", "--out", "out", "--tag", "x"], flag: "--tag"),
         Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "2", "--store", "new.sqlite"], flag: "--store"),
         Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "2", "--shard", "1/2"], flag: "--shard"),
+        // One online run is a whole curve: it is stored (--store, --tag) but not split into shards.
+        Case(arguments: ["experiment", "online", "--out", "out", "--store", "new.sqlite", "--shard", "1/2"], flag: "--shard"),
         // --quiet only where something is printed on standard error; --format only where a result is printed.
         Case(arguments: ["theory", "--quiet"], flag: "--quiet"),
         Case(arguments: ["results", "--store", "store.sqlite", "--quiet"], flag: "--quiet"),

@@ -18,7 +18,8 @@ struct CurveCommandTests {
             #expect(json.status == 0, "\(json.stderr)")
             let rows = try Self.jsonRows(json.stdout)
             #expect(rows.count == 22)
-            #expect(!json.stdout.contains("inf") && !json.stdout.contains("nan"))
+            // Infinite means are null (not predicted as a number); the only "inf" is M = ∞, as in the CSV.
+            #expect(!json.stdout.replacingOccurrences(of: "\"m\" : \"inf\"", with: "").contains("inf") && !json.stdout.contains("nan"))
             for d in [1000, 16384] {
                 let curve = rows.filter { ($0["d"] as? Int) == d }
                 #expect(curve.map { $0["n"] as? Int } == (0..<11).map { 8 << $0 })
@@ -30,7 +31,7 @@ struct CurveCommandTests {
                     let region = row["region"] as! String
                     #expect((row["mean"] is NSNull) == (region == "peak band"), "\(row)")
                     #expect((row["mean_finite"] as? Bool) == (region != "peak band"))
-                    #expect((row["alpha"] as? Double) == 0 && (row["beta"] as? Double) == 2 && row["m"] is NSNull, "\(row)")
+                    #expect((row["alpha"] as? Double) == 0 && (row["beta"] as? Double) == 2 && row["m"] as? String == "inf", "\(row)")
                     #expect((row["median"] is NSNull) == (region == "under"), "\(row)")
                     if let q10 = row["q10"] as? Double, let median = row["median"] as? Double, let q90 = row["q90"] as? Double {
                         #expect(q10 <= median && median <= q90)
@@ -49,11 +50,11 @@ struct CurveCommandTests {
         }
     }
 
-    @Test("a single N and D keeps the closed-form report; a list of one D gives the curve")
+    @Test("a single N and D keeps the closed-form report, with the predicted loss there; a list of one D gives the curve")
     func singleSizesKeepTheReport() throws {
         try withTemporaryFolder { folder in
             let report = try CLI.run(["theory", "--n", "4096", "--d", "1e6"], in: folder)
-            #expect(report.status == 0 && !report.stdout.contains("peak band"))
+            #expect(report.status == 0 && report.stdout.contains("compute-optimal N*") && report.stdout.contains("predicted loss at this (N, D)"))
             let curve = try CLI.run(["theory", "--n", "4096,8192", "--d", "1e6"], in: folder)
             #expect(curve.status == 0 && curve.stdout.split(separator: "\n").count == 3)
         }

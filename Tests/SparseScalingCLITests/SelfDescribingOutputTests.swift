@@ -193,7 +193,7 @@ struct SelfDescribingOutputTests {
     static func camelCaseKeys(in value: Any) -> [String] {
         if let object = value as? [String: Any] {
             return object.flatMap { key, child in
-                (key.contains(where: \.isUppercase) && !["alpha_N", "alpha_D"].contains(key) ? [key] : []) + camelCaseKeys(in: child)
+                (key.contains(where: \.isUppercase) ? [key] : []) + camelCaseKeys(in: child)
             }
         }
         if let array = value as? [Any] { return array.flatMap(camelCaseKeys) }

@@ -37,4 +37,18 @@ struct SparseExportTests {
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ex/X_S.npz").path))
         }
     }
+
+    @Test("export --force removes the files of the previous export it does not rewrite: no stale X_S.npz")
+    func forceRemovesStaleFiles() throws {
+        try withTemporaryFolder { folder in
+            let sparse = try CLI.run(["export", "--n", "8", "--d", "50", "--seed", "1", "--sparse", "--out", "ex"], in: folder)
+            #expect(sparse.status == 0, "\(sparse.stderr)")
+            try Data("keep".utf8).write(to: folder.appendingPathComponent("ex/notes.txt"))
+            let again = try CLI.run(["export", "--n", "8", "--d", "60", "--seed", "2", "--force", "--out", "ex"], in: folder)
+            #expect(again.status == 0, "\(again.stderr)")
+            let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("ex").path))
+            #expect(!names.contains("X_S.npz"), "a stale X_S.npz of the first export is left")
+            #expect(names == Set(["X_S.npy", "W_S.npy", "w_S.npy", "lambda_S.npy", "observed.npy", "y.npy", "v.npy", "summary.json", "notes.txt"]))
+        }
+    }
 }

@@ -89,4 +89,27 @@ import Testing
         let average = bootstrap.reduce(0, +) / Double(bootstrap.count)
         #expect(average > spread / 1.6 && average < spread * 1.6, "bootstrap SE \(average), spread over repetitions \(spread)")
     }
+
+    /// frontier.csv's `on_envelope` rows are exactly the points of the fit: refitting them (by hand, all of them)
+    /// gives the reported exponent, while `lower_envelope` also holds the small-compute transient the fit leaves out.
+    @Test func onEnvelopeRowsRefitToTheReportedExponent() throws {
+        let curves = try Self.curves(exponent: 0.5, noise: 0.05, seeds: 6, stream: 3)
+        let result = FrontierResult(alpha: 0, beta: 2, configuration: .preset(.quick), curves: curves)
+        let csv = try #require(result.csvTables()["frontier.csv"])
+        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        #expect(header == FrontierResult.csvHeaders)
+        let column = { (name: String) in header.firstIndex(of: name)! }
+        let rows = lines.dropFirst()
+        let fitted = rows.filter { $0[column("on_envelope")] == "1" }
+        let lower = rows.filter { $0[column("lower_envelope")] == "1" }
+        let fit = try #require(result.fit)
+        #expect(fitted.count == fit.pointCount)
+        #expect(lower.count > fitted.count, "the envelope's transient is not in the fit")
+        #expect(fitted.allSatisfy { $0[column("lower_envelope")] == "1" })
+        let x = fitted.map { log(Double($0[column("compute")])!) }, y = fitted.map { log(Double($0[column("loss_mean")])!) }
+        let n = Double(x.count), mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+        let slope = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) } / x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
+        #expect(abs(-slope - fit.exponent) < 1e-6, "refit \(-slope), reported \(fit.exponent)")
+    }
 }

@@ -99,10 +99,16 @@ import Testing
         }
         let figures = try manager.contentsOfDirectory(atPath: folder.appendingPathComponent("figures").path)
         #expect(figures.filter { $0.hasSuffix(".svg") }.count >= 6)
+        // The report's figures are the experiments' own (ExperimentFigures), one per ReLU solver.
+        for set in results.relu.sets { #expect(figures.contains("relu-sweeps-\(set.solver.rawValue).svg")) }
+        for stem in ExperimentFigures.figures(of: results.linear).map(\.stem) + ["collapse", "frontier", "gd-failure", "loss-curve", "label-noise", "online"] {
+            #expect(figures.contains("\(stem).svg"), "\(stem).svg")
+        }
         let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.components(separatedBy: "<tr class=").count - 1 == rows.count)
         #expect(!html.contains("NaN") && !html.contains(">nan<"))
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json")))
-        #expect(summary is [String: Any])
+        let parameters = try #require((summary as? [String: Any])?["parameters"] as? [String: Any])
+        #expect(parameters["m"] as? String == "inf", "M = ∞ at β = 2 is written inf")
     }
 }

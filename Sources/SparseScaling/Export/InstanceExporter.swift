@@ -12,9 +12,13 @@ package enum InstanceExporter {
     /// coordinates S, 1-based indices i of the latent features), y.npy (D: the training labels w*_Sᵀ X_S + σε,
     /// noisy when σ > 0), v.npy (N), with `sparse` also X_S.npz (X_S as SciPy CSR), and, last, summary.json
     /// into `folder`; y is chosen so that v = y F⁺ is the readout `plan` trained (`ExportedLabels`).
+    /// First removes summary.json (so the folder reads as complete only once this export is) and every file a
+    /// previous export left that this one does not rewrite (X_S.npz without `sparse`), so the folder never mixes
+    /// two instances.
     package static func write(
         instance: TrainingInstance, plan: PointPlan, outcome: PointOutcome, to folder: URL, sparse: Bool = false
     ) throws {
+        try removePreviousExport(in: folder, keeping: fileNames(sparse: sparse))
         let spec = instance.specification
         let labels = try ExportedLabels.labels(instance, plan: plan)
         let k = instance.observedCount
@@ -42,6 +46,20 @@ package enum InstanceExporter {
         try AtomicFileWriter.write(summary + "\n", to: folder.appendingPathComponent("summary.json"))
     }
 
-    /// The names of the files `write` creates.
+    /// The names of the files `write` creates without `sparse`.
     package static let fileNames = ["X_S.npy", "W_S.npy", "w_S.npy", "lambda_S.npy", "observed.npy", "y.npy", "v.npy", "summary.json"]
+
+    /// The names of the files `write` creates (X_S.npz too with `sparse`).
+    package static func fileNames(sparse: Bool) -> [String] {
+        fileNames + (sparse ? ["X_S.npz"] : [])
+    }
+
+    /// Deletes summary.json and every export file in `folder` not in `kept` (files of other names stay).
+    static func removePreviousExport(in folder: URL, keeping kept: [String]) throws {
+        let stale = fileNames(sparse: true).filter { $0 == "summary.json" || !kept.contains($0) }
+        for name in stale {
+            let url = folder.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+        }
+    }
 }

@@ -4,6 +4,8 @@ import ScalingAnalysis
 /// Table 4: both estimators' rows, local slopes across them, and the fitted asymptotic slope.
 public struct GDFailureTable: ExperimentOutput {
     public static let name = "gd-failure"
+    /// The columns of `gd-failure.csv`.
+    public static let csvHeaders = ["d", "estimator", "replicates", "failures", "p", "p_se", "p_low", "p_high", "mean_lambda_max", "mean_k", "replicates_per_minute"]
     public let alpha: Double
     public let beta: Double
     public let configuration: GDFailureExperiment.Configuration
@@ -35,9 +37,14 @@ public struct GDFailureTable: ExperimentOutput {
         localSlopes = ((try? LocalExponent.between(points)) ?? []).map {
             GDFailureLocalSlope(lowerSampleCount: Int($0.xLower), upperSampleCount: Int($0.xUpper), slope: $0.exponent.map { -$0 }, standardError: $0.standardError)
         }
-        let positive = points.filter { $0.y > 0 }
-        fit = try? PowerLawFit(points: positive, tail: min(configuration.fitTail, positive.count))
+        fit = Self.asymptoticFit(rows, tail: configuration.fitTail)
         predictedExponent = (alpha + beta) / (1 + alpha)
+    }
+
+    /// The fit of P ∝ D^slope over the last `tail` rows with P > 0 (nil when fewer than two have).
+    package static func asymptoticFit(_ rows: [GDFailureRow], tail: Int) -> PowerLawFit? {
+        let positive = rows.map { ScalingPoint(x: Double($0.sampleCount), y: $0.probability, standardError: $0.standardError) }.filter { $0.y > 0 }
+        return try? PowerLawFit(points: positive, tail: min(tail, positive.count))
     }
 
     /// The fitted asymptotic slope d ln P/d ln D (negative) and its SE.
@@ -45,7 +52,7 @@ public struct GDFailureTable: ExperimentOutput {
 
     /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
-        var table = CSVTable(headers: ["d", "estimator", "replicates", "failures", "p", "p_se", "p_low", "p_high", "mean_lambda_max", "mean_k", "replicates_per_minute"])
+        var table = CSVTable(headers: Self.csvHeaders)
         for (r, e) in zip(rows, estimators) {
             table.append([
                 .integer(r.sampleCount), .text(e.rawValue), .integer(r.replicates), .integer(r.failures), .number(r.probability), .number(r.standardError),

@@ -37,10 +37,19 @@ package enum DataColumnSidecar {
             default: break
             }
         }
-        if experiment == "loss-curve", name == "z" { return "(predicted_mean − measured_mean)/measured_se" }
+        if experiment == "loss-curve", let meaning = lossCurveMeanings[name] { return meaning }
         if experiment == "online", name == "compute" { return "compute C = N·t of one-pass SGD (N features, t steps)" }
         return meanings[name] ?? labelNoiseAndOnlineMeanings[name]
     }
+
+    /// Meanings of the loss-curve columns whose formula is its own: the verdicts judge the control-variate mean.
+    static let lossCurveMeanings: [String: String] = [
+        "controlled_mean": "mean loss over seeds corrected by control variates with exact expectations (each seed's unobserved mass T and, below the peak, its weighted teacher energy): the expectation of measured_mean with less spread; empty when some seed's control is unknown",
+        "controlled_se": "standard error of controlled_mean",
+        "relative_error": "|predicted_mean/m − 1|, always ≥ 0, with m = controlled_mean (measured_mean where controlled_mean is empty); empty where the mean is not judged (heavy_tailed = 1)",
+        "z": "(predicted_mean − m)/s with m = controlled_mean and s = controlled_se (measured_mean and measured_se where those are empty); empty where the mean is not judged (heavy_tailed = 1)",
+        "heavy_tailed": "1 if the mean is not judged: N in the predicted peak band (E[L] = ∞), one seed dominates the sum, or the mean is above the 90% quantile; else 0",
+    ]
 
     /// Meanings of the columns shared by the experiments' CSVs.
     static let meanings: [String: String] = [
@@ -58,12 +67,13 @@ package enum DataColumnSidecar {
         "loss_asymptotic": "(1/β)·Γ((α+β)/β)·D^(−(α+β)/β), the large-D asymptote",
         "ratio_measured_exact": "loss_mean/loss_exact",
         "compute": "compute proxy C = N·D·min(N, D) of the direct solve",
-        "on_envelope": "1 if the point is on the lower envelope (lower loss than every point of smaller compute), else 0",
+        "lower_envelope": "1 if the point is on the lower envelope (lower mean loss than every point of smaller compute; peak-band points never are), else 0",
+        "on_envelope": "1 if the envelope fit L ∝ C^(−a) uses the point (the lower envelope's upper two thirds by compute, at least 3 points), else 0: refitting these rows gives the reported exponent",
+        "threshold": "λ_max threshold τ = 2/η: gradient descent with step η diverges when λ_max(F Fᵀ/D) > τ",
         "series": "which sweep the row belongs to (e.g. sparse N-sweep)",
         "variable": "the swept variable (n or d)",
         "solver": "the solver that fitted the readout",
         "estimator": "plain Monte Carlo or importance sampling",
-        "threshold": "λ_max threshold τ = 2/η: gradient descent with step η diverges when λ_max(F Fᵀ/D) > τ",
         "replicates": "independent (data, embedding) replicates",
         "failures": "replicates on which gradient descent diverges",
         "p": "estimated probability that gradient descent diverges",
@@ -94,7 +104,6 @@ package enum DataColumnSidecar {
         "predicted_median": "predicted median loss; empty where not predicted",
         "predicted_q10": "predicted 10% quantile of the loss; empty where not predicted",
         "predicted_q90": "predicted 90% quantile of the loss; empty where not predicted",
-        "relative_error": "predicted_mean/measured_mean − 1",
         "mean": "predicted mean loss",
         "mean_finite": "1 if the predicted mean is finite, else 0",
         "median": "predicted median loss",

@@ -66,7 +66,7 @@ package struct PredictedCurveTable: Sendable {
             var c = encoder.container(keyedBy: Key.self)
             try c.encode(parameters.alpha, forKey: .alpha)
             try c.encode(parameters.beta, forKey: .beta)
-            try c.encode(parameters.inputDimension.finiteValue, forKey: .m)
+            try c.encode(parameters.inputDimension, forKey: .m)
             try c.encode(point.modelSize, forKey: .n)
             try c.encode(point.dataSize, forKey: .d)
             try c.encode(point.region.rawValue, forKey: .region)
@@ -80,7 +80,7 @@ package struct PredictedCurveTable: Sendable {
     }
 
     /// A JSON array of rows `{alpha, beta, m, n, d, region, mean, mean_finite, median, q10, q90, method}` (null
-    /// where not finite or not predicted; `m` null for M = ∞), pretty-printed with sorted keys.
+    /// where not finite or not predicted; `m` "inf" for M = ∞, as in the CSV), pretty-printed with sorted keys.
     package func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -19,11 +19,11 @@ package enum ReproductionSummary {
         let object: [String: Any] = [
             "profile": r.plan.profile.rawValue,
             "seconds": r.seconds,
-            "parameters": ["alpha": r.alpha, "beta": r.beta, "m": NSNull()],
+            "parameters": ["alpha": r.alpha, "beta": r.beta, "m": r.beta > 1 ? "inf" as Any : (1 << 20) as Any],
             "theory": theory,
             "linear": [
-                "alpha_N_joint": value(r.linear.alphaNJoint), "alpha_N_joint_se": value(r.linear.alphaNJointStandardError),
-                "alpha_D_sparse": value(r.linear.alphaDSparse), "alpha_D_sparse_se": value(r.linear.alphaDSparseStandardError),
+                "alpha_n_joint": value(r.linear.alphaNJoint), "alpha_n_joint_se": value(r.linear.alphaNJointStandardError),
+                "alpha_d_sparse": value(r.linear.alphaDSparse), "alpha_d_sparse_se": value(r.linear.alphaDSparseStandardError),
                 "ratio": value(r.linear.ratio),
             ],
             "relu": relu(r.relu, value: value),
@@ -99,9 +99,9 @@ package enum ReproductionSummary {
             let d = set.alphaD
             let ratio: Double? = set.joint.flatMap { j in d.map { j.sharedExponent / $0.exponent } }
             return [
-                "alpha_N_joint": value(set.joint?.sharedExponent), "alpha_N_joint_se": value(set.joint?.sharedExponentStandardError),
-                "alpha_N_sparse": value(set.alphaN?.exponent), "alpha_N_sparse_se": value(set.alphaN?.exponentStandardError),
-                "alpha_D_sparse": value(d?.exponent), "alpha_D_sparse_se": value(d?.exponentStandardError), "ratio": value(ratio),
+                "alpha_n_joint": value(set.joint?.sharedExponent), "alpha_n_joint_se": value(set.joint?.sharedExponentStandardError),
+                "alpha_n_sparse": value(set.alphaN?.exponent), "alpha_n_sparse_se": value(set.alphaN?.exponentStandardError),
+                "alpha_d_sparse": value(d?.exponent), "alpha_d_sparse_se": value(d?.exponentStandardError), "ratio": value(ratio),
             ]
         }
         var object = result.sets.first { $0.solver == .direct }.map(block) ?? [:]

@@ -1,21 +1,23 @@
 import Foundation
 
 /// Rewrites the keys of encoded JSON to snake_case (`exponentInterval` → `exponent_interval`), so every JSON
-/// file the tool writes uses one key style. A capital after an underscore is kept (`alpha_N`, the paper's name).
+/// file the tool writes uses one key style: all lower case, a run of capitals is one word (`separateAIC` →
+/// `separate_aic`), and a capital after an underscore is lowered (`alpha_N` → `alpha_n`).
 package enum SnakeCaseKeys {
     /// `key` in snake_case.
     package static func convert(_ key: String) -> String {
+        let characters = Array(key)
         var result = ""
-        var previous: Character?
-        for c in key {
-            if c.isUppercase, let p = previous, p != "_" {
-                result += "_" + c.lowercased()
-            } else if c.isUppercase, previous == nil {
-                result += c.lowercased()
-            } else {
-                result.append(c)
+        for (i, c) in characters.enumerated() {
+            if c.isUppercase, i > 0 {
+                let previous = characters[i - 1]
+                let next = i + 1 < characters.count ? characters[i + 1] : nil
+                // A word starts at a capital after a lower-case letter or digit, or at the last capital of a run
+                // followed by a lower-case letter (`AICValue` → `aic_value`).
+                let startsWord = previous.isLowercase || previous.isNumber || (previous.isUppercase && (next?.isLowercase ?? false))
+                if startsWord, previous != "_" { result += "_" }
             }
-            previous = c
+            result += c.lowercased()
         }
         return result
     }

@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Also write X_S.npz: X_S as a SciPy CSR matrix (scipy.sparse.load_npz), much smaller than X_S.npy for sparse data.")
     var sparse: Bool = false
 
-    @Flag(help: "Write into a folder that already holds files (an earlier export is overwritten).")
+    @Flag(help: "Write into a folder that already holds files: an earlier export's files are replaced, and those this export does not write (X_S.npz without --sparse) are removed; files of other names stay.")
     var force = false
 
     @Option(parsing: .unconditional, help: "Refuse when X_S would exceed this many megabytes, a number > 0. Default 512.",

@@ -51,7 +51,7 @@ struct GDFailureCommand: ParsableCommand {
     @Option(help: "Output format: text (a table with local slopes), json (the whole result) or csv (one row per D, the columns of gd-failure.csv).")
     var format: OutputFormat = .text
 
-    @Option(help: "Also write the rows as CSV to gd-failure.csv, with its gd-failure.columns.json sidecar, in this folder (created if missing; each file replaced atomically).")
+    @Option(help: "Also write the rows as CSV to gd-failure.csv, with its gd-failure.columns.json sidecar, and the figure gd-failure.svg in this folder (created if missing; each file replaced atomically). Default: none.")
     var out: String?
 
     @Flag(help: "Print no notes on standard error (errors are still printed).")
@@ -87,7 +87,7 @@ struct GDFailureCommand: ParsableCommand {
         do { estimate = try MemoryEstimate(gdFailure: s, threads: threadOptions.threads) } catch let error as ParameterError { throw error.usageError }
         try memory.check(estimate, job: "gd-failure (D up to \(s.sampleCounts.max() ?? 0), \(min(threadOptions.threads, s.replicates)) replicates at once)")
         if format == .text {
-            print("GD failure: α = \(alpha), β = \(beta), N = \(s.featureCount), τ = λ_max threshold = \(String(format: "%.6g", s.threshold)), estimator \(estimator.rawValue), embedding \(embedding.rawValue)")
+            print("GD failure: α = \(alpha), β = \(beta), N = \(s.featureCount), τ = λ_max threshold = \(String(format: "%.6g", s.threshold)) (step η = 2/τ = \(String(format: "%.6g", 2 / s.threshold))), estimator \(estimator.rawValue), embedding \(embedding.rawValue)")
             print(Self.header)
         }
         let result = try GDFailureExperiment.run(s, threads: threadOptions.threads) { row in
@@ -107,12 +107,14 @@ struct GDFailureCommand: ParsableCommand {
         if format == .csv { print(csv, terminator: "") }
         if let out {
             let folder = URL(fileURLWithPath: out)
-            let files = [folder.appendingPathComponent("gd-failure.csv"), folder.appendingPathComponent(DataColumnSidecar.fileName(for: "gd-failure.csv"))]
+            let files = [folder.appendingPathComponent("gd-failure.csv"), folder.appendingPathComponent(DataColumnSidecar.fileName(for: "gd-failure.csv")),
+                         folder.appendingPathComponent("gd-failure.svg")]
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 try AtomicFileWriter.write(csv, to: files[0])
                 try AtomicFileWriter.write(
                     try DataColumnSidecar.json(csvName: "gd-failure.csv", csv: csv, experiment: "gd-failure", alpha: alpha, beta: beta), to: files[1])
+                try AtomicFileWriter.write(GDFailureFigure.figure(result).svg(idPrefix: "gd-failure"), to: files[2])
             } catch {
                 throw RuntimeError("cannot write --out \(out): \(error.localizedDescription)")
             }
@@ -123,8 +125,7 @@ struct GDFailureCommand: ParsableCommand {
     /// The rows as CSV: the settings (α, β, N, λ_max threshold), then the columns of the report's
     /// data/gd-failure.csv (one estimator here).
     static func csv(_ result: GDFailureResult, settings s: GDFailureSettings) -> String {
-        var table = CSVTable(headers: ["alpha", "beta", "n", "threshold", "d", "estimator", "replicates", "failures", "p", "p_se", "p_low", "p_high",
-                                       "mean_lambda_max", "mean_k", "replicates_per_minute"])
+        var table = CSVTable(headers: ["alpha", "beta", "n", "threshold"] + GDFailureTable.csvHeaders)
         let n: CSVCell = s.embedding == .isometric ? .text("inf") : .integer(s.featureCount)
         for r in result.rows {
             table.append([

@@ -18,7 +18,7 @@ struct LossCurveExperimentCommand: ParsableCommand {
 
     @OptionGroup var printing: ExperimentPrintOptions
 
-    @Option(parsing: .unconditional, help: "Seeds per point, 1…1000. Default: the profile's.")
+    @Option(parsing: .unconditional, help: "Seeds per point, \(SeedCount.rangeText). Default: the profile's.", transform: SeedCount.parse)
     var seeds: Int?
 
     @Option(parsing: .unconditional, help: "(α, β, D) settings to measure instead of the profile's: α:β:D, comma-separated, e.g. -0.2:2.4:30000,0.4:2.9:2000 (M = ∞ needs β > 1; D from 1 to 10^6).")
@@ -27,11 +27,10 @@ struct LossCurveExperimentCommand: ParsableCommand {
     @Option(name: .customLong("under-seeds"), parsing: .unconditional, help: "Seeds of the points below the peak band (one embedding and teacher each, so a noisier mean), 1…10000; the largest N is measured with as many for each seed's unobserved mass. Default: the profile's (512); at most --seeds means --seeds.")
     var underSeeds: Int?
 
-    @Option(help: "Loss estimator: conditional (E[L | data], exact for N ≥ r + 2; one draw of embedding and teacher below, per seed) or sample (one draw everywhere). Default conditional.")
-    var estimator: LossEstimator = .conditional
+    @Option(help: "Loss estimator: sample (one draw of embedding and teacher per seed) or conditional (E[L | data], exact for N ≥ r + 2; one draw below). Default sample, as in every command; reproduce measures this curve with conditional, whose smaller SE above the peak gives sharper verdicts.")
+    var estimator: LossEstimator = .sample
 
     func validate() throws {
-        if let seeds, !(1...1000).contains(seeds) { throw ValidationError("invalid value '\(seeds)' for --seeds: expected an integer from 1 to 1000") }
         if let underSeeds, !(1...10000).contains(underSeeds) {
             throw ValidationError("invalid value '\(underSeeds)' for --under-seeds: expected an integer from 1 to 10000")
         }
@@ -69,10 +68,7 @@ struct LossCurveExperimentCommand: ParsableCommand {
         if let settings { configuration.settings = try Self.parseSettings(settings) }
         let result = try LossCurveExperiment.run(configuration: configuration, runner: try runOptions.runner(defaultTag: LossCurveResult.name, quiet: printing.quiet))
         let folder = URL(fileURLWithPath: out)
-        var files = try ExperimentWriter.write(result, to: folder)
-        let figure = folder.appendingPathComponent("\(LossCurveResult.name).svg")
-        try AtomicFileWriter.write(LossCurveFigure.figure(result).svg(), to: figure)
-        files.append(figure)
+        let files = try ExperimentWriter.write(result, to: folder) + ExperimentFigures.write(result, to: folder)
         try printing.print(result, files: files)
     }
 }

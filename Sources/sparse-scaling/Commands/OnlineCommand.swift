@@ -1,4 +1,5 @@
 import ArgumentParser
+import ResultsStore
 import SparseScaling
 
 /// `sparse-scaling experiment online`: one-pass SGD loss curves, exponents and compute frontier.
@@ -11,6 +12,12 @@ struct OnlineCommand: ParsableCommand {
     @OptionGroup var experiment: ExperimentOptions
     @OptionGroup var threadOptions: ThreadOptions
     @OptionGroup var memory: MemoryOptions
+
+    @Option(help: "Results store (SQLite) to resume from and write to: checkpoint t of the (N, seed) run is stored as the point `point --solver online --n N --d t --eta η --seed seed`, and a run whose checkpoints are all stored is not recomputed. Default results/sparse-scaling.sqlite.")
+    var store: String = "results/sparse-scaling.sqlite"
+
+    @Option(help: "Run label stored with every new row (not part of the configuration). Default: online.")
+    var tag: String?
 
     @Option(parsing: .unconditional, help: "Seeds per N, \(SeedCount.rangeText). Default: the profile's (quick 4, paper 4).", transform: SeedCount.parse)
     var seeds: Int?
@@ -26,6 +33,10 @@ struct OnlineCommand: ParsableCommand {
     var eta: Double?
 
     func validate() throws {
+        guard !store.isEmpty else { throw ValidationError("invalid value '' for --store: expected the path of a results store") }
+        if let tag, tag.isEmpty || tag.contains(where: { $0.isNewline }) {
+            throw ValidationError("invalid value '\(tag)' for --tag: expected a non-empty name on one line")
+        }
         if let eta, !(eta > 0 && eta.isFinite) { throw ValidationError("invalid value '\(eta)' for --eta: expected a finite number > 0") }
         _ = try featureCounts()
         _ = try parsedSteps()
@@ -72,7 +83,16 @@ struct OnlineCommand: ParsableCommand {
         try memory.check(
             MemoryEstimate(online: configuration, parameters: parameters, threads: threadOptions.threads),
             job: "experiment online (\(runs) runs of \(configuration.steps) steps, \(min(threadOptions.threads, runs)) at once)")
-        let result = try OnlineExperiment.run(alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, threads: threadOptions.threads, progress: ProgressReporter())
+        let opened: ResultsStore
+        do { opened = try ResultsStore(path: store) } catch {
+            throw RuntimeError("cannot use --store \(store): \(error)")
+        }
+        let link = OnlineRunStore(store: opened, tag: tag ?? OnlineResult.name)
+        let path = store
+        InterruptNotice.install { "\(link.savedRuns.value) new (N, seed) runs saved in \(path), every finished one with all its checkpoints" }
+        let result = try OnlineExperiment.run(
+            alpha: experiment.alpha, beta: experiment.beta, configuration: configuration, threads: threadOptions.threads,
+            progress: ProgressReporter(quiet: experiment.quiet), store: link)
         try experiment.finish(result)
     }
 }

@@ -71,7 +71,8 @@ struct SweepCommand: ParsableCommand {
             result: result, base: base, plan: plan, counts: runner.lastCounts, store: runOptions.store,
             shard: runOptions.shard, tag: runner.tag ?? "sweep", fitTail: fitTail)
         if let plot {
-            try OutputFile.write(SweepPlot.svg(result, prediction: report.prediction, title: "sweep"), to: plot, flag: "--plot")
+            try OutputFile.write(
+                SweepPlot.svg(result, prediction: report.prediction, title: SweepPlot.title(plan: plan, seedCount: plan.seeds.count)), to: plot, flag: "--plot")
         }
         switch output.format {
         case .text: try output.emit(report.text())

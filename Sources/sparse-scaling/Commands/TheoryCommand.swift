@@ -11,7 +11,9 @@ struct TheoryCommand: ParsableCommand {
         discussion: """
             Exponents, observed coordinates E[K(D)], model-rich loss, interpolation threshold and regime, \
             compute-optimal allocation, solver costs and gradient-descent stability. Quantities that need \
-            N or D are shown as — (text) or null (json) when that size is not given.
+            N or D are shown as — (text) or null (json) when that size is not given. With one N and one D \
+            (e.g. --n 512 --d 1e4) it also prints the predicted loss there (docs/theory.md §6): mean (∞ in the peak \
+            band), median, 10/90% quantiles, method and region; a list or range (--n 8...8192x2) prints the curve.
             """
     )
 
@@ -23,11 +25,11 @@ struct TheoryCommand: ParsableCommand {
     var beta: Double { exponents.beta }
 
     @Option(parsing: .unconditional,
-            help: "Model size N (number of random features); a number ≥ 1, e.g. 4096 or 1e6, or a list/range of integers (8,16,32 or 8...8192x2) for the predicted loss curve (docs/theory.md §6). Default: none.")
+            help: "Model size N (number of random features); a number ≥ 1, e.g. 4096 or 1e6 (an integer N with an integer --d adds the predicted loss at that point), or a list/range of integers (8,16,32 or 8...8192x2) for the predicted loss curve (docs/theory.md §6). Default: none.")
     var n: String?
 
     @Option(parsing: .unconditional,
-            help: "Data size D (number of training samples); a number ≥ 1, e.g. 1e12 (exact sums stay accurate up to about 1e12), or a list/range of integers (1000,10000) for the predicted loss curve. Default: none.")
+            help: "Data size D (number of training samples); a number ≥ 1, e.g. 1e12 (exact sums stay accurate up to about 1e12; an integer D with an integer --n adds the predicted loss at that point), or a list/range of integers (1000,10000) for the predicted loss curve. Default: none.")
     var d: String?
 
     @Option(help: "Input dimension M: a positive integer, or inf (needs β > 1).")
@@ -111,13 +113,36 @@ struct TheoryCommand: ParsableCommand {
         } catch let error as ParameterError {
             throw error.usageError  // a size or exponent whose results leave the Double range: usage, exit 2
         }
+        let prediction = try pointPrediction(dimension: dimension)
         let text: String
         switch format {
-        case .text: text = report.textTable()
-        case .json: text = try report.jsonString() + "\n"
-        case .csv: text = try FlatCSV.fromJSONObject(try report.jsonString())
+        case .text: text = report.textTable() + prediction.text
+        case .json: text = try prediction.json(report) + "\n"
+        case .csv: text = try FlatCSV.fromJSONObject(try prediction.json(report))
         }
         if let out { try OutputFile.write(text, to: out) } else { print(text, terminator: "") }
+    }
+
+    /// The predicted loss at the single (N, D) given (docs/theory.md §6): a one-row curve table, or the reason there is none.
+    private func pointPrediction(dimension: InputDimension) throws -> TheoryPointPrediction {
+        guard let n, let d else { return TheoryPointPrediction(table: nil, note: "give both --n and --d") }
+        guard let modelSize = Self.wholeSize(n), let dataSize = Self.wholeSize(d) else {
+            return TheoryPointPrediction(table: nil, note: "N and D must be integers")
+        }
+        guard alpha > -1 else { return TheoryPointPrediction(table: nil, note: "needs α > −1 (active variances must decay)") }
+        do {
+            let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
+            return TheoryPointPrediction(
+                table: try PredictedCurveTable(parameters: parameters, modelSizes: [modelSize], dataSizes: [dataSize]), note: nil)
+        } catch let error as ParameterError {
+            throw error.usageError
+        }
+    }
+
+    /// `text` as an integer size (1…1e15) when it names a whole number, else nil.
+    static func wholeSize(_ text: String) -> Int? {
+        guard let value = NumberArgument.finite(text), value >= 1, value <= 1e15, value.rounded() == value else { return nil }
+        return Int(value)
     }
 
     /// Prints (or writes to --out) the predicted loss curve at every (N, D) of the grids.
@@ -137,5 +162,36 @@ struct TheoryCommand: ParsableCommand {
         case .csv: text = table.csv()
         }
         if let out { try OutputFile.write(text, to: out) } else { print(text, terminator: "") }
+    }
+}
+
+/// The predicted loss at the one (N, D) of a `theory` report: the one-row curve table, or why there is none.
+struct TheoryPointPrediction {
+    /// The predicted point (docs/theory.md §6), nil when not predicted.
+    let table: PredictedCurveTable?
+    /// Why there is no prediction (nil when there is one).
+    let note: String?
+
+    /// The text appended to the report's table: a heading and the one-row table, or the reason.
+    var text: String {
+        if let table { return "\npredicted loss at this (N, D) (docs/theory.md §6; mean ∞ in the peak band):\n" + table.text() }
+        return "\npredicted loss: not given (\(note ?? ""))\n"
+    }
+
+    /// The report's JSON with `predicted_loss` added: `{region, mean, mean_finite, median, q10, q90, method}`, or null
+    /// with `predicted_loss_note` saying why.
+    func json(_ report: TheoryReport) throws -> String {
+        guard var object = try JSONSerialization.jsonObject(with: Data(try report.jsonString().utf8)) as? [String: Any] else {
+            throw RuntimeError("internal: the theory report is not a JSON object")
+        }
+        if let table, let rows = try JSONSerialization.jsonObject(with: Data(try table.json().utf8)) as? [[String: Any]], var row = rows.first {
+            for key in ["alpha", "beta", "m", "n", "d"] { row[key] = nil }
+            object["predicted_loss"] = row
+        } else {
+            object["predicted_loss"] = NSNull()
+            object["predicted_loss_note"] = note ?? NSNull()
+        }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
     }
 }

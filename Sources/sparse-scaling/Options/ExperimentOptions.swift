@@ -9,7 +9,7 @@ struct ExperimentOptions: ParsableArguments {
     @Option(help: "Sizes: quick (minutes on 2 cores) or paper (the paper's sizes).")
     var profile: ExperimentProfile = .quick
 
-    @Option(help: "Folder for the CSV/JSON data (created if missing; each file replaced atomically).")
+    @Option(help: "Folder for the CSV/JSON data and the SVG figure (created if missing; each file replaced atomically). Default results/experiments.")
     var out: String = "results/experiments"
 
     @OptionGroup var printing: ExperimentPrintOptions
@@ -32,10 +32,11 @@ struct ExperimentOptions: ParsableArguments {
     /// Whether progress and notes are off.
     var quiet: Bool { printing.quiet }
 
-    /// Writes `output` and prints it in the chosen format.
+    /// Writes `output` (data, JSON and its SVG figure) and prints it in the chosen format.
     func finish<Output: ExperimentOutput>(_ output: Output) throws {
         noteInputDimension()
-        let files = try ExperimentWriter.write(output, to: URL(fileURLWithPath: out))
+        let folder = URL(fileURLWithPath: out)
+        let files = try ExperimentWriter.write(output, to: folder) + ExperimentFigures.write(output, to: folder)
         try printing.print(output, files: files)
     }
 }

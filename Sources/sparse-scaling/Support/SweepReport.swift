@@ -51,7 +51,7 @@ struct SweepReport {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Every setting of the sweep with snake_case keys (m null = infinitely many).
+    /// Every setting of the sweep with snake_case keys (m "inf" = infinitely many).
     func configuration() -> [String: Any] {
         var object = ConfigurationEcho.object(base)
         object["n"] = plan.featureCounts.isEmpty ? NSNull() : plan.featureCounts as Any

@@ -7,6 +7,17 @@ import ScalingAnalysis
 /// until it dominates") as verdicts that can fail.
 package struct LabelNoiseResult: ExperimentOutput {
     package static let name = "label-noise"
+    /// The columns of `label-noise.csv`.
+    package static let csvHeaders = [
+        "sweep", "noise_variance", "n", "d", "ridge", "seeds", "excess_mean", "excess_median", "excess_q10", "excess_q90", "excess_max",
+        "test_mean", "test_median", "test_q10", "test_q90", "k_mean", "heavy_tailed", "heavy_tail_reasons",
+    ]
+    /// The columns of `label-noise-summary.csv`.
+    package static let summaryCSVHeaders = [
+        "noise_variance", "floor_fit", "floor_fit_exponent", "floor_fit_exponent_se", "excess_exponent", "excess_exponent_se", "peak_n", "peak_median_excess", "peak_q10", "peak_q90",
+        "peak_growth_log", "peak_growth_log_se", "exponent_gives_way_at_d", "floor_dominates_from_d", "optimal_ridge", "optimal_ridge_median_test",
+        "ridgeless_median_test", "ridgeless_q90_over_median", "tail_removing_ridge",
+    ]
 
     /// Which sweep a row belongs to.
     package enum Sweep: String, Sendable, Codable {
@@ -168,10 +179,7 @@ package struct LabelNoiseResult: ExperimentOutput {
     }
 
     package func csvTables() -> [String: String] {
-        var table = CSVTable(headers: [
-            "sweep", "noise_variance", "n", "d", "ridge", "seeds", "excess_mean", "excess_median", "excess_q10", "excess_q90", "excess_max",
-            "test_mean", "test_median", "test_q10", "test_q90", "k_mean", "heavy_tailed", "heavy_tail_reasons",
-        ])
+        var table = CSVTable(headers: Self.csvHeaders)
         for r in rows {
             table.append([
                 .text(r.sweep.rawValue), .number(r.noiseVariance), .integer(r.n), .integer(r.d), .number(r.ridge), .integer(r.excess.count),
@@ -180,11 +188,7 @@ package struct LabelNoiseResult: ExperimentOutput {
                 .integer(r.heavyTail.isHeavyTailed ? 1 : 0), .text(r.heavyTail.reasons.map(\.rawValue).joined(separator: "; ")),
             ])
         }
-        var summary = CSVTable(headers: [
-            "noise_variance", "floor_fit", "floor_fit_exponent", "floor_fit_exponent_se", "excess_exponent", "excess_exponent_se", "peak_n", "peak_median_excess", "peak_q10", "peak_q90",
-            "peak_growth_log", "peak_growth_log_se", "exponent_gives_way_at_d", "floor_dominates_from_d", "optimal_ridge", "optimal_ridge_median_test",
-            "ridgeless_median_test", "ridgeless_q90_over_median", "tail_removing_ridge",
-        ])
+        var summary = CSVTable(headers: Self.summaryCSVHeaders)
         for l in levels {
             summary.append([
                 .number(l.noiseVariance), .optional(l.floorFit?.floor), .optional(l.floorFit?.powerLaw.exponent),

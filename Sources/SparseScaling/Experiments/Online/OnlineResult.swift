@@ -7,6 +7,10 @@ import ScalingAnalysis
 /// this regime) and the paper's direct-solve frontier C = N·D·min(N, D).
 package struct OnlineResult: ExperimentOutput {
     package static let name = "online"
+    /// The columns of `online.csv`.
+    package static let csvHeaders = ["n", "step", "seeds", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90", "k_mean", "decoupled_prediction_ours"]
+    /// The columns of `online-frontier.csv`.
+    package static let frontierCSVHeaders = ["compute", "n_star", "t_star", "loss_star"]
 
     /// One run (N, seed).
     package struct Run: Sendable, Codable {
@@ -244,7 +248,7 @@ package struct OnlineResult: ExperimentOutput {
     }
 
     package func csvTables() -> [String: String] {
-        var table = CSVTable(headers: ["n", "step", "seeds", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90", "k_mean", "decoupled_prediction_ours"])
+        var table = CSVTable(headers: Self.csvHeaders)
         for p in curves {
             let j = checkpoints.firstIndex(of: p.step)!
             table.append([
@@ -252,7 +256,7 @@ package struct OnlineResult: ExperimentOutput {
                 .number(p.loss.median), .number(p.loss.lower), .number(p.loss.upper), .number(p.meanObservedCoordinates), .number(decoupledPrediction[j]),
             ])
         }
-        var frontierTable = CSVTable(headers: ["compute", "n_star", "t_star", "loss_star"])
+        var frontierTable = CSVTable(headers: Self.frontierCSVHeaders)
         for p in frontier { frontierTable.append([.number(p.compute), .number(p.featureCount), .number(p.steps), .number(p.loss)]) }
         return ["\(Self.name).csv": table.render(), "\(Self.name)-frontier.csv": frontierTable.render()]
     }

@@ -128,17 +128,30 @@ package struct FrontierResult: ExperimentOutput {
         return (fit.exponent - t * se, fit.exponent + t * se)
     }
 
-    /// The data tables behind the figures, by file name.
+    /// The envelope points the fit uses: the last `fit.pointCount` by compute (the envelope's upper two thirds,
+    /// at least 3); empty without a fit.
+    public var fittedEnvelope: [MeasuredPoint] {
+        fit.map { Array(envelope.suffix($0.pointCount)) } ?? []
+    }
+
+    /// The columns of `frontier.csv`.
+    public static let csvHeaders = ["n", "d", "compute", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90", "heavy_tailed", "seeds",
+                                    "lower_envelope", "on_envelope"]
+
+    /// The data tables behind the figures, by file name: `on_envelope` marks exactly the rows the fit uses,
+    /// `lower_envelope` the whole envelope (its small-compute transient included).
     public func csvTables() -> [String: String] {
-        var table = CSVTable(headers: ["n", "d", "compute", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90", "heavy_tailed", "seeds", "on_envelope"])
-        let onEnvelope = Set(envelope.map { "\($0.n)x\($0.d)" })
+        var table = CSVTable(headers: Self.csvHeaders)
+        let key = { (p: MeasuredPoint) in "\(p.n)x\(p.d)" }
+        let lower = Set(envelope.map(key)), fitted = Set(fittedEnvelope.map(key))
         for curve in curves {
             for p in curve {
                 let q = p.lossQuantiles
                 table.append([
                     .integer(p.n), .integer(p.d), .number(FrontierExperiment.compute(n: p.n, d: p.d)), .number(p.lossMean),
                     .optional(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10), .optional(q?.quantile90),
-                    .integer(p.heavyTail.isHeavyTailed ? 1 : 0), .integer(p.seedCount), .integer(onEnvelope.contains("\(p.n)x\(p.d)") ? 1 : 0),
+                    .integer(p.heavyTail.isHeavyTailed ? 1 : 0), .integer(p.seedCount),
+                    .integer(lower.contains(key(p)) ? 1 : 0), .integer(fitted.contains(key(p)) ? 1 : 0),
                 ])
             }
         }

@@ -158,8 +158,8 @@ package struct LinearSweepsResult: ExperimentOutput {
 
     private enum CodingKeys: String, CodingKey {
         case alpha, beta, configuration, series, joint, sparseDConsistency = "sparse_d_consistency"
-        case predictedAlphaN = "predicted_alpha_N", predictedAlphaD = "predicted_alpha_D"
-        case alphaNJoint = "alpha_N_joint", alphaNJointStandardError = "alpha_N_joint_se"
-        case alphaDSparse = "alpha_D_sparse", alphaDSparseStandardError = "alpha_D_sparse_se", ratio
+        case predictedAlphaN = "predicted_alpha_n", predictedAlphaD = "predicted_alpha_d"
+        case alphaNJoint = "alpha_n_joint", alphaNJointStandardError = "alpha_n_joint_se"
+        case alphaDSparse = "alpha_d_sparse", alphaDSparseStandardError = "alpha_d_sparse_se", ratio
     }
 }

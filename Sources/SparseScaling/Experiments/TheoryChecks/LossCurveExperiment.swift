@@ -310,11 +310,14 @@ package struct LossCurveResult: ExperimentOutput {
 
     static func percent(_ x: Double?) -> String { x.map { String(format: "%.1f%%", 100 * $0) } ?? "—" }
 
+    /// The columns of `loss-curve.csv`.
+    public static let csvHeaders = ["alpha", "beta", "d", "n", "region", "method", "seeds", "measured_mean", "measured_se",
+                                    "measured_median", "measured_q10", "measured_q90", "controlled_mean", "controlled_se", "heavy_tailed", "predicted_mean",
+                                    "predicted_median", "predicted_q10", "predicted_q90", "relative_error", "z"]
+
     /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
-        var table = CSVTable(headers: ["alpha", "beta", "d", "n", "region", "method", "seeds", "measured_mean", "measured_se",
-                                       "measured_median", "measured_q10", "measured_q90", "controlled_mean", "controlled_se", "heavy_tailed", "predicted_mean", "predicted_median",
-                                       "predicted_q10", "predicted_q90", "relative_error", "z"])
+        var table = CSVTable(headers: Self.csvHeaders)
         for curve in curves {
             for p in curve.points {
                 table.append([.number(curve.setting.alpha), .number(curve.setting.beta), .integer(curve.setting.dataSize), .integer(p.n),

@@ -54,6 +54,9 @@ package enum ModelRichLossExperiment {
 /// The model-rich losses against the exact sum and the asymptote.
 package struct ModelRichLossResult: ExperimentOutput {
     public static let name = "model-rich-loss"
+    /// The columns of `model-rich-loss.csv`.
+    public static let csvHeaders = ["d", "n", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90", "heavy_tailed", "seeds", "loss_exact",
+                                    "loss_asymptotic", "ratio_measured_exact"]
     public let alpha: Double
     public let beta: Double
     public let configuration: ModelRichLossExperiment.Configuration
@@ -78,7 +81,7 @@ package struct ModelRichLossResult: ExperimentOutput {
 
     /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
-        var table = CSVTable(headers: ["d", "n", "loss_mean", "loss_se", "loss_median", "loss_q10", "loss_q90", "heavy_tailed", "seeds", "loss_exact", "loss_asymptotic", "ratio_measured_exact"])
+        var table = CSVTable(headers: Self.csvHeaders)
         for (i, p) in points.enumerated() {
             let q = p.lossQuantiles
             table.append([.integer(p.d), .integer(p.n), .number(p.lossMean), .optional(p.lossStandardError), .optional(q?.median), .optional(q?.quantile10),

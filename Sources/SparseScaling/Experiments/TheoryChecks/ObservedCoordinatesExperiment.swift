@@ -62,6 +62,8 @@ public struct ObservedCoordinatesRow: Sendable, Codable {
 /// The observed-coordinate counts against the theory.
 public struct ObservedCoordinatesResult: ExperimentOutput {
     public static let name = "observed-coordinates"
+    /// The columns of `observed-coordinates.csv`.
+    public static let csvHeaders = ["d", "k_mean", "k_se", "seeds", "k_exact", "k_asymptotic", "z"]
     public let alpha: Double
     public let beta: Double
     public let rows: [ObservedCoordinatesRow]
@@ -73,7 +75,7 @@ public struct ObservedCoordinatesResult: ExperimentOutput {
 
     /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
-        var table = CSVTable(headers: ["d", "k_mean", "k_se", "seeds", "k_exact", "k_asymptotic", "z"])
+        var table = CSVTable(headers: Self.csvHeaders)
         for r in rows {
             table.append([.integer(r.sampleCount), .number(r.mean), .number(r.standardError), .integer(r.counts.count), .number(r.exact), .optional(r.asymptotic), .number(r.zScore)])
         }

@@ -32,4 +32,22 @@ package enum SweepPlot {
         let plot = Plot(title: title, xAxis: xAxis, yAxis: yAxis, series: drawn, legendPosition: .bottomLeft)
         return Figure(width: 720, height: 520, plots: [plot])
     }
+
+    /// The title of a sweep's figure, from its data: the swept variable and the fixed size, α, β and (M when
+    /// finite), the data, features and solver, and the seeds (e.g. "N-sweep at D = 1000000: α = 0, β = 2, sparse
+    /// linear reduced, 6 seeds").
+    package static func title(plan: SweepPlan, seedCount: Int) -> String {
+        let base = plan.base
+        let swept: String
+        switch plan.sweptVariable {
+        case .n?: swept = "N-sweep at D = \(plan.sampleCounts.first ?? base.sampleCount)"
+        case .d? where plan.featuresPerSample != nil: swept = "D-sweep at N = \(fourSignificantDigits(plan.featuresPerSample!))·D"
+        case .d?: swept = "D-sweep at N = \(plan.featureCounts.first ?? base.featureCount)"
+        case nil: swept = "N × D grid"
+        }
+        let m = base.parameters.inputDimension.finiteValue.map { ", M = \($0)" } ?? ""
+        let noise = base.labelNoise > 0 ? ", σ = \(fourSignificantDigits(base.labelNoise))" : ""
+        return "\(swept): α = \(fourSignificantDigits(base.parameters.alpha)), β = \(fourSignificantDigits(base.parameters.beta))\(m), "
+            + "\(base.data.rawValue) \(base.features.rawValue) \(base.solver.rawValue)\(noise), \(seedCount) seed\(seedCount == 1 ? "" : "s")"
+    }
 }

@@ -5,28 +5,47 @@ import SVGPlot
 package enum TheoryCheckFigures {
     /// Two panels: K(D) measured vs exact and asymptote; model-rich loss measured vs exact and asymptote.
     package static func figure(observed: ObservedCoordinatesResult, modelRich: ModelRichLossResult) -> Figure {
+        Figure(width: 1180, height: 500, plots: [observedCoordinatesPlot(observed), modelRichLossPlot(modelRich)], columns: 2)
+    }
+
+    /// The panel of `experiment observed-coordinates` alone.
+    package static func figure(observed: ObservedCoordinatesResult) -> Figure {
+        Figure(width: 720, height: 500, plots: [observedCoordinatesPlot(observed)])
+    }
+
+    /// The panel of `experiment model-rich-loss` alone.
+    package static func figure(modelRich: ModelRichLossResult) -> Figure {
+        Figure(width: 720, height: 500, plots: [modelRichLossPlot(modelRich)])
+    }
+
+    /// K(D): mean ± SE over seeds against the exact sum Σ 1 − (1 − p_i)^D and the asymptote Γ(1 − 1/β)·D^(1/β).
+    static func observedCoordinatesPlot(_ observed: ObservedCoordinatesResult) -> Plot {
         let ds = observed.rows.map { Double($0.sampleCount) }
-        var left: [Series] = [
+        var series: [Series] = [
             FigureStyle.measured(x: ds, y: observed.rows.map(\.mean), se: observed.rows.map(\.standardError), label: "measured K(D)", color: .blue),
             FigureStyle.theoryCurve(x: ds, y: observed.rows.map(\.exact), label: "exact Σ 1 − (1 − p_{i})^{D}", color: .black),
         ]
         let asymptoticK = observed.rows.compactMap(\.asymptotic)
         if asymptoticK.count == ds.count {
-            left.append(FigureStyle.theoryCurve(x: ds, y: asymptoticK, label: "Γ(1 − 1/β)·D^{1/β}", color: .vermillion, dash: .dotted))
+            series.append(FigureStyle.theoryCurve(x: ds, y: asymptoticK, label: "Γ(1 − 1/β)·D^{1/β}", color: .vermillion, dash: .dotted))
         }
+        return Plot(title: "Lemma 3.2: observed coordinates", xAxis: Axis(label: "data size D", scale: .log10), yAxis: Axis(label: "K(D)", scale: .log10),
+                    series: series, legendPosition: .topLeft)
+    }
+
+    /// The model-rich loss: mean ± SE over seeds against the exact sum Σ λ_i (1 − p_i)^D and its asymptote.
+    static func modelRichLossPlot(_ modelRich: ModelRichLossResult) -> Plot {
         let md = modelRich.points.map { Double($0.d) }
-        var right: [Series] = [
+        var series: [Series] = [
             FigureStyle.measured(x: md, y: modelRich.points.map(\.lossMean), se: modelRich.points.map(\.lossStandardError),
                                  label: "measured, N = \(fourSignificantDigits(modelRich.configuration.modelRichRatio))·D", color: .blue),
             FigureStyle.theoryCurve(x: md, y: modelRich.exact, label: "exact Σ λ_{i} (1 − p_{i})^{D}", color: .black),
         ]
         let asymptoticL = modelRich.asymptotic.compactMap { $0 }
         if asymptoticL.count == md.count {
-            right.append(FigureStyle.theoryCurve(x: md, y: asymptoticL, label: "(1/β)Γ((α+β)/β)·D^{−(α+β)/β}", color: .vermillion, dash: .dotted))
+            series.append(FigureStyle.theoryCurve(x: md, y: asymptoticL, label: "(1/β)Γ((α+β)/β)·D^{−(α+β)/β}", color: .vermillion, dash: .dotted))
         }
-        return Figure(width: 1180, height: 500, plots: [
-            Plot(title: "Lemma 3.2: observed coordinates", xAxis: Axis(label: "data size D", scale: .log10), yAxis: Axis(label: "K(D)", scale: .log10), series: left, legendPosition: .topLeft),
-            Plot(title: "Theorem 3.3: model-rich loss", xAxis: Axis(label: "data size D", scale: .log10), yAxis: Axis(label: "test loss L", scale: .log10), series: right, legendPosition: .bottomLeft),
-        ], columns: 2)
+        return Plot(title: "Theorem 3.3: model-rich loss", xAxis: Axis(label: "data size D", scale: .log10), yAxis: Axis(label: "test loss L", scale: .log10),
+                    series: series, legendPosition: .bottomLeft)
     }
 }
