@@ -67,8 +67,8 @@ struct DataColumnSidecarTests {
             modelSize: 64, dataSize: 4096, mean: 1.5, median: nil, quantile10: nil, quantile90: nil, method: .deterministicEquivalent, region: .underparameterized))
         #expect(abs(try #require(plain.relativeError) - abs(1.5 / measured.lossMean - 1)) < 1e-15)
         let measuredSE = try #require(measured.lossStandardError)
-        let z = try #require(plain.z)
-        #expect(abs(z - (1.5 - measured.lossMean) / measuredSE) < 1e-12)
+        let plainZ = try #require(plain.z)
+        #expect(abs(plainZ - (1.5 - measured.lossMean) / measuredSE) < 1e-12)
     }
 
     @Test("α and β are read from an experiment output")
