@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A sweep killed with SIGKILL at a random moment and started again ends with exactly the rows of an
 /// uninterrupted run: none lost, none duplicated, losses bit for bit equal (compared as shortest
 /// round-trip decimal strings, which identify a Double exactly).
 @Suite("Kill and resume", .serialized)
 struct CrashResumeTests {
-    /// Trials: 10 by default, 40 with SPARSE_SCALING_SLOW_TESTS=1.
-    static var trials: Int { ProcessInfo.processInfo.environment["SPARSE_SCALING_SLOW_TESTS"] == "1" ? 40 : 10 }
+    /// Trials: 3 in the default tier (each still checks every row after a kill and a resume, and the
+    /// aimed retries below make at least one kill land midway), 40 in the heavy tier, where kills spread
+    /// over start-up, store creation and the measurements.
+    static var trials: Int { TestTier.size(default: 3, heavy: 40) }
 
     @Test("SIGKILL at a random moment, then resume: same rows as an uninterrupted run")
     func killAndResume() throws {
