@@ -59,7 +59,7 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
-        // Helpers shared by test targets: file-state snapshots, a seeded generator.
+        // Helpers shared by test targets: file-state snapshots, a seeded generator, the heavy tier's `.heavy` trait.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "ScalingTheoryTests", dependencies: ["ScalingTheory", "TestSupport"]),
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot"]),
         .testTarget(name: "ScalingCalibrationTests", dependencies: ["ScalingCalibration", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore", "TestSupport"]),
-        .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra"]),
+        .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "SparseScalingBenchmarksTests", dependencies: ["SparseScalingBenchmarks", "SparseScaling", "LinearAlgebra"]),
         // Spawns the built `sparse-scaling` executable: bad inputs, kill-and-resume, determinism, sharding.
         .testTarget(

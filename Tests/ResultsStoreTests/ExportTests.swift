@@ -4,12 +4,12 @@ import Testing
 
 @Suite("Export")
 struct ExportTests {
-    /// The columns of the JSON export (and of the table).
-    let header = "configuration_key,seed,alpha,beta,m,n,d,data,features,solver,ridge,tail,tolerance,extra,loss,loss_observed,loss_tail,loss_standard_error,observed_coordinates,rank,seconds,extras,tool_version,created_at,tag"
+    /// The columns of the JSON export (the table's, with the sampler, estimator and σ decoded from `extra`).
+    let header = "configuration_key,seed,alpha,beta,m,n,d,data,features,solver,ridge,tail,tolerance,extra,sampler,estimator,noise,loss,loss_observed,loss_tail,loss_standard_error,observed_coordinates,rank,seconds,extras,tool_version,created_at,tag"
     /// The CSV header of `samplePoints`: `extra` split into its options, `extras` into its measurements.
-    let csvHeader = "configuration_key,seed,alpha,beta,m,n,d,data,features,solver,ridge,tail,tolerance,iterations,step,loss,loss_observed,loss_tail,loss_standard_error,observed_coordinates,rank,condition,gd_steps,seconds,tag,tool_version,created_at"
+    let csvHeader = "configuration_key,seed,alpha,beta,m,n,d,data,features,solver,ridge,tail,tolerance,sampler,estimator,noise,iterations,step,loss,loss_observed,loss_tail,loss_standard_error,observed_coordinates,rank,condition,gd_steps,seconds,tag,tool_version,created_at"
     /// The CSV header when no row has options or measurements.
-    let plainCSVHeader = "configuration_key,seed,alpha,beta,m,n,d,data,features,solver,ridge,tail,tolerance,loss,loss_observed,loss_tail,loss_standard_error,observed_coordinates,rank,seconds,tag,tool_version,created_at"
+    let plainCSVHeader = "configuration_key,seed,alpha,beta,m,n,d,data,features,solver,ridge,tail,tolerance,sampler,estimator,noise,loss,loss_observed,loss_tail,loss_standard_error,observed_coordinates,rank,seconds,tag,tool_version,created_at"
 
     @Test("CSV has the snake_case header and one line per row, with exact numbers")
     func csv() throws {

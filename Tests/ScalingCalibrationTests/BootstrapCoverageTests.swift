@@ -1,20 +1,19 @@
 import Foundation
 import Testing
 @testable import ScalingCalibration
+import TestSupport
 
 /// Over many synthetic tables from a known additive law, the 95% bootstrap intervals must cover the truth
 /// in 90–99% of them, for each of E, a, b, α and β. Default tier: 100 tables of 60 runs, B = 40 resamples
 /// each (a percentile interval from 40 resamples is itself noisy, which widens the spread of coverage but
-/// not its mean much); the slow tier, SPARSE_SCALING_SLOW_TESTS=1, uses 200 tables and B = 200. Both refit
+/// not its mean much); the heavy tier (`TestTier`, SPARSE_SCALING_HEAVY_TESTS=1) uses 200 tables and B = 200. Both refit
 /// from the coarse 243-start grid, best 4 refined: on these tables it finds the full grid's minimum
 /// (`ScreenedStartsTests`), and Chinchilla's 4 500-start screening would make each refit 10× dearer.
 @Suite("Bootstrap coverage")
 struct BootstrapCoverageTests {
-    static let slow = ProcessInfo.processInfo.environment["SPARSE_SCALING_SLOW_TESTS"] == "1"
-
     @Test("95% intervals cover the truth in 90–99% of synthetic tables")
     func coverage() throws {
-        let tables = Self.slow ? 200 : 100, resamples = Self.slow ? 200 : 40
+        let tables = TestTier.size(default: 100, heavy: 200), resamples = TestTier.size(default: 40, heavy: 200)
         let fitter = MultiStartFitter(grid: SyntheticTable.coarseGrid, refinedStarts: 4)
         let checked: [CalibratedQuantity] = [.irreducible, .modelExponent, .dataExponent, .alpha, .beta]
         let truth = SyntheticTable.truth.quantities(atCompute: 1e24)

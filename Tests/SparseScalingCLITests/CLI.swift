@@ -47,18 +47,25 @@ enum CLI {
     /// Runs the command in `folder` to the end; when `killAfter` is set, sends SIGKILL after that many seconds.
     static func run(_ arguments: [String], in folder: URL, killAfter: Double? = nil, environment: [String: String] = [:]) throws -> Output {
         let (process, out, err) = try start(arguments, in: folder, environment: environment)
+        // The kill timer and the standard-output reader run on threads of their own, not on Dispatch's
+        // global queue: on Linux its few worker threads can all be blocked reading other children's pipes
+        // (suites run in parallel), and a timer queued behind them fires only after the child has finished.
         if let killAfter {
             let pid = process.processIdentifier
-            DispatchQueue.global().asyncAfter(deadline: .now() + killAfter) {
+            Thread.detachNewThread {
+                Thread.sleep(forTimeInterval: killAfter)
                 if process.isRunning { kill(pid, SIGKILL) }
             }
         }
         // Read both pipes to the end before waiting, so a full pipe never blocks the child.
-        let group = DispatchGroup()
+        let outDone = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var outData = Data(), errData = Data()
-        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
+        Thread.detachNewThread {
+            outData = out.fileHandleForReading.readDataToEndOfFile()
+            outDone.signal()
+        }
         errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        outDone.wait()
         process.waitUntilExit()
         return Output(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),

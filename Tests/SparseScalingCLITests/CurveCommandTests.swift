@@ -89,7 +89,8 @@ struct CurveCommandTests {
             let under = try CLI.run(["point", "--n", "8", "--d", "512", "--estimator", "conditional"], in: folder)
             #expect(under.status == 0 && under.stdout.contains("estimator used") && under.stdout.contains("N < r + 2"))
             let plain = try CLI.run(["point", "--n", "8", "--d", "512", "--format", "json"], in: folder)
-            #expect(!plain.stdout.contains("estimator"))
+            let plainObject = try #require(try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: Any])
+            #expect(plainObject["estimator"] as? String == "sample" && plainObject["estimator_used"] == nil)
         }
     }
 

@@ -107,14 +107,19 @@ struct LocalSlurm {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let pid = process.processIdentifier
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120) {
+        // Own threads, not Dispatch's global queue (see `CLI.run`: its workers may all be blocked on pipes).
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 120)
             if process.isRunning { kill(pid, SIGKILL) }
         }
-        let group = DispatchGroup()
+        let outDone = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var outData = Data()
-        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
+        Thread.detachNewThread {
+            outData = out.fileHandleForReading.readDataToEndOfFile()
+            outDone.signal()
+        }
         let errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        outDone.wait()
         process.waitUntilExit()
         return CLI.Output(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every command's memory estimate bounds its measured peak without being loose: estimate ≥ peak and
 /// estimate ≤ 3 × peak. The estimate is the one the command itself refuses with under `--max-memory 1`
 /// (so the number checked is the number used); the peak is the child's maximum RSS from `/usr/bin/time`.
-@Suite("Memory estimate against the measured peak", .serialized, .enabled(if: PeakMemory.available, "needs /usr/bin/time"))
+/// Heavy tier: the commands run at sizes where the peak is well above the process baseline (minutes in all).
+@Suite("Memory estimate against the measured peak", .serialized, .heavy, .enabled(if: PeakMemory.available, "needs /usr/bin/time"))
 struct MemoryPeakTests {
     /// Commands of every kind: exact solvers (reduced, direct, dense data, β ≤ 1), iterative solvers,
     /// ReLU features, label noise, one-pass SGD, sweeps with threads, export, and the experiments with their own estimates.

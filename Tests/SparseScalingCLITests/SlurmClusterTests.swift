@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The job scripts of docs/cluster.md (scripts/slurm/sweep.sbatch and merge.sbatch), submitted to a
 /// real one-node Slurm cluster started by scripts/slurm-local.sh: the merged shards equal an
 /// unsharded run bit for bit, and a cancelled array task blocks the merge until its index is
-/// re-submitted. Skipped, with the reason printed, when Slurm cannot start on this machine.
-@Suite("Slurm cluster", .serialized)
+/// re-submitted. Skipped, with the reason printed, when Slurm cannot start on this machine. Heavy tier.
+@Suite("Slurm cluster", .serialized, .heavy)
 struct SlurmClusterTests {
     /// Shards of the test's array (the documented default is 16).
     static let shards = 4

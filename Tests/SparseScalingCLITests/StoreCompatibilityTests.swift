@@ -41,7 +41,10 @@ struct StoreCompatibilityTests {
                 return copy
             }
             #expect(earlier.contains { $0["m"] is NSNull })
-            #expect(rows.map { NSDictionary(dictionary: $0.filter { $0.key != "tag" }) } == earlierWithInfinity)
+            // The sampler, the estimator and σ are now named columns, decoded from the key's `extra`.
+            #expect(rows.allSatisfy { $0["sampler"] as? String == "per-sample" && $0["estimator"] as? String == "sample" && $0["noise"] as? Double == 0 })
+            let named: Set<String> = ["tag", "sampler", "estimator", "noise"]
+            #expect(rows.map { NSDictionary(dictionary: $0.filter { !named.contains($0.key) }) } == earlierWithInfinity)
         }
     }
 
@@ -66,6 +69,12 @@ struct StoreCompatibilityTests {
             #expect(before.count == 11)
             for command in Self.commands {
                 let output = try CLI.run(command + ["--store", "s.sqlite"], in: folder)
+                if command.contains("realized") && command.contains("dense") {
+                    // Dense data observe every coordinate, so the realized tail has no effect: the command
+                    // that wrote those rows is now refused by name, and the rows still read back.
+                    #expect(output.status == 2 && output.stderr.contains("--tail"), "\(command): \(output.stderr)")
+                    continue
+                }
                 #expect(output.status == 0, "\(command): \(output.stderr)")
             }
             #expect(try CLI.storedRows("s.sqlite", in: folder) == before)

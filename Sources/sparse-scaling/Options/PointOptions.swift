@@ -91,6 +91,10 @@ struct PointOptions: ParsableArguments {
             }
             let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
             let solver = effectiveSolver
+            // A flag given without effect (the library refuses only values that differ from the default).
+            if tail != nil, features == .relu {
+                throw ValidationError("--tail has no effect with --features relu: its Monte-Carlo loss is not split into observed and tail parts")
+            }
             let optimization = try training?.settings(solver: solver, features: features) ?? OptimizationSettings()
             let spec = PointSpecification(
                 parameters: parameters, featureCount: featureCount, sampleCount: sampleCount, data: data, features: features,

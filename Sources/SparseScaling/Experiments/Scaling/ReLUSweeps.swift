@@ -73,9 +73,12 @@ package enum ReLUSweepsExperiment: StoredExperiment {
     static func sweeps(alpha: Double, beta: Double, configuration c: Configuration) throws -> [(SolverKind, [(String, SweptVariable, [PointSpecification])])] {
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let sparse = try DataParameters.experiment(alpha: alpha, beta: beta)
-        let optimization = OptimizationSettings(maxIterations: c.maxIterations, testSamples: c.testSamples)
         var sweeps: [(SolverKind, [(String, SweptVariable, [PointSpecification])])] = []
         for solver in c.solvers {
+            // The iteration cap only for the iterative solvers: the pseudoinverse would ignore it.
+            let optimization = solver.isIterative
+                ? OptimizationSettings(maxIterations: c.maxIterations, testSamples: c.testSamples)
+                : OptimizationSettings(testSamples: c.testSamples)
             func points(_ parameters: DataParameters, _ data: DataKind, ns: [Int], ds: [Int], ratio: Double?) -> [PointSpecification] {
                 let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: 1, data: data, features: .relu, solver: solver, optimization: optimization)
                 return SweepPlan(base: base, featureCounts: ns, sampleCounts: ds, featuresPerSample: ratio, seeds: seeds).points

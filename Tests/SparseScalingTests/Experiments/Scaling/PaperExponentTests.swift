@@ -1,12 +1,14 @@
 import Foundation
 import ResultsStore
 import Testing
+import TestSupport
 @testable import SparseScaling
 
 /// The paper's headline measurements at α = 0, β = 2 with the quick profile's sizes. They take about
-/// a minute in a release build and several in a debug build, so they run only when
-/// SPARSE_SCALING_SLOW_TESTS=1; `reproduce` checks the same numbers in every run's report.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["SPARSE_SCALING_SLOW_TESTS"] == "1"))
+/// a minute in a release build and several in a debug build, so they run only in the heavy tier
+/// (SPARSE_SCALING_HEAVY_TESTS=1); `PaperExponentQuickTests` checks the same asymmetry at smaller sizes in
+/// the default tier, and `reproduce` checks these numbers in every run's report.
+@Suite(.heavy)
 struct PaperExponentTests {
     @Test func linearSweepsShowTheAsymmetry() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("paper-\(UUID().uuidString)/s.sqlite").path

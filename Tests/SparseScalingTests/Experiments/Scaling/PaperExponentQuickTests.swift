@@ -4,7 +4,7 @@ import Testing
 @testable import SparseScaling
 
 /// The paper's headline exponents at α = 0, β = 2 with reduced sizes and seeds, run by default (the
-/// full quick-profile version is `PaperExponentTests`, behind SPARSE_SCALING_SLOW_TESTS=1):
+/// full quick-profile version is `PaperExponentTests`, in the heavy tier, SPARSE_SCALING_HEAVY_TESTS=1):
 /// the sparse D-sweep's α_D ≈ (α+β)/β = 1, the sparse N-sweep's α_N (→ α + β = 2), and their asymmetry.
 /// Tolerances: 4 standard errors of the fit (from the scatter of the seed-averaged points about the
 /// line) plus an allowance for the finite-size curvature of the exact expectation over the same range.

@@ -2,7 +2,7 @@ import Testing
 @testable import SparseScaling
 
 /// Known-answer vectors of Philox4x32-10 from the Random123 distribution (kat_vectors).
-@Suite struct PhiloxTests {
+@Suite struct Philox4x32Tests {
     @Test func zeroCounterZeroKey() {
         let g = Philox4x32(key: (0, 0))
         let out = g.block((0, 0, 0, 0))

@@ -61,9 +61,10 @@ import Testing
     func nesterovReachesThePseudoinverseReadout(data: DataKind, n: Int, d: Int) throws {
         let parameters = try DataParameters(alpha: 0, beta: 2, inputDimension: .finite(64))
         var spec = PointSpecification(parameters: parameters, featureCount: n, sampleCount: d, data: data, features: .relu, solver: .direct, seed: 1)
-        spec.optimization = OptimizationSettings(gradientTolerance: 1e-12, maxIterations: 200_000, testSamples: 512)
+        spec.optimization = OptimizationSettings(testSamples: 512)
         let direct = try PointEvaluator.evaluate(spec, threads: 1)
         spec.solver = .nesterov
+        spec.optimization = OptimizationSettings(gradientTolerance: 1e-12, maxIterations: 200_000, testSamples: 512)
         let nesterov = try PointEvaluator.evaluate(spec, threads: 1)
         let readoutError = relativeDifference(nesterov.readout, direct.readout)
         let lossError = abs(direct.loss - nesterov.loss) / direct.loss

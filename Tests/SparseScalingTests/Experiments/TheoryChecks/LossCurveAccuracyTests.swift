@@ -1,13 +1,14 @@
 import Foundation
 import ResultsStore
 import Testing
+import TestSupport
 @testable import SparseScaling
 
-/// End to end (slow; SPARSE_SCALING_SLOW_TESTS=1): `experiment curve` at (α, β, D) drawn at random from
+/// End to end (slow; heavy tier, SPARSE_SCALING_HEAVY_TESTS=1): `experiment curve` at (α, β, D) drawn at random from
 /// α ∈ [−0.5, 0.5], β ∈ [2, 3], D ∈ [10³, 10⁴] (the box, D capped for time), N = 8…8192, 64 seeds
 /// (256 below the band): no verdict row may disagree (median ≤ 5% per side, max ≤ 15%, peak median within 50%).
 @Suite struct LossCurveAccuracyTests {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["SPARSE_SCALING_SLOW_TESTS"] == "1"))
+    @Test(.heavy)
     func theoryAgreesAtRandomSettings() throws {
         var state: UInt64 = 0x5EED_C0DE
         func unit() -> Double {

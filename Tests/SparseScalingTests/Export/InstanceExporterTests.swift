@@ -3,7 +3,7 @@ import Testing
 @testable import SparseScaling
 
 /// The NumPy export: valid .npy files, and a NumPy user recomputes v and loss_observed from them.
-@Suite struct ExportTests {
+@Suite struct InstanceExporterTests {
     @Test func npyHeaderIsValidAndAligned() {
         let data = NumPyArray.float64([1, 2, 3, 4, 5, 6], shape: [2, 3])
         #expect(Array(data.prefix(8)) == [0x93] + Array("NUMPY".utf8) + [1, 0])
@@ -26,8 +26,12 @@ import Testing
         try probe.run()
         probe.waitUntilExit()
         try #require(probe.terminationStatus == 0, "python3 with numpy is needed to check the export against NumPy")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/check_export.py")
+        // The package root: the first folder above this file that holds Package.swift.
+        var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path), root.path != "/" {
+            root.deleteLastPathComponent()
+        }
+        let script = root.appendingPathComponent("scripts/check_export.py")
         // Noisy labels (σ > 0): the reduced solve with the targets' noise σz must equal NumPy's pinv of the exported y.
         for (alpha, beta, m, n, d, ridge, noise) in [
             (0.0, 2.0, InputDimension.infinite, 64, 1000, 0.0, 0.0), (0.5, 0.8, .finite(500), 50, 400, 0.0, 0.0), (0.0, 1.5, .infinite, 300, 200, 0.0, 0.0),
