@@ -39,7 +39,7 @@ table_entries() {
       if (trim(cell[2]) ~ /^:?-+/) next             # the separator row
       if (folderColumn) {
         f = trim(cell[folderColumn])
-        if (f != "") { gsub(/`/, "", f); folder = f }
+        if (f != "") { gsub(/`/, "", f); folder = (f == "(top level)") ? "./" : f }
       }
       text = cell[fileColumn]; base = ""; first = ""
       while (match(text, /`[^`]+`/)) {
@@ -80,7 +80,7 @@ for readme in "$sources"/*/README.md; do
     [ "$folder" = "./" ] && folder=""
     found=0
     while IFS=$'\t' read -r entry_folder entry; do
-      if [ "$entry_folder" != "-" ] && [ "$entry_folder" != "$folder" ]; then continue; fi
+      if [ "$entry_folder" != "-" ] && [ "$entry_folder" != "${folder:-./}" ]; then continue; fi
       # shellcheck disable=SC2053  # the entry may be a glob such as PlotRenderer*.swift
       if [ "$entry" = "$name" ] || [ "$entry" = "$stem" ] || [ "$entry" = "$relative" ] || [[ "$name" == $entry ]]; then
         found=1
