@@ -175,3 +175,26 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
         return max(lo + 1, i)
     }
 }
+
+extension LabelNoiseLossLaw {
+    /// Draws of the singleton part alone, Σ over coordinates seen exactly once of σ²p_i/Z² (ε averaged)
+    /// or σ²p_i(ε/Z)² (realized): each coordinate i ≤ `coordinates` is a singleton with probability
+    /// D p_i (1 − p_i)^(D−1), independently. The Monte Carlo against which the stable-½ law is checked.
+    static func singletonPartSample(_ parameters: DataParameters, sigma: Double, dataSize d: Double, coordinates: Int,
+                                    realizedNoise: Bool, draws: Int, seed: UInt64) -> [Double] {
+        let probability = (1...coordinates).map { i -> Double in
+            let p = parameters.activationProbability(i)
+            return p >= 1 ? (d == 1 ? 1 : 0) : d * p * exp((d - 1) * log1p(-p))
+        }
+        let p = (1...coordinates).map(parameters.activationProbability)
+        var rng = LawSampler(seed: seed)
+        return (0..<draws).map { _ in
+            var sum = 0.0
+            for i in 0..<coordinates where rng.uniform() < probability[i] {
+                let z = rng.normal(), e = realizedNoise ? rng.normal() : 1
+                sum += sigma * sigma * p[i] * e * e / (z * z)
+            }
+            return sum
+        }
+    }
+}
