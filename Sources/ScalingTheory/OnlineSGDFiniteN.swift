@@ -16,6 +16,11 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
     public let decoupled: [Double]
     public let coherentLeak: [Double]
     public let noiseLeak: [Double]
+    /// A(t) = Σ_i (1 − ρ_i^t)², the learned mass. The 1/N expansion and its resummation N/(N − A − 1) hold
+    /// for A ≤ N/2 (correction factor ≤ 2); beyond, the readout saturates (the underparameterized regime), not derived.
+    public let learnedMass: [Double]
+    /// Whether A(t) ≤ N/2 at each step (the prediction's range).
+    public var inRange: [Bool] { learnedMass.map { $0 <= Double(modelSize) / 2 } }
     /// N and η.
     public let modelSize: Int
     public let stepSize: Double
@@ -45,11 +50,11 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
         var x = 64.0
         while x < maxT { grid.insert(Int(x.rounded())); x *= pow(10, 1.0 / 24) }
         let sGrid = grid.sorted()
-        var total: [Int: (Double, Double, Double, Double)] = [:]
+        var total: [Int: (Double, Double, Double, Double, Double)] = [:]
         var sources: [(s: Double, rate: Double)] = []  // S(s) at grid points
         for (g, s) in sGrid.enumerated() {
             let t = Double(s)
-            if unstable && t > 0 { total[s] = (.infinity, .infinity, .infinity, .infinity); continue }
+            if unstable && t > 0 { total[s] = (.infinity, .infinity, .infinity, .infinity, .infinity); continue }
             let rt = r.map { pow($0, t) }, rhot = rho.map { pow($0, t) }
             var l0 = remainder
             for k in lambda.indices { l0 += w[k] * lambda[k] * rt[k] }
@@ -97,12 +102,13 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
             var kurtosis = 0.0
             for k in lambda.indices { kurtosis += w[k] * (3 * a[k] * lambda[k] - lambda[k] * lambda[k]) * rt[k] }
             sources.append((t, eta * eta / nD * (lossN * traceLambda + kurtosis)))
-            total[s] = (lossN, l0, factor * coherent, factor * noise)
+            total[s] = (lossN, l0, factor * coherent, factor * noise, learned)
         }
         loss = steps.map { total[$0]?.0 ?? .nan }
         decoupled = steps.map { total[$0]?.1 ?? .nan }
         coherentLeak = steps.map { total[$0]?.2 ?? .nan }
         noiseLeak = steps.map { total[$0]?.3 ?? .nan }
+        learnedMass = steps.map { total[$0]?.4 ?? .nan }
     }
 
     /// Representative coordinates with multiplicities: 1…256 one by one, then geometric bins of ratio

@@ -89,6 +89,11 @@ package struct OnlineResult: ExperimentOutput {
     package let predictedStepFit: PowerLawFit?
     package let predictedJoint: JointFit?
     package let predictedFrontierLossFit: PowerLawFit?
+    /// The measured fits restricted to the predicted curve's range (A(t) ≤ N/2), so fitted is compared with fitted.
+    package let jointInRange: JointFit?
+    package let frontierLossFitInRange: PowerLawFit?
+    /// Measured points beyond the prediction's range (A(t) > N/2: the readout saturates), with their errors.
+    package let outOfRangeErrors: [PointError]
 
     /// The relative error of the prediction at one (N, t).
     package struct PointError: Sendable, Codable {
@@ -135,19 +140,27 @@ package struct OnlineResult: ExperimentOutput {
         directSolveFrontier = [1 / (beta + 2), beta / (beta + 2), (alpha + beta) / (beta + 2)]
         decoupledPrediction = checkpoints.map { parameters.onlineLoss(steps: Double($0), stepSize: configuration.stepSize) }
         largestRunSeconds = runs.filter { $0.featureCount == configuration.featureCounts.max() }.map(\.run.seconds).max() ?? 0
-        var predictedCurves: [CurvePoint] = []
+        var predictedCurves: [CurvePoint] = [], allPredicted: [CurvePoint] = []
         for n in configuration.featureCounts where curves.contains(where: { $0.featureCount == n }) {
             let prediction = OnlineSGDFiniteNPrediction(parameters: parameters, modelSize: n, stepSize: configuration.stepSize, steps: checkpoints)
             for (j, t) in checkpoints.enumerated() where prediction.loss[j].isFinite {
-                predictedCurves.append(CurvePoint(featureCount: n, step: t, loss: LossDistribution([prediction.loss[j]]), standardError: nil, meanObservedCoordinates: 0))
+                let point = CurvePoint(featureCount: n, step: t, loss: LossDistribution([prediction.loss[j]]), standardError: nil, meanObservedCoordinates: 0)
+                allPredicted.append(point)
+                if prediction.inRange[j] { predictedCurves.append(point) }
             }
         }
         finiteNPrediction = predictedCurves
-        pointErrors = curves.filter { $0.step >= Self.fitStart }.compactMap { c in
-            guard let p = predictedCurves.first(where: { $0.featureCount == c.featureCount && $0.step == c.step }) else { return nil }
-            return PointError(featureCount: c.featureCount, step: c.step, measuredMedian: c.loss.median, predicted: p.loss.median,
-                              relativeError: c.loss.median / p.loss.median - 1)
+        func errors(_ predicted: [CurvePoint], _ measured: [CurvePoint]) -> [PointError] {
+            measured.filter { $0.step >= Self.fitStart }.compactMap { c in
+                guard let p = predicted.first(where: { $0.featureCount == c.featureCount && $0.step == c.step }) else { return nil }
+                return PointError(featureCount: c.featureCount, step: c.step, measuredMedian: c.loss.median, predicted: p.loss.median,
+                                  relativeError: c.loss.median / p.loss.median - 1)
+            }
         }
+        pointErrors = errors(predictedCurves, curves)
+        let inRangeKeys = Set(predictedCurves.map { "\($0.featureCount)/\($0.step)" })
+        outOfRangeErrors = errors(allPredicted, curves.filter { !inRangeKeys.contains("\($0.featureCount)/\($0.step)") })
+        let measuredInRange = curves.filter { inRangeKeys.contains("\($0.featureCount)/\($0.step)") }
 
         // The t-exponent at the largest N, past the first-steps transient and before its N-limited floor.
         // Fits use medians over seeds: a rare sample with η‖f‖² > 2 kicks one seed's loss up for a while,
@@ -171,6 +184,8 @@ package struct OnlineResult: ExperimentOutput {
         predictedStepFit = try? PowerLawFit(x: predictedLargest.map { Double($0.step) }, y: predictedLargest.map(\.loss.median))
         predictedJoint = Self.jointFit(predictedCurves.filter { $0.step >= Self.fitStart })
         predictedFrontierLossFit = Self.frontier(curves: predictedCurves, featureCounts: configuration.featureCounts, steps: configuration.steps).1
+        jointInRange = Self.jointFit(measuredInRange.filter { $0.step >= Self.fitStart })
+        frontierLossFitInRange = Self.frontier(curves: measuredInRange, featureCounts: configuration.featureCounts, steps: configuration.steps).1
     }
 
     /// Fits start at this step, past the transient of the first steps.
@@ -326,10 +341,14 @@ package struct OnlineResult: ExperimentOutput {
                 let sorted = errors.map(abs).sorted()
                 return "N = \(n): median |err| \(String(format: "%.1f%%", 100 * SampleQuantiles.quantile(sorted, 0.5))), at T \(String(format: "%+.1f%%", 100 * errors.last!))"
             }
-            lines.append("  finite-N prediction (OURS, docs/theory-online-sgd.md) vs measured median at the same (N, t, η), t ≥ \(Self.fitStart): median |measured/predicted − 1| = \(String(format: "%.1f%%", 100 * e)) over \(pointErrors.count) points; " + perN.joined(separator: "; "))
+            lines.append("  finite-N prediction (OURS, docs/theory-online-sgd.md) vs measured median at the same (N, t, η), t ≥ \(Self.fitStart), where the learned mass A(t) ≤ N/2: median |measured/predicted − 1| = \(String(format: "%.1f%%", 100 * e)) over \(pointErrors.count) points; " + perN.joined(separator: "; "))
+            if !outOfRangeErrors.isEmpty {
+                let worst = outOfRangeErrors.map(\.relativeError).min() ?? 0
+                lines.append("  beyond the prediction's range (A(t) > N/2, the readout saturates; not derived): \(outOfRangeErrors.count) points at N ∈ \(Array(Set(outOfRangeErrors.map(\.featureCount))).sorted()), measured/predicted − 1 down to \(String(format: "%+.0f%%", 100 * worst))")
+            }
         }
         if let j = predictedJoint {
-            lines.append("  the same joint fit on the predicted curve: a_N = \(g(j.modelExponent)), a_t = \(g(j.stepExponent))\(predictedStepFit.map { "; t-exponent at the largest N on the same window \(g($0.exponent))" } ?? "")\(predictedFrontierLossFit.map { "; frontier L* ∝ C^−\(g($0.exponent))" } ?? "")")
+            lines.append("  the same joint fit on the predicted curve (points with A(t) ≤ N/2; measured on the same points: a_N = \(jointInRange.map { g($0.modelExponent) } ?? "—"), a_t = \(jointInRange.map { g($0.stepExponent) } ?? "—")): a_N = \(g(j.modelExponent)), a_t = \(g(j.stepExponent))\(predictedStepFit.map { "; t-exponent at the largest N on the same window \(g($0.exponent))" } ?? "")\(predictedFrontierLossFit.map { "; frontier L* ∝ C^−\(g($0.exponent))" } ?? "")")
         }
         lines.append("  slowest run at N = \(configuration.featureCounts.max()!): \(String(format: "%.1f", largestRunSeconds)) s for \(configuration.steps) steps")
         return lines.joined(separator: "\n")
@@ -343,6 +362,7 @@ package struct OnlineResult: ExperimentOutput {
         case decoupledPrediction = "decoupled_prediction_ours", largestRunSeconds = "largest_run_seconds"
         case finiteNPrediction = "finite_n_prediction_ours", pointErrors = "point_errors"
         case predictedStepFit = "predicted_step_fit_ours", predictedJoint = "predicted_joint_ours", predictedFrontierLossFit = "predicted_frontier_loss_fit_ours"
+        case jointInRange = "joint_in_prediction_range", frontierLossFitInRange = "frontier_loss_fit_in_prediction_range", outOfRangeErrors = "out_of_range_errors"
     }
 }
 
@@ -360,17 +380,17 @@ extension OnlineResult {
         }
         if let p = predictedJoint {
             rows.append(ComparisonRow(
-                quantity: "one-pass SGD: N-exponent a_N of the joint fit A·N^−a_N + B·t^−a_t (prediction OURS: the same fit on the finite-N predicted curve; asymptote α+β = \(g(predictedModelExponent)); 95% CI ±1.96 SE from the fit's curvature, SE ignores seed sharing)",
-                predicted: p.modelExponent, measured: joint?.modelExponent, standardError: joint?.modelExponentStandardError, tolerance: nil))
+                quantity: "one-pass SGD: N-exponent a_N of the joint fit A·N^−a_N + B·t^−a_t (both fits on the points where the prediction holds, A(t) ≤ N/2; prediction OURS: the same fit on the finite-N predicted curve; asymptote α+β = \(g(predictedModelExponent)); 95% CI ±1.96 SE from the fit's curvature, SE ignores seed sharing)",
+                predicted: p.modelExponent, measured: jointInRange?.modelExponent, standardError: jointInRange?.modelExponentStandardError, tolerance: nil))
             rows.append(ComparisonRow(
                 quantity: "one-pass SGD: t-exponent a_t of the joint fit (prediction OURS: the same fit on the finite-N predicted curve; asymptote \(g(predictedStepExponent)))",
-                predicted: p.stepExponent, measured: joint?.stepExponent, standardError: joint?.stepExponentStandardError, tolerance: nil))
+                predicted: p.stepExponent, measured: jointInRange?.stepExponent, standardError: jointInRange?.stepExponentStandardError, tolerance: nil))
         }
         if let p = predictedFrontierLossFit {
             rows.append(ComparisonRow(
-                quantity: "one-pass SGD: frontier L* ∝ C^−e under C = N·t (prediction OURS: the same frontier fit on the finite-N predicted curve; asymptote (α+β)/(2+α+β) = \(g(predictedFrontier[2])); 95% CI: t quantile of the fit, interpolated points not independent)",
-                predicted: p.exponent, measured: frontierLossFit?.exponent, standardError: frontierLossFit?.exponentStandardError,
-                interval: frontierLossFit.map { ($0.exponentInterval.lower, $0.exponentInterval.upper) }, tolerance: nil))
+                quantity: "one-pass SGD: frontier L* ∝ C^−e under C = N·t (both on the points with A(t) ≤ N/2; prediction OURS: the same frontier fit on the finite-N predicted curve; asymptote (α+β)/(2+α+β) = \(g(predictedFrontier[2])); 95% CI: t quantile of the fit, interpolated points not independent)",
+                predicted: p.exponent, measured: frontierLossFitInRange?.exponent, standardError: frontierLossFitInRange?.exponentStandardError,
+                interval: frontierLossFitInRange.map { ($0.exponentInterval.lower, $0.exponentInterval.upper) }, tolerance: nil))
         }
         return rows
     }
