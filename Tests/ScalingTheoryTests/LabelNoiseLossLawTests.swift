@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import ScalingAnalysis
 import Testing
 @testable import ScalingTheory
 
@@ -50,7 +51,9 @@ struct LabelNoiseLossLawTests {
     }
 
     @Test func singletonsFollowTheStableHalfLawOfTheExactScale() throws {
-        // ε averaged: exactly Lévy(σ² s(D)) up to the Poissonization (many small terms); at β = 2, D = 10⁴ within 4%.
+        // ε averaged: Lévy(σ² s(D)) up to the Poissonization of each term (relative O(√p_i/√s) ≈ 2% here) and
+        // the Monte Carlo's own error: a quantile's relative SE is √(q(1 − q)/n)·|d ln x/dq| = √(q(1 − q)/n)/(|z|φ(z)),
+        // z = Φ⁻¹(q/2) (4% at q90 with 20 000 draws). Allowed: 2% + 3 SE.
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let d = 10_000.0, sigma = 0.3
         let draws = LabelNoiseLossLaw.singletonPartSample(
@@ -60,7 +63,9 @@ struct LabelNoiseLossLawTests {
         let law = StableHalfLaw(scale: sigma * sigma * scale)
         for q in [0.1, 0.25, 0.5, 0.75, 0.9] {
             let mc = draws[Int(q * Double(draws.count))]
-            #expect(abs(mc / law.quantile(q) - 1) < 0.04, "q = \(q): \(mc) vs \(law.quantile(q))")
+            let z = StandardNormal.quantile(q / 2), density = exp(-z * z / 2) / (2 * Double.pi).squareRoot()
+            let se = (q * (1 - q) / Double(draws.count)).squareRoot() / (abs(z) * density)
+            #expect(abs(mc / law.quantile(q) - 1) < 0.02 + 3 * se, "q = \(q): \(mc) vs \(law.quantile(q))")
         }
     }
 
