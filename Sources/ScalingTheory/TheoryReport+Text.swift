@@ -53,6 +53,22 @@ extension TheoryReport: CustomStringConvertible {
             ("GD spikes possible", gdSpikesPossible ? "yes" : "no", "iff α < −1"),
             ("GD failure exponent", f(gdFailureExponent), "P(failure) ∝ D^((α+β)/(1+α))"),
         ]
+        if let sigma = noise {
+            rows.append(("label noise σ", f(sigma), "y = w*·x + σε"))
+            rows.append(("singleton scale s(D)", f(singletonScale), "(Σ √p_i·D p_i (1 − p_i)^(D−1))², stable-½ law of the seen-once part"))
+            let names = ["q10", "q25", "q50", "q75", "q90"]
+            if let q = lossQuantiles, let t = testLossQuantiles {
+                for (k, name) in names.enumerated() {
+                    rows.append(("excess loss \(name) (ours)", f(q.values[k]), "model-rich ridgeless, decoupled law (docs/theory-label-noise.md)"))
+                }
+                for (k, name) in names.enumerated() {
+                    rows.append(("test loss \(name) (ours)", f(t.values[k]), "excess + σ²"))
+                }
+                rows.append(("draws with K ≥ N − 1", f(outsideModelRichFraction), "fraction where the model-rich law fails"))
+            } else {
+                rows.append(("excess loss quantiles", "—", "need --n and --d"))
+            }
+        }
         let header = ("quantity", "value", "formula")
         let all = [header] + rows
         let w0 = all.map(\.0.count).max()!, w1 = all.map(\.1.count).max()!, w2 = all.map(\.2.count).max()!

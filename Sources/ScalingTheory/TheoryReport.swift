@@ -55,6 +55,17 @@ public struct TheoryReport: Hashable, Sendable, Codable {
     /// c_L in the model-rich loss L(D) ≈ c_L·D^(−(α+β)/β): (1/β)·Γ((α+β)/β) for β > 1; nil for β ≤ 1 and
     /// when it leaves the Double range.
     @NullWhenAbsent public private(set) var modelRichLossPrefactor: Double?
+    /// Label-noise σ, if given (`--noise`).
+    @NullWhenAbsent public private(set) var noise: Double?
+    /// OUR predicted quantiles of the excess loss with label noise σ (needs σ, N and D; model-rich ridgeless,
+    /// decoupled law of `LabelNoiseLossLaw`).
+    @NullWhenAbsent public private(set) var lossQuantiles: LossQuantiles?
+    /// The same quantiles of the test loss, excess + σ².
+    @NullWhenAbsent public private(set) var testLossQuantiles: LossQuantiles?
+    /// s(D) = (Σ √p_i·D p_i(1 − p_i)^(D−1))², the scale of the stable-½ singleton law (needs D and σ).
+    @NullWhenAbsent public private(set) var singletonScale: Double?
+    /// Fraction of the law's draws with K ≥ N − 1, where the model-rich law does not hold (needs σ, N, D).
+    @NullWhenAbsent public private(set) var outsideModelRichFraction: Double?
 
     enum CodingKeys: String, CodingKey {
         case alpha, beta, m, n, d
@@ -74,13 +85,18 @@ public struct TheoryReport: Hashable, Sendable, Codable {
         case lawExplanation = "law_explanation"
         case observedCoordinatesPrefactor = "observed_coordinates_prefactor"
         case modelRichLossPrefactor = "model_rich_loss_prefactor"
+        case noise
+        case lossQuantiles = "loss_quantiles"
+        case testLossQuantiles = "test_loss_quantiles"
+        case singletonScale = "singleton_scale"
+        case outsideModelRichFraction = "outside_model_rich_fraction"
     }
 
     /// Assembles the report. N and D, when given, must be finite and ≥ 1; the compute proxy is
     /// C = N^a·D^b with a, b > 0 (default: the direct-solve proxy, a = 2, b = 1). Throws `ParameterError`,
     /// also when a reported value would be beyond the range of a Double (`checkRange`).
     public init(parameters: DataParameters, modelSize: Double? = nil, dataSize: Double? = nil,
-                computeA: Double = 2, computeB: Double = 1) throws {
+                computeA: Double = 2, computeB: Double = 1, noise: Double? = nil) throws {
         if let n = modelSize, !(n.isFinite && n >= 1) {
             throw ParameterError.invalid(parameter: .featureCount, value: "\(n)", allowed: "a finite number ≥ 1")
         }
@@ -120,6 +136,19 @@ public struct TheoryReport: Hashable, Sendable, Codable {
         lawExplanation = law.explanation
         observedCoordinatesPrefactor = Self.observedCoordinatesPrefactor(beta: beta)
         modelRichLossPrefactor = Self.modelRichLossPrefactor(alpha: alpha, beta: beta)
+        self.noise = noise
+        if let sigma = noise, let d = dataSize {
+            guard d <= 1e12 else {
+                throw ParameterError.invalid(parameter: .sampleCount, value: "\(d)", allowed: "at most 1e12 with a label noise σ")
+            }
+            let law = try LabelNoiseLossLaw(parameters: parameters, noise: sigma, modelSize: modelSize, dataSize: Int(d.rounded()))
+            singletonScale = law.singletonScale
+            if modelSize != nil {
+                lossQuantiles = LossQuantiles(law.excessQuantiles)
+                testLossQuantiles = LossQuantiles(law.testQuantiles)
+                outsideModelRichFraction = law.outsideModelRichFraction
+            }
+        }
         try checkRange()
     }
 

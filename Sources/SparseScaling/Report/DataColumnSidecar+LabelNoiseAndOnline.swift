@@ -43,6 +43,7 @@ extension DataColumnSidecar {
         "loss_q10": "10% quantile of the loss over seeds",
         "loss_q90": "90% quantile of the loss over seeds",
         "decoupled_prediction_ours": "our own decoupled N = ∞ prediction Σλ_i(1 − p_i(2ηa_i − 3η²a_i²))^t (not the paper's)",
+        "finite_n_prediction_ours": "our own finite-N prediction of the mean loss at (N, t, η), docs/theory-online-sgd.md (not the paper's); empty beyond its validity range A(t) ≤ N/2",
         "n_star": "compute-optimal N at this compute C = N·t",
         "t_star": "compute-optimal steps t at this compute",
         "loss_star": "lowest loss reached at this compute",

@@ -45,6 +45,11 @@ struct TheoryCommand: ParsableCommand {
             transform: NumberArgument.real(expected: "a finite number > 0"))
     var computeB: Double = 1
 
+    @Option(parsing: .unconditional,
+            help: "Label-noise standard deviation σ ≥ 0: adds OUR predicted q10/q25/q50/q75/q90 of the excess loss and of the test loss (excess + σ²) in the model-rich ridgeless regime (needs --n and --d; docs/theory-label-noise.md). Default: none.",
+            transform: NumberArgument.real(expected: "a finite number ≥ 0"))
+    var noise: Double?
+
     @Option(help: "Output format: text (aligned table), json or csv (one row, nested keys joined by _).")
     var format: Format = .text
 
@@ -76,6 +81,8 @@ struct TheoryCommand: ParsableCommand {
         }
         guard computeA > 0 else { throw ValidationError("invalid value '\(computeA)' for --compute-a: expected a finite number > 0") }
         guard computeB > 0 else { throw ValidationError("invalid value '\(computeB)' for --compute-b: expected a finite number > 0") }
+        if let noise, !(noise >= 0) { throw ValidationError("invalid value '\(noise)' for --noise: expected a finite number ≥ 0") }
+        if noise != nil, isCurve { throw ValidationError("invalid value for --noise: expected a single --n and --d (not a curve)") }
         if let out { try OutputFile.checkWritable(out, flag: "--out") }
     }
 
@@ -109,7 +116,7 @@ struct TheoryCommand: ParsableCommand {
             let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
             report = try TheoryReport(parameters: parameters, modelSize: n.flatMap(NumberArgument.finite),
                                       dataSize: d.flatMap(NumberArgument.finite),
-                                      computeA: computeA, computeB: computeB)
+                                      computeA: computeA, computeB: computeB, noise: noise)
         } catch let error as ParameterError {
             throw error.usageError  // a size or exponent whose results leave the Double range: usage, exit 2
         }

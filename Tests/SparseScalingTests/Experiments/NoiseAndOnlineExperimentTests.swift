@@ -46,7 +46,31 @@ import Testing
         let noisy = result.rows.filter { $0.sweep == .n && $0.noiseVariance == 1e-2 }
         #expect(zip(noisy, rows).filter { $0.0.n >= 16 }.allSatisfy { $0.0.excess.median > $0.1.excess.median })
         #expect(!result.comparisonRows.isEmpty)
-        #expect(result.csvTables().keys.sorted() == ["label-noise-summary.csv", "label-noise.csv"])
+        #expect(result.csvTables().keys.sorted() == ["label-noise-law.csv", "label-noise-summary.csv", "label-noise.csv"])
+        #expect(result.comparisonRows.allSatisfy { $0.tolerance == nil })
+    }
+
+    @Test func labelNoiseLawCheckComparesMediansByTheIntervalRule() throws {
+        var configuration = LabelNoiseExperiment.Configuration(
+            seeds: 12, noiseVariances: [1e-2], nSweepN: [8, 16, 32], nSweepD: 64, dSweepD: [32, 64], modelRichRatio: 4, ridges: [1e-2])
+        configuration.lawBetas = [2, 3]
+        configuration.lawD = [64, 256]
+        configuration.lawNoiseVariance = 1e-2
+        let result = try LabelNoiseExperiment.run(alpha: 0.1, beta: 2, configuration: configuration, runner: try runner())
+        #expect(result.law.count == 4 && result.lawSlopes.count == 2)
+        for p in result.law {
+            #expect(p.n == 4 * p.d && p.losses.count == 12)
+            #expect(p.predicted == p.predicted.sorted() && p.predicted.allSatisfy { $0 > 0 })
+            #expect(p.fractionBelow.allSatisfy { (0...1).contains($0) } && p.fractionBelow == p.fractionBelow.sorted())
+            let row = p.medianRow(alpha: 0.1)
+            // The pure rule: agree iff the prediction lies in the median's order-statistic CI.
+            let inside = p.medianLower! <= p.predicted[2] && p.predicted[2] <= p.medianUpper!
+            #expect(row.verdict == (inside ? .agree : .disagree) && row.tolerance == nil)
+        }
+        for s in result.lawSlopes { #expect(s.lower <= s.measured && s.measured <= s.upper) }
+        let rows = result.comparisonRows
+        #expect(rows.count == 1 + 4 + 2 && rows.allSatisfy { $0.tolerance == nil && $0.verdict != .agreeWithinTolerance })
+        #expect(result.summaryText().contains("law check"))
     }
 
     @Test func jointFitAndFrontierRecoverKnownExponents() throws {
@@ -89,6 +113,14 @@ import Testing
         let single = try OnlineExperiment.run(alpha: 0, beta: 2, configuration: configuration, threads: 1)
         #expect(single.curves.map(\.loss.mean) == result.curves.map(\.loss.mean))
         #expect(result.csvTables().keys.sorted() == ["online-frontier.csv", "online.csv"])
+        // OUR finite-N prediction at every measured (N, t ≥ 1000), and rows decided by the CI rule alone.
+        // Measured points at t ≥ 1000 are compared inside the prediction's range A(t) ≤ N/2, listed beyond it
+        // where the prediction is finite, and left out where it diverges (A ≥ N − 1).
+        #expect(result.pointErrors.count + result.outOfRangeErrors.count <= result.curves.filter { $0.step >= OnlineResult.fitStart }.count)
+        #expect(!result.pointErrors.isEmpty)
+        #expect(result.pointErrors.allSatisfy { $0.predicted.isFinite && $0.predicted > 0 })
+        #expect(result.medianAbsoluteError.map { $0 < 0.5 } ?? false)
+        #expect(result.comparisonRows.allSatisfy { $0.tolerance == nil })
         let unstable = try OnlineExperiment.run(
             alpha: 0, beta: 2, configuration: OnlineExperiment.Configuration(seeds: 1, featureCounts: [8], steps: 5000, stepSize: 8, checkpointsPerDecade: 5), threads: 1)
         #expect(!unstable.divergedRuns.isEmpty)

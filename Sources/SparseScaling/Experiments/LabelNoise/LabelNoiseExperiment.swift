@@ -20,6 +20,11 @@ package enum LabelNoiseExperiment {
         package var modelRichRatio: Double
         /// Ridges λ_r > 0 tried at the peak (N ≈ E[K(nSweepD)], D = nSweepD); λ_r = 0 comes from the N-sweep.
         package var ridges: [Double]
+        /// The law check (OUR `LabelNoiseLossLaw`): model-rich D-sweeps (N = `modelRichRatio`·D) at these β,
+        /// the experiment's α and σ² = `lawNoiseVariance`; nil or empty: none.
+        package var lawBetas: [Double]? = nil
+        package var lawD: [Int]? = nil
+        package var lawNoiseVariance: Double? = nil
 
         /// The sizes of `profile`.
         package static func preset(_ profile: ExperimentProfile) -> Configuration {
@@ -28,11 +33,13 @@ package enum LabelNoiseExperiment {
             case .quick:
                 return Configuration(
                     seeds: 16, noiseVariances: [0, 1e-4, 1e-2], nSweepN: geometricSizes(4, 512, perOctave: 2), nSweepD: 1024,
-                    dSweepD: (6...12).map { 1 << $0 }, modelRichRatio: 4, ridges: ridges)
+                    dSweepD: (6...12).map { 1 << $0 }, modelRichRatio: 4, ridges: ridges,
+                    lawBetas: [1.5, 2, 3], lawD: [256, 1024, 4096], lawNoiseVariance: 1e-2)
             case .paper:
                 return Configuration(
                     seeds: 64, noiseVariances: [0, 1e-4, 1e-2], nSweepN: geometricSizes(4, 2048, perOctave: 2), nSweepD: 4096,
-                    dSweepD: (6...15).map { 1 << $0 }, modelRichRatio: 4, ridges: ridges)
+                    dSweepD: (6...15).map { 1 << $0 }, modelRichRatio: 4, ridges: ridges,
+                    lawBetas: [1.5, 2, 3], lawD: [256, 1024, 4096, 16384], lawNoiseVariance: 1e-2)
             }
         }
 
@@ -67,6 +74,9 @@ package enum LabelNoiseExperiment {
             }
             batches.append(PlannedBatch(label: "label noise ridge at the peak, \(label)", points: ridgePoints))
         }
+        for (beta, points) in try lawPoints(alpha: alpha, configuration: c) {
+            batches.append(PlannedBatch(label: "label noise law check, β = \(beta)", points: points))
+        }
         return batches
     }
 
@@ -77,15 +87,34 @@ package enum LabelNoiseExperiment {
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let sweeps: [LabelNoiseResult.Sweep] = [.n, .d, .ridge]
         var rows: [LabelNoiseResult.Row] = []
-        for (index, batch) in try plan(alpha: alpha, beta: beta, configuration: c).enumerated() {
+        for (index, batch) in try plan(alpha: alpha, beta: beta, configuration: c).enumerated() where index < sweeps.count * c.noiseVariances.count {
             let variance = c.noiseVariances[index / sweeps.count]
             for p in try runner.measure(batch.points, seeds: seeds, label: batch.label) {
                 rows.append(LabelNoiseResult.Row(sweep: sweeps[index % sweeps.count], point: p, noiseVariance: variance))
             }
         }
+        var law: [LabelNoiseLawComparison] = []
+        for (beta, points) in try lawPoints(alpha: alpha, configuration: c) {
+            let lawParameters = try DataParameters.experiment(alpha: alpha, beta: beta)
+            for p in try runner.measure(points, seeds: seeds, label: "label noise law check, β = \(beta)") {
+                law.append(try LabelNoiseLawComparison(
+                    parameters: lawParameters, noiseVariance: c.lawNoiseVariance ?? 0, n: p.n, d: p.d, losses: p.losses))
+            }
+        }
         return LabelNoiseResult(
             alpha: alpha, beta: beta, configuration: c, peakFeatureCount: peakFeatureCount(c, parameters: parameters),
-            rows: rows, parameters: parameters)
+            rows: rows, parameters: parameters, law: law)
+    }
+
+    /// The law check's points per β: model-rich (N = ratio·D) at σ² = `lawNoiseVariance`.
+    static func lawPoints(alpha: Double, configuration c: Configuration) throws -> [(Double, [PointSpecification])] {
+        guard let betas = c.lawBetas, let ds = c.lawD, let variance = c.lawNoiseVariance, !betas.isEmpty, !ds.isEmpty else { return [] }
+        return try betas.map { beta in
+            var base = PointSpecification(parameters: try DataParameters.experiment(alpha: alpha, beta: beta), featureCount: 1, sampleCount: 1)
+            base.labelNoise = variance.squareRoot()
+            let plan = SweepPlan(base: base, featureCounts: [], sampleCounts: ds, featuresPerSample: c.modelRichRatio, seeds: (0..<UInt64(c.seeds)).map { $0 })
+            return (beta, plan.points)
+        }
     }
 
     /// The N of the N-sweep closest (in log) to E[K(nSweepD)], where the ridges are tried.

@@ -1,0 +1,200 @@
+import Foundation
+import ScalingAnalysis
+
+/// OUR OWN law of the excess loss with label noise σ in the model-rich ridgeless regime (docs/theory.md §7.4,
+/// docs/theory-label-noise.md), over data, features, teacher and noise, in the decoupled approximation:
+/// coordinate i, seen k_i ~ Binomial(D, p_i) times, is fitted from its own k_i samples alone, so it adds
+/// σ²p_i·χ²₁/χ²_k (realized noise; k = 1 is the stable-½ singleton term σ²p_i·(ε/Z)²); an unseen one adds
+/// λ_i·(1 + ‖ŵ_S‖²/(N − K − 1)) (the expected-tail loss with the finite-N norm of the fitted readout).
+/// Combined by a seeded Monte Carlo of these independent per-coordinate laws (not of the model).
+/// Neglected: coordinates that share samples (a singleton's residual also carries the errors of the
+/// other coordinates of its sample; two singletons in one sample are split), rank cutoffs, ridge.
+public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
+    /// The quantile levels reported: 10, 25, 50, 75 and 90%.
+    public static let levels: [Double] = [0.1, 0.25, 0.5, 0.75, 0.9]
+
+    /// Noise standard deviation σ ≥ 0.
+    public let noise: Double
+    /// Model size N (nil: N = ∞).
+    public let modelSize: Double?
+    /// Data size D.
+    public let dataSize: Int
+    /// Monte Carlo draws of the law and the seed they used.
+    public let draws: Int
+    public let seed: UInt64
+    /// Predicted q10, q25, q50, q75, q90 of the excess loss Σλ(w_eff − w*)² (expected tail).
+    public let excessQuantiles: [Double]
+    /// The same quantiles of the noise part alone (excess with σ minus excess without, same data).
+    public let noiseQuantiles: [Double]
+    /// s(D) = (Σ_i √p_i · D p_i (1 − p_i)^(D−1))², the expected singleton scale, summed exactly.
+    public let singletonScale: Double
+    /// (Γ(3/2 − 1/β)/β)²·D^(2/β − 1), its large-D asymptote (β > 1 and M = ∞; nil otherwise).
+    public let singletonScaleAsymptote: Double?
+    /// The fraction of draws with K ≥ N − 1, where the model-rich law does not apply (0 for N = ∞).
+    public let outsideModelRichFraction: Double
+    /// Coordinates drawn one by one (i ≤ this, where D·p_i > 0.01); beyond, seen-1/2/3-times
+    /// coordinates are Poisson points with intensity (D p_i)^k/k!.
+    public let explicitCoordinates: Int
+
+    /// The law at (N, D) for `parameters`; `draws` Monte Carlo draws (default 20 000, fewer when the
+    /// explicit coordinates are many: at most 4·10⁸ coordinate draws), seeded. Throws for σ < 0, D < 1, N < 1.
+    public init(parameters: DataParameters, noise sigma: Double, modelSize: Double?, dataSize: Int,
+                draws requested: Int = 20_000, seed: UInt64 = 1) throws {
+        guard sigma.isFinite, sigma >= 0 else {
+            throw ParameterError.invalid(parameter: .labelNoise, value: "\(sigma)", allowed: "a finite number ≥ 0")
+        }
+        guard dataSize >= 1 else { throw ParameterError.invalid(parameter: .sampleCount, value: "\(dataSize)", allowed: "an integer ≥ 1") }
+        if let n = modelSize, !(n.isFinite && n >= 1) {
+            throw ParameterError.invalid(parameter: .featureCount, value: "\(n)", allowed: "a finite number ≥ 1")
+        }
+        noise = sigma
+        self.modelSize = modelSize
+        self.dataSize = dataSize
+        self.seed = seed
+        let d = Double(dataSize), beta = parameters.beta
+        let m = parameters.inputDimension.finiteValue
+        let wanted = beta > 0 ? pow(100 * d, 1 / beta) : Double.infinity
+        let near = Int(min(Double(m ?? Int.max), min(Double(1 << 18), wanted.rounded(.up))))
+        explicitCoordinates = near
+        draws = max(2000, min(requested, 400_000_000 / max(1, near)))
+        singletonScale = Self.singletonScale(parameters, dataSize: d)
+        if beta > 1, m == nil {
+            let c = exp(lgamma(1.5 - 1 / beta)) / beta
+            singletonScaleAsymptote = c * c * pow(d, 2 / beta - 1)
+        } else {
+            singletonScaleAsymptote = nil
+        }
+        let sample = Self.sample(parameters, sigma: sigma, modelSize: modelSize, dataSize: dataSize, near: near, draws: draws, seed: seed)
+        let excess = sample.excess.sorted(), noiseOnly = sample.noise.sorted()
+        excessQuantiles = Self.levels.map { SampleQuantiles.quantile(excess, $0) }
+        noiseQuantiles = Self.levels.map { SampleQuantiles.quantile(noiseOnly, $0) }
+        outsideModelRichFraction = Double(sample.outside) / Double(draws)
+    }
+
+    /// The test-loss quantiles, excess + σ².
+    public var testQuantiles: [Double] { excessQuantiles.map { $0 + noise * noise } }
+
+    /// The stable-½ law of the singleton part alone: Lévy(σ²·s(D)) averaged over ε given the data,
+    /// Lévy((2/π)·σ²·s(D)) in the large-D limit with the realized noise (a sum of many σ²p_i(ε/Z)²).
+    public func singletonLaw(realizedNoise: Bool) -> StableHalfLaw {
+        StableHalfLaw(scale: (realizedNoise ? 2 / Double.pi : 1) * noise * noise * singletonScale)
+    }
+
+    /// s(D) = (Σ_i √p_i · D p_i (1 − p_i)^(D−1))²: term by term while D·p_i > 1e-9, then D·Σ p_i^(3/2) in
+    /// closed form (relative error below 1e-9).
+    static func singletonScale(_ parameters: DataParameters, dataSize d: Double) -> Double {
+        let m = parameters.inputDimension.finiteValue, beta = parameters.beta
+        let wanted = beta > 0 ? pow(1e9 * d, 1 / beta) : Double.infinity
+        let head = Int(min(Double(m ?? Int.max), min(Double(1 << 24), wanted.rounded(.up))))
+        var sum = 0.0
+        for i in 1...max(1, head) {
+            let p = parameters.activationProbability(i)
+            let q = p >= 1 ? (d == 1 ? 1 : 0) : exp((d - 1) * log1p(-p))
+            sum += p.squareRoot() * d * p * q
+        }
+        if m.map({ $0 > head }) ?? true, 1.5 * beta > 1 || m != nil {
+            sum += d * Zeta.powerSum(1.5 * beta, from: head + 1, through: m)
+        }
+        return sum * sum
+    }
+
+    /// Per-draw excess and noise part, and how many draws had K ≥ N − 1.
+    static func sample(_ parameters: DataParameters, sigma: Double, modelSize: Double?, dataSize: Int, near: Int,
+                       draws: Int, seed: UInt64) -> (excess: [Double], noise: [Double], outside: Int) {
+        let d = Double(dataSize), beta = parameters.beta, s = parameters.varianceExponent
+        let m = parameters.inputDimension.finiteValue
+        let variance = sigma * sigma
+        let p = (1...max(1, near)).map(parameters.activationProbability)
+        let a = (1...max(1, near)).map(parameters.activeVariance)
+        let lambda = (1...max(1, near)).map(parameters.marginalVariance)
+        let hasFar = m.map { $0 > near } ?? true
+        // Far region i > near: total variance, and Poisson intensities of coordinates seen k = 1, 2, 3 times.
+        let farVariance = hasFar ? Zeta.powerSum(s, from: near + 1, through: m) : 0
+        var intensities: [Double] = []
+        if hasFar {
+            var factorial = 1.0
+            for k in 1...3 {
+                factorial *= Double(k)
+                let g = Double(k) * beta
+                intensities.append(g > 1 || m != nil ? pow(d, Double(k)) / factorial * Zeta.powerSum(g, from: near + 1, through: m) : 0)
+            }
+        }
+        var rng = LawSampler(seed: seed)
+        var excess: [Double] = [], noiseParts: [Double] = []
+        excess.reserveCapacity(draws)
+        noiseParts.reserveCapacity(draws)
+        var outside = 0
+        for _ in 0..<draws {
+            var noisePart = 0.0, tail = farVariance, fittedNorm = 0.0, observed = 0
+            func observe(_ k: Int, p pi: Double, a ai: Double) {
+                observed += 1
+                let g = rng.normal(), chi = rng.chiSquared(k)
+                noisePart += variance * pi * g * g / chi
+                if modelSize != nil {
+                    let w = rng.normal() + sigma * g / (ai * chi).squareRoot()
+                    fittedNorm += w * w
+                }
+            }
+            for i in 0..<near {
+                let k = rng.binomial(dataSize, p[i])
+                if k == 0 { tail += lambda[i] } else { observe(k, p: p[i], a: a[i]) }
+            }
+            for (j, mu) in intensities.enumerated() where mu > 0 {
+                let k = j + 1
+                for _ in 0..<rng.poisson(mu) {
+                    let i = farIndex(gamma: Double(k) * beta, from: near, to: m, u: rng.uniform())
+                    tail -= parameters.marginalVariance(i)
+                    observe(k, p: parameters.activationProbability(i), a: parameters.activeVariance(i))
+                }
+            }
+            tail = max(0, tail)
+            var factor = 1.0
+            if let n = modelSize {
+                let room = n - Double(observed) - 1
+                if room <= 0 { outside += 1 }
+                factor += fittedNorm / max(1, room)
+            }
+            excess.append(noisePart + tail * factor)
+            noiseParts.append(noisePart)
+        }
+        return (excess, noiseParts, outside)
+    }
+
+    /// An index i > `from` drawn with probability ∝ i^−γ (continuous inverse CDF on [from + ½, M + ½], rounded).
+    static func farIndex(gamma: Double, from lo: Int, to m: Int?, u: Double) -> Int {
+        let a = Double(lo) + 0.5, b = m.map { Double($0) + 0.5 }
+        let x: Double
+        if abs(gamma - 1) < 1e-12 {
+            x = a * exp(u * log((b ?? .infinity) / a))
+        } else {
+            let e = 1 - gamma
+            let fa = pow(a, e), fb = b.map { pow($0, e) } ?? 0
+            x = pow(fa + u * (fb - fa), 1 / e)
+        }
+        let i = Int(min(x.rounded(), Double(m ?? Int.max)))
+        return max(lo + 1, i)
+    }
+}
+
+extension LabelNoiseLossLaw {
+    /// Draws of the singleton part alone, Σ over coordinates seen exactly once of σ²p_i/Z² (ε averaged)
+    /// or σ²p_i(ε/Z)² (realized): each coordinate i ≤ `coordinates` is a singleton with probability
+    /// D p_i (1 − p_i)^(D−1), independently. The Monte Carlo against which the stable-½ law is checked.
+    static func singletonPartSample(_ parameters: DataParameters, sigma: Double, dataSize d: Double, coordinates: Int,
+                                    realizedNoise: Bool, draws: Int, seed: UInt64) -> [Double] {
+        let probability = (1...coordinates).map { i -> Double in
+            let p = parameters.activationProbability(i)
+            return p >= 1 ? (d == 1 ? 1 : 0) : d * p * exp((d - 1) * log1p(-p))
+        }
+        let p = (1...coordinates).map(parameters.activationProbability)
+        var rng = LawSampler(seed: seed)
+        return (0..<draws).map { _ in
+            var sum = 0.0
+            for i in 0..<coordinates where rng.uniform() < probability[i] {
+                let z = rng.normal(), e = realizedNoise ? rng.normal() : 1
+                sum += sigma * sigma * p[i] * e * e / (z * z)
+            }
+            return sum
+        }
+    }
+}
