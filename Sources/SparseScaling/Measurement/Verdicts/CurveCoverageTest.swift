@@ -1,0 +1,81 @@
+import Foundation
+import ScalingAnalysis
+
+/// A predicted curve against a measured one, point by point, as a test with a stated null.
+///
+/// Null hypothesis: the prediction is the true value at every point and each point's 95% CI covers it
+/// with probability 0.95, independently. The number of points whose CI holds the prediction is then
+/// Binomial(n, 0.95). The row compares the measured fraction k/n with 0.95 through k/n's Wilson 95%
+/// interval (the shared CI rule); `falseAlarmRate` is the exact probability, under the null, that this
+/// interval excludes 0.95. Points that share seeds (one training set across N) are not independent, so
+/// the rate is the rate for independent points.
+public struct CurveCoverageTest: Sendable, Codable, Hashable {
+    /// (predicted − measured)/SE at each judged point, in curve order.
+    public let zScores: [Double]
+    /// Points whose 95% CI holds the prediction (|z| ≤ 1.96, or the point's own interval holds it).
+    public let covered: Int
+    /// Points judged.
+    public let points: Int
+    /// The coverage each point's CI promises under the null.
+    public let nominalCoverage: Double
+    /// The Wilson 95% interval of covered/points.
+    public let interval: ConfidenceInterval?
+    /// P(the Wilson interval of Binomial(n, 0.95)/n excludes 0.95): the row's false-alarm rate.
+    public let falseAlarmRate: Double
+    /// Σ z², a χ² with `points` degrees of freedom under the null, and its upper-tail p-value
+    /// (Wilson–Hilferty cube-root approximation, absolute error below 0.01 for k ≥ 3).
+    public let chiSquare: Double
+    public let chiSquarePValue: Double?
+
+    /// The test from each point's z-score (|z| ≤ 1.96 is covered).
+    public init(zScores: [Double]) {
+        self.init(zScores: zScores, coveredFlags: zScores.map { abs($0) <= 1.959964 })
+    }
+
+    /// The test from each point's z-score (for the report) and whether its own CI holds the prediction
+    /// (e.g. an order-statistic interval of a median, where z is only indicative).
+    public init(zScores: [Double], coveredFlags: [Bool]) {
+        self.zScores = zScores
+        points = coveredFlags.count
+        covered = coveredFlags.filter { $0 }.count
+        nominalCoverage = 0.95
+        interval = points > 0 ? (try? WilsonInterval(count: covered, trials: points))?.interval : nil
+        falseAlarmRate = Self.falseAlarmRate(points: points, coverage: 0.95)
+        chiSquare = zScores.reduce(0) { $0 + $1 * $1 }
+        chiSquarePValue = zScores.isEmpty ? nil : Self.chiSquareUpperTail(chiSquare, degreesOfFreedom: zScores.count)
+    }
+
+    /// covered/points.
+    public var fraction: Double { points > 0 ? Double(covered) / Double(points) : .nan }
+
+    /// The exact probability that the Wilson 95% interval of Binomial(`points`, `coverage`)/points excludes `coverage`.
+    public static func falseAlarmRate(points n: Int, coverage p: Double) -> Double {
+        guard n > 0 else { return 0 }
+        var rate = 0.0
+        for k in 0...n {
+            guard let w = try? WilsonInterval(count: k, trials: n), !(w.lower <= p && p <= w.upper) else { continue }
+            rate += exp(lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1))
+                        + Double(k) * log(p) + Double(n - k) * log1p(-p))
+        }
+        return rate
+    }
+
+    /// P(χ²_k > x) by the Wilson–Hilferty approximation: (x/k)^(1/3) is nearly normal with mean
+    /// 1 − 2/(9k) and variance 2/(9k).
+    static func chiSquareUpperTail(_ x: Double, degreesOfFreedom k: Int) -> Double {
+        let v = 2 / (9 * Double(k))
+        return 1 - StandardNormal.cdf((pow(x / Double(k), 1.0 / 3) - (1 - v)) / v.squareRoot())
+    }
+
+    /// The null and its false-alarm rate, in one sentence for the report.
+    public var nullText: String {
+        "null: each point's 95% CI holds the prediction, independently (\(covered) of \(points) do; Binomial(\(points), 0.95) expects \(String(format: "%.1f", 0.95 * Double(points)))); "
+            + "false-alarm rate \(String(format: "%.1f%%", 100 * falseAlarmRate)); χ² = \(String(format: "%.1f", chiSquare)) on \(zScores.count) dof"
+            + (chiSquarePValue.map { String(format: " (p = %.2g)", $0) } ?? "")
+    }
+
+    /// The per-point z-scores, signed, as "+0.3, −1.2, …".
+    public var zText: String {
+        zScores.map { String(format: "%+.1f", $0) }.joined(separator: ", ")
+    }
+}
