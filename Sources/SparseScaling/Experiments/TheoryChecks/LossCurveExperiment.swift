@@ -297,7 +297,7 @@ package struct LossCurveResult: ExperimentOutput {
         let c = configuration
         let precision = SourcedValue(c.relativePrecision, source: "median relative 95% half-width of the points ≤ \(Self.percent(c.relativePrecision)) (the accuracy MODEL.md §6.3 aims for)")
         for curve in curves {
-            let key = "loss_curve.a\(fourSignificantDigits(curve.setting.alpha)).b\(fourSignificantDigits(curve.setting.beta)).d\(curve.setting.dataSize)"
+            let key = "ours.loss_curve.a\(fourSignificantDigits(curve.setting.alpha)).b\(fourSignificantDigits(curve.setting.beta)).d\(curve.setting.dataSize)"
             for region in [CurveRegion.underparameterized, .overparameterized] {
                 let judged = curve.points.filter { $0.predicted.region == region && $0.z != nil }
                 guard !judged.isEmpty else { continue }
