@@ -83,9 +83,9 @@ struct HTMLReport: Sendable {
     holds the prediction; <em>disagree</em> when the CI excludes it; <em>inconclusive</em> when the CI holds it but is wider \
     than the stated precision (its source is printed beside it), or when the measurement has no CI. No tolerance outside the CI \
     turns a disagreement into agreement. Every CI says how it was made (t with k degrees of freedom, bootstrap over seeds, order \
-    statistics, grid resolution, Wilson); grid-located quantities are never given a CI narrower than half a grid step. A \
+    statistics, grid resolution, Wilson or Clopper–Pearson); grid-located quantities are never given a CI narrower than half a grid step. A \
     one-sided claim ("&gt; 0") agrees when its one-sided 95% bound clears 0. A curve compared with its prediction is a test \
-    with a stated null: the fraction of points whose 95% CI holds the prediction against 0.95 (its Wilson CI), with the \
+    with a stated null: the fraction of points whose 95% CI holds the prediction against 0.95 (its exact one-sided binomial interval), with the \
     per-point z-scores and the false-alarm rate shown. Values are rounded to the precision their standard error supports. \
     Near the double-descent peak the mean loss is infinite (MODEL.md §6.1), so the peak rows rest on medians.
     """
@@ -104,7 +104,8 @@ struct HTMLReport: Sendable {
         let measured = r.measured.map { UncertainValueFormat.string($0, standardError: r.standardError) } ?? "—"
         var ci = "—"
         if let lo = r.ciLower, let hi = r.ciUpper {
-            ci = hi == .infinity ? "[\(UncertainValueFormat.string(lo, standardError: r.standardError)), ∞)"
+            let end = r.standardError.flatMap { $0 > 0 && $0.isFinite ? UncertainValueFormat.pair(lo, standardError: $0).value : nil }
+            ci = hi == .infinity ? "[\(end ?? num(lo)), ∞)"
                 : UncertainValueFormat.interval(lo, hi, standardError: r.standardError)
         }
         let cls = r.verdict.rawValue.replacingOccurrences(of: " ", with: "-")

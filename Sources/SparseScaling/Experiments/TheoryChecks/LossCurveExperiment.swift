@@ -287,7 +287,7 @@ package struct LossCurveResult: ExperimentOutput {
     }
 
     /// The verdict rule of the curve rows, as printed.
-    public static let errorRule = "each point's mean is corrected by control variates with exact expectations (each seed's unobserved mass T, and where a seed drew one teacher its weighted teacher energy) and judged by z = (predicted − measured)/SE; a curve row agrees when the Wilson 95% CI of the fraction of points whose 95% CI holds the prediction contains 0.95 (the binomial expectation under the null that the prediction is right), disagrees when it excludes 0.95, and is inconclusive when the points' median 95% half-width exceeds the stated precision; medians above the peak use their order-statistic intervals"
+    public static let errorRule = "each point's mean is corrected by control variates with exact expectations (each seed's unobserved mass T, and where a seed drew one teacher its weighted teacher energy) and judged by z = (predicted − measured)/SE; a curve row agrees when the exact one-sided 95% interval of the fraction of points whose 95% CI holds the prediction contains 0.95 (the binomial expectation under the null that the prediction is right; an exact binomial test of size ≤ 5%), disagrees when it excludes 0.95, and is inconclusive when the points' median 95% half-width exceeds the stated precision; medians above the peak use their order-statistic intervals"
 
     /// Verdict rows per setting (`CurveCoverageTest`): the mean against the predicted mean on each side
     /// of the peak band, the median against the predicted median above the measured peak, and the

@@ -111,14 +111,14 @@ public struct ComparisonRow: Sendable, Codable {
     }
 
     /// A predicted curve against a measured one (`CurveCoverageTest`): the measured fraction of points
-    /// whose 95% CI holds the prediction against 0.95, by its Wilson interval; inconclusive when the
+    /// whose 95% CI holds the prediction against 0.95, by its exact one-sided interval; inconclusive when the
     /// points' CIs are wider than `precision` (the median relative half-width `medianRelativeHalfWidth`).
     public init(id: String, group: ClaimGroup, curve quantity: String, test: CurveCoverageTest,
                 medianRelativeHalfWidth: Double?, precision: SourcedValue) {
         let ci = test.interval.map { ($0.lower, $0.upper) }
         self.init(id: id, group: group, quantity: quantity, predicted: test.nominalCoverage, predictedText: "0.95 of the points",
                   claim: .equals, measured: test.points > 0 ? test.fraction : nil, standardError: nil,
-                  method: .wilson(count: test.covered, trials: test.points), precision: precision, note: test.nullText,
+                  method: .clopperPearson(count: test.covered, trials: test.points), precision: precision, note: test.nullText,
                   pointZScores: test.zScores, judge: { _ in
             guard let ci else { return (nil, .notMeasured) }
             let inside = ci.0 <= test.nominalCoverage && test.nominalCoverage <= ci.1

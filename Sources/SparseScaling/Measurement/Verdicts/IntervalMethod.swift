@@ -17,6 +17,8 @@ public struct IntervalMethod: Sendable, Codable, Hashable {
         case gridResolution = "grid_resolution"
         /// The Wilson score interval of a binomial proportion.
         case wilson
+        /// The exact one-sided 95% Clopper–Pearson bound of a binomial proportion.
+        case clopperPearson = "clopper_pearson"
         /// A one-sided 95% bound, measured ∓ 1.645 SE (normal approximation).
         case oneSidedNormal = "one_sided_normal"
         /// An interval the caller gave without saying how it was made.
@@ -69,6 +71,11 @@ public struct IntervalMethod: Sendable, Codable, Hashable {
     /// The Wilson interval of `count` of `trials`.
     public static func wilson(count: Int, trials: Int) -> IntervalMethod {
         IntervalMethod(kind: .wilson, description: "Wilson score interval of \(count) of \(trials)")
+    }
+
+    /// The exact one-sided interval [0, U] of `count` of `trials`.
+    public static func clopperPearson(count: Int, trials: Int) -> IntervalMethod {
+        IntervalMethod(kind: .clopperPearson, description: "exact one-sided 95% interval [0, U] of \(count) of \(trials) (Clopper–Pearson, an exact binomial test)")
     }
 
     /// A one-sided 95% bound m − 1.645 SE (or m + 1.645 SE for the opposite claim).
