@@ -84,15 +84,15 @@ public struct ComparisonRow: Sendable, Codable {
     public init(id: String, group: ClaimGroup, quantity: String, predicted: Double, measured: Double?, standardError: Double?,
                 interval: (Double, Double)?, method: IntervalMethod, precision: SourcedValue?, note: String? = nil,
                 pointZScores: [Double]? = nil) {
-        let ci: (Double, Double)? = interval ?? standardError.flatMap { $0.isFinite ? (1.96 * $0) : nil }.flatMap { half in
-            measured.map { ($0 - half, $0 + half) }
-        }
+        let normalHalf = standardError.flatMap { $0.isFinite ? 1.96 * $0 : nil }
+        let ci: (Double, Double)? = interval ?? normalHalf.flatMap { half in measured.map { ($0 - half, $0 + half) } }
+        let halfWidth = interval.map { ($0.1 - $0.0) / 2 } ?? normalHalf
         self.init(id: id, group: group, quantity: quantity, predicted: predicted, predictedText: nil, claim: .equals,
                   measured: measured, standardError: standardError, method: method, precision: precision, note: note,
                   pointZScores: pointZScores, judge: { measured in
             guard let ci, ci.0.isFinite || ci.1.isFinite else { return (nil, .inconclusive) }
             return (ci, Verdict(IntervalDecision(predicted: predicted, measured: measured, lower: ci.0, upper: ci.1,
-                                                 resolution: precision?.value, tolerance: nil)))
+                                                 halfWidth: halfWidth, resolution: precision?.value, tolerance: nil)))
         })
     }
 
