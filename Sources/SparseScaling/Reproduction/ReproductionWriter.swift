@@ -1,7 +1,7 @@
 import Foundation
 import SVGPlot
 
-/// Writes the output folder of `reproduce`: report.html, figures/*.svg, data/*.csv and *.json, and
+/// Writes the output folder of `reproduce`: report.html, verdicts.md, figures/*.svg, data/*.csv and *.json, and
 /// summary.json (written last, so its presence means the folder is complete).
 package enum ReproductionWriter {
     /// Writes every file of `results` into `folder`; `command` and `provenance` go into the report,
@@ -72,6 +72,8 @@ package enum ReproductionWriter {
             ],
             provenance: ["command: \(command)"] + provenance + [String(format: "wall-clock: %.1f s", results.seconds)])
         try AtomicFileWriter.write(report.render(), to: folder.appendingPathComponent("report.html"))
+        try AtomicFileWriter.write(VerdictTable.markdown(results.comparisonRows, provenance: ["command: \(command)", "commit: \(commit ?? "unknown")"] + provenance),
+                                   to: folder.appendingPathComponent("verdicts.md"))
         try AtomicFileWriter.write(try ReproductionSummary.json(results, provenance: ReproductionProvenance(
             version: version ?? SparseScalingVersion.current, commit: commit, command: command)), to: folder.appendingPathComponent("summary.json"))
     }
