@@ -47,6 +47,7 @@ import Testing
         plan.gdFailure.importanceReplicates = 20
         plan.gdFailure.featureCount = 256
         plan.gdFailure.fitTail = 3
+        plan.gdFailure.crossCheckSampleCounts = [200]
         plan.lossCurve.settings = [.init(alpha: 0, beta: 2, dataSize: 256)]
         plan.lossCurve.modelSizes = [8, 32, 128, 512]
         plan.lossCurve.seeds = 2
@@ -71,6 +72,9 @@ import Testing
         #expect(results.alpha == 0 && results.beta == 2)
         #expect(results.gdFailure.alpha == -1.5)
         #expect(results.gdFailure.importance != nil)
+        // Both estimators at D = 200, with a verdict row on their difference.
+        #expect(results.gdFailure.estimatorPairs.map(\.plain.sampleCount) == [200])
+        #expect(results.comparisonRows.contains { $0.id == "ours.gd_failure.estimators.d200" && $0.verdict != .notMeasured })
 
         // Every row has a verdict computed from its numbers, and a measured row's CI contains the measurement
         // (a curve row's measurement is its covered fraction); a measured row without a CI is inconclusive.

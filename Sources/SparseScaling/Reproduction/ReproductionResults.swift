@@ -118,6 +118,15 @@ package struct ReproductionResults: Sendable {
             id: "paper.gd_failure.slope", group: .paper,
             quantity: "GD failure probability slope d ln P/d ln D at large D (α = \(fourSignificantDigits(gdFailure.alpha)))",
             predicted: gdFailure.predictedExponent, fit: gdFailure.fit, sign: -1))
+        for (p, i) in gdFailure.estimatorPairs {
+            let se = (p.standardError * p.standardError + i.standardError * i.standardError).squareRoot()
+            rows.append(ComparisonRow(
+                id: "ours.gd_failure.estimators.d\(p.sampleCount)", group: .ours,
+                quantity: "GD failure probability at D = \(p.sampleCount): importance sampling − plain Monte Carlo (both unbiased, so 0)",
+                predicted: 0, measured: i.probability - p.probability, standardError: se, interval: nil,
+                method: IntervalMethod(kind: .normal, description: "normal approximation ± 1.96 SE of the difference (plain: binomial SE of \(p.replicates) replicates; importance: SE of \(i.replicates) weights)"),
+                precision: SourcedValue(0.25 * p.probability, source: "25% of the plain estimate (stated precision)")))
+        }
         rows += lossCurve.comparisonRows
         rows += labelNoise.comparisonRows.enumerated().map { i, row in
             row.identified("future.label_noise.\(i).\(ComparisonRow.identifier(String(row.quantity.prefix { $0 != ":" })))", group: .futureWork)

@@ -83,6 +83,11 @@ package enum ReproductionSummary {
                 "local_exponents": r.gdFailure.localSlopes.map { ["d_low": $0.lowerSampleCount, "d_high": $0.upperSampleCount, "slope": value($0.slope), "se": value($0.standardError)] as [String: Any] },
                 "fitted_exponent": value(r.gdFailure.fittedSlope), "fitted_exponent_se": value(r.gdFailure.fit?.exponentStandardError),
                 "predicted_exponent": r.gdFailure.predictedExponent,
+                "cross_check": r.gdFailure.estimatorPairs.map { p, i in
+                    ["d": p.sampleCount, "p_plain": p.probability, "p_plain_low": p.lower, "p_plain_high": p.upper,
+                     "p_importance": i.probability, "p_importance_low": i.lower, "p_importance_high": i.upper,
+                     "intervals_overlap": GDFailureTable.overlap(p, i)] as [String: Any]
+                },
             ] as [String: Any],
             "observed_coordinates": observed,
             "label_noise": r.labelNoise.levels.map { l -> [String: Any] in

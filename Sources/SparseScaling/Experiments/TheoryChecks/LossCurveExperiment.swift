@@ -326,7 +326,7 @@ package struct LossCurveResult: ExperimentOutput {
                     id: "\(key).peak_median", group: .ours,
                     quantity: "loss curve \(curve.label): median loss at the measured peak N = \(peak.n) (10–90%: \(fourSignificantDigits(peak.measuredQuantile10))–\(fourSignificantDigits(peak.measuredQuantile90)))",
                     predicted: median, measured: peak.measuredMedian, standardError: nil, interval: interval,
-                    method: .orderStatistics(seeds: peak.seeds),
+                    method: interval == nil ? .none : .orderStatistics(seeds: peak.seeds),
                     precision: SourcedValue(c.peakPrecision * median, source: "\(Self.percent(c.peakPrecision)) of the predicted median (the peak row's stated precision)")))
             }
         }
