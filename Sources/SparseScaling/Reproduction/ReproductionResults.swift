@@ -74,6 +74,12 @@ package struct ReproductionResults: Sendable {
                 method: IntervalMethod(kind: .normal, description: "normal approximation ± 1.96 SE, SE by the delta method from the two fits' SEs"),
                 precision: Self.exponentPrecision(predicted)))
         }
+        if let predicted = linear.sparseNPredictedFit {
+            rows.append(Self.fitRow(
+                id: "ours.alpha_n.sparse.finite_size", group: .ours,
+                quantity: "exponent of the sparse N-sweep (linear), vs the same fit on the predicted curve at the same (N, D) (MODEL.md §6, finite size)",
+                predicted: predicted.exponent, fit: linear.series.first { $0.name == "sparse N-sweep" }?.fit))
+        }
         for s in linear.series where s.name != "sparse D-sweep" {
             rows.append(Self.fitRow(id: "paper.exponent.\(ComparisonRow.identifier(s.name))", group: .paper,
                                     quantity: "exponent of the \(s.name) (linear)", predicted: linear.predictedAlphaN, fit: s.fit))
@@ -85,6 +91,15 @@ package struct ReproductionResults: Sendable {
             measured: frontier.lossExponent, standardError: frontier.lossExponentStandardError, interval: frontier.lossExponentInterval,
             method: .bootstrap("t with \((frontier.fit?.pointCount ?? 2) - 2) degrees of freedom of the envelope fit, SE the larger of the fit's and a bootstrap over seeds"),
             precision: Self.exponentPrecision(frontier.predictedLossExponent)))
+        if let predicted = frontier.predictedFit {
+            rows.append(ComparisonRow(
+                id: "ours.frontier.loss_exponent.finite_size", group: .ours,
+                quantity: "compute-frontier loss exponent, vs the same envelope and fit on the predicted mean at every measured (N, D) (MODEL.md §6, finite size)",
+                predicted: predicted.exponent, measured: frontier.lossExponent, standardError: frontier.lossExponentStandardError,
+                interval: frontier.lossExponentInterval,
+                method: .bootstrap("t with \((frontier.fit?.pointCount ?? 2) - 2) degrees of freedom of the envelope fit, SE the larger of the fit's and a bootstrap over seeds"),
+                precision: Self.exponentPrecision(predicted.exponent)))
+        }
         let largest = observedCoordinates.rows.last
         rows.append(ComparisonRow(
             id: "paper.observed_coordinates.largest_d", group: .paper,

@@ -121,15 +121,15 @@ package struct LinearSweepsResult: ExperimentOutput {
         alphaDSparse = sparseDFit?.exponent
         alphaDSparseStandardError = sparseDFit?.exponentStandardError
         if let n = joint?.sharedExponent, let d = sparseDFit?.exponent { ratio = n / d } else { ratio = nil }
-        let parameters = try? DataParameters.experiment(alpha: alpha, beta: beta)
-        sparseDPredictedFit = parameters.flatMap { p in
-            series.first { $0.name == "sparse D-sweep" }?.predictedFit(parameters: p, fitTail: tail)
-        }
+        sparseDPredictedFit = series.first { $0.name == "sparse D-sweep" }?.predictedFit(fitTail: tail)
+        sparseNPredictedFit = series.first { $0.name == "sparse N-sweep" }?.predictedFit(fitTail: tail)
     }
 
     /// The sparse D-sweep's fit applied to the predicted finite-size curve at the same (N, D)
     /// (`SweepSeries.predictedFit`): the fitted exponent the theory predicts for this sweep.
     public let sparseDPredictedFit: PowerLawFit?
+    /// The same for the sparse N-sweep.
+    public let sparseNPredictedFit: PowerLawFit?
 
     /// Joint exponent of the three α_N sweeps and its standard error.
     public let alphaNJoint: Double?
@@ -169,6 +169,6 @@ package struct LinearSweepsResult: ExperimentOutput {
         case predictedAlphaN = "predicted_alpha_N", predictedAlphaD = "predicted_alpha_D"
         case alphaNJoint = "alpha_N_joint", alphaNJointStandardError = "alpha_N_joint_se"
         case alphaDSparse = "alpha_D_sparse", alphaDSparseStandardError = "alpha_D_sparse_se", ratio
-        case sparseDPredictedFit = "sparse_d_predicted_fit"
+        case sparseDPredictedFit = "sparse_d_predicted_fit", sparseNPredictedFit = "sparse_n_predicted_fit"
     }
 }
