@@ -98,7 +98,8 @@ package struct ReproductionResults: Sendable {
                 predicted: predicted.exponent, measured: frontier.lossExponent, standardError: frontier.lossExponentStandardError,
                 interval: frontier.lossExponentInterval,
                 method: .bootstrap("t with \((frontier.fit?.pointCount ?? 2) - 2) degrees of freedom of the envelope fit, SE the larger of the fit's and a bootstrap over seeds"),
-                precision: Self.exponentPrecision(predicted.exponent)))
+                precision: Self.exponentPrecision(predicted.exponent),
+                note: "the predicted envelope is taken over exact means; the measured one over noisy means, whose lowest values bias its exponent low when seeds are few"))
         }
         let largest = observedCoordinates.rows.last
         rows.append(ComparisonRow(

@@ -72,7 +72,9 @@ package enum ReproductionWriter {
             ],
             provenance: ["command: \(command)"] + provenance + [String(format: "wall-clock: %.1f s", results.seconds)])
         try AtomicFileWriter.write(report.render(), to: folder.appendingPathComponent("report.html"))
-        try AtomicFileWriter.write(VerdictTable.markdown(results.comparisonRows, provenance: ["command: \(command)", "commit: \(commit ?? "unknown")"] + provenance),
+        try AtomicFileWriter.write(VerdictTable.markdown(
+            results.comparisonRows,
+            provenance: ["command: \(command)"] + (provenance.contains { $0.hasPrefix("commit:") } ? [] : ["commit: \(commit ?? "unknown")"]) + provenance),
                                    to: folder.appendingPathComponent("verdicts.md"))
         try AtomicFileWriter.write(try ReproductionSummary.json(results, provenance: ReproductionProvenance(
             version: version ?? SparseScalingVersion.current, commit: commit, command: command)), to: folder.appendingPathComponent("summary.json"))
