@@ -86,7 +86,8 @@ import Testing
 
     @Test("Ids: given ids are kept; the fallback has no spaces; `identified` sets id and group")
     func identifiers() {
-        #expect(ComparisonRow.identifier("α_D, sparse D-sweep (linear)") == "α_d_sparse_d_sweep_linear")
+        #expect(ComparisonRow.identifier("α_D, sparse D-sweep (linear)") == "alpha_d_sparse_d_sweep_linear")
+        #expect(ComparisonRow.identifier("label noise σ² = 0.01: floor") == "label_noise_sigma2_0.01_floor")
         let r = ComparisonRow(quantity: "x y", predicted: 1, measured: 1, standardError: 0.1, tolerance: nil).identified("paper.x", group: .ours)
         #expect(r.id == "paper.x" && r.group == .ours)
     }

@@ -21,8 +21,8 @@ import Testing
 
     @Test func everyRowWithItsVerdict() {
         let html = report([agree, outside, disagree])
-        #expect(html.contains("<tr class=\"agree\" data-id=\"α_n\"><td>α<sub>N</sub><span class=\"how\">id α_n; CI: normal approximation ± 1.96 SE</span></td><td>2</td><td>2.010 ± 0.020</td><td>[1.971, 2.049]</td>"))
-        #expect(html.contains("<tr class=\"disagree\" data-id=\"α_d\"><td>α<sub>D</sub>"))
+        #expect(html.contains("<tr class=\"agree\" data-id=\"alpha_n\"><td>α<sub>N</sub><span class=\"how\">id alpha_n; CI: normal approximation ± 1.96 SE</span></td><td>2</td><td>2.010 ± 0.020</td><td>[1.971, 2.049]</td>"))
+        #expect(html.contains("<tr class=\"disagree\" data-id=\"alpha_d\"><td>α<sub>D</sub>"))
         #expect(!html.contains("within tolerance"))
         #expect(html.contains("<tr class=\"disagree\" data-id=\"slope_b\"><td>slope &lt;b&gt;"))
         #expect(html.components(separatedBy: "<tr class=").count - 1 == 3)

@@ -155,15 +155,21 @@ public struct ComparisonRow: Sendable, Codable {
         }
     }
 
-    /// A fallback id from the quantity: lower case, every run of other characters than letters, digits
-    /// and "." as one "_", at most 80 characters. Callers whose quantity holds measured values pass an id.
+    /// A fallback id from the quantity: lower-case ASCII (α → alpha, β → beta, σ → sigma, … , ² → 2), every
+    /// run of other characters than letters, digits and "." as one "_", at most 80 characters. Callers
+    /// whose quantity holds measured values pass an id.
     static func identifier(_ quantity: String) -> String {
+        let names: [Character: String] = ["α": "alpha", "β": "beta", "γ": "gamma", "η": "eta", "λ": "lambda", "σ": "sigma",
+                                          "Γ": "gamma", "²": "2", "³": "3", "−": "_"]
         var slug = ""
-        for scalar in quantity.lowercased().unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) || scalar == "." {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.hasSuffix("_") {
-                slug += "_"
+        for character in quantity.lowercased() {
+            let text = names[character] ?? String(character)
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) || scalar == "." {
+                    slug.unicodeScalars.append(scalar)
+                } else if !slug.hasSuffix("_") {
+                    slug += "_"
+                }
             }
         }
         return String(slug.trimmingCharacters(in: CharacterSet(charactersIn: "_.")).prefix(80))
