@@ -135,7 +135,7 @@ import SVGPlot
         ]
         let html = HTMLReport(title: "t", rows: [], sections: sections, appendices: [], provenance: []).render()
         let ids = html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
-        #expect(ids.count == 9)  // 8 clip paths and the comparison table
+        #expect(ids.count == 8)  // 8 clip paths (no rows: no comparison tables)
         #expect(Set(ids).count == ids.count, "\(ids)")
         #expect(html.contains("<figure data-file=\"figures/a.svg\">"))
         #expect(html.contains("<figcaption>first\nsecond line</figcaption>"))

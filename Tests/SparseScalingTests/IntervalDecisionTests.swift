@@ -2,53 +2,56 @@
 import Testing
 @testable import SparseScaling
 
-/// The one verdict rule (`IntervalDecision`) at its edges, and its two users: the report's
-/// `ComparisonRow` and a sweep's `SweepPrediction`.
+/// The one verdict rule (`IntervalDecision`) at its edges, and its users: the report's `ComparisonRow`
+/// and a sweep's `SweepPrediction`. Nothing outside the 95% CI agrees.
 @Suite struct IntervalDecisionTests {
-    @Test("Inside the interval: agree up to a half-width equal to the resolution, inconclusive beyond")
+    @Test("Inside the interval: agree up to a half-width equal to the precision, inconclusive beyond")
     func insideTheInterval() {
         #expect(IntervalDecision(predicted: 1, measured: 1.5, lower: 1, upper: 2, resolution: 0.5, tolerance: nil) == .agree)
-        #expect(IntervalDecision(predicted: 2, measured: 1.5, lower: 1, upper: 2, resolution: 0.5, tolerance: 0.1) == .agree)
-        #expect(IntervalDecision(predicted: 1.5, measured: 1.5, lower: 1, upper: 2, resolution: 0.4999, tolerance: 1) == .inconclusive)
+        #expect(IntervalDecision(predicted: 2, measured: 1.5, lower: 1, upper: 2, resolution: 0.5, tolerance: nil) == .agree)
+        #expect(IntervalDecision(predicted: 1.5, measured: 1.5, lower: 1, upper: 2, resolution: 0.4999, tolerance: nil) == .inconclusive)
         #expect(IntervalDecision(predicted: 1.5, measured: 1.5, lower: 1, upper: 2, resolution: nil, tolerance: nil) == .agree)
+        // A given half-width (e.g. an asymmetric interval's larger side) is what the precision sees.
+        #expect(IntervalDecision(predicted: 1.5, measured: 1.5, lower: 1, upper: 2, halfWidth: 0.6, resolution: 0.5, tolerance: nil) == .inconclusive)
     }
 
-    @Test("Outside the interval: within tolerance up to |measured − predicted| = tolerance, disagree beyond")
+    @Test("Outside the interval: disagree however close, and however wide the precision")
     func outsideTheInterval() {
-        #expect(IntervalDecision(predicted: 0.75, measured: 1.5, lower: 1, upper: 2, resolution: 1, tolerance: 0.75) == .withinTolerance)
-        #expect(IntervalDecision(predicted: 0.7499, measured: 1.5, lower: 1, upper: 2, resolution: 1, tolerance: 0.75) == .disagree)
         #expect(IntervalDecision(predicted: 0.99, measured: 1.5, lower: 1, upper: 2, resolution: 1, tolerance: nil) == .disagree)
+        #expect(IntervalDecision(predicted: 2.0.nextUp, measured: 1.5, lower: 1, upper: 2, resolution: 100, tolerance: nil) == .disagree)
+        // The old "agree within tolerance" case (prediction 0.75 with |measured − predicted| = 0.75) now disagrees.
+        #expect(IntervalDecision(predicted: 0.75, measured: 1.5, lower: 1, upper: 2, resolution: 1, tolerance: nil) == .disagree)
     }
 
-    @Test("Tolerance beyond noise: agree to tolerance + noise, inconclusive when the noise alone exceeds the tolerance")
-    func toleranceBeyondNoise() {
-        // Relative error 0.07 with noise 0.02 against 0.05: 0.07 ≤ 0.05 + 0.02 agrees.
-        #expect(IntervalDecision(predicted: 0, measured: 0.07, margin: 0.02, tolerance: 0.05) == .withinTolerance)
-        #expect(IntervalDecision(predicted: 0, measured: 0.0701, margin: 0.02, tolerance: 0.05) == .disagree)
-        #expect(IntervalDecision(predicted: 0, measured: 0.01, margin: 0.02, tolerance: 0.05) == .agree)
-        // Noise 0.06 > tolerance 0.05 and the error within it: the measurement cannot tell.
-        #expect(IntervalDecision(predicted: 0, measured: 0.05, margin: 0.06, tolerance: 0.05) == .inconclusive)
-        // A large error still fails, whatever the noise.
-        #expect(IntervalDecision(predicted: 0, measured: 0.2, margin: 0.06, tolerance: 0.05) == .disagree)
+    @Test("A computed prediction uncertainty widens only what the prediction may be: [p − t, p + t] must meet the CI")
+    func predictionUncertainty() {
+        #expect(IntervalDecision(predicted: 0.9, measured: 1.5, lower: 1, upper: 2, resolution: nil, tolerance: 0.1) == .agree)
+        #expect(IntervalDecision(predicted: 0.89, measured: 1.5, lower: 1, upper: 2, resolution: nil, tolerance: 0.1) == .disagree)
+        #expect(IntervalDecision(predicted: 0.9, measured: 1.5, lower: 1, upper: 2, resolution: 0.4, tolerance: 0.1) == .inconclusive)
     }
 
-    @Test("ComparisonRow keeps its verdicts: the shared rule at the 1.96 SE edges")
+    @Test("One-sided claim q > b: agree when the lower bound clears b, disagree when the upper bound does not")
+    func oneSided() {
+        #expect(IntervalDecision(exceeds: 0, lowerBound: 0.1, upperBound: 1) == .agree)
+        #expect(IntervalDecision(exceeds: 0, lowerBound: 0, upperBound: 1) == .inconclusive)
+        #expect(IntervalDecision(exceeds: 0, lowerBound: -1, upperBound: 0) == .disagree)
+        #expect(IntervalDecision(exceeds: 0, lowerBound: -1, upperBound: 0.01) == .inconclusive)
+    }
+
+    @Test("ComparisonRow keeps the shared rule at the 1.96 SE edges; `tolerance:` is now only the precision")
     func comparisonRowEdges() {
-        func verdict(_ predicted: Double, _ measured: Double, _ se: Double, _ tolerance: Double?) -> Verdict {
-            ComparisonRow(quantity: "q", predicted: predicted, measured: measured, standardError: se, tolerance: tolerance).verdict
+        func verdict(_ predicted: Double, _ measured: Double, _ se: Double, _ precision: Double?) -> Verdict {
+            ComparisonRow(quantity: "q", predicted: predicted, measured: measured, standardError: se, tolerance: precision).verdict
         }
-        #expect(verdict(1, 1, 0.5, 0.98) == .agree)           // half-width 1.96 · 0.5 = tolerance
-        #expect(verdict(1, 1, 0.5, 0.97) == .inconclusive)    // half-width above the tolerance
+        #expect(verdict(1, 1, 0.5, 0.98) == .agree)           // half-width 1.96 · 0.5 = precision
+        #expect(verdict(1, 1, 0.5, 0.97) == .inconclusive)    // half-width above the precision
         #expect(verdict(1, 1.98, 0.5, 0.98) == .agree)        // on the CI's edge
-        #expect(verdict(1, 2.5, 0.5, 1.5) == .agreeWithinTolerance)
-        #expect(verdict(1, 2.5, 0.5, 1.49) == .disagree)
+        #expect(verdict(1, 2.5, 0.5, 1.5) == .disagree)       // was "agree within tolerance"
         #expect(verdict(1, 2.5, 0.5, nil) == .disagree)
         #expect(ComparisonRow(quantity: "q", predicted: 1, measured: nil, standardError: nil, tolerance: 1).verdict == .notMeasured)
-        // The relative-error rows: error 0.2 ± 0.01 against 15% fails; 0.16 ± 0.01 passes (0.16 ≤ 0.15 + 0.0196).
-        #expect(ComparisonRow(quantity: "e", predicted: 0, measured: 0.2, standardError: 0.01, toleranceBeyondNoise: 0.15).verdict == .disagree)
-        #expect(ComparisonRow(quantity: "e", predicted: 0, measured: 0.16, standardError: 0.01, toleranceBeyondNoise: 0.15).verdict == .agreeWithinTolerance)
-        #expect(ComparisonRow(quantity: "e", predicted: 0, measured: 0.1, standardError: 0.1, toleranceBeyondNoise: 0.15).verdict == .inconclusive)
-        #expect(ComparisonRow(quantity: "e", predicted: 0, measured: 0.1, standardError: .nan, toleranceBeyondNoise: 0.15).verdict == .notMeasured)
+        // The old tolerance shows as a precision with its source.
+        let row = ComparisonRow(quantity: "q", predicted: 1, measured: 1, standardError: 0.1, tolerance: 0.3, precisionSource: "30% of 1")
+        #expect(row.precision == SourcedValue(0.3, source: "30% of 1") && row.tolerance == nil && row.intervalMethod.kind == .normal)
     }
 
     @Test("SweepPrediction: inside / inconclusive at ±25% of the prediction / outside (no tolerance outside the CI)")

@@ -17,6 +17,9 @@ extension GDFailureExperiment {
         public var eta: Double
         /// Points of the asymptotic-slope fit (the largest D).
         public var fitTail: Int
+        /// D values of `plainSampleCounts` also measured by importance sampling (`importanceReplicates`
+        /// each), so the two estimators' CIs can be compared where both work (α < −1 only).
+        public var crossCheckSampleCounts: [Int] = []
 
         /// The sizes of `profile`.
         package static func preset(_ profile: ExperimentProfile) -> Configuration {
@@ -25,12 +28,12 @@ extension GDFailureExperiment {
                 return Configuration(
                     plainSampleCounts: [1000, 3000, 10000], plainReplicates: 20000,
                     importanceSampleCounts: [30000, 100_000, 300_000], importanceReplicates: 600,
-                    featureCount: 16384, eta: 1.9, fitTail: 3)
+                    featureCount: 16384, eta: 1.9, fitTail: 3, crossCheckSampleCounts: [3000, 10000])
             case .paper:
                 return Configuration(
                     plainSampleCounts: [1000, 3000, 10000], plainReplicates: 100_000,
                     importanceSampleCounts: [30000, 100_000, 300_000, 1_000_000], importanceReplicates: 2000,
-                    featureCount: 16384, eta: 1.9, fitTail: 4)
+                    featureCount: 16384, eta: 1.9, fitTail: 4, crossCheckSampleCounts: [3000, 10000])
             }
         }
     }
@@ -42,12 +45,15 @@ extension GDFailureExperiment {
                 alpha: alpha, beta: beta, featureCount: c.featureCount, sampleCounts: ds, replicates: replicates,
                 threshold: 2 / c.eta, seed: seed, embedding: .exact, estimator: estimator)
         }
-        progress.begin("GD failure", total: c.plainSampleCounts.count + c.importanceSampleCounts.count)
+        let crossCheckCounts = alpha < -1 ? c.crossCheckSampleCounts : []
+        progress.begin("GD failure", total: c.plainSampleCounts.count + c.importanceSampleCounts.count + crossCheckCounts.count)
         defer { progress.finish() }
         let plain = try GDFailureExperiment.run(settings(c.plainSampleCounts, c.plainReplicates, .plain), threads: threads) { _ in progress.advance() }
         let importance = alpha < -1
             ? try GDFailureExperiment.run(settings(c.importanceSampleCounts, c.importanceReplicates, .importance), threads: threads) { _ in progress.advance() }
             : nil
-        return GDFailureTable(alpha: alpha, beta: beta, configuration: c, plain: plain, importance: importance)
+        let crossCheck = crossCheckCounts.isEmpty ? nil
+            : try GDFailureExperiment.run(settings(crossCheckCounts, c.importanceReplicates, .importance), threads: threads) { _ in progress.advance() }
+        return GDFailureTable(alpha: alpha, beta: beta, configuration: c, plain: plain, importance: importance, crossCheck: crossCheck)
     }
 }

@@ -13,6 +13,8 @@ public struct GDFailureTable: ExperimentOutput {
     public let plain: GDFailureResult
     /// Importance-sampling rows (large D; nil when α ≥ −1, where there are no spikes to tilt).
     public let importance: GDFailureResult?
+    /// Importance-sampling rows at D values plain Monte Carlo also measured (nil: none).
+    public let crossCheck: GDFailureResult?
     /// All rows by increasing D, with the estimator that produced them.
     public let rows: [GDFailureRow]
     public let estimators: [FailureEstimator]
@@ -22,8 +24,11 @@ public struct GDFailureTable: ExperimentOutput {
     public let fit: PowerLawFit?
     public let predictedExponent: Double
 
-    /// Combines the two estimators' rows.
-    public init(alpha: Double, beta: Double, configuration: GDFailureExperiment.Configuration, plain: GDFailureResult, importance: GDFailureResult?) {
+    /// Combines the two estimators' rows; `crossCheck` holds importance rows at plain D values (kept out
+    /// of the slopes and the fit, which take one estimator per D).
+    public init(alpha: Double, beta: Double, configuration: GDFailureExperiment.Configuration, plain: GDFailureResult, importance: GDFailureResult?,
+                crossCheck: GDFailureResult? = nil) {
+        self.crossCheck = crossCheck
         self.alpha = alpha
         self.beta = beta
         self.configuration = configuration
@@ -47,13 +52,23 @@ public struct GDFailureTable: ExperimentOutput {
         return try? PowerLawFit(points: positive, tail: min(tail, positive.count))
     }
 
+    /// The D values both estimators measured: the plain row and the importance row of each.
+    public var estimatorPairs: [(plain: GDFailureRow, importance: GDFailureRow)] {
+        let importanceRows = (crossCheck?.rows ?? []) + (importance?.rows ?? [])
+        return plain.rows.compactMap { p in importanceRows.first { $0.sampleCount == p.sampleCount }.map { (p, $0) } }
+    }
+
+    /// Whether two rows' 95% intervals overlap.
+    static func overlap(_ a: GDFailureRow, _ b: GDFailureRow) -> Bool { a.lower <= b.upper && b.lower <= a.upper }
+
     /// The fitted asymptotic slope d ln P/d ln D (negative) and its SE.
     public var fittedSlope: Double? { fit.map { -$0.exponent } }
 
     /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: Self.csvHeaders)
-        for (r, e) in zip(rows, estimators) {
+        let crossRows = (crossCheck?.rows ?? []).map { ($0, FailureEstimator.importance) }
+        for (r, e) in zip(rows, estimators) + crossRows {
             table.append([
                 .integer(r.sampleCount), .text(e.rawValue), .integer(r.replicates), .integer(r.failures), .number(r.probability), .number(r.standardError),
                 .number(r.lower), .number(r.upper), .number(r.meanLargestEigenvalue), .number(r.meanObservedCoordinates), .number(r.replicatesPerMinute),
@@ -72,6 +87,10 @@ public struct GDFailureTable: ExperimentOutput {
         var lines = ["GD failure (α = \(alpha), β = \(beta), N = \(configuration.featureCount), η = \(configuration.eta)):", table.render()]
         for l in localSlopes {
             lines.append("  local slope D = \(l.lowerSampleCount) → \(l.upperSampleCount): \(l.slope.map { String(format: "%.3f", $0) } ?? "n/a")\(l.standardError.map { String(format: " ± %.3f", $0) } ?? "")")
+        }
+        for (p, i) in estimatorPairs {
+            lines.append(String(format: "  both estimators at D = %d: plain %.4g [%.3g, %.3g], importance %.4g [%.3g, %.3g]: 95%% intervals %@",
+                                p.sampleCount, p.probability, p.lower, p.upper, i.probability, i.lower, i.upper, Self.overlap(p, i) ? "overlap" : "DO NOT overlap"))
         }
         if let fit {
             lines.append(String(format: "  fitted slope over the last %d D: %.3f ± %.3f; predicted (α+β)/(1+α) = %.3f", fit.pointCount, -fit.exponent, fit.exponentStandardError, predictedExponent))

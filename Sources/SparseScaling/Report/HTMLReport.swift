@@ -35,31 +35,28 @@ struct HTMLReport: Sendable {
         table { border-collapse: collapse; margin: 1em 0; font-size: 0.92em; }
         th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: right; } th { background: #f3f3f3; }
         td:first-child, th:first-child { text-align: left; }
-        .agree { background: #e3f4e3; } .inconclusive { background: #e6ecf6; } .agree-within-tolerance { background: #f6f3d8; } .disagree { background: #f8dcdc; } .not-measured { background: #eee; }
+        .agree { background: #e3f4e3; } .inconclusive { background: #e6ecf6; } .disagree { background: #f8dcdc; } .not-measured { background: #eee; }
+        .how { font-size: 0.85em; color: #555; display: block; }
         figure { margin: 1em 0; } figcaption { font-size: 0.93em; color: #444; max-width: 1100px; white-space: pre-line; }
         pre { background: #f7f7f7; padding: 0.8em; overflow-x: auto; font-size: 0.85em; }
         svg { max-width: 100%; height: auto; }
         </style></head><body>
         <h1>\(escape(title))</h1>
         <h2>Prediction vs measurement</h2>
-        <p>Each measured exponent or threshold against the closed-form prediction. <em>agree</em>: the prediction lies in the
-        measurement's 95% confidence interval, and the interval is no wider than the tolerance on either side;
-        <em>inconclusive</em>: the prediction lies in the interval, but the interval is wider than the tolerance (it could hardly disagree);
-        <em>agree within tolerance</em>: outside the interval but within the stated tolerance; <em>disagree</em>: neither.
-        Values are rounded to the precision their standard error supports. Near the double-descent peak the mean loss is infinite
-        (docs/theory.md §6.1), so the peak rows rest on medians.</p>
-        <table id="comparison"><tr><th>quantity</th><th>predicted</th><th>measured ± SE</th><th>95% CI</th><th>tolerance</th><th>verdict</th></tr>
+        <p>\(Self.ruleText)</p>
 
         """
-        for r in rows {
-            let measured = r.measured.map { UncertainValueFormat.string($0, standardError: r.standardError) } ?? "—"
-            let ci = r.ciLower.flatMap { lo in r.ciUpper.map { UncertainValueFormat.interval(lo, $0, standardError: r.standardError) } } ?? "—"
-            let cls = r.verdict.rawValue.replacingOccurrences(of: " ", with: "-")
-            html += "<tr class=\"\(cls)\"><td>\(richText(r.quantity))</td><td>\(r.predictedText ?? num(r.predicted))</td><td>\(measured)</td><td>\(ci)</td><td>\(r.tolerance.map(num) ?? "—")</td><td>\(r.verdict.rawValue)</td></tr>\n"
+        for group in ClaimGroup.allCases {
+            let members = rows.filter { $0.group == group }
+            guard !members.isEmpty else { continue }
+            html += "<h3>\(Self.heading(group))</h3>\n<table id=\"comparison-\(group.rawValue.replacingOccurrences(of: " ", with: "-"))\" class=\"comparison\"><tr><th>quantity</th><th>predicted</th><th>measured ± SE</th><th>95% CI</th><th>precision</th><th>verdict</th></tr>\n"
+            for r in members { html += row(r) }
+            html += "</table>\n"
         }
-        html += "</table>\n"
         let disagreements = rows.filter { $0.verdict == .disagree || $0.verdict == .notMeasured }
         let inconclusive = rows.filter { $0.verdict == .inconclusive }
+        let count = { (v: Verdict) in rows.filter { $0.verdict == v }.count }
+        html += "<p>\(rows.count) rows: \(count(.agree)) agree, \(count(.inconclusive)) inconclusive, \(count(.disagree)) disagree, \(count(.notMeasured)) not measured.</p>\n"
         if disagreements.isEmpty && inconclusive.isEmpty {
             html += "<p><strong>Every measured quantity agrees with the theory.</strong></p>\n"
         }
@@ -67,7 +64,7 @@ struct HTMLReport: Sendable {
             html += "<p><strong>Does not agree with the theory: " + disagreements.map { richText($0.quantity) }.joined(separator: "; ") + ".</strong></p>\n"
         }
         if !inconclusive.isEmpty {
-            html += "<p><strong>Inconclusive (95% CI wider than the tolerance): " + inconclusive.map { richText($0.quantity) }.joined(separator: "; ") + ".</strong></p>\n"
+            html += "<p><strong>Inconclusive (95% CI wider than the stated precision): " + inconclusive.map { richText($0.quantity) }.joined(separator: "; ") + ".</strong></p>\n"
         }
         for s in sections {
             let file = s.file.map { " data-file=\"\(escape($0))\"" } ?? ""
@@ -78,6 +75,45 @@ struct HTMLReport: Sendable {
         }
         html += "<h2>Provenance</h2>\n<pre>\(escape(provenance.joined(separator: "\n")))</pre>\n</body></html>\n"
         return html
+    }
+
+    /// The verdict rule, as the report states it above the table.
+    static let ruleText = """
+    Each row compares a prediction with a measurement and its 95% confidence interval, by one rule: <em>agree</em> when the CI \
+    holds the prediction; <em>disagree</em> when the CI excludes it; <em>inconclusive</em> when the CI holds it but is wider \
+    than the stated precision (its source is printed beside it), or when the measurement has no CI. No tolerance outside the CI \
+    turns a disagreement into agreement. Every CI says how it was made (t with k degrees of freedom, bootstrap over seeds, order \
+    statistics, grid resolution, Wilson or Clopper–Pearson); grid-located quantities are never given a CI narrower than half a grid step. A \
+    one-sided claim ("&gt; 0") agrees when its one-sided 95% bound clears 0. A curve compared with its prediction is a test \
+    with a stated null: the fraction of points whose 95% CI holds the prediction against 0.95 (its exact one-sided binomial interval), with the \
+    per-point z-scores and the false-alarm rate shown. Values are rounded to the precision their standard error supports. \
+    Near the double-descent peak the mean loss is infinite (docs/theory.md §6.1), so the peak rows rest on medians.
+    """
+
+    /// The heading of a claim group's table.
+    static func heading(_ group: ClaimGroup) -> String {
+        switch group {
+        case .paper: return "The paper's claims"
+        case .ours: return "Our own predictions (finite-size theory, docs/theory.md §6)"
+        case .futureWork: return "The paper's future work (label noise, one-pass SGD; predictions ours)"
+        }
+    }
+
+    /// One table row: the quantity with its id, CI method, note and per-point z; the values; the verdict.
+    private func row(_ r: ComparisonRow) -> String {
+        let measured = r.measured.map { UncertainValueFormat.string($0, standardError: r.standardError) } ?? "—"
+        var ci = "—"
+        if let lo = r.ciLower, let hi = r.ciUpper {
+            let end = r.standardError.flatMap { $0 > 0 && $0.isFinite ? UncertainValueFormat.pair(lo, standardError: $0).value : nil }
+            ci = hi == .infinity ? "[\(end ?? num(lo)), ∞)"
+                : UncertainValueFormat.interval(lo, hi, standardError: r.standardError)
+        }
+        let cls = r.verdict.rawValue.replacingOccurrences(of: " ", with: "-")
+        var how = "<span class=\"how\">id \(escape(r.id)); CI: \(escape(r.intervalMethod.description))</span>"
+        if let note = r.note { how += "<span class=\"how\">\(escape(note))</span>" }
+        if let z = r.pointZScores { how += "<span class=\"how\">per-point z: \(escape(z.map { String(format: "%+.1f", $0) }.joined(separator: ", ")))</span>" }
+        let precision = r.precision.map { "\(num($0.value))<span class=\"how\">\(escape($0.source))</span>" } ?? "—"
+        return "<tr class=\"\(cls)\" data-id=\"\(escape(r.id))\"><td>\(richText(r.quantity))\(how)</td><td>\(r.predictedText.map(escape) ?? num(r.predicted))</td><td>\(measured)</td><td>\(ci)</td><td>\(precision)</td><td>\(r.verdict.rawValue)</td></tr>\n"
     }
 
     private func escape(_ s: String) -> String {

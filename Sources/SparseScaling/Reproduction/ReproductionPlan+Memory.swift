@@ -42,7 +42,8 @@ extension ReproductionPlan {
         return estimate
     }
 
-    /// The GD-failure runs of Table 4 at α = `alpha` (plain, then importance sampling when α < −1).
+    /// The GD-failure runs of Table 4 at α = `alpha` (plain, then importance sampling when α < −1, and
+    /// importance sampling at the cross-check D).
     func gdFailureSettings(alpha: Double, beta: Double) -> [GDFailureSettings] {
         let c = gdFailure
         func settings(_ ds: [Int], _ replicates: Int, _ estimator: FailureEstimator) -> GDFailureSettings {
@@ -52,6 +53,7 @@ extension ReproductionPlan {
         }
         var all = [settings(c.plainSampleCounts, c.plainReplicates, .plain)]
         if alpha < -1, !c.importanceSampleCounts.isEmpty { all.append(settings(c.importanceSampleCounts, c.importanceReplicates, .importance)) }
+        if alpha < -1, !c.crossCheckSampleCounts.isEmpty { all.append(settings(c.crossCheckSampleCounts, c.importanceReplicates, .importance)) }
         return all.filter { !$0.sampleCounts.isEmpty }
     }
 }

@@ -25,94 +25,131 @@ package struct ReproductionResults: Sendable {
     /// Wall-clock seconds of the whole run.
     package let seconds: Double
 
-    /// The rows of the prediction-vs-measurement table.
+    /// The stated precision of an exponent row: ±25% of the predicted exponent (`SweepPrediction.conclusiveHalfWidth`,
+    /// the same precision `sweep` prints).
+    static func exponentPrecision(_ predicted: Double) -> SourcedValue {
+        SourcedValue(SweepPrediction.conclusiveHalfWidth * abs(predicted),
+                     source: "±\(Int(SweepPrediction.conclusiveHalfWidth * 100))% of the predicted exponent (stated precision of an exponent, as in `sweep`)")
+    }
+
+    /// A row for the exponent of a power-law fit: its t interval (k = points − 2), the exponent precision.
+    static func fitRow(id: String, group: ClaimGroup, quantity: String, predicted: Double, fit: PowerLawFit?, sign: Double = 1) -> ComparisonRow {
+        ComparisonRow(
+            id: id, group: group, quantity: quantity, predicted: predicted, measured: fit.map { sign * $0.exponent },
+            standardError: fit?.exponentStandardError,
+            interval: fit.map { sign > 0 ? ($0.exponentInterval.lower, $0.exponentInterval.upper) : (-$0.exponentInterval.upper, -$0.exponentInterval.lower) },
+            method: fit.map { .fit(points: $0.pointCount) } ?? .none, precision: exponentPrecision(predicted))
+    }
+
+    /// The rows of the prediction-vs-measurement table, each with a stable id and its claim group:
+    /// the paper's claims, our own predictions (finite-size curves, the collapse at each D), and the
+    /// paper's future work (label noise, one-pass SGD; predictions ours).
     package var comparisonRows: [ComparisonRow] {
         var rows: [ComparisonRow] = []
+        let jointMethod: IntervalMethod = linear.joint.map {
+            .studentT(degreesOfFreedom: $0.pointCount - $0.seriesCount - 1, of: "joint fit of \($0.pointCount) points in \($0.seriesCount) series; residual scatter only")
+        } ?? .none
         rows.append(ComparisonRow(
+            id: "paper.alpha_n.joint", group: .paper,
             quantity: "α_N, joint fit of sparse N-, dense N- and dense D-sweeps (linear)", predicted: linear.predictedAlphaN,
             measured: linear.alphaNJoint, standardError: linear.alphaNJointStandardError,
-            interval: linear.joint.map { ($0.sharedExponentInterval.lower, $0.sharedExponentInterval.upper) }, tolerance: 0.15))
+            interval: linear.joint.map { ($0.sharedExponentInterval.lower, $0.sharedExponentInterval.upper) },
+            method: jointMethod, precision: Self.exponentPrecision(linear.predictedAlphaN)))
         let sparseDFit = linear.series.first { $0.name == "sparse D-sweep" }?.fit
-        rows.append(ComparisonRow(
-            quantity: "α_D, sparse D-sweep (linear)", predicted: linear.predictedAlphaD, measured: sparseDFit?.exponent,
-            standardError: sparseDFit?.exponentStandardError, interval: sparseDFit.map { ($0.exponentInterval.lower, $0.exponentInterval.upper) }, tolerance: 0.05))
+        rows.append(Self.fitRow(id: "paper.alpha_d.sparse", group: .paper, quantity: "α_D, sparse D-sweep (linear)",
+                                predicted: linear.predictedAlphaD, fit: sparseDFit))
+        if let predicted = linear.sparseDPredictedFit {
+            rows.append(Self.fitRow(
+                id: "ours.alpha_d.sparse.finite_size", group: .ours,
+                quantity: "α_D, sparse D-sweep (linear), vs the same fit on the predicted curve at the same (N, D) (docs/theory.md §6, finite size)",
+                predicted: predicted.exponent, fit: sparseDFit))
+        }
         if let n = linear.alphaNJoint, let d = linear.alphaDSparse, let sn = linear.alphaNJointStandardError, let sd = linear.alphaDSparseStandardError {
             let ratio = n / d
             let se = ratio * ((sn / n) * (sn / n) + (sd / d) * (sd / d)).squareRoot()
-            rows.append(ComparisonRow(quantity: "asymmetry ratio α_N/α_D (linear)", predicted: linear.predictedAlphaN / linear.predictedAlphaD, measured: ratio, standardError: se, tolerance: 0.2))
+            let predicted = linear.predictedAlphaN / linear.predictedAlphaD
+            rows.append(ComparisonRow(
+                id: "paper.asymmetry_ratio", group: .paper, quantity: "asymmetry ratio α_N/α_D (linear)", predicted: predicted,
+                measured: ratio, standardError: se, interval: nil,
+                method: IntervalMethod(kind: .normal, description: "normal approximation ± 1.96 SE, SE by the delta method from the two fits' SEs"),
+                precision: Self.exponentPrecision(predicted)))
+        }
+        if let predicted = linear.sparseNPredictedFit {
+            rows.append(Self.fitRow(
+                id: "ours.alpha_n.sparse.finite_size", group: .ours,
+                quantity: "exponent of the sparse N-sweep (linear), vs the same fit on the predicted curve at the same (N, D) (docs/theory.md §6, finite size)",
+                predicted: predicted.exponent, fit: linear.series.first { $0.name == "sparse N-sweep" }?.fit))
         }
         for s in linear.series where s.name != "sparse D-sweep" {
-            rows.append(ComparisonRow(
-                quantity: "exponent of the \(s.name) (linear)", predicted: linear.predictedAlphaN, measured: s.fit?.exponent,
-                standardError: s.fit?.exponentStandardError, interval: s.fit.map { ($0.exponentInterval.lower, $0.exponentInterval.upper) }, tolerance: 0.15))
+            rows.append(Self.fitRow(id: "paper.exponent.\(ComparisonRow.identifier(s.name))", group: .paper,
+                                    quantity: "exponent of the \(s.name) (linear)", predicted: linear.predictedAlphaN, fit: s.fit))
         }
-        let peaks = collapse.curves.map { log($0.peakX) }.filter(\.isFinite)
-        let step = log(2.0) / Double(plan.collapse.pointsPerOctave)
-        let peakSE: Double? = peaks.count > 1 ? {
-            let m = peaks.reduce(0, +) / Double(peaks.count)
-            return collapse.peakX * (peaks.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(peaks.count - 1) / Double(peaks.count)).squareRoot()
-        }() : nil
+        rows += collapse.comparisonRows
         rows.append(ComparisonRow(
-            quantity: "double-descent peak x = N/D^{1/β} on the median, vs the asymptote Γ(1−1/β) (grid step ×\(String(format: "%.3f", exp(step))))", predicted: collapse.predictedPeakX,
-            measured: collapse.peakX, standardError: peakSE, tolerance: collapse.predictedPeakX * (exp(step) - 1)))
-        if let predicted = collapse.predictedMedianPeakX {
-            rows.append(ComparisonRow(
-                quantity: "double-descent peak x on the median, vs the predicted median peak at these D (§6.1 law mixed over r)", predicted: predicted,
-                measured: collapse.peakX, standardError: peakSE, tolerance: predicted * (exp(step) - 1)))
-        }
-        rows += collapsePeakHeightRows()
-        rows.append(ComparisonRow(
-            quantity: "compute-frontier loss exponent (α+β)/(β+2), SE incl. seed bootstrap", predicted: frontier.predictedLossExponent,
+            id: "paper.frontier.loss_exponent", group: .paper,
+            quantity: "compute-frontier loss exponent (α+β)/(β+2)", predicted: frontier.predictedLossExponent,
             measured: frontier.lossExponent, standardError: frontier.lossExponentStandardError, interval: frontier.lossExponentInterval,
-            tolerance: 0.05))
+            method: .bootstrap("t with \((frontier.fit?.pointCount ?? 2) - 2) degrees of freedom of the envelope fit, SE the larger of the fit's and a bootstrap over seeds"),
+            precision: Self.exponentPrecision(frontier.predictedLossExponent)))
+        if let predicted = frontier.predictedFit {
+            rows.append(ComparisonRow(
+                id: "ours.frontier.loss_exponent.finite_size", group: .ours,
+                quantity: "compute-frontier loss exponent, vs the same envelope and fit on the predicted mean at every measured (N, D) (docs/theory.md §6, finite size)",
+                predicted: predicted.exponent, measured: frontier.lossExponent, standardError: frontier.lossExponentStandardError,
+                interval: frontier.lossExponentInterval,
+                method: .bootstrap("t with \((frontier.fit?.pointCount ?? 2) - 2) degrees of freedom of the envelope fit, SE the larger of the fit's and a bootstrap over seeds"),
+                precision: Self.exponentPrecision(predicted.exponent),
+                note: "the predicted envelope is taken over exact means; the measured one over noisy means, whose lowest values bias its exponent low when seeds are few"))
+        }
         let largest = observedCoordinates.rows.last
         rows.append(ComparisonRow(
+            id: "paper.observed_coordinates.largest_d", group: .paper,
             quantity: "observed coordinates K(D) at D = \(largest?.sampleCount ?? 0) (exact expectation)", predicted: largest?.exact ?? .nan,
-            measured: largest?.mean, standardError: largest?.standardError, tolerance: nil))
+            measured: largest?.mean, standardError: largest?.standardError, interval: nil,
+            method: .normal(seeds: nil), precision: nil))
         let ratios = modelRichLoss.ratios
         let meanRatio = ratios.reduce(0, +) / Double(max(1, ratios.count))
         let ratioSE = ratios.count > 1 ? (ratios.reduce(0) { $0 + ($1 - meanRatio) * ($1 - meanRatio) } / Double(ratios.count - 1) / Double(ratios.count)).squareRoot() : nil
+        let ratioT = ratios.count > 1 ? StudentT.quantile(0.975, degreesOfFreedom: Double(ratios.count - 1)) : .nan
         rows.append(ComparisonRow(
-            quantity: "model-rich loss / exact Σ λ_i(1 − p_i)^D, mean over D", predicted: 1, measured: meanRatio, standardError: ratioSE, tolerance: 0.1))
+            id: "paper.model_rich_loss.ratio", group: .paper,
+            quantity: "model-rich loss / exact Σ λ_i(1 − p_i)^D, mean over D", predicted: 1, measured: meanRatio, standardError: ratioSE,
+            interval: ratioSE.map { (meanRatio - ratioT * $0, meanRatio + ratioT * $0) },
+            method: ratios.count > 1 ? .studentT(degreesOfFreedom: ratios.count - 1, of: "mean of \(ratios.count) D values' ratios") : .none,
+            precision: SourcedValue(0.05, source: "5% of the exact loss (stated precision)")))
         for set in relu.sets {
             let solver = set.solver == .direct ? "pseudoinverse" : set.solver.rawValue
+            let id = "paper.relu.asymmetry.\(ComparisonRow.identifier(solver))"
             if let n = set.alphaN, let d = set.alphaD {
                 rows.append(ComparisonRow(
                     positiveQuantity: "ReLU asymmetry α_N − α_D, sparse sweeps (\(solver)): α_N = \(UncertainValueFormat.string(n.exponent, standardError: n.exponentStandardError)), α_D = \(UncertainValueFormat.string(d.exponent, standardError: d.exponentStandardError))",
                     measured: n.exponent - d.exponent,
-                    standardError: (n.exponentStandardError * n.exponentStandardError + d.exponentStandardError * d.exponentStandardError).squareRoot()))
+                    standardError: (n.exponentStandardError * n.exponentStandardError + d.exponentStandardError * d.exponentStandardError).squareRoot(),
+                    id: id, group: .paper))
             } else {
-                rows.append(ComparisonRow(positiveQuantity: "ReLU asymmetry α_N − α_D, sparse sweeps (\(solver))", measured: nil, standardError: nil))
+                rows.append(ComparisonRow(positiveQuantity: "ReLU asymmetry α_N − α_D, sparse sweeps (\(solver))", measured: nil, standardError: nil, id: id, group: .paper))
             }
         }
-        rows.append(ComparisonRow(
-            quantity: "GD failure probability slope d ln P/d ln D at large D (α = \(fourSignificantDigits(gdFailure.alpha)))", predicted: gdFailure.predictedExponent,
-            measured: gdFailure.fittedSlope, standardError: gdFailure.fit?.exponentStandardError,
-            interval: gdFailure.fit.map { (-$0.exponentInterval.upper, -$0.exponentInterval.lower) }, tolerance: 0.3))
+        rows.append(Self.fitRow(
+            id: "paper.gd_failure.slope", group: .paper,
+            quantity: "GD failure probability slope d ln P/d ln D at large D (α = \(fourSignificantDigits(gdFailure.alpha)))",
+            predicted: gdFailure.predictedExponent, fit: gdFailure.fit, sign: -1))
+        for (p, i) in gdFailure.estimatorPairs {
+            let se = (p.standardError * p.standardError + i.standardError * i.standardError).squareRoot()
+            rows.append(ComparisonRow(
+                id: "ours.gd_failure.estimators.d\(p.sampleCount)", group: .ours,
+                quantity: "GD failure probability at D = \(p.sampleCount): importance sampling − plain Monte Carlo (both unbiased, so 0)",
+                predicted: 0, measured: i.probability - p.probability, standardError: se, interval: nil,
+                method: IntervalMethod(kind: .normal, description: "normal approximation ± 1.96 SE of the difference (plain: binomial SE of \(p.replicates) replicates; importance: SE of \(i.replicates) weights)"),
+                precision: SourcedValue(0.25 * p.probability, source: "25% of the plain estimate (stated precision)")))
+        }
         rows += lossCurve.comparisonRows
-        rows += labelNoise.comparisonRows
-        rows += online.comparisonRows
-        return rows
-    }
-
-    /// The median peak height at the largest D with a predicted median there: measured median over the
-    /// predicted one, CI from the median's order statistics (distribution-free), tolerance 20%.
-    func collapsePeakHeightRows() -> [ComparisonRow] {
-        for curve in collapse.curves.reversed() {
-            guard let predicted = curve.predictedMedianYAtPeak, predicted > 0,
-                  let peak = curve.x.firstIndex(of: curve.peakX) else { continue }
-            let quantiles = curve.points[peak].lossQuantiles
-            let ratio = curve.peakMedianY / predicted
-            // Without an order-statistic interval (fewer than 6 seeds) nothing bounds the median: [0, ∞).
-            var interval = (0.0, Double.infinity)
-            if let q = quantiles, q.median > 0, let ci = q.medianInterval {
-                interval = (ci.lower / q.median * ratio, ci.upper / q.median * ratio)
-            }
-            return [ComparisonRow(
-                quantity: "median peak height at D = \(curve.sampleCount), N = \(curve.points[peak].n): measured/predicted median (95% CI from order statistics)",
-                predicted: 1, measured: ratio, standardError: nil,
-                interval: interval, tolerance: 0.2)]
+        rows += labelNoise.comparisonRows.enumerated().map { i, row in
+            row.identified("future.label_noise.\(i).\(ComparisonRow.identifier(String(row.quantity.prefix { $0 != ":" })))", group: .futureWork)
         }
-        return []
+        rows += online.comparisonRows.enumerated().map { i, row in
+            row.identified("future.online.\(i)", group: .futureWork)
+        }
+        return rows
     }
 }

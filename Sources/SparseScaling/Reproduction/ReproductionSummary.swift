@@ -1,9 +1,34 @@
 import Foundation
 
+/// Where a summary came from: the tool's version, the commit (`git rev-parse HEAD`, nil when not in a
+/// repository), the command with its flags, and the date.
+package struct ReproductionProvenance: Sendable {
+    /// The tool's version.
+    package var version: String
+    /// The source commit, or nil.
+    package var commit: String?
+    /// The command line, e.g. "sparse-scaling reproduce --profile quick --out out".
+    package var command: String
+    /// When the run finished.
+    package var date: Date
+
+    /// A provenance from its parts.
+    package init(version: String, commit: String?, command: String, date: Date = Date()) {
+        self.version = version
+        self.commit = commit
+        self.command = command
+        self.date = date
+    }
+}
+
 /// The machine-readable summary.json of `reproduce`.
 package enum ReproductionSummary {
+    /// The summary format's version: 2 adds `version`, `commit`, `command`, `date` and the comparison
+    /// rows' `id`, `group`, `claim`, `ci_method`, `precision` and per-point z, grouped by claim.
+    package static let formatVersion = 2
+
     /// The summary object as pretty-printed JSON with sorted keys.
-    package static func json(_ r: ReproductionResults) throws -> String {
+    package static func json(_ r: ReproductionResults, provenance: ReproductionProvenance? = nil) throws -> String {
         let theory = try JSONSerialization.jsonObject(with: Data(try r.theory.jsonString().utf8))
         func value(_ x: Double?) -> Any { x.map { $0.isFinite ? $0 as Any : NSNull() } ?? NSNull() }
         let observed: [String: Any] = [
@@ -58,6 +83,11 @@ package enum ReproductionSummary {
                 "local_exponents": r.gdFailure.localSlopes.map { ["d_low": $0.lowerSampleCount, "d_high": $0.upperSampleCount, "slope": value($0.slope), "se": value($0.standardError)] as [String: Any] },
                 "fitted_exponent": value(r.gdFailure.fittedSlope), "fitted_exponent_se": value(r.gdFailure.fit?.exponentStandardError),
                 "predicted_exponent": r.gdFailure.predictedExponent,
+                "cross_check": r.gdFailure.estimatorPairs.map { p, i in
+                    ["d": p.sampleCount, "p_plain": p.probability, "p_plain_low": p.lower, "p_plain_high": p.upper,
+                     "p_importance": i.probability, "p_importance_low": i.lower, "p_importance_high": i.upper,
+                     "intervals_overlap": GDFailureTable.overlap(p, i)] as [String: Any]
+                },
             ] as [String: Any],
             "observed_coordinates": observed,
             "label_noise": r.labelNoise.levels.map { l -> [String: Any] in
@@ -84,13 +114,45 @@ package enum ReproductionSummary {
                  "peak_n": value(c.peak.map { Double($0.n) }), "peak_median_measured": value(c.peak?.measuredMedian),
                  "peak_median_predicted": value(c.peak?.predicted.median)] as [String: Any]
             },
-            "comparison": r.comparisonRows.map {
-                ["quantity": $0.quantity, "predicted": value($0.predicted), "measured": value($0.measured), "se": value($0.standardError),
-                 "ci95": [value($0.ciLower), value($0.ciUpper)], "tolerance": value($0.tolerance), "verdict": $0.verdict.rawValue] as [String: Any]
-            },
+            "comparison": comparison(r.comparisonRows, value: value),
+            "format_version": formatVersion,
+            "version": provenance.map { $0.version as Any } ?? NSNull(),
+            "commit": provenance?.commit.map { $0 as Any } ?? NSNull(),
+            "command": provenance.map { $0.command as Any } ?? NSNull(),
+            "date": provenance.map { ISO8601DateFormatter().string(from: $0.date) as Any } ?? NSNull(),
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The verdict rows grouped by claim ("paper", "ours", "future work"), each keyed by its stable id:
+    /// a two-sided row has `ci95` [lower, upper]; a one-sided claim has `claim` "exceeds", its `bound`
+    /// and `ci95_one_sided` [lower, null].
+    static func comparison(_ rows: [ComparisonRow], value: (Double?) -> Any) -> [String: Any] {
+        var groups: [String: Any] = [:]
+        for group in ClaimGroup.allCases {
+            groups[group.rawValue] = rows.filter { $0.group == group }.map { row -> [String: Any] in
+                var object: [String: Any] = [
+                    "id": row.id, "quantity": row.quantity, "measured": value(row.measured), "se": value(row.standardError),
+                    "verdict": row.verdict.rawValue, "claim": row.claim.rawValue,
+                    "ci_method": ["kind": row.intervalMethod.kind.rawValue, "description": row.intervalMethod.description],
+                    "precision": row.precision.map { ["value": $0.value, "source": $0.source] as Any } ?? NSNull(),
+                ]
+                switch row.claim {
+                case .equals:
+                    object["predicted"] = row.predictedText.map { $0 as Any } ?? value(row.predicted)
+                    if row.predictedText != nil { object["predicted_value"] = value(row.predicted) }
+                    object["ci95"] = [value(row.ciLower), value(row.ciUpper)]
+                case .exceeds:
+                    object["bound"] = value(row.predicted)
+                    object["ci95_one_sided"] = [value(row.ciLower), NSNull()]
+                }
+                if let z = row.pointZScores { object["z"] = z.map { value($0) } }
+                if let note = row.note { object["note"] = note }
+                return object
+            }
+        }
+        return groups
     }
 
     /// The ReLU block: the pseudoinverse set's numbers under the linear block's keys, and every solver's set.

@@ -1,11 +1,13 @@
 import Foundation
 import SVGPlot
 
-/// Writes the output folder of `reproduce`: report.html, figures/*.svg, data/*.csv and *.json, and
+/// Writes the output folder of `reproduce`: report.html, verdicts.md, figures/*.svg, data/*.csv and *.json, and
 /// summary.json (written last, so its presence means the folder is complete).
 package enum ReproductionWriter {
-    /// Writes every file of `results` into `folder`; `command` and `provenance` go into the report.
-    package static func write(_ results: ReproductionResults, to folder: URL, command: String, provenance: [String]) throws {
+    /// Writes every file of `results` into `folder`; `command` and `provenance` go into the report,
+    /// `command`, `version` and `commit` (nil: unknown) into summary.json.
+    package static func write(_ results: ReproductionResults, to folder: URL, command: String, provenance: [String],
+                              version: String? = nil, commit: String? = nil) throws {
         let data = folder.appendingPathComponent("data")
         try ExperimentWriter.write(results.observedCoordinates, to: data)
         try ExperimentWriter.write(results.modelRichLoss, to: data)
@@ -66,7 +68,12 @@ package enum ReproductionWriter {
             ],
             provenance: ["command: \(command)"] + provenance + [String(format: "wall-clock: %.1f s", results.seconds)])
         try AtomicFileWriter.write(report.render(), to: folder.appendingPathComponent("report.html"))
-        try AtomicFileWriter.write(try ReproductionSummary.json(results), to: folder.appendingPathComponent("summary.json"))
+        try AtomicFileWriter.write(VerdictTable.markdown(
+            results.comparisonRows,
+            provenance: ["command: \(command)"] + (provenance.contains { $0.hasPrefix("commit:") } ? [] : ["commit: \(commit ?? "unknown")"]) + provenance),
+                                   to: folder.appendingPathComponent("verdicts.md"))
+        try AtomicFileWriter.write(try ReproductionSummary.json(results, provenance: ReproductionProvenance(
+            version: version ?? SparseScalingVersion.current, commit: commit, command: command)), to: folder.appendingPathComponent("summary.json"))
     }
 
     /// The SVG without an XML declaration, for embedding in HTML.

@@ -62,8 +62,15 @@ struct ReproduceCommand: ParsableCommand {
             if !quiet { FileHandle.standardError.write(Data("[\(step)/\(count)] \(name)\n".utf8)) }
         }
         let command = (["sparse-scaling"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-        try ReproductionWriter.write(results, to: folder, command: command, provenance: Provenance.lines())
-        print(results.comparisonRows.map { "\($0.verdict.rawValue.padding(toLength: 23, withPad: " ", startingAt: 0)) \($0.quantity): predicted \($0.predictedText ?? String(format: "%.4g", $0.predicted)), measured \($0.measured.map { String(format: "%.4g", $0) } ?? "—")" }.joined(separator: "\n"))
+        let commit = Provenance.commit
+        try ReproductionWriter.write(results, to: folder, command: command, provenance: Provenance.lines() + ["commit: \(commit ?? "unknown")"],
+                                     version: SparseScalingVersion.current, commit: commit)
+        for row in results.comparisonRows {
+            let predicted = row.predictedText ?? String(format: "%.4g", row.predicted)
+            let measured = row.measured.map { String(format: "%.4g", $0) } ?? "—"
+            let ci = row.ciLower.flatMap { lo in row.ciUpper.map { String(format: ", 95%% CI [%.4g, %.4g]", lo, $0) } } ?? ""
+            print("\(row.verdict.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) [\(row.id)] \(row.quantity): predicted \(predicted), measured \(measured)\(ci)")
+        }
         print("wrote \(out)/report.html, \(out)/figures/, \(out)/data/, \(out)/summary.json (\(String(format: "%.0f", results.seconds)) s)")
     }
 }
@@ -81,6 +88,22 @@ enum Provenance {
         ]
     }
 
+    /// The source commit, `git rev-parse HEAD` in the current directory; nil when git or a repository is missing.
+    static var commit: String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "rev-parse", "HEAD"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return process.terminationStatus == 0 && text.count == 40 ? text : nil
+    }
+
+    /// The toolchain the binary was built with.
     static var swiftVersion: String {
         #if compiler(>=6.3)
         return "6.3 or later"

@@ -47,6 +47,7 @@ import Testing
         plan.gdFailure.importanceReplicates = 20
         plan.gdFailure.featureCount = 256
         plan.gdFailure.fitTail = 3
+        plan.gdFailure.crossCheckSampleCounts = [200]
         plan.lossCurve.settings = [.init(alpha: 0, beta: 2, dataSize: 256)]
         plan.lossCurve.modelSizes = [8, 32, 128, 512]
         plan.lossCurve.seeds = 2
@@ -71,18 +72,32 @@ import Testing
         #expect(results.alpha == 0 && results.beta == 2)
         #expect(results.gdFailure.alpha == -1.5)
         #expect(results.gdFailure.importance != nil)
+        // Both estimators at D = 200, with a verdict row on their difference.
+        #expect(results.gdFailure.estimatorPairs.map(\.plain.sampleCount) == [200])
+        #expect(results.comparisonRows.contains { $0.id == "ours.gd_failure.estimators.d200" && $0.verdict != .notMeasured })
 
-        // Every row has a verdict computed from its numbers, and a measured row's CI contains the measurement.
+        // Every row has a verdict computed from its numbers, and a measured row's CI contains the measurement
+        // (a curve row's measurement is its covered fraction); a measured row without a CI is inconclusive.
         let rows = results.comparisonRows
         #expect(rows.count >= 8)
         for row in rows {
             if let measured = row.measured, measured.isFinite, let lower = row.ciLower, let upper = row.ciUpper {
                 #expect(lower <= measured && measured <= upper, "\(row.quantity)")
                 #expect(row.verdict != .notMeasured, "\(row.quantity)")
+                // Nothing outside its CI agrees.
+                if row.claim == .equals, !(lower <= row.predicted && row.predicted <= upper) { #expect(row.verdict == .disagree, "\(row.quantity)") }
+            } else if let measured = row.measured, measured.isFinite {
+                #expect(row.verdict == .inconclusive && row.intervalMethod.kind == .none, "\(row.quantity)")
             } else {
                 #expect(row.verdict == .notMeasured, "\(row.quantity)")
             }
+            // A grid-located quantity's CI is never narrower than half a grid step in log.
+            if row.intervalMethod.kind == .gridResolution, let lower = row.ciLower, let upper = row.ciUpper {
+                #expect(log(upper / lower) >= log(results.collapse.gridStep) * (1 - 1e-12), "\(row.quantity)")
+            }
         }
+        #expect(Set(rows.map(\.id)).count == rows.count, "ids are unique")
+        #expect(Set(rows.map(\.group)) == Set(ClaimGroup.allCases))
 
         // A second run computes nothing new: the store holds the same rows and the numbers repeat.
         let stored = try store.allPoints().count
@@ -92,7 +107,7 @@ import Testing
         #expect(again.linear.alphaNJoint == results.linear.alphaNJoint)
         #expect(again.comparisonRows.map(\.verdict) == rows.map(\.verdict))
 
-        try ReproductionWriter.write(results, to: folder, command: "sparse-scaling reproduce", provenance: ["test"])
+        try ReproductionWriter.write(results, to: folder, command: "sparse-scaling reproduce --profile quick", provenance: ["test"], commit: nil)
         let manager = FileManager.default
         for name in ["report.html", "summary.json", "figures", "data"] {
             #expect(manager.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
@@ -107,8 +122,20 @@ import Testing
         let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.components(separatedBy: "<tr class=").count - 1 == rows.count)
         #expect(!html.contains("NaN") && !html.contains(">nan<"))
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json")))
-        let parameters = try #require((summary as? [String: Any])?["parameters"] as? [String: Any])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json"))) as? [String: Any])
+        #expect(summary["command"] as? String == "sparse-scaling reproduce --profile quick")
+        #expect(summary["commit"] is NSNull && summary["version"] is String && summary["date"] is String)
+        #expect(summary["format_version"] as? Int == ReproductionSummary.formatVersion)
+        let comparison = try #require(summary["comparison"] as? [String: [[String: Any]]])
+        #expect(Set(comparison.keys) == ["paper", "ours", "future work"])
+        let summaryRows = comparison.values.flatMap { $0 }
+        #expect(summaryRows.count == rows.count)
+        // summary.json holds every row under its id.
+        #expect(Set(summaryRows.compactMap { $0["id"] as? String }) == Set(rows.map(\.id)))
+        for row in summaryRows where row["claim"] as? String == "exceeds" {
+            #expect(row["bound"] != nil && row["ci95_one_sided"] != nil && row["ci95"] == nil)
+        }
+        let parameters = try #require(summary["parameters"] as? [String: Any])
         #expect(parameters["m"] as? String == "inf", "M = ∞ at β = 2 is written inf")
     }
 }

@@ -91,8 +91,11 @@ public struct CollapseCurve: Sendable, Encodable {
     public let yQuantile90: [Double]
     /// Whether each point's mean is not meaningful (`HeavyTailAssessment`: peak band or one dominant seed).
     public let heavyTailed: [Bool]
-    /// x at the double-descent peak: the largest interior local maximum of the median loss.
+    /// x at the double-descent peak: the grid point of the median's most prominent bump
+    /// (`DoubleDescentPeak`; the largest median when there is no bump). Known to ± half a grid step.
     public let peakX: Double
+    /// The index of that grid point in `points` (nil for an empty curve).
+    public let peakIndex: Int?
     /// y of the median loss at that peak.
     public let peakMedianY: Double
     /// Mean observed-coordinate count K over the curve's points, divided by D^(1/β).
@@ -120,12 +123,12 @@ public struct CollapseCurve: Sendable, Encodable {
         yQuantile10 = zip(points, quantiles).map { ($1?.quantile10 ?? $0.lossMean) * lossScale }
         yQuantile90 = zip(points, quantiles).map { ($1?.quantile90 ?? $0.lossMean) * lossScale }
         heavyTailed = points.map(\.heavyTail.isHeavyTailed)
-        // The double-descent peak is the largest interior local maximum of the median (the mean is
-        // infinite in the peak band); the left end of the grid can be as high (the underparameterized
-        // loss ~ N^-(α+β) at small N) but is no peak.
+        // The double-descent peak is the most prominent bump of the median (`DoubleDescentPeak`; the mean
+        // is infinite in the peak band). The left end of the grid can be higher (the underparameterized
+        // loss ~ N^-(α+β) at small N), and so can a wiggle on its slope, but neither is a bump.
         let medians = yMedian
-        let interior = points.indices.dropFirst().dropLast().filter { medians[$0] > medians[$0 - 1] && medians[$0] > medians[$0 + 1] }
-        let peak = interior.max { medians[$0] < medians[$1] } ?? (points.indices.max { medians[$0] < medians[$1] } ?? 0)
+        let peak = DoubleDescentPeak.index(medians) ?? (points.indices.max { medians[$0] < medians[$1] } ?? 0)
+        peakIndex = points.isEmpty ? nil : peak
         peakX = points.isEmpty ? .nan : x[peak]
         peakMedianY = points.isEmpty ? .nan : medians[peak]
         observedX = points.isEmpty ? .nan : points.map(\.meanObservedCoordinates).reduce(0, +) / Double(points.count) / scale
@@ -161,7 +164,7 @@ public struct CollapseCurve: Sendable, Encodable {
 
     private enum CodingKeys: String, CodingKey {
         case sampleCount = "d", points, x, y, yStandardError = "y_se", yMedian = "y_median"
-        case yQuantile10 = "y_q10", yQuantile90 = "y_q90", heavyTailed = "heavy_tailed", peakX = "peak_x"
+        case yQuantile10 = "y_q10", yQuantile90 = "y_q90", heavyTailed = "heavy_tailed", peakX = "peak_x", peakIndex = "peak_index"
         case peakMedianY = "peak_median_y", observedX = "observed_x", predicted, predictedPeakX = "predicted_peak_x"
         case predictedMedianYAtPeak = "predicted_median_y_at_peak"
     }

@@ -83,7 +83,12 @@ package struct FrontierResult: ExperimentOutput {
         let bootstrap = Self.seedBootstrap(curves.flatMap { $0 })
         seedBootstrapStandardError = bootstrap
         lossExponentStandardError = fit.map { max($0.exponentStandardError, bootstrap ?? 0) }
+        predictedFit = FiniteSizePrediction.predictedPoints(curves.flatMap { $0 }, droppingMissing: true).flatMap { Self.envelopeAndFit($0).1 }
     }
+
+    /// The same envelope and fit applied to the predicted mean loss at every measured (N, D)
+    /// (`FiniteSizePrediction`): the frontier exponent the finite-size theory predicts for this grid.
+    public let predictedFit: PowerLawFit?
 
     /// The lower envelope of `points` (each point below every point of smaller compute; points in the
     /// predicted peak band, whose mean is infinite, never enter) and its power-law fit.
@@ -168,6 +173,7 @@ package struct FrontierResult: ExperimentOutput {
     private enum CodingKeys: String, CodingKey {
         case alpha, beta, configuration, curves, envelope, fit
         case lossExponent = "loss_exponent", lossExponentStandardError = "loss_exponent_se", predictedLossExponent = "predicted_loss_exponent"
+        case predictedFit = "predicted_fit"
         case seedBootstrapStandardError = "loss_exponent_seed_bootstrap_se"
     }
 }

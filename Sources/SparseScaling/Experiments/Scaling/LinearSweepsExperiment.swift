@@ -121,7 +121,15 @@ package struct LinearSweepsResult: ExperimentOutput {
         alphaDSparse = sparseDFit?.exponent
         alphaDSparseStandardError = sparseDFit?.exponentStandardError
         if let n = joint?.sharedExponent, let d = sparseDFit?.exponent { ratio = n / d } else { ratio = nil }
+        sparseDPredictedFit = series.first { $0.name == "sparse D-sweep" }?.predictedFit(fitTail: tail)
+        sparseNPredictedFit = series.first { $0.name == "sparse N-sweep" }?.predictedFit(fitTail: tail)
     }
+
+    /// The sparse D-sweep's fit applied to the predicted finite-size curve at the same (N, D)
+    /// (`SweepSeries.predictedFit`): the fitted exponent the theory predicts for this sweep.
+    public let sparseDPredictedFit: PowerLawFit?
+    /// The same for the sparse N-sweep.
+    public let sparseNPredictedFit: PowerLawFit?
 
     /// Joint exponent of the three α_N sweeps and its standard error.
     public let alphaNJoint: Double?
@@ -161,5 +169,6 @@ package struct LinearSweepsResult: ExperimentOutput {
         case predictedAlphaN = "predicted_alpha_n", predictedAlphaD = "predicted_alpha_d"
         case alphaNJoint = "alpha_n_joint", alphaNJointStandardError = "alpha_n_joint_se"
         case alphaDSparse = "alpha_d_sparse", alphaDSparseStandardError = "alpha_d_sparse_se", ratio
+        case sparseDPredictedFit = "sparse_d_predicted_fit", sparseNPredictedFit = "sparse_n_predicted_fit"
     }
 }

@@ -80,7 +80,9 @@ package enum ReLUSweepsExperiment: StoredExperiment {
                 ? OptimizationSettings(maxIterations: c.maxIterations, testSamples: c.testSamples)
                 : OptimizationSettings(testSamples: c.testSamples)
             func points(_ parameters: DataParameters, _ data: DataKind, ns: [Int], ds: [Int], ratio: Double?) -> [PointSpecification] {
-                let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: 1, data: data, features: .relu, solver: solver, optimization: optimization)
+                // The iteration cap is a setting of the iterative solvers only; the direct route refuses it.
+                let settings = solver.isIterative ? optimization : OptimizationSettings(testSamples: c.testSamples)
+                let base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: 1, data: data, features: .relu, solver: solver, optimization: settings)
                 return SweepPlan(base: base, featureCounts: ns, sampleCounts: ds, featuresPerSample: ratio, seeds: seeds).points
             }
             let plans: [(String, SweptVariable, [PointSpecification])] = [

@@ -53,7 +53,7 @@ package struct SweepPrediction: Sendable {
                                 upper: fit.exponentInterval.upper, resolution: Self.conclusiveHalfWidth * abs(exponent), tolerance: nil) {
         case .agree: return .inside
         case .inconclusive: return .inconclusive
-        case .withinTolerance, .disagree: return .outside
+        case .disagree: return .outside
         }
     }
 

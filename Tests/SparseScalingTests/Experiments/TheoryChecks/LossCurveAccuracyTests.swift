@@ -6,7 +6,8 @@ import TestSupport
 
 /// End to end (slow; heavy tier, SPARSE_SCALING_HEAVY_TESTS=1): `experiment curve` at (α, β, D) drawn at random from
 /// α ∈ [−0.5, 0.5], β ∈ [2, 3], D ∈ [10³, 10⁴] (the box, D capped for time), N = 8…8192, 64 seeds
-/// (256 below the band): no verdict row may disagree (median ≤ 5% per side, max ≤ 15%, peak median within 50%).
+/// (256 below the band): no verdict row may disagree (each side a coverage test of the points' 95% CIs against
+/// Binomial(n, 0.95), the medians above the peak the same, the peak median by its order-statistic CI).
 @Suite struct LossCurveAccuracyTests {
     @Test(.heavy)
     func theoryAgreesAtRandomSettings() throws {

@@ -55,8 +55,11 @@ import Testing
             })
         }
         let bad = LossCurveResult(configuration: result.configuration, curves: shifted).comparisonRows
-        #expect(result.summaryText().contains("an error row agrees when error ≤ tolerance + 1.96 SE"))
-        #expect(bad.filter { $0.quantity.contains("|pred/meas − 1|") }.allSatisfy { $0.verdict == .disagree })
+        #expect(result.summaryText().contains("a curve row agrees when the exact one-sided 95% interval"))
+        let badMeans = bad.filter { $0.quantity.contains("mean vs predicted mean") }
+        #expect(!badMeans.isEmpty && badMeans.allSatisfy { $0.verdict == .disagree || $0.pointZScores!.count < 2 })
+        #expect(rows.allSatisfy { $0.group == .ours && $0.id.hasPrefix("ours.loss_curve.") })
+        #expect(Set(rows.map(\.id)).count == rows.count)
 
         let files = try ExperimentWriter.write(result, to: folder)
         #expect(Set(files.map(\.lastPathComponent)).isSuperset(of: ["loss-curve.csv", "loss-curve.json"]))
@@ -102,35 +105,26 @@ import Testing
         return LossCurveResult(configuration: configuration, curves: [.init(setting: configuration.settings[0], points: points)])
     }
 
-    @Test("The max row is judged at the point nearest its limit tolerance + 1.96 SE")
-    func maxRowTakesTheBindingPoint() {
-        typealias E = LossCurveResult.ErrorWithStandardError
-        let precise = E(error: 1e-5, standardError: 7e-5), noisy = E(error: 0.111, standardError: 0.078)
-        // Both far inside their limits: the larger error is the one shown, not the precise tiny one.
-        #expect(LossCurveResult.SideError.binding([precise, noisy], tolerance: 0.15)?.error == 0.111)
-        // A precise 16% beyond 15% + 1.96·0.001 binds before a noisy 20% inside 15% + 1.96·0.1.
-        let tight = E(error: 0.16, standardError: 0.001), loose = E(error: 0.2, standardError: 0.1)
-        #expect(LossCurveResult.SideError.binding([loose, tight], tolerance: 0.15)?.error == 0.16)
-        #expect(LossCurveResult.SideError.binding([], tolerance: 0.15) == nil)
-    }
-
-    @Test("Error rows: error ≤ tolerance + 1.96 SE agrees, beyond disagrees, noise above the tolerance is inconclusive")
-    func errorRowsUseTheMeasurementNoise() throws {
+    @Test("Curve rows: a test with a stated null, per-point z; agree, disagree and inconclusive all reachable")
+    func curveRowsAreCoverageTests() throws {
         func verdicts(_ factor: Double, _ spread: Double) throws -> [Verdict] {
             try Self.curve(factor: factor, spread: spread).comparisonRows.map(\.verdict)
         }
-        // Exact prediction, tiny labelNoise: both rows agree.
+        // Rows: the mean under (2 points) and over (3 points) the band, the medians above the peak (2 points).
+        let exact = try Self.curve(factor: 1, spread: 0.001)
+        #expect(exact.comparisonRows.map(\.id) == ["ours.loss_curve.a0.b2.d1024.mean_under", "ours.loss_curve.a0.b2.d1024.mean_over",
+                                                    "ours.loss_curve.a0.b2.d1024.median_above_peak"])
         #expect(try verdicts(1, 0.001) == [.agree, .agree, .agree])
-        // 4% off with SE ≈ 0.1%: within the 5% median and the 15% max tolerance.
-        #expect(try verdicts(1.04, 0.008) == [.agreeWithinTolerance, .agreeWithinTolerance, .agreeWithinTolerance])
-        // 20% off with SE ≈ 1%: fails both (20% > 5% + 2% and > 15% + 2%).
+        // 4% off with SE ≈ 0.1%: every point's CI excludes the prediction. The old rule called this
+        // "agree within tolerance"; it disagrees.
+        #expect(try verdicts(1.04, 0.008) == [.disagree, .disagree, .disagree])
+        // 20% off: disagree.
         #expect(try verdicts(1.2, 0.08) == [.disagree, .disagree, .disagree])
-        // 7% off with SE 3.2%: 7% ≤ 5% + 6.3% agrees with the median tolerance (it would fail without the noise).
-        let noisy = try Self.curve(factor: 1.07, spread: 0.25)
-        #expect(noisy.comparisonRows.map(\.verdict) == [.agreeWithinTolerance, .agreeWithinTolerance, .agreeWithinTolerance])
-        // Exact prediction but SE 12.6%: the noise alone exceeds 5% and 15%: inconclusive.
+        // Exact prediction but SE 12.6% (relative half-width 25% > the 5% precision): inconclusive.
         #expect(try verdicts(1, 1.0 - 1e-9) == [.inconclusive, .inconclusive, .inconclusive])
-        // An error of 50% with that noise still disagrees.
-        #expect(try verdicts(1.5, 0.4) == [.disagree, .disagree, .disagree])
+        // The report shows per-point z: 64 alternating seeds 1 ± 0.008 give SE 0.001008, so z = 0.04/0.001008.
+        let z = try #require(try Self.curve(factor: 1.04, spread: 0.008).comparisonRows[0].pointZScores)
+        #expect(z.count == 2 && z.allSatisfy { abs($0 - 0.04 / (0.008 / 63.0.squareRoot())) < 0.5 })
+        #expect(try Self.curve(factor: 1, spread: 0.001).comparisonRows[0].note?.contains("false-alarm rate") == true)
     }
 }
