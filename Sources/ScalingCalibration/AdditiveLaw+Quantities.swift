@@ -8,7 +8,7 @@ extension AdditiveLaw {
             .irreducible: irreducible, .modelCoefficient: modelCoefficient, .dataCoefficient: dataCoefficient,
             .modelExponent: a, .dataExponent: b, .alpha: a - a / b, .beta: a / b,
             .computeOptimalModelExponent: b / (a + b), .computeOptimalDataExponent: a / (a + b),
-            .optimalModelSize: optimum.modelSize, .optimalDataSize: optimum.dataSize,
+            .optimalFeatureCount: optimum.featureCount, .optimalSampleCount: optimum.sampleCount,
             .tokensPerParameter: optimum.tokensPerParameter, .optimalLoss: optimum.loss,
         ]
     }

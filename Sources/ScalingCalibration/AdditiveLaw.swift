@@ -32,7 +32,7 @@ public struct AdditiveLaw: Sendable, Codable, Hashable {
     public var logParameters: [Double] { [log(modelCoefficient), log(dataCoefficient), log(irreducible), modelExponent, dataExponent] }
 
     /// L(N, D).
-    public func loss(modelSize n: Double, dataSize d: Double) -> Double {
+    public func loss(featureCount n: Double, sampleCount d: Double) -> Double {
         irreducible + modelCoefficient * pow(n, -modelExponent) + dataCoefficient * pow(d, -dataExponent)
     }
 

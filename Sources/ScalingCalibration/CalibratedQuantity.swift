@@ -19,9 +19,9 @@ public enum CalibratedQuantity: String, Sendable, Codable, Hashable, CaseIterabl
     /// a/(a + b): D* ∝ C^(a/(a+b)).
     case computeOptimalDataExponent = "d_opt_exponent"
     /// N*(C) at the reporting compute.
-    case optimalModelSize = "n_opt"
+    case optimalFeatureCount = "n_opt"
     /// D*(C) = C/(6N*) at the reporting compute.
-    case optimalDataSize = "d_opt"
+    case optimalSampleCount = "d_opt"
     /// D*/N* at the reporting compute.
     case tokensPerParameter = "tokens_per_parameter"
     /// L(N*, D*) at the reporting compute: the predicted loss at that scale.
@@ -39,8 +39,8 @@ public enum CalibratedQuantity: String, Sendable, Codable, Hashable, CaseIterabl
         case .beta: return "β = a/b of the sparse-feature model (β > 1: two exponents)"
         case .computeOptimalModelExponent: return "b/(a + b): compute-optimal N* ∝ C^(b/(a+b)) under C = 6ND"
         case .computeOptimalDataExponent: return "a/(a + b): compute-optimal D* ∝ C^(a/(a+b))"
-        case .optimalModelSize: return "compute-optimal model size N* at the reporting compute C"
-        case .optimalDataSize: return "compute-optimal data size D* = C/(6N*) at C"
+        case .optimalFeatureCount: return "compute-optimal model size N* at the reporting compute C"
+        case .optimalSampleCount: return "compute-optimal data size D* = C/(6N*) at C"
         case .tokensPerParameter: return "tokens per parameter D*/N* at C"
         case .optimalLoss: return "predicted loss L(N*, D*) at C"
         }

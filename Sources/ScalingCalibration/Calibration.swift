@@ -9,10 +9,10 @@ public enum Calibration {
         let runs = table.runs
         let minimum = LawShape.joined.parameterCount + 2
         guard runs.count >= minimum else { throw .tooFewRuns(count: runs.count, minimum: minimum) }
-        if Set(runs.map(\.modelSize)).count == 1 { throw .noSpread(role: "n", value: runs[0].modelSize) }
-        if Set(runs.map(\.dataSize)).count == 1 { throw .noSpread(role: "d", value: runs[0].dataSize) }
+        if Set(runs.map(\.featureCount)).count == 1 { throw .noSpread(role: "n", value: runs[0].featureCount) }
+        if Set(runs.map(\.sampleCount)).count == 1 { throw .noSpread(role: "d", value: runs[0].sampleCount) }
         let huber = HuberLoss(delta: settings.huberDelta)
-        let compute = settings.compute ?? 10 * runs.map { 6 * $0.modelSize * $0.dataSize }.max()!
+        let compute = settings.compute ?? 10 * runs.map { 6 * $0.featureCount * $0.sampleCount }.max()!
         let screened = MultiStartFitter(grid: settings.grid, refinedStarts: settings.refinedStarts, huber: huber)
 
         progress("fitting \(runs.count) runs from \(settings.grid.count) starts")

@@ -40,7 +40,7 @@ public enum CalibrationReport {
         lines.append(verdictSentence(result))
         let joined = result.joined
         if let j = joined.joined {
-            lines.append("joined fit (the model's shape) L = E + A/N^a + B/D^b·Q(b, c·(D/D₀)·(N/N₀)^(−a/b)), N₀ = \(g(j.centreModelSize)), D₀ = \(g(j.centreDataSize)), BOBYQA from \(joined.startsRefined) starts")
+            lines.append("joined fit (the model's shape) L = E + A/N^a + B/D^b·Q(b, c·(D/D₀)·(N/N₀)^(−a/b)), N₀ = \(g(j.centreFeatureCount)), D₀ = \(g(j.centreSampleCount)), BOBYQA from \(joined.startsRefined) starts")
             let a = j.additive
             lines.append("  E = \(g(a.irreducible))  A = \(g(a.modelCoefficient))  B = \(g(a.dataCoefficient))  a = \(g(a.modelExponent))  b = \(g(a.dataExponent))  c = \(g(j.joinScale))  objective \(g(joined.objective))")
         }
@@ -79,7 +79,7 @@ public enum CalibrationReport {
         if let j = result.joined.joined {
             let a = j.additive
             for (name, v) in [("E", a.irreducible), ("A", a.modelCoefficient), ("B", a.dataCoefficient), ("a", a.modelExponent), ("b", a.dataExponent),
-                              ("c", j.joinScale), ("n0", j.centreModelSize), ("d0", j.centreDataSize), ("objective", result.joined.objective)] {
+                              ("c", j.joinScale), ("n0", j.centreFeatureCount), ("d0", j.centreSampleCount), ("objective", result.joined.objective)] {
                 rows.append(["joined", name, "\(v)", "", "", "", ""] + tail)
             }
         }
@@ -118,7 +118,7 @@ public enum CalibrationReport {
         let object: [String: Any] = [
             "file": "calibrate.csv", "experiment": "calibrate", "columns": csvHeader.map { ["name": $0, "meaning": columns[$0]!] },
             "quantities": quantities, "verdict": verdictSentence(result),
-            "data": ["n_column": result.table.columns.modelSize, "d": describe(result.table.columns), "loss_column": result.table.columns.loss],
+            "data": ["n_column": result.table.columns.featureCount, "d": describe(result.table.columns), "loss_column": result.table.columns.loss],
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
@@ -127,8 +127,8 @@ public enum CalibrationReport {
     /// "N = 'col', D = 'col'/(6N), L = 'col'".
     static func describe(_ c: RunColumns) -> String {
         switch c.data {
-        case let .tokens(d): return "N = '\(c.modelSize)', D = '\(d)', L = '\(c.loss)'"
-        case let .flop(f): return "N = '\(c.modelSize)', D = '\(f)'/(6N), L = '\(c.loss)'"
+        case let .tokens(d): return "N = '\(c.featureCount)', D = '\(d)', L = '\(c.loss)'"
+        case let .flop(f): return "N = '\(c.featureCount)', D = '\(f)'/(6N), L = '\(c.loss)'"
         }
     }
 
@@ -137,8 +137,8 @@ public enum CalibrationReport {
         switch q {
         case .computeOptimalModelExponent: return "N* ∝ C^x, x"
         case .computeOptimalDataExponent: return "D* ∝ C^x, x"
-        case .optimalModelSize: return "N*(C)"
-        case .optimalDataSize: return "D*(C)"
+        case .optimalFeatureCount: return "N*(C)"
+        case .optimalSampleCount: return "D*(C)"
         case .tokensPerParameter: return "D*/N*(C)"
         case .optimalLoss: return "L(N*, D*)"
         default: return q.rawValue

@@ -38,7 +38,7 @@ public struct CalibrationSummary: Sendable, Codable, Hashable {
         /// The joined law's c (z at the centre), nil for the additive law.
         public var joinScale: Double?
         /// The centre (N₀, D₀) of c.
-        public var centreModelSize: Double?, centreDataSize: Double?
+        public var centreFeatureCount: Double?, centreSampleCount: Double?
         /// The Huber objective at the minimum.
         public var objective: Double
         /// Starts refined, and how many ended at the minimum.
@@ -73,7 +73,7 @@ public struct CalibrationSummary: Sendable, Codable, Hashable {
     public init(_ result: CalibrationResult, source: String) {
         func fit(_ f: LawFit) -> FitSummary {
             FitSummary(shape: f.shape, law: f.additive, joinScale: f.joined?.joinScale,
-                       centreModelSize: f.shape == .joined ? f.centreModelSize : nil, centreDataSize: f.shape == .joined ? f.centreDataSize : nil,
+                       centreFeatureCount: f.shape == .joined ? f.centreFeatureCount : nil, centreSampleCount: f.shape == .joined ? f.centreSampleCount : nil,
                        objective: f.objective, startsRefined: f.startsRefined, startsAtMinimum: f.startsAtMinimum)
         }
         self.source = source

@@ -6,9 +6,9 @@ public struct ComputeOptimalAllocation: Sendable, Codable, Hashable {
     /// The compute C (FLOP).
     public var compute: Double
     /// N*(C).
-    public var modelSize: Double
+    public var featureCount: Double
     /// D*(C).
-    public var dataSize: Double
+    public var sampleCount: Double
     /// L(N*, D*).
     public var loss: Double
 
@@ -18,11 +18,11 @@ public struct ComputeOptimalAllocation: Sendable, Codable, Hashable {
         let logG = (log(a * law.modelCoefficient) - log(b * law.dataCoefficient)) / (a + b)
         let n = exp(logG + b / (a + b) * log(compute / 6))
         self.compute = compute
-        modelSize = n
-        dataSize = compute / (6 * n)
-        loss = law.loss(modelSize: n, dataSize: compute / (6 * n))
+        featureCount = n
+        sampleCount = compute / (6 * n)
+        loss = law.loss(featureCount: n, sampleCount: compute / (6 * n))
     }
 
     /// D*/N*.
-    public var tokensPerParameter: Double { dataSize / modelSize }
+    public var tokensPerParameter: Double { sampleCount / featureCount }
 }

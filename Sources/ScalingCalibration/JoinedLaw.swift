@@ -16,31 +16,31 @@ public struct JoinedLaw: Sendable, Codable, Hashable {
     /// The join scale c > 0: z at the centre (N₀, D₀); the data term is about halved where z ≈ b.
     public var joinScale: Double
     /// N₀, the centre of the model sizes z is measured from.
-    public var centreModelSize: Double
+    public var centreFeatureCount: Double
     /// D₀, the centre of the data sizes.
-    public var centreDataSize: Double
+    public var centreSampleCount: Double
 
     /// A law from its additive part, c and the centre (N₀, D₀).
-    public init(additive: AdditiveLaw, joinScale: Double, centreModelSize: Double, centreDataSize: Double) {
+    public init(additive: AdditiveLaw, joinScale: Double, centreFeatureCount: Double, centreSampleCount: Double) {
         self.additive = additive
         self.joinScale = joinScale
-        self.centreModelSize = centreModelSize
-        self.centreDataSize = centreDataSize
+        self.centreFeatureCount = centreFeatureCount
+        self.centreSampleCount = centreSampleCount
     }
 
     /// The law of θ = (ln A, ln B, ln E, a, b, ln c) about the centre (N₀, D₀).
-    public init(logParameters θ: [Double], centreModelSize: Double, centreDataSize: Double) {
+    public init(logParameters θ: [Double], centreFeatureCount: Double, centreSampleCount: Double) {
         self.init(additive: AdditiveLaw(logParameters: Array(θ[0..<5])), joinScale: exp(θ[5]),
-                  centreModelSize: centreModelSize, centreDataSize: centreDataSize)
+                  centreFeatureCount: centreFeatureCount, centreSampleCount: centreSampleCount)
     }
 
     /// θ = (ln A, ln B, ln E, a, b, ln c).
     public var logParameters: [Double] { additive.logParameters + [log(joinScale)] }
 
     /// L(N, D).
-    public func loss(modelSize n: Double, dataSize d: Double) -> Double {
+    public func loss(featureCount n: Double, sampleCount d: Double) -> Double {
         let a = additive.modelExponent, b = additive.dataExponent
-        let z = exp(log(joinScale) + log(d / centreDataSize) - a / b * log(n / centreModelSize))
+        let z = exp(log(joinScale) + log(d / centreSampleCount) - a / b * log(n / centreFeatureCount))
         return additive.irreducible + additive.modelCoefficient * pow(n, -a)
             + additive.dataCoefficient * pow(d, -b) * exp(IncompleteGamma.logUpperRegularized(b, z))
     }

@@ -14,18 +14,18 @@ public struct LawFit: Sendable, Codable, Hashable {
     /// How many refined starts ended within 10⁻⁶ (relative) of the best objective.
     public var startsAtMinimum: Int
     /// The centre (N₀, D₀) the joined law's join scale refers to.
-    public var centreModelSize: Double, centreDataSize: Double
+    public var centreFeatureCount: Double, centreSampleCount: Double
 
     /// E, A, B, a, b (for the joined law: its additive part).
     public var additive: AdditiveLaw { AdditiveLaw(logParameters: Array(logParameters[0..<5])) }
 
     /// The joined law, nil for an additive fit.
     public var joined: JoinedLaw? {
-        shape == .joined ? JoinedLaw(logParameters: logParameters, centreModelSize: centreModelSize, centreDataSize: centreDataSize) : nil
+        shape == .joined ? JoinedLaw(logParameters: logParameters, centreFeatureCount: centreFeatureCount, centreSampleCount: centreSampleCount) : nil
     }
 
     /// The fitted L(N, D).
-    public func loss(modelSize n: Double, dataSize d: Double) -> Double {
-        joined?.loss(modelSize: n, dataSize: d) ?? additive.loss(modelSize: n, dataSize: d)
+    public func loss(featureCount n: Double, sampleCount d: Double) -> Double {
+        joined?.loss(featureCount: n, sampleCount: d) ?? additive.loss(featureCount: n, sampleCount: d)
     }
 }

@@ -11,8 +11,8 @@ struct LogRuns: Sendable {
 
     /// The logarithms of `runs`.
     init(_ runs: [ScalingRun]) {
-        logN = runs.map { log($0.modelSize) }
-        logD = runs.map { log($0.dataSize) }
+        logN = runs.map { log($0.featureCount) }
+        logD = runs.map { log($0.sampleCount) }
         logL = runs.map { log($0.loss) }
     }
 

@@ -87,6 +87,6 @@ public struct MultiStartFitter: Sendable {
         let centre = runs.centre
         return LawFit(shape: shape, logParameters: best.theta, objective: best.value, startsRefined: starts.count,
                       startsAtMinimum: values.count { $0 - best.value <= tolerance },
-                      centreModelSize: exp(centre.logN), centreDataSize: exp(centre.logD))
+                      centreFeatureCount: exp(centre.logN), centreSampleCount: exp(centre.logD))
     }
 }

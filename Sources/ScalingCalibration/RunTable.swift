@@ -23,7 +23,7 @@ public struct RunTable: Sendable, Codable, Hashable {
             guard let i = names.firstIndex(of: name) else { throw .missingColumn(role: role, name: name, available: names) }
             return i
         }
-        let nIndex = try index("n", columns.modelSize)
+        let nIndex = try index("n", columns.featureCount)
         let (dataRole, dataName): (String, String)
         switch columns.data {
         case let .tokens(name): (dataRole, dataName) = ("d", name)
@@ -49,7 +49,7 @@ public struct RunTable: Sendable, Codable, Hashable {
             let d: Double
             if case .flop = columns.data { d = dataValue / (6 * n) } else { d = dataValue }
             guard d > 0, d.isFinite else { throw .nonPositive(role: dataRole, column: dataName, row: row + 1, value: d) }
-            runs.append(ScalingRun(modelSize: n, dataSize: d, loss: try value("loss", lossIndex)))
+            runs.append(ScalingRun(featureCount: n, sampleCount: d, loss: try value("loss", lossIndex)))
         }
         self.init(runs: runs, columns: columns)
     }

@@ -20,17 +20,17 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
     /// for A ≤ N/2 (correction factor ≤ 2); beyond, the readout saturates (the underparameterized regime), not derived.
     public let learnedMass: [Double]
     /// Whether A(t) ≤ N/2 at each step (the prediction's range).
-    public var inRange: [Bool] { learnedMass.map { $0 <= Double(modelSize) / 2 } }
+    public var inRange: [Bool] { learnedMass.map { $0 <= Double(featureCount) / 2 } }
     /// N and η.
-    public let modelSize: Int
+    public let featureCount: Int
     public let stepSize: Double
 
     /// The prediction at `steps` (each ≥ 0) for N features and constant step η; coordinates beyond
     /// 256 are grouped in geometric bins of ratio 1.02 (relative error of the sums ~1e-4). Infinite
     /// where the learned mass reaches N − 1 or the step is unstable.
-    public init(parameters: DataParameters, modelSize n: Int, stepSize eta: Double, steps: [Int]) {
+    public init(parameters: DataParameters, featureCount n: Int, stepSize eta: Double, steps: [Int]) {
         self.steps = steps
-        modelSize = n
+        featureCount = n
         stepSize = eta
         let maxT = Double(steps.max() ?? 1)
         let binned = Self.coordinates(parameters, stepSize: eta, maxSteps: maxT)

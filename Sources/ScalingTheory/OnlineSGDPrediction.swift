@@ -36,13 +36,13 @@ extension DataParameters {
 
     /// Our predicted compute-optimal exponents of one-pass SGD under C = N·t, from a_N = α+β and
     /// a_t: (N* exponent, t* exponent, L* decay exponent).
-    public var onlineFrontierExponents: (modelSize: Double, steps: Double, loss: Double) {
+    public var onlineFrontierExponents: (featureCount: Double, steps: Double, loss: Double) {
         Self.frontierExponents(modelExponent: alpha + beta, stepExponent: onlineStepExponent)
     }
 
     /// Frontier exponents of L = A·N^−aN + B·t^−at under C = N·t: N* ∝ C^(at/(aN+at)),
     /// t* ∝ C^(aN/(aN+at)), L* ∝ C^(−aN·at/(aN+at)).
-    public static func frontierExponents(modelExponent aN: Double, stepExponent at: Double) -> (modelSize: Double, steps: Double, loss: Double) {
+    public static func frontierExponents(modelExponent aN: Double, stepExponent at: Double) -> (featureCount: Double, steps: Double, loss: Double) {
         (at / (aN + at), aN / (aN + at), aN * at / (aN + at))
     }
 }

@@ -21,20 +21,20 @@ public struct CollapseCoordinates: Hashable, Sendable, Codable {
 extension DataParameters {
     /// The interpolation threshold (double-descent peak) N ≈ min(E[K(D)], D): the expected number
     /// of observed coordinates, capped at D because the data's rank cannot exceed the sample count.
-    public func interpolationThreshold(dataSize d: Double) -> Double {
-        min(expectedObservedCoordinates(dataSize: d), d)
+    public func interpolationThreshold(sampleCount d: Double) -> Double {
+        min(expectedObservedCoordinates(sampleCount: d), d)
     }
 
     /// The regime of (N, D): underparameterized N < threshold, intermediate threshold ≤ N < D,
-    /// heavily overparameterized N ≥ D, with threshold = `interpolationThreshold(dataSize:)`.
-    public func regime(modelSize n: Double, dataSize d: Double) -> Regime {
+    /// heavily overparameterized N ≥ D, with threshold = `interpolationThreshold(sampleCount:)`.
+    public func regime(featureCount n: Double, sampleCount d: Double) -> Regime {
         if n >= d { return .heavilyOverparameterized }
-        if n < interpolationThreshold(dataSize: d) { return .underparameterized }
+        if n < interpolationThreshold(sampleCount: d) { return .underparameterized }
         return .intermediate
     }
 
     /// The collapse coordinates of a loss L measured at (N, D): curves for different D coincide.
-    public func collapseCoordinates(modelSize n: Double, dataSize d: Double, loss: Double) -> CollapseCoordinates {
+    public func collapseCoordinates(featureCount n: Double, sampleCount d: Double, loss: Double) -> CollapseCoordinates {
         CollapseCoordinates(x: n / pow(d, 1 / beta), y: loss * pow(d, exponents.alphaD))
     }
 }

@@ -25,9 +25,9 @@ public struct SolverCostEstimate: Hashable, Sendable, Codable {
     }
 
     /// The estimates at model size N ≥ 1 and data size D ≥ 1.
-    public init(parameters: DataParameters, modelSize n: Double, dataSize d: Double) {
-        let k = parameters.expectedObservedCoordinates(dataSize: d)
-        regime = parameters.regime(modelSize: n, dataSize: d)
+    public init(parameters: DataParameters, featureCount n: Double, sampleCount d: Double) {
+        let k = parameters.expectedObservedCoordinates(sampleCount: d)
+        regime = parameters.regime(featureCount: n, sampleCount: d)
         log10ConditionNumber = parameters.varianceExponent * log10(min(n, k))
         let base = log10(n) + log10(d)
         log10GradientDescent = base + log10ConditionNumber
@@ -62,7 +62,7 @@ public struct SolverCostAnalysis: Hashable, Sendable, Codable {
     @NullWhenAbsent public private(set) var intermediateCrossoverExponent: Double?
     /// D^intermediateCrossoverExponent when D is given and the power is below the Double range
     /// (above it, every representable N is below the crossover).
-    @NullWhenAbsent public private(set) var intermediateCrossoverModelSize: Double?
+    @NullWhenAbsent public private(set) var intermediateCrossoverFeatureCount: Double?
     /// The estimates at (N, D) when both are given.
     @NullWhenAbsent public private(set) var estimate: SolverCostEstimate?
     /// The conditions above as sentences with their verdict for these parameters.
@@ -75,13 +75,13 @@ public struct SolverCostAnalysis: Hashable, Sendable, Codable {
         case cheapestUnderparameterized = "cheapest_underparameterized"
         case cheapestHeavilyOverparameterized = "cheapest_heavily_overparameterized"
         case intermediateCrossoverExponent = "intermediate_crossover_exponent"
-        case intermediateCrossoverModelSize = "intermediate_crossover_n"
+        case intermediateCrossoverFeatureCount = "intermediate_crossover_n"
         case estimate = "at_point"
         case conditions
     }
 
     /// The analysis for validated parameters; N and D (each ≥ 1) are optional.
-    public init(parameters: DataParameters, modelSize n: Double? = nil, dataSize d: Double? = nil) {
+    public init(parameters: DataParameters, featureCount n: Double? = nil, sampleCount d: Double? = nil) {
         let a = parameters.alpha, b = parameters.beta
         directBeatsGradientDescentEverywhere = a > -1
         directBeatsAcceleratedOverparameterized = b < 1 + a
@@ -91,12 +91,12 @@ public struct SolverCostAnalysis: Hashable, Sendable, Codable {
         let crossover = (1 + a + b) / (2 * b)
         let crossoverExponent = crossover.isFinite ? crossover : nil
         intermediateCrossoverExponent = crossoverExponent
-        intermediateCrossoverModelSize = d.flatMap { d in
+        intermediateCrossoverFeatureCount = d.flatMap { d in
             let size = pow(d, crossover)
             return size.isFinite ? size : nil
         }
         if let n, let d {
-            estimate = SolverCostEstimate(parameters: parameters, modelSize: n, dataSize: d)
+            estimate = SolverCostEstimate(parameters: parameters, featureCount: n, sampleCount: d)
         } else {
             estimate = nil
         }

@@ -13,7 +13,7 @@ struct SparseSummand: SmoothSummand {
     let beta: Double
     /// s = 1 + α + β, the exponent of the marginal variances.
     let varianceExponent: Double
-    let dataSize: Double
+    let sampleCount: Double
 
     /// Beyond the point where D·x^−β = ε the binomial series converges like ε^k/k!.
     static let seriesThreshold = 1e-3
@@ -22,16 +22,16 @@ struct SparseSummand: SmoothSummand {
     @inline(__always)
     func logUnobserved(_ x: Double) -> Double {
         let q = pow(x, -beta)
-        if q >= Double.leastNormalMagnitude { return dataSize * log1p(-q) }
-        return -exp(log(dataSize) - beta * log(x))  // x^−β underflows, D·x^−β may not: log(1 − q) = −q
+        if q >= Double.leastNormalMagnitude { return sampleCount * log1p(-q) }
+        return -exp(log(sampleCount) - beta * log(x))  // x^−β underflows, D·x^−β may not: log(1 − q) = −q
     }
 
     /// −D·log(1 − x^−β) at x = e^t, also where x overflows or x^−β underflows.
     @inline(__always)
     func negativeLogUnobserved(logX t: Double) -> Double {
         let q = exp(-beta * t)
-        if q >= Double.leastNormalMagnitude { return dataSize * -log1p(-q) }
-        return exp(log(dataSize) - beta * t)
+        if q >= Double.leastNormalMagnitude { return sampleCount * -log1p(-q) }
+        return exp(log(sampleCount) - beta * t)
     }
 
     func value(at x: Double) -> Double {
@@ -54,7 +54,7 @@ struct SparseSummand: SmoothSummand {
             if x.isFinite, observed >= Double.leastNormalMagnitude { return x * observed }
             // 1 − e^−L = L to rounding once L is this small.
             let logObserved = observed >= Double.leastNormalMagnitude ? log(observed)
-                : negativeLog > 0 ? log(negativeLog) : log(dataSize) - beta * t
+                : negativeLog > 0 ? log(negativeLog) : log(sampleCount) - beta * t
             return exp(t + logObserved)
         case .modelRichLoss:
             return exp((1 - varianceExponent) * t - negativeLog)
@@ -65,7 +65,7 @@ struct SparseSummand: SmoothSummand {
         let q = TaylorSeries.power(beta, at: x, order: order)
         var oneMinusQ = (-1.0) * q
         oneMinusQ.coefficients[0] = -expm1(-beta * log(x))
-        let logSurvival = dataSize * oneMinusQ.log(constant: log1p(-q.coefficients[0]))
+        let logSurvival = sampleCount * oneMinusQ.log(constant: log1p(-q.coefficients[0]))
         let survival = logSurvival.exp()
         switch kind {
         case .observedCoordinates:
@@ -81,7 +81,7 @@ struct SparseSummand: SmoothSummand {
         guard b > a else { return 0 }
         let logA = log(a), logB = log(b)
         // X, where D·X^−β = ε, in logarithms: for D near the top of the Double range X is not representable.
-        let logX = (log(dataSize) - log(Self.seriesThreshold)) / beta
+        let logX = (log(sampleCount) - log(Self.seriesThreshold)) / beta
         let quadratureEnd = min(logB, max(logA, logX))
         let quadrature = quadratureIntegral(from: logA, to: quadratureEnd)
         let seriesStart = max(logA, logX)
@@ -118,7 +118,7 @@ struct SparseSummand: SmoothSummand {
     private func modelRichSlope(_ t: Double) -> Double {
         let e = beta * t
         let logDenominator = e > 40 ? e : log(expm1(e))
-        return (1 - varianceExponent) + beta * exp(log(dataSize) - logDenominator)
+        return (1 - varianceExponent) + beta * exp(log(sampleCount) - logDenominator)
     }
 
     /// The part of [lower, upper] where the model-rich integrand g(t) is within e^−60 of its maximum;
@@ -164,14 +164,14 @@ struct SparseSummand: SmoothSummand {
     /// Π_(j<k) −u·(1 − j/D)/(j + 1) stays small: neither c_k (which overflows for large D) nor a^−kβ
     /// (which underflows) is formed.
     private func seriesIntegral(logA: Double, logB: Double) -> Double {
-        let u = exp(log(dataSize) - beta * logA)
+        let u = exp(log(sampleCount) - beta * logA)
         let logRatio = logB - logA
         let s0 = kind == .modelRichLoss ? varianceExponent : 0
         var weight = 1.0
         var total = 0.0
         for k in 0..<60 {
             if k > 0 {
-                weight *= -u * (1 - Double(k - 1) / dataSize) / Double(k)
+                weight *= -u * (1 - Double(k - 1) / sampleCount) / Double(k)
                 if weight == 0 { break }
             }
             // 1 − (1 − q)^D = −Σ_{k≥1} c_k q^k

@@ -47,7 +47,7 @@ extension TheoryReport: CustomStringConvertible {
         rows += [
             ("cheapest, underparameterized", sc.cheapestUnderparameterized.rawValue, "direct iff α + β > 1"),
             ("cheapest, heavily overparameterized", sc.cheapestHeavilyOverparameterized.rawValue, "direct iff β < 1 + α"),
-            ("intermediate crossover N", sc.intermediateCrossoverModelSize.map { f($0) }
+            ("intermediate crossover N", sc.intermediateCrossoverFeatureCount.map { f($0) }
                 ?? sc.intermediateCrossoverExponent.map { "D^" + f($0) } ?? "none (direct at every N)",
              "direct below, accelerated above; D^((1+α+β)/(2β))"),
             ("GD spikes possible", gdSpikesPossible ? "yes" : "no", "iff α < −1"),

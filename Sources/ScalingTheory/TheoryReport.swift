@@ -95,41 +95,41 @@ public struct TheoryReport: Hashable, Sendable, Codable {
     /// Assembles the report. N and D, when given, must be finite and ≥ 1; the compute proxy is
     /// C = N^a·D^b with a, b > 0 (default: the direct-solve proxy, a = 2, b = 1). Throws `ParameterError`,
     /// also when a reported value would be beyond the range of a Double (`checkRange`).
-    public init(parameters: DataParameters, modelSize: Double? = nil, dataSize: Double? = nil,
+    public init(parameters: DataParameters, featureCount: Double? = nil, sampleCount: Double? = nil,
                 computeA: Double = 2, computeB: Double = 1, noise: Double? = nil) throws {
-        if let n = modelSize, !(n.isFinite && n >= 1) {
+        if let n = featureCount, !(n.isFinite && n >= 1) {
             throw ParameterError.invalid(parameter: .featureCount, value: "\(n)", allowed: "a finite number ≥ 1")
         }
-        if let d = dataSize, !(d.isFinite && d >= 1) {
+        if let d = sampleCount, !(d.isFinite && d >= 1) {
             throw ParameterError.invalid(parameter: .sampleCount, value: "\(d)", allowed: "a finite number ≥ 1")
         }
         alpha = parameters.alpha
         beta = parameters.beta
         m = parameters.inputDimension.finiteValue
-        n = modelSize
-        d = dataSize
+        n = featureCount
+        d = sampleCount
         let exponents = parameters.exponents
         alphaN = exponents.alphaN
         alphaD = exponents.alphaD
         asymmetryRatio = exponents.asymmetryRatio
         law = exponents.law
-        let k = dataSize.map { parameters.expectedObservedCoordinates(dataSize: $0) }
+        let k = sampleCount.map { parameters.expectedObservedCoordinates(sampleCount: $0) }
         observedCoordinatesExact = k
-        observedCoordinatesAsymptotic = dataSize.flatMap { parameters.observedCoordinatesAsymptote(dataSize: $0) }
+        observedCoordinatesAsymptotic = sampleCount.flatMap { parameters.observedCoordinatesAsymptote(sampleCount: $0) }
             .flatMap { $0.isFinite || !(k?.isFinite ?? false) ? $0 : nil }
-        modelRichLossExact = dataSize.map { parameters.modelRichLoss(dataSize: $0) }
-        modelRichLossAsymptotic = dataSize.flatMap { parameters.modelRichLossAsymptote(dataSize: $0) }.flatMap { $0.isFinite ? $0 : nil }
+        modelRichLossExact = sampleCount.map { parameters.modelRichLoss(sampleCount: $0) }
+        modelRichLossAsymptotic = sampleCount.flatMap { parameters.modelRichLossAsymptote(sampleCount: $0) }.flatMap { $0.isFinite ? $0 : nil }
         totalVariance = parameters.totalVariance
-        if let k, let d = dataSize { interpolationThreshold = min(k, d) } else { interpolationThreshold = nil }
-        if let n = modelSize, let d = dataSize {
-            regime = parameters.regime(modelSize: n, dataSize: d)
+        if let k, let d = sampleCount { interpolationThreshold = min(k, d) } else { interpolationThreshold = nil }
+        if let n = featureCount, let d = sampleCount {
+            regime = parameters.regime(featureCount: n, sampleCount: d)
             collapseX = n / pow(d, 1 / parameters.beta)
         } else {
             regime = nil
             collapseX = nil
         }
         computeOptimal = try ComputeOptimalExponents(parameters: parameters, computeA: computeA, computeB: computeB)
-        solverCosts = SolverCostAnalysis(parameters: parameters, modelSize: modelSize, dataSize: dataSize)
+        solverCosts = SolverCostAnalysis(parameters: parameters, featureCount: featureCount, sampleCount: sampleCount)
         let stability = GradientDescentStability(parameters: parameters)
         gdSpikesPossible = stability.spikesPossible
         gdFailureExponent = stability.failureProbabilityExponent
@@ -137,13 +137,13 @@ public struct TheoryReport: Hashable, Sendable, Codable {
         observedCoordinatesPrefactor = Self.observedCoordinatesPrefactor(beta: beta)
         modelRichLossPrefactor = Self.modelRichLossPrefactor(alpha: alpha, beta: beta)
         self.noise = noise
-        if let sigma = noise, let d = dataSize {
+        if let sigma = noise, let d = sampleCount {
             guard d <= 1e12 else {
                 throw ParameterError.invalid(parameter: .sampleCount, value: "\(d)", allowed: "at most 1e12 with a label noise σ")
             }
-            let law = try LabelNoiseLossLaw(parameters: parameters, noise: sigma, modelSize: modelSize, dataSize: Int(d.rounded()))
+            let law = try LabelNoiseLossLaw(parameters: parameters, noise: sigma, featureCount: featureCount, sampleCount: Int(d.rounded()))
             singletonScale = law.singletonScale
-            if modelSize != nil {
+            if featureCount != nil {
                 lossQuantiles = LossQuantiles(law.excessQuantiles)
                 testLossQuantiles = LossQuantiles(law.testQuantiles)
                 outsideModelRichFraction = law.outsideModelRichFraction

@@ -85,7 +85,7 @@ extension BenchmarkRunner {
     /// Why the default estimator is beyond reach at `spec`: the size of its W_S (N × E[K] doubles), the
     /// memory estimate of one seed, and its CPU seconds per seed extrapolated from the last two D measured.
     func notRunReason(_ spec: PointSpecification, measured: [(d: Int, seconds: Double)]) -> String {
-        let k = spec.parameters.expectedObservedCoordinates(dataSize: Double(spec.sampleCount))
+        let k = spec.parameters.expectedObservedCoordinates(sampleCount: Double(spec.sampleCount))
         let embedding = 8 * Double(spec.featureCount) * k
         var reason = String(format: "its W_S (N × K, K ≈ %.0f) needs %@ per seed (memory estimate of one seed, streamed when W_S passes 1 GiB: %@)",
                             k, MemoryEstimate.format(embedding), MemoryEstimate(point: spec).description)

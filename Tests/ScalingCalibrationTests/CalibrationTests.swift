@@ -9,7 +9,7 @@ import Testing
 struct CalibrationTests {
     @Test("synthetic, 60 runs, B = 20, 4 folds")
     func synthetic() throws {
-        let table = RunTable(runs: SyntheticTable.runs(sigma: 0.02, seed: 7), columns: RunColumns(modelSize: "n", data: .tokens("d"), loss: "loss"))
+        let table = RunTable(runs: SyntheticTable.runs(sigma: 0.02, seed: 7), columns: RunColumns(featureCount: "n", data: .tokens("d"), loss: "loss"))
         let start = Date()
         let result = try Calibration.run(table, settings: CalibrationSettings(bootstrapResamples: 20, seed: 1, folds: 4, refinedStarts: 4,
                                                                               grid: SyntheticTable.coarseGrid))

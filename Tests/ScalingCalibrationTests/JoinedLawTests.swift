@@ -6,16 +6,16 @@ import Testing
 /// tables drawn from each form, the comparison must not prefer the wrong one.
 @Suite("Joined law")
 struct JoinedLawTests {
-    static let columns = RunColumns(modelSize: "n", data: .tokens("d"), loss: "loss")
+    static let columns = RunColumns(featureCount: "n", data: .tokens("d"), loss: "loss")
 
     @Test("limits: additive for z → 0 (Q = 1 − z^b/Γ(b + 1) + …), data-rich for z → ∞")
     func limits() {
         let additive = SyntheticTable.truth
-        let tiny = JoinedLaw(additive: additive, joinScale: 1e-60, centreModelSize: 1e9, centreDataSize: 1e10)
-        #expect(abs(tiny.loss(modelSize: 1e9, dataSize: 1e10) / additive.loss(modelSize: 1e9, dataSize: 1e10) - 1) < 1e-9)
-        let huge = JoinedLaw(additive: additive, joinScale: 1e6, centreModelSize: 1e9, centreDataSize: 1e10)
+        let tiny = JoinedLaw(additive: additive, joinScale: 1e-60, centreFeatureCount: 1e9, centreSampleCount: 1e10)
+        #expect(abs(tiny.loss(featureCount: 1e9, sampleCount: 1e10) / additive.loss(featureCount: 1e9, sampleCount: 1e10) - 1) < 1e-9)
+        let huge = JoinedLaw(additive: additive, joinScale: 1e6, centreFeatureCount: 1e9, centreSampleCount: 1e10)
         let dataRich = additive.irreducible + additive.modelCoefficient * pow(1e9, -additive.modelExponent)
-        #expect(abs(huge.loss(modelSize: 1e9, dataSize: 1e10) / dataRich - 1) < 1e-12)
+        #expect(abs(huge.loss(featureCount: 1e9, sampleCount: 1e10) / dataRich - 1) < 1e-12)
     }
 
     /// 60 runs of a joined law whose join (z = b) crosses the data, with 1% lognormal noise.
@@ -24,10 +24,10 @@ struct JoinedLawTests {
         let logRuns = LogRuns(shape)
         let centre = logRuns.centre
         let law = JoinedLaw(additive: AdditiveLaw(irreducible: 1.8, modelCoefficient: 480, dataCoefficient: 2000, modelExponent: 0.35, dataExponent: 0.3),
-                            joinScale: 0.3, centreModelSize: exp(centre.logN), centreDataSize: exp(centre.logD))
+                            joinScale: 0.3, centreFeatureCount: exp(centre.logN), centreSampleCount: exp(centre.logD))
         let noisy = SyntheticTable.runs(law: AdditiveLaw(irreducible: 1, modelCoefficient: 0, dataCoefficient: 0, modelExponent: 1, dataExponent: 1),
                                         sigma: 0.01, seed: seed)
-        return zip(shape, noisy).map { ScalingRun(modelSize: $0.modelSize, dataSize: $0.dataSize, loss: law.loss(modelSize: $0.modelSize, dataSize: $0.dataSize) * $1.loss) }
+        return zip(shape, noisy).map { ScalingRun(featureCount: $0.featureCount, sampleCount: $0.sampleCount, loss: law.loss(featureCount: $0.featureCount, sampleCount: $0.sampleCount) * $1.loss) }
     }
 
     @Test("runs from the joined law: cross-validation prefers the joined form")

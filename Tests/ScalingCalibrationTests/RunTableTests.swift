@@ -6,14 +6,14 @@ import Testing
 /// that names the column or line (never a crash).
 @Suite("Run tables")
 struct RunTableTests {
-    let tokens = RunColumns(modelSize: "n", data: .tokens("d"), loss: "loss")
+    let tokens = RunColumns(featureCount: "n", data: .tokens("d"), loss: "loss")
 
     @Test("tokens, compute and quoted header fields")
     func reading() throws {
         let t = try RunTable(csv: "n,d,loss\n10,20,3.5\r\n100,2e3,2.5\n\n", columns: tokens)
-        #expect(t.runs == [ScalingRun(modelSize: 10, dataSize: 20, loss: 3.5), ScalingRun(modelSize: 100, dataSize: 2000, loss: 2.5)])
-        let c = try RunTable(csv: "\"Model Size\",\"Training, FLOP\",loss\n10,600,3\n", columns: RunColumns(modelSize: "Model Size", data: .flop("Training, FLOP"), loss: "loss"))
-        #expect(c.runs[0].dataSize == 10)
+        #expect(t.runs == [ScalingRun(featureCount: 10, sampleCount: 20, loss: 3.5), ScalingRun(featureCount: 100, sampleCount: 2000, loss: 2.5)])
+        let c = try RunTable(csv: "\"Model Size\",\"Training, FLOP\",loss\n10,600,3\n", columns: RunColumns(featureCount: "Model Size", data: .flop("Training, FLOP"), loss: "loss"))
+        #expect(c.runs[0].sampleCount == 10)
         #expect(try RunTable(csv: "\u{FEFF}n,d,loss\n1,2,3\n", columns: tokens).runs.count == 1)  // byte-order mark
     }
 
@@ -42,7 +42,7 @@ struct RunTableTests {
 
     @Test("too few runs for the fit")
     func tooFew() throws {
-        let runs = (1...6).map { ScalingRun(modelSize: Double($0), dataSize: Double($0), loss: 1) }
+        let runs = (1...6).map { ScalingRun(featureCount: Double($0), sampleCount: Double($0), loss: 1) }
         #expect(throws: CalibrationError.tooFewRuns(count: 6, minimum: 8)) {
             try Calibration.run(RunTable(runs: runs, columns: tokens), settings: CalibrationSettings())
         }

@@ -20,7 +20,7 @@ enum SyntheticTable {
                 let n = exp(lo + (hi - lo) * Double(k) / 11)
                 let d = c / (6 * n)
                 let z = (-2 * log(generator.openUnit())).squareRoot() * cos(2 * .pi * generator.unit())
-                runs.append(ScalingRun(modelSize: n, dataSize: d, loss: law.loss(modelSize: n, dataSize: d) * exp(sigma * z)))
+                runs.append(ScalingRun(featureCount: n, sampleCount: d, loss: law.loss(featureCount: n, sampleCount: d) * exp(sigma * z)))
             }
         }
         return runs

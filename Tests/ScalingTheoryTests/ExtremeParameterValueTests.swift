@@ -19,16 +19,16 @@ func compensatedSum(from lo: Int, through hi: Int, _ term: (Double) -> Double) -
 @Suite("Closed forms at extreme parameters")
 struct ExtremeParameterValueTests {
     @Test("D = 1e306, 1e308, max (crashed converting the panel count to Int): E[K] and L_over against their expansions")
-    func hugeDataSize() throws {
+    func hugeSampleCount() throws {
         let p = try DataParameters(alpha: 0, beta: 2)
         for d in [1e306, 1e308, Double.greatestFiniteMagnitude] {
             // E[K(D)] = Γ(1/2)·√D − 1/2 + O(D^(−1/2)); L_over(D) = (1/2)·Γ(1)/D·(1 + O(1/D)).
-            let k = p.expectedObservedCoordinates(dataSize: d)
+            let k = p.expectedObservedCoordinates(sampleCount: d)
             #expect(relativeError(k, Double.pi.squareRoot() * d.squareRoot() - 0.5) < 1e-12, "D = \(d): K = \(k)")
-            let loss = p.modelRichLoss(dataSize: d)
+            let loss = p.modelRichLoss(sampleCount: d)
             #expect(loss.isFinite && loss >= 0, "D = \(d): L = \(loss)")
             if d <= 1e306 { #expect(relativeError(loss, 0.5 / d) < 1e-9, "D = \(d): L = \(loss)") }
-            let report = try TheoryReport(parameters: p, modelSize: 1e308, dataSize: d)
+            let report = try TheoryReport(parameters: p, featureCount: 1e308, sampleCount: d)
             #expect(try report.renderingProblem() == nil)
         }
     }
@@ -43,10 +43,10 @@ struct ExtremeParameterValueTests {
             let loss = compensatedSum(from: 1, through: terms) { i in
                 exp(-(1 + beta) * log(i) + d * log1p(-exp(-beta * log(i))))
             }
-            #expect(relativeError(p.expectedObservedCoordinates(dataSize: d), k) < 1e-12, "D = \(d)")
-            #expect(relativeError(p.modelRichLoss(dataSize: d), loss) < 1e-10, "D = \(d)")
+            #expect(relativeError(p.expectedObservedCoordinates(sampleCount: d), k) < 1e-12, "D = \(d)")
+            #expect(relativeError(p.modelRichLoss(sampleCount: d), loss) < 1e-10, "D = \(d)")
         }
-        let report = try TheoryReport(parameters: p, modelSize: 100, dataSize: 1e200)
+        let report = try TheoryReport(parameters: p, featureCount: 100, sampleCount: 1e200)
         #expect(try report.renderingProblem() == nil)
     }
 
@@ -57,9 +57,9 @@ struct ExtremeParameterValueTests {
         let s = p.varianceExponent
         // The summand peaks near i ≈ 2·10^5 and falls like i^−43 beyond: 2·10^6 terms hold all but 1e-40 of it.
         let direct = compensatedSum(from: 1, through: 2_000_000) { i in exp(-s * log(i) + d * log1p(-exp(-beta * log(i)))) }
-        let loss = p.modelRichLoss(dataSize: d)
+        let loss = p.modelRichLoss(sampleCount: d)
         #expect(relativeError(loss, direct) < 1e-11, "L = \(loss), direct \(direct)")
-        #expect(relativeError(loss, p.modelRichLossAsymptote(dataSize: d)!) < 1e-8)
+        #expect(relativeError(loss, p.modelRichLossAsymptote(sampleCount: d)!) < 1e-8)
     }
 
     @Test("α = 10^5 (hung): E[K] does not depend on α, L_over underflows to 0, and both are fast")
@@ -67,12 +67,12 @@ struct ExtremeParameterValueTests {
         for (m, d) in [(1_000_000, 100.0), (1_000_000, 1e305), (1_000_000_000_000, 100)] {
             let start = Date()
             let p = try DataParameters(alpha: 1e5, beta: 0.5, inputDimension: .finite(m))
-            let k = p.expectedObservedCoordinates(dataSize: d)
-            let loss = p.modelRichLoss(dataSize: d)
-            let report = try TheoryReport(parameters: p, modelSize: 8, dataSize: d)
+            let k = p.expectedObservedCoordinates(sampleCount: d)
+            let loss = p.modelRichLoss(sampleCount: d)
+            let report = try TheoryReport(parameters: p, featureCount: 8, sampleCount: d)
             #expect(Date().timeIntervalSince(start) < 5, "M = \(m), D = \(d)")
             let reference = try DataParameters(alpha: 0, beta: 0.5, inputDimension: .finite(m))
-            #expect(k == reference.expectedObservedCoordinates(dataSize: d), "M = \(m), D = \(d)")
+            #expect(k == reference.expectedObservedCoordinates(sampleCount: d), "M = \(m), D = \(d)")
             // Every term is below 2^−10^5 (coordinate 1 is always observed).
             #expect(loss == 0)
             #expect(try report.renderingProblem() == nil)
@@ -81,7 +81,7 @@ struct ExtremeParameterValueTests {
         let p = try DataParameters(alpha: 900, beta: 0.5, inputDimension: .finite(1_000_000))
         let s = p.varianceExponent
         let direct = compensatedSum(from: 2, through: 100) { i in exp(-s * log(i) + 10 * log1p(-exp(-0.5 * log(i)))) }
-        #expect(relativeError(p.modelRichLoss(dataSize: 10), direct) < 1e-13)
+        #expect(relativeError(p.modelRichLoss(sampleCount: 10), direct) < 1e-13)
     }
 
     @Test("λ_i = i^−(1+α+β) is one power: finite where i^−(1+α) overflows, equal to the product where both are representable")
@@ -102,7 +102,7 @@ struct ExtremeParameterValueTests {
     func integrandInLogarithms() throws {
         for (alpha, beta, d) in [(0.0, 2.0, 1e6), (-0.5, 0.7, 300.0), (2.0, 1.2, 1e12), (40.0, 3.0, 1e9)] {
             for kind in [SparseSummand.Kind.observedCoordinates, .modelRichLoss] {
-                let f = SparseSummand(kind: kind, beta: beta, varianceExponent: 1 + alpha + beta, dataSize: d)
+                let f = SparseSummand(kind: kind, beta: beta, varianceExponent: 1 + alpha + beta, sampleCount: d)
                 for x in [2049.0, 1e4, 3.3e5, 1e7, 1e9] {
                     let direct = x * f.value(at: x)
                     let logarithmic = f.scaledValue(logX: log(x))
@@ -117,15 +117,15 @@ struct ExtremeParameterValueTests {
     func refusals() throws {
         // E[K(D)] ≈ Γ(1 − 1/β)·D^(1/β) ≈ 1e12·D: over 1.8e308 for D = 1e300.
         let nearOne = try DataParameters(alpha: 0, beta: 1 + 1e-12)
-        #expect(throws: ParameterError.self) { try TheoryReport(parameters: nearOne, dataSize: 1e300) }
+        #expect(throws: ParameterError.self) { try TheoryReport(parameters: nearOne, sampleCount: 1e300) }
         do {
-            _ = try TheoryReport(parameters: nearOne, dataSize: 1e300)
+            _ = try TheoryReport(parameters: nearOne, sampleCount: 1e300)
         } catch let ParameterError.invalid(parameter, _, allowed) {
             #expect(parameter == .sampleCount && allowed.contains("E[K(D)]"))
         }
         #expect(throws: ParameterError.self) { try DataParameters(alpha: 1e308, beta: 1e308) }
         // The same β at D = 1e200 is representable, and close to the asymptote − 1/2.
-        let report = try TheoryReport(parameters: nearOne, dataSize: 1e200)
+        let report = try TheoryReport(parameters: nearOne, sampleCount: 1e200)
         let k = try #require(report.observedCoordinatesExact)
         #expect(relativeError(k, try #require(report.observedCoordinatesAsymptotic) - 0.5) < 1e-9)
     }
@@ -133,14 +133,14 @@ struct ExtremeParameterValueTests {
     @Test("β = 0: the intermediate crossover D^((1+α+β)/(2β)) is infinite, reported as none, not inf")
     func zeroBetaCrossover() throws {
         let p = try DataParameters(alpha: 1, beta: 0, inputDimension: .finite(10))
-        let report = try TheoryReport(parameters: p, modelSize: 3, dataSize: 5)
+        let report = try TheoryReport(parameters: p, featureCount: 3, sampleCount: 5)
         #expect(report.solverCosts.intermediateCrossoverExponent == nil)
-        #expect(report.solverCosts.intermediateCrossoverModelSize == nil)
+        #expect(report.solverCosts.intermediateCrossoverFeatureCount == nil)
         #expect(report.textTable().contains("none (direct at every N)"))
         #expect(try report.renderingProblem() == nil)
         // A large α makes D^exponent overflow while the exponent itself is finite: the size is nil, the text symbolic.
-        let steep = try TheoryReport(parameters: DataParameters(alpha: 1e5, beta: 0.5, inputDimension: .finite(1000)), modelSize: 8, dataSize: 100)
-        #expect(steep.solverCosts.intermediateCrossoverModelSize == nil)
+        let steep = try TheoryReport(parameters: DataParameters(alpha: 1e5, beta: 0.5, inputDimension: .finite(1000)), featureCount: 8, sampleCount: 100)
+        #expect(steep.solverCosts.intermediateCrossoverFeatureCount == nil)
         #expect(steep.textTable().contains("D^100001.5"))
     }
 }

@@ -38,12 +38,12 @@ struct LabelNoiseLossLawTests {
             }
             // Tail beyond 4e6 by the integral of D x^(−3β/2).
             sum += d * pow(4e6 + 0.5, 1 - 1.5 * beta) / (1.5 * beta - 1)
-            let s = LabelNoiseLossLaw.singletonScale(parameters, dataSize: d)
+            let s = LabelNoiseLossLaw.singletonScale(parameters, sampleCount: d)
             #expect(abs(s / (sum * sum) - 1) < 1e-6, "β = \(beta), D = \(d)")
         }
         // The asymptote (Γ(3/2 − 1/β)/β)²·D^(2/β − 1) is approached as D grows.
         let parameters = try DataParameters(alpha: 0, beta: 2.5)
-        let law = { (d: Int) in try LabelNoiseLossLaw(parameters: parameters, noise: 1, modelSize: nil, dataSize: d, draws: 2000) }
+        let law = { (d: Int) in try LabelNoiseLossLaw(parameters: parameters, noise: 1, featureCount: nil, sampleCount: d, draws: 2000) }
         let small = try law(1000), large = try law(1_000_000)
         let errorSmall = abs(small.singletonScale / small.singletonScaleAsymptote! - 1)
         let errorLarge = abs(large.singletonScale / large.singletonScaleAsymptote! - 1)
@@ -57,8 +57,8 @@ struct LabelNoiseLossLawTests {
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let d = 10_000.0, sigma = 0.3
         let draws = LabelNoiseLossLaw.singletonPartSample(
-            parameters, sigma: sigma, dataSize: d, coordinates: 20_000, realizedNoise: false, draws: 20_000, seed: 3).sorted()
-        let scale = LabelNoiseLossLaw.singletonScale(parameters, dataSize: d)
+            parameters, sigma: sigma, sampleCount: d, coordinates: 20_000, realizedNoise: false, draws: 20_000, seed: 3).sorted()
+        let scale = LabelNoiseLossLaw.singletonScale(parameters, sampleCount: d)
         // The coordinates beyond 20 000 carry D Σ p^(3/2) ≈ 1e4·20000^−2/2: negligible next to √s ≈ 0.9.
         let law = StableHalfLaw(scale: sigma * sigma * scale)
         for q in [0.1, 0.25, 0.5, 0.75, 0.9] {
@@ -73,7 +73,7 @@ struct LabelNoiseLossLawTests {
         // Σ_i σ²p_i χ²₁/χ²_{k_i}, k_i ~ Binomial(D, p_i) drawn sample by sample, against the law's own draws.
         let parameters = try DataParameters(alpha: 0.2, beta: 2.5)
         let d = 300, sigma = 0.5
-        let law = try LabelNoiseLossLaw(parameters: parameters, noise: sigma, modelSize: nil, dataSize: d, draws: 20_000, seed: 5)
+        let law = try LabelNoiseLossLaw(parameters: parameters, noise: sigma, featureCount: nil, sampleCount: d, draws: 20_000, seed: 5)
         var rng = SplitMix64(state: 11)
         func normal() -> Double { (-2 * log(rng.openUnit())).squareRoot() * cos(2 * .pi * rng.unit()) }
         var values: [Double] = []
@@ -101,8 +101,8 @@ struct LabelNoiseLossLawTests {
 
     @Test func noiselessLawIsTheModelRichLossAtInfiniteN() throws {
         let parameters = try DataParameters(alpha: 0, beta: 2.2)
-        let law = try LabelNoiseLossLaw(parameters: parameters, noise: 0, modelSize: nil, dataSize: 5000, draws: 4000)
-        let mean = parameters.modelRichLoss(dataSize: 5000)
+        let law = try LabelNoiseLossLaw(parameters: parameters, noise: 0, featureCount: nil, sampleCount: 5000, draws: 4000)
+        let mean = parameters.modelRichLoss(sampleCount: 5000)
         // The unobserved mass concentrates: its median is within 10% of its mean.
         #expect(abs(law.excessQuantiles[2] / mean - 1) < 0.1)
         #expect(law.excessQuantiles == law.excessQuantiles.sorted())

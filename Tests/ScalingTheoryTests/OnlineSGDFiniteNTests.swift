@@ -7,7 +7,7 @@ struct OnlineSGDFiniteNTests {
     @Test func largeNIsTheDecoupledLaw() throws {
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let steps = [0, 10, 1000, 30_000]
-        let prediction = OnlineSGDFiniteNPrediction(parameters: parameters, modelSize: 1 << 40, stepSize: 0.25, steps: steps)
+        let prediction = OnlineSGDFiniteNPrediction(parameters: parameters, featureCount: 1 << 40, stepSize: 0.25, steps: steps)
         for (k, t) in steps.enumerated() {
             let exact = parameters.onlineLoss(steps: Double(t), stepSize: 0.25)
             #expect(abs(prediction.loss[k] / exact - 1) < 2e-3, "t = \(t)")
@@ -17,8 +17,8 @@ struct OnlineSGDFiniteNTests {
     @Test func leaksScaleAsOneOverNAndGrowWithT() throws {
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let steps = [10_000, 100_000]
-        let a = OnlineSGDFiniteNPrediction(parameters: parameters, modelSize: 4096, stepSize: 0.25, steps: steps)
-        let b = OnlineSGDFiniteNPrediction(parameters: parameters, modelSize: 8192, stepSize: 0.25, steps: steps)
+        let a = OnlineSGDFiniteNPrediction(parameters: parameters, featureCount: 4096, stepSize: 0.25, steps: steps)
+        let b = OnlineSGDFiniteNPrediction(parameters: parameters, featureCount: 8192, stepSize: 0.25, steps: steps)
         for k in steps.indices {
             let ea = a.loss[k] - a.decoupled[k], eb = b.loss[k] - b.decoupled[k]
             #expect(abs(ea / eb - 2) < 0.05)
@@ -30,7 +30,7 @@ struct OnlineSGDFiniteNTests {
         // At t = 3·10⁵ the bins start at i = 257; the exact pair sum over i, j ≤ 20 000 (plus the same remainder).
         let parameters = try DataParameters(alpha: 0.5, beta: 2)
         let eta = 0.25, t = 300_000.0, n = 1000
-        let prediction = OnlineSGDFiniteNPrediction(parameters: parameters, modelSize: n, stepSize: eta, steps: [Int(t)])
+        let prediction = OnlineSGDFiniteNPrediction(parameters: parameters, featureCount: n, stepSize: eta, steps: [Int(t)])
         let binned = OnlineSGDFiniteNPrediction.coordinates(parameters, stepSize: eta, maxSteps: t)
         let end = Int(binned.indices.reduce(0) { $0 + $1.weight })
         let lambda = (1...end).map(parameters.marginalVariance)

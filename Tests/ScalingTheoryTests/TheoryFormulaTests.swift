@@ -48,23 +48,23 @@ struct TheoryFormulaTests {
         #expect(standard.cheapestUnderparameterized == .direct)
         #expect(standard.cheapestHeavilyOverparameterized == .nesterov)
         #expect(standard.intermediateCrossoverExponent == 0.75)
-        #expect(standard.intermediateCrossoverModelSize == nil && standard.estimate == nil)
+        #expect(standard.intermediateCrossoverFeatureCount == nil && standard.estimate == nil)
         let spiky = SolverCostAnalysis(parameters: try DataParameters(alpha: -1.5, beta: 2))
         #expect(!spiky.directBeatsGradientDescentEverywhere)
         #expect(spiky.cheapestUnderparameterized == .nesterov)
-        let smooth = SolverCostAnalysis(parameters: try DataParameters(alpha: 2, beta: 1.5), dataSize: 1e4)
+        let smooth = SolverCostAnalysis(parameters: try DataParameters(alpha: 2, beta: 1.5), sampleCount: 1e4)
         #expect(smooth.directBeatsAcceleratedOverparameterized)
         #expect(smooth.cheapestHeavilyOverparameterized == .direct)
-        #expect(abs(smooth.intermediateCrossoverModelSize! - pow(1e4, 4.5 / 3)) < 1e-6)
+        #expect(abs(smooth.intermediateCrossoverFeatureCount! - pow(1e4, 4.5 / 3)) < 1e-6)
     }
 
     @Test("Solver cost estimates at a point follow the table's formulas and the symbolic rules")
     func solverEstimates() throws {
         let p = try DataParameters(alpha: 0, beta: 2)
         let d = 1e6
-        let k = p.expectedObservedCoordinates(dataSize: d)
+        let k = p.expectedObservedCoordinates(sampleCount: d)
         // Underparameterized: κ = N^3, direct = N²D is cheapest.
-        let under = SolverCostEstimate(parameters: p, modelSize: 100, dataSize: d)
+        let under = SolverCostEstimate(parameters: p, featureCount: 100, sampleCount: d)
         #expect(under.regime == .underparameterized)
         #expect(abs(under.log10ConditionNumber - 6) < 1e-12)
         #expect(abs(under.log10GradientDescent - (2 + 6 + 6)) < 1e-12)
@@ -72,13 +72,13 @@ struct TheoryFormulaTests {
         #expect(abs(under.log10Direct - (2 + 6 + 2)) < 1e-12)
         #expect(under.cheapest == .direct)
         // Heavily overparameterized: κ = K^3 and β > 1 + α, so accelerated wins.
-        let over = SolverCostEstimate(parameters: p, modelSize: 1e7, dataSize: d)
+        let over = SolverCostEstimate(parameters: p, featureCount: 1e7, sampleCount: d)
         #expect(over.regime == .heavilyOverparameterized)
         #expect(abs(over.log10ConditionNumber - 3 * log10(k)) < 1e-12)
         #expect(over.cheapest == .nesterov)
         // Intermediate: direct below the crossover D^0.75 ≈ 31623, accelerated above.
-        #expect(SolverCostEstimate(parameters: p, modelSize: 5_000, dataSize: d).cheapest == .direct)
-        #expect(SolverCostEstimate(parameters: p, modelSize: 200_000, dataSize: d).cheapest == .nesterov)
+        #expect(SolverCostEstimate(parameters: p, featureCount: 5_000, sampleCount: d).cheapest == .direct)
+        #expect(SolverCostEstimate(parameters: p, featureCount: 200_000, sampleCount: d).cheapest == .nesterov)
     }
 
     @Test("GD spikes iff α < −1, failure exponent (α+β)/(1+α)")
@@ -100,34 +100,34 @@ struct RegimeTests {
     func boundaries() throws {
         let p = try DataParameters(alpha: 0, beta: 2)
         let d = 1e6
-        let k = p.interpolationThreshold(dataSize: d)
-        #expect(k == p.expectedObservedCoordinates(dataSize: d))
+        let k = p.interpolationThreshold(sampleCount: d)
+        #expect(k == p.expectedObservedCoordinates(sampleCount: d))
         #expect(abs(k - 1771.9540724622612378) < 1e-9)
-        #expect(p.regime(modelSize: 1771, dataSize: d) == .underparameterized)
-        #expect(p.regime(modelSize: k, dataSize: d) == .intermediate)
-        #expect(p.regime(modelSize: 1772, dataSize: d) == .intermediate)
-        #expect(p.regime(modelSize: d - 1, dataSize: d) == .intermediate)
-        #expect(p.regime(modelSize: d, dataSize: d) == .heavilyOverparameterized)
-        #expect(p.regime(modelSize: 1e9, dataSize: d) == .heavilyOverparameterized)
+        #expect(p.regime(featureCount: 1771, sampleCount: d) == .underparameterized)
+        #expect(p.regime(featureCount: k, sampleCount: d) == .intermediate)
+        #expect(p.regime(featureCount: 1772, sampleCount: d) == .intermediate)
+        #expect(p.regime(featureCount: d - 1, sampleCount: d) == .intermediate)
+        #expect(p.regime(featureCount: d, sampleCount: d) == .heavilyOverparameterized)
+        #expect(p.regime(featureCount: 1e9, sampleCount: d) == .heavilyOverparameterized)
     }
 
     @Test("The threshold is capped at D when more coordinates than samples are observed")
     func thresholdCap() throws {
         let dense = try DataParameters(alpha: 0.5, beta: 0, inputDimension: .finite(100))
-        #expect(dense.interpolationThreshold(dataSize: 10) == 10)
-        #expect(dense.regime(modelSize: 9, dataSize: 10) == .underparameterized)
-        #expect(dense.regime(modelSize: 10, dataSize: 10) == .heavilyOverparameterized)
+        #expect(dense.interpolationThreshold(sampleCount: 10) == 10)
+        #expect(dense.regime(featureCount: 9, sampleCount: 10) == .underparameterized)
+        #expect(dense.regime(featureCount: 10, sampleCount: 10) == .heavilyOverparameterized)
         let p = try DataParameters(alpha: 0, beta: 2)
-        #expect(p.interpolationThreshold(dataSize: 1) == 1)  // K(1) = ζ(2) > 1
+        #expect(p.interpolationThreshold(sampleCount: 1) == 1)  // K(1) = ζ(2) > 1
     }
 
     @Test("Collapse coordinates x = N/D^(1/β), y = L·D^(α_D)")
     func collapse() throws {
         let p = try DataParameters(alpha: 0, beta: 2)
-        let c = p.collapseCoordinates(modelSize: 2000, dataSize: 1e6, loss: 3e-7)
+        let c = p.collapseCoordinates(featureCount: 2000, sampleCount: 1e6, loss: 3e-7)
         #expect(abs(c.x - 2) < 1e-14 && abs(c.y - 0.3) < 1e-14)
         // The model-rich loss collapses to its asymptotic constant (1/β)Γ((α+β)/β) = 0.5.
-        let y = p.collapseCoordinates(modelSize: 1, dataSize: 1e12, loss: p.modelRichLoss(dataSize: 1e12)).y
+        let y = p.collapseCoordinates(featureCount: 1, sampleCount: 1e12, loss: p.modelRichLoss(sampleCount: 1e12)).y
         #expect(abs(y - 0.5) < 1e-10)
     }
 }
@@ -157,8 +157,8 @@ struct ValidationTests {
     func invalidSizes() throws {
         let p = try DataParameters(alpha: 0, beta: 2)
         for bad in [0, -1, 0.5, .nan, .infinity] as [Double] {
-            #expect(throws: ParameterError.self) { try TheoryReport(parameters: p, modelSize: bad, dataSize: 100) }
-            #expect(throws: ParameterError.self) { try TheoryReport(parameters: p, modelSize: 100, dataSize: bad) }
+            #expect(throws: ParameterError.self) { try TheoryReport(parameters: p, featureCount: bad, sampleCount: 100) }
+            #expect(throws: ParameterError.self) { try TheoryReport(parameters: p, featureCount: 100, sampleCount: bad) }
         }
         #expect(throws: ParameterError.self) { try TheoryReport(parameters: p, computeA: 0) }
     }

@@ -49,7 +49,7 @@ struct TheoryFuzzCase: CustomStringConvertible, Sendable {
     func evaluate() -> Result<TheoryReport, ParameterError> {
         do {
             let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: m.map { .finite($0) } ?? .infinite)
-            return .success(try TheoryReport(parameters: parameters, modelSize: n, dataSize: d))
+            return .success(try TheoryReport(parameters: parameters, featureCount: n, sampleCount: d))
         } catch let error as ParameterError {
             return .failure(error)
         } catch {
@@ -66,7 +66,7 @@ extension TheoryReport {
         var out: [Double?] = [alpha, beta, n, d, alphaN, alphaD, asymmetryRatio, observedCoordinatesExact,
                               observedCoordinatesAsymptotic, modelRichLossExact, modelRichLossAsymptotic, totalVariance,
                               interpolationThreshold, collapseX, co.computeA, co.computeB, co.nExponent, co.dExponent,
-                              co.lossExponent, costs.intermediateCrossoverExponent, costs.intermediateCrossoverModelSize,
+                              co.lossExponent, costs.intermediateCrossoverExponent, costs.intermediateCrossoverFeatureCount,
                               gdFailureExponent]
         if let e = costs.estimate {
             out += [e.log10ConditionNumber, e.log10GradientDescent, e.log10Accelerated, e.log10Direct]

@@ -44,7 +44,7 @@ struct TheoryFuzzTests {
     }
 
     @Test("60 seeded extreme large-D inputs with M = ∞: the exact sums match their large-D expansions")
-    func largeDataSizeExpansions() throws {
+    func largeSampleCountExpansions() throws {
         var rng = SplitMix64(state: 4242)
         var checked = 0
         for _ in 0..<60 {

@@ -39,8 +39,8 @@ struct TheoryReportTests {
     @Test("With N and D the report carries the exact sums, regime and costs, and round-trips")
     func fullReport() throws {
         let p = try DataParameters(alpha: -1.5, beta: 2)
-        let report = try TheoryReport(parameters: p, modelSize: 1e7, dataSize: 1e12)
-        #expect(report.observedCoordinatesExact! == p.expectedObservedCoordinates(dataSize: 1e12))
+        let report = try TheoryReport(parameters: p, featureCount: 1e7, sampleCount: 1e12)
+        #expect(report.observedCoordinatesExact! == p.expectedObservedCoordinates(sampleCount: 1e12))
         #expect(relativeError(report.modelRichLossExact!, 0.0018128049541106709052) < 1e-10)
         #expect(report.regime == .intermediate)
         #expect(report.gdSpikesPossible && report.gdFailureExponent == -1)
@@ -56,7 +56,7 @@ struct TheoryReportTests {
     @Test("Finite M and β ≤ 1: m is a number and the asymptotes are null")
     func finiteM() throws {
         let p = try DataParameters(alpha: 0.5, beta: 0.5, inputDimension: .finite(1_000_000_000))
-        let report = try TheoryReport(parameters: p, modelSize: 100, dataSize: 1e3)
+        let report = try TheoryReport(parameters: p, featureCount: 100, sampleCount: 1e3)
         let json = try object(report)
         #expect(json["m"] as? Int == 1_000_000_000)
         #expect(json["observed_coordinates_asymptotic"] is NSNull)
@@ -67,7 +67,7 @@ struct TheoryReportTests {
 
     @Test("The text table has one aligned row per quantity")
     func textTable() throws {
-        let report = try TheoryReport(parameters: DataParameters(alpha: 0, beta: 2), modelSize: 1000, dataSize: 1e6)
+        let report = try TheoryReport(parameters: DataParameters(alpha: 0, beta: 2), featureCount: 1000, sampleCount: 1e6)
         let text = report.textTable()
         let rows = text.split(separator: "\n").filter { $0.hasPrefix("|") }
         #expect(rows.count > 25)

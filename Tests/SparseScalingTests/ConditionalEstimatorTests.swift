@@ -26,11 +26,11 @@ struct ConditionalEstimatorTests {
             if fast.nullMass > 0 { sawNullDirections = true }
             #expect(abs(fast.unobservedMass - reference.unobservedMass) <= 1e-10 * reference.unobservedMass)
             for n in [fast.rank + 2, fast.rank + 9, 4 * d] where n >= fast.rank + 2 {
-                let exact = reference.conditionalMeanLoss(modelSize: n).value!
-                let value = try #require(fast.mean(modelSize: n))
+                let exact = reference.conditionalMeanLoss(featureCount: n).value!
+                let value = try #require(fast.mean(featureCount: n))
                 #expect(abs(value / exact - 1) < 1e-10, "α \(alpha) β \(beta) D \(d) N \(n): \(value) vs \(exact)")
             }
-            #expect(fast.mean(modelSize: fast.rank + 1) == nil)
+            #expect(fast.mean(featureCount: fast.rank + 1) == nil)
         }
         #expect(sawNullDirections)
     }
@@ -87,7 +87,7 @@ struct ConditionalEstimatorTests {
                 losses.append(loss)
             }
             let (mean, error) = CurveMonteCarloTests.meanAndError(losses)
-            let exact = conditional.mean(modelSize: n)!
+            let exact = conditional.mean(featureCount: n)!
             #expect(abs(mean - exact) / error < 4, "D = \(d), N = \(n): MC \(mean) ± \(error) vs E[L | data] \(exact)")
         }
     }
@@ -101,7 +101,7 @@ struct ConditionalEstimatorTests {
         #expect(over.estimator == .conditional && over.readout.isEmpty)
         let set = SparseTrainingSet(sampler: SparseSampler(parameters: parameters, seed: 3), sampleCount: 512, threads: 1)
         let parts = try ConditionalLoss(samples: set, parameters: parameters)
-        #expect(over.loss == parts.mean(modelSize: 2048)! && over.rank == parts.rank)
+        #expect(over.loss == parts.mean(featureCount: 2048)! && over.rank == parts.rank)
         #expect(over.storeResult.extras == ["conditional_estimate": 1])
 
         spec.featureCount = 16
@@ -149,7 +149,7 @@ struct ConditionalEstimatorTests {
         let outcome = try PointEvaluator.evaluate(spec, threads: 1)
         let set = try SublinearTrainingSet(sampler: SublinearSampler(parameters: parameters, seed: 5, sampleCount: 1000), sampleCount: 1000, threads: 1)
         let parts = try ConditionalLoss(samples: set.columns, parameters: parameters)
-        #expect(outcome.estimator == .conditional && abs(outcome.loss / parts.mean(modelSize: 4096)! - 1) < 1e-12)
+        #expect(outcome.estimator == .conditional && abs(outcome.loss / parts.mean(featureCount: 4096)! - 1) < 1e-12)
         #expect(outcome.observedCoordinates == set.columns.observedCount)
         // Not the per-sample data of the same seed.
         var perSample = spec

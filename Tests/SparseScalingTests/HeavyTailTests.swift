@@ -17,11 +17,11 @@ import SVGPlot
 
     @Test func peakBandRuleIsLossCurvePredictorsRegion() throws {
         for d in [64, 1024, 16384] {
-            let predictor = try LossCurvePredictor(parameters: parameters, dataSize: d)
+            let predictor = try LossCurvePredictor(parameters: parameters, sampleCount: d)
             let k = predictor.rankLaw.mean
             var sawBand = false
             for n in stride(from: 1, through: Int(3 * k), by: 1) {
-                let band = predictor.region(modelSize: n) == .peakBand
+                let band = predictor.region(featureCount: n) == .peakBand
                 sawBand = sawBand || band
                 #expect(try point(n: n, d: d, losses: [1, 1, 1]).heavyTail.reasons.contains(.peakBand) == band, "N = \(n), D = \(d)")
             }
@@ -31,7 +31,7 @@ import SVGPlot
 
     @Test func bandAppliesOnlyToRidgelessExactLinearModels() throws {
         let d = 1024
-        let n = Int(try LossCurvePredictor(parameters: parameters, dataSize: d).rankLaw.mean.rounded())
+        let n = Int(try LossCurvePredictor(parameters: parameters, sampleCount: d).rankLaw.mean.rounded())
         #expect(try point(n: n, d: d, losses: [1, 1, 1]).heavyTail.isHeavyTailed)
         #expect(try !point(n: n, d: d, losses: [1, 1, 1], features: .relu).heavyTail.isHeavyTailed)
         #expect(try !point(n: n, d: d, losses: [1, 1, 1], ridge: 1e-3).heavyTail.isHeavyTailed)
@@ -106,19 +106,19 @@ import SVGPlot
 
     @Test func collapseCurvePredictionsSitInTheBand() throws {
         let d = 1024
-        let predictor = try LossCurvePredictor(parameters: parameters, dataSize: d)
+        let predictor = try LossCurvePredictor(parameters: parameters, sampleCount: d)
         let ns = [16, 32, 45, 57, 70, 90, 128, 256]
         let points = try ns.map { try point(n: $0, d: d, losses: [1, 1.1, 0.9]) }
         let curve = CollapseCurve(sampleCount: d, points: points, alpha: 0, beta: 2, parameters: parameters)
         #expect(curve.predicted.count == ns.count)
         // The predicted mean never exists inside the band, and exists well below and above it.
-        for (n, p) in zip(ns, curve.predicted) where predictor.region(modelSize: n) == .peakBand {
+        for (n, p) in zip(ns, curve.predicted) where predictor.region(featureCount: n) == .peakBand {
             #expect(p.mean == nil, "N = \(n)")
         }
         #expect(curve.predicted.first?.mean != nil && curve.predicted.last?.mean != nil)
         #expect(curve.predicted.last?.median != nil)
         let peakN = try #require(curve.predictedPeakX) * pow(Double(d), 0.5)
-        #expect(predictor.region(modelSize: Int(peakN.rounded())) == .peakBand)
+        #expect(predictor.region(featureCount: Int(peakN.rounded())) == .peakBand)
         #expect(abs(peakN - predictor.rankLaw.mean) < 4 * predictor.rankLaw.standardDeviation)
     }
 

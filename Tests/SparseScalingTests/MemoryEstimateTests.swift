@@ -33,7 +33,7 @@ struct MemoryEstimateTests {
     func export() throws {
         let spec = PointSpecification(parameters: try DataParameters(alpha: 0, beta: 2), featureCount: 64, sampleCount: 300_000)
         let point = MemoryEstimate(point: spec).bytes, export = MemoryEstimate(export: try PointPlan(spec)).bytes
-        let k = spec.parameters.expectedObservedCoordinates(dataSize: 300_000)
+        let k = spec.parameters.expectedObservedCoordinates(sampleCount: 300_000)
         #expect(export - point >= 16 * k * 300_000)
         #expect(export > 4.6 * 1_073_741_824)  // the measured peak of that export before the writer was made lean
     }

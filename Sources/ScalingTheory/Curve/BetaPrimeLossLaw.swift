@@ -27,7 +27,7 @@ public struct BetaPrimeLossLaw: Sendable, Hashable, Codable {
 
     /// The exact law of E[L | data, v] on the overparameterized side, N ≥ r: scale T + G₀,
     /// Q = ‖v‖²/N = χ²_r/χ²_{N−r+1}; nil for N < r.
-    public init?(overparameterizedRank r: Int, modelSize n: Int, unfittableMass: Double) {
+    public init?(overparameterizedRank r: Int, featureCount n: Int, unfittableMass: Double) {
         guard n >= r, r >= 0 else { return nil }
         self.init(scale: unfittableMass, numeratorShape: Double(r) / 2, denominatorShape: Double(n - r + 1) / 2)
     }

@@ -3,7 +3,7 @@ import Foundation
 extension DataSpectrum {
     /// κ > 0 solving Σ_j s_j/(s_j + κ) = N, the ridge a Gaussian sketch of size N acts like
     /// (docs/theory.md §6.2); nil unless 0 < N < r. Bracketed in [s_min(r − N)/N, Σ s_j/N], solved to 1e-12.
-    public func effectiveRidge(modelSize n: Int) -> Double? {
+    public func effectiveRidge(featureCount n: Int) -> Double? {
         guard n > 0, n < rank else { return nil }
         let target = Double(n)
         let smallest = eigenvalues.min()!, total = eigenvalues.reduce(0, +)
@@ -34,7 +34,7 @@ extension DataSpectrum {
     /// exact (T + G₀)(N − 1)/(N − 1 − r) for N ≥ r + 2; infinite for N ∈ {r − 1, r, r + 1};
     /// for N ≤ r − 2 the deterministic equivalent of §6.2 with the given finite-N correction
     /// (infinite where that correction places N at its pole).
-    public func conditionalMeanLoss(modelSize n: Int,
+    public func conditionalMeanLoss(featureCount n: Int,
                                     correction: FiniteSizeCorrection = .half) -> ConditionalMean {
         precondition(n >= 1, "model size N must be ≥ 1")
         let r = rank
@@ -42,15 +42,15 @@ extension DataSpectrum {
             return .finite(unfittableMass * Double(n - 1) / Double(n - 1 - r))
         }
         if n >= r - 1 { return .infinite }
-        let kappa = effectiveRidge(modelSize: n)!
+        let kappa = effectiveRidge(featureCount: n)!
         let loss = correction.loss(bias: rangeBias(ridge: kappa), unfittable: unfittableMass,
-                                   modelSize: Double(n), df2: secondDegreesOfFreedom(ridge: kappa))
+                                   featureCount: Double(n), df2: secondDegreesOfFreedom(ridge: kappa))
         return loss.map { .finite($0) } ?? .infinite
     }
 
     /// The exact law of E[L | data, v] (null directions and tail averaged, docs/theory.md §6.1) for
     /// N ≥ r: (T + G₀)(1 + χ²_r/χ²_{N−r+1}); nil for N < r.
-    public func conditionalLossLaw(modelSize n: Int) -> BetaPrimeLossLaw? {
-        BetaPrimeLossLaw(overparameterizedRank: rank, modelSize: n, unfittableMass: unfittableMass)
+    public func conditionalLossLaw(featureCount n: Int) -> BetaPrimeLossLaw? {
+        BetaPrimeLossLaw(overparameterizedRank: rank, featureCount: n, unfittableMass: unfittableMass)
     }
 }

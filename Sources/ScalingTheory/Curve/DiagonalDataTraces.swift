@@ -16,7 +16,7 @@ final class DiagonalDataTraces {
     let gamma: Double
     /// s = 1 + α + β, the decay exponent of λ_i.
     let varianceExponent: Double
-    let dataSize: Double
+    let sampleCount: Double
     let inputDimension: Int?
     /// Σ λ_i = Φ(0).
     let totalVariance: Double
@@ -31,13 +31,13 @@ final class DiagonalDataTraces {
     /// Beyond the point where D·p_i ≤ δ and t·σ_i ≤ δ, 1 − φ_i = D·t·λ_i to relative order δ.
     static let linearThreshold = 1e-7
 
-    init(parameters: DataParameters, dataSize d: Double) {
+    init(parameters: DataParameters, sampleCount d: Double) {
         precondition(parameters.alpha > -1, "the diagonal traces need decaying active variances (α > −1)")
         precondition(parameters.beta > 1 || parameters.inputDimension != .infinite, "M = ∞ needs β > 1")
         beta = parameters.beta
         gamma = 1 + parameters.alpha
         varianceExponent = parameters.varianceExponent
-        dataSize = d
+        sampleCount = d
         inputDimension = parameters.inputDimension.finiteValue
         totalVariance = parameters.totalVariance
         firstLogT = log(1e-6 / d)
@@ -52,15 +52,15 @@ final class DiagonalDataTraces {
         let y = 2 * t * sigma
         let root = (1 + y).squareRoot()
         let w = y / (root * (1 + root))  // 1 − (1 + y)^{−1/2} without cancellation
-        let logPhi = dataSize * log1p(-p * w)
+        let logPhi = sampleCount * log1p(-p * w)
         return SIMD2(-expm1(logPhi), p * sigma * exp(logPhi))
     }
 
     /// (Ψ(t), Φ(t)) by the coordinate sum.
     func direct(_ t: Double) -> SIMD2<Double> {
         let delta = Self.linearThreshold
-        let end = max(pow(dataSize / delta, 1 / beta), pow(t / delta, 1 / gamma))
-        let s = varianceExponent, d = dataSize
+        let end = max(pow(sampleCount / delta, 1 / beta), pow(t / delta, 1 / gamma))
+        let s = varianceExponent, d = sampleCount
         return CoordinateSum.sum(upTo: inputDimension, numericEnd: end, { summand($0, t: t) },
                                  asymptoticIntegral: { a, b in
             let tail = EulerMaclaurin.powerIntegral(s, from: a, to: b)
@@ -155,8 +155,8 @@ final class DiagonalDataTraces {
     }
 
     /// κ with d₁(κ) = N, or nil when N ≥ sup d₁ = E[K] or so close to it that κ < 8^−40·DΣλ/N.
-    func ridge(modelSize n: Double) -> Double? {
-        let upper = dataSize * totalVariance / n
+    func ridge(featureCount n: Double) -> Double? {
+        let upper = sampleCount * totalVariance / n
         var lower = upper
         var guardCount = 0
         while firstTrace(ridge: lower) < n {

@@ -12,7 +12,7 @@ public enum FiniteSizeCorrection: Sendable, Hashable, Codable {
 
     /// The loss given the bias term B = κ² Σ g_j/(s_j + κ)², the unfittable mass U = T + G₀ and the
     /// traces N and df₂; nil where the correction puts N at or past its pole.
-    func loss(bias: Double, unfittable: Double, modelSize n: Double, df2: Double) -> Double? {
+    func loss(bias: Double, unfittable: Double, featureCount n: Double, df2: Double) -> Double? {
         switch self {
         case let .shift(c):
             let denominator = n - c - df2

@@ -4,11 +4,11 @@ public enum InstanceAveragedCurve {
     /// Per model size: the mean of E[L | data] over `spectra` (nil if any is infinite); the median and
     /// 10/90% quantiles of the equal-weight mixture of the exact laws when every set has r ≤ N (else nil);
     /// the region from the sets' ranks (over if all r ≤ N − 2, under if all r ≥ N + 2, else the band).
-    public static func points(spectra: [DataSpectrum], modelSizes: [Int], dataSize: Int,
+    public static func points(spectra: [DataSpectrum], featureCounts: [Int], sampleCount: Int,
                               correction: FiniteSizeCorrection = .half) -> [PredictedLossPoint] {
         precondition(!spectra.isEmpty, "the mc curve needs at least one training set")
-        return modelSizes.map { n in
-            let means = spectra.map { $0.conditionalMeanLoss(modelSize: n, correction: correction).value }
+        return featureCounts.map { n in
+            let means = spectra.map { $0.conditionalMeanLoss(featureCount: n, correction: correction).value }
             let mean: Double? = means.contains { $0 == nil }
                 ? nil : means.reduce(0) { $0 + $1! } / Double(means.count)
             let region: CurveRegion
@@ -19,7 +19,7 @@ public enum InstanceAveragedCurve {
             } else {
                 region = .peakBand
             }
-            let laws = spectra.compactMap { $0.conditionalLossLaw(modelSize: n) }
+            let laws = spectra.compactMap { $0.conditionalLossLaw(featureCount: n) }
             var median: Double?, q10: Double?, q90: Double?
             if laws.count == spectra.count {
                 let mixture = LossLawMixture(components: laws.map { .init(weight: 1, law: $0) })
@@ -27,7 +27,7 @@ public enum InstanceAveragedCurve {
                 q10 = mixture.quantile(0.1)
                 q90 = mixture.quantile(0.9)
             }
-            return PredictedLossPoint(modelSize: n, dataSize: dataSize, mean: mean, median: median,
+            return PredictedLossPoint(featureCount: n, sampleCount: sampleCount, mean: mean, median: median,
                                       quantile10: q10, quantile90: q90, method: .instanceAverage, region: region)
         }
     }

@@ -9,30 +9,30 @@ public final class LossCurvePredictor {
     /// The data distribution.
     public let parameters: DataParameters
     /// D.
-    public let dataSize: Int
+    public let sampleCount: Int
     /// The approximation choices.
     public let options: CurvePredictionOptions
     /// The law of K (and of T jointly), standing in for the law of the rank r.
     public let rankLaw: ObservedCoordinateLaw
-    private lazy var traces = DiagonalDataTraces(parameters: parameters, dataSize: Double(dataSize))
+    private lazy var traces = DiagonalDataTraces(parameters: parameters, sampleCount: Double(sampleCount))
 
     /// A predictor for D ≥ 1. Throws for α ≤ −1: the averaged traces need decaying active variances.
-    public init(parameters: DataParameters, dataSize: Int, options: CurvePredictionOptions = .init()) throws {
+    public init(parameters: DataParameters, sampleCount: Int, options: CurvePredictionOptions = .init()) throws {
         guard parameters.alpha > -1 else {
             throw ParameterError.invalid(parameter: .alpha, value: "\(parameters.alpha)",
                                          allowed: "α > −1 for the predicted loss curve (active variances must decay)")
         }
-        guard dataSize >= 1 else {
-            throw ParameterError.invalid(parameter: .sampleCount, value: "\(dataSize)", allowed: "an integer ≥ 1")
+        guard sampleCount >= 1 else {
+            throw ParameterError.invalid(parameter: .sampleCount, value: "\(sampleCount)", allowed: "an integer ≥ 1")
         }
         self.parameters = parameters
-        self.dataSize = dataSize
+        self.sampleCount = sampleCount
         self.options = options
-        rankLaw = ObservedCoordinateLaw(parameters: parameters, dataSize: Double(dataSize))
+        rankLaw = ObservedCoordinateLaw(parameters: parameters, sampleCount: Double(sampleCount))
     }
 
     /// The region of model size N: over when P(K ≥ N − 1) < ε, under when P(K ≤ N + 1) < ε, else the band.
-    public func region(modelSize n: Int) -> CurveRegion {
+    public func region(featureCount n: Int) -> CurveRegion {
         let epsilon = options.bandProbability
         if rankLaw.survival(n - 2) < epsilon { return .overparameterized }
         if rankLaw.cdf(n + 1) < epsilon { return .underparameterized }
@@ -40,9 +40,9 @@ public final class LossCurvePredictor {
     }
 
     /// The predicted point at model size N ≥ 1.
-    public func point(modelSize n: Int) -> PredictedLossPoint {
+    public func point(featureCount n: Int) -> PredictedLossPoint {
         precondition(n >= 1, "model size N must be ≥ 1")
-        switch region(modelSize: n) {
+        switch region(featureCount: n) {
         case .underparameterized: return underparameterized(n)
         case .overparameterized: return overparameterized(n)
         case .peakBand: return peakBand(n)
@@ -50,17 +50,17 @@ public final class LossCurvePredictor {
     }
 
     /// The predicted points at each model size.
-    public func curve(modelSizes: [Int]) -> [PredictedLossPoint] {
-        modelSizes.map { point(modelSize: $0) }
+    public func curve(featureCounts: [Int]) -> [PredictedLossPoint] {
+        featureCounts.map { point(featureCount: $0) }
     }
 
     /// The det mean b(κ)(N − c)/(N − c − d₂(κ)) at d₁(κ) = N, nil at or past the pole.
-    public func deterministicEquivalentMean(modelSize n: Int) -> Double? {
-        guard let kappa = traces.ridge(modelSize: Double(n)) else { return nil }
+    public func deterministicEquivalentMean(featureCount n: Int) -> Double? {
+        guard let kappa = traces.ridge(featureCount: Double(n)) else { return nil }
         let (_, d2, b) = traces.traces(ridge: kappa)
         let unobserved = rankLaw.unobservedMass
         return options.correction.loss(bias: max(0, b - unobserved), unfittable: unobserved,
-                                       modelSize: Double(n), df2: d2)
+                                       featureCount: Double(n), df2: d2)
     }
 
     /// The data-averaged traces (d₁, d₂, b) at ridge κ > 0 (docs/theory.md §6.3).
@@ -69,15 +69,15 @@ public final class LossCurvePredictor {
     }
 
     /// κ with d₁(κ) = N, nil when N is too close to E[K] (or above it).
-    public func averagedRidge(modelSize n: Int) -> Double? {
-        traces.ridge(modelSize: Double(n))
+    public func averagedRidge(featureCount n: Int) -> Double? {
+        traces.ridge(featureCount: Double(n))
     }
 
     private func underparameterized(_ n: Int) -> PredictedLossPoint {
-        let mean = deterministicEquivalentMean(modelSize: n)
+        let mean = deterministicEquivalentMean(featureCount: n)
         // The det value is a mean; across training sets the loss is right-skewed (measured median/mean
         // 0.6–0.85 at N ≤ 16), so no median or quantiles are claimed here.
-        return PredictedLossPoint(modelSize: n, dataSize: dataSize, mean: mean, median: nil,
+        return PredictedLossPoint(featureCount: n, sampleCount: sampleCount, mean: mean, median: nil,
                                   quantile10: nil, quantile90: nil,
                                   method: .deterministicEquivalent, region: .underparameterized)
     }
@@ -153,7 +153,7 @@ public final class LossCurvePredictor {
             mean = sum / total
         }
         let laws = mixture(bins: bins) { k in (0, Double(k) / 2, Double(n - k + 1) / 2) }
-        return PredictedLossPoint(modelSize: n, dataSize: dataSize, mean: mean, median: laws.quantile(0.5),
+        return PredictedLossPoint(featureCount: n, sampleCount: sampleCount, mean: mean, median: laws.quantile(0.5),
                                   quantile10: laws.quantile(0.1), quantile90: laws.quantile(0.9),
                                   method: .exactRankMixture, region: .overparameterized)
     }
@@ -163,11 +163,11 @@ public final class LossCurvePredictor {
     /// the fitted part B·N/(N − df₂) as the offset, and T(1 + Q) with Q = χ²_N/χ²_{r'−N+1}, the A = I law
     /// whose mean N/(r' − N − 1) equals df₂/(N − df₂ − df₂/N) (exact for A = I). Falls back to
     /// r' = k, no offset, where the shifted equivalent has no solution.
-    private func underparameterizedShapes(modelSize n: Int, rank k: Int) -> (Double, Double, Double) {
+    private func underparameterizedShapes(featureCount n: Int, rank k: Int) -> (Double, Double, Double) {
         let mirror = (0.0, Double(n) / 2, Double(k - n + 1) / 2)
         let shift = Double(k) - rankLaw.mean
         let target = Double(n) - shift
-        guard target >= 1, let kappa = traces.ridge(modelSize: target) else { return mirror }
+        guard target >= 1, let kappa = traces.ridge(featureCount: target) else { return mirror }
         let (_, d2, b) = traces.traces(ridge: kappa)
         let df2 = d2 + shift
         let nn = Double(n)
@@ -183,9 +183,9 @@ public final class LossCurvePredictor {
         let bins = rankBins(rankLaw.support, count: 40, exactNear: n)
         // r ≤ N: the exact law; r > N: `underparameterizedShapes`.
         let laws = mixture(bins: bins) { k in
-            k <= n ? (0, Double(k) / 2, Double(n - k + 1) / 2) : underparameterizedShapes(modelSize: n, rank: k)
+            k <= n ? (0, Double(k) / 2, Double(n - k + 1) / 2) : underparameterizedShapes(featureCount: n, rank: k)
         }
-        return PredictedLossPoint(modelSize: n, dataSize: dataSize, mean: nil, median: laws.quantile(0.5),
+        return PredictedLossPoint(featureCount: n, sampleCount: sampleCount, mean: nil, median: laws.quantile(0.5),
                                   quantile10: laws.quantile(0.1), quantile90: laws.quantile(0.9),
                                   method: .peakMixture, region: .peakBand)
     }
@@ -193,8 +193,8 @@ public final class LossCurvePredictor {
 
 extension DataParameters {
     /// The predicted loss curve at data size D for each model size (see `LossCurvePredictor`).
-    public func predictedLossCurve(modelSizes: [Int], dataSize: Int,
+    public func predictedLossCurve(featureCounts: [Int], sampleCount: Int,
                                    options: CurvePredictionOptions = .init()) throws -> [PredictedLossPoint] {
-        try LossCurvePredictor(parameters: self, dataSize: dataSize, options: options).curve(modelSizes: modelSizes)
+        try LossCurvePredictor(parameters: self, sampleCount: sampleCount, options: options).curve(featureCounts: featureCounts)
     }
 }

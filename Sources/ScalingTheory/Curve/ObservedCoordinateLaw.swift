@@ -17,10 +17,10 @@ public struct ObservedCoordinateLaw: Sendable, Hashable, Codable {
     public let unobservedVariance: Double
 
     /// The law of K at data size D ≥ 1 (sums to ~1e-8 relative).
-    public init(parameters: DataParameters, dataSize d: Double) {
+    public init(parameters: DataParameters, sampleCount d: Double) {
         precondition(d >= 1 && d.isFinite, "data size D must be finite and ≥ 1")
-        mean = parameters.expectedObservedCoordinates(dataSize: d)
-        unobservedMass = parameters.modelRichLoss(dataSize: d)
+        mean = parameters.expectedObservedCoordinates(sampleCount: d)
+        unobservedMass = parameters.modelRichLoss(sampleCount: d)
         let beta = parameters.beta, s = parameters.varianceExponent
         let sums = CoordinateSum.sum(
             upTo: parameters.inputDimension.finiteValue,

@@ -24,9 +24,9 @@ public enum CurvePredictionMethod: String, Sendable, Hashable, Codable, CaseIter
 /// One predicted point of the loss curve L(N) at data size D.
 public struct PredictedLossPoint: Sendable, Hashable, Codable {
     /// N, the number of random features.
-    public let modelSize: Int
+    public let featureCount: Int
     /// D, the number of training samples.
-    public let dataSize: Int
+    public let sampleCount: Int
     /// The predicted mean loss E[L], nil where it is infinite (the peak band).
     public let mean: Double?
     /// The predicted median loss, nil if not available.
@@ -41,10 +41,10 @@ public struct PredictedLossPoint: Sendable, Hashable, Codable {
     public let region: CurveRegion
 
     /// A point from its parts.
-    public init(modelSize: Int, dataSize: Int, mean: Double?, median: Double?, quantile10: Double?,
+    public init(featureCount: Int, sampleCount: Int, mean: Double?, median: Double?, quantile10: Double?,
                 quantile90: Double?, method: CurvePredictionMethod, region: CurveRegion) {
-        self.modelSize = modelSize
-        self.dataSize = dataSize
+        self.featureCount = featureCount
+        self.sampleCount = sampleCount
         self.mean = mean
         self.median = median
         self.quantile10 = quantile10

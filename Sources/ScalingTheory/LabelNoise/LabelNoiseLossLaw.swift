@@ -16,9 +16,9 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
     /// Noise standard deviation σ ≥ 0.
     public let noise: Double
     /// Model size N (nil: N = ∞).
-    public let modelSize: Double?
+    public let featureCount: Double?
     /// Data size D.
-    public let dataSize: Int
+    public let sampleCount: Int
     /// Monte Carlo draws of the law and the seed they used.
     public let draws: Int
     public let seed: UInt64
@@ -38,33 +38,33 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
 
     /// The law at (N, D) for `parameters`; `draws` Monte Carlo draws (default 20 000, fewer when the
     /// explicit coordinates are many: at most 4·10⁸ coordinate draws), seeded. Throws for σ < 0, D < 1, N < 1.
-    public init(parameters: DataParameters, noise sigma: Double, modelSize: Double?, dataSize: Int,
+    public init(parameters: DataParameters, noise sigma: Double, featureCount: Double?, sampleCount: Int,
                 draws requested: Int = 20_000, seed: UInt64 = 1) throws {
         guard sigma.isFinite, sigma >= 0 else {
             throw ParameterError.invalid(parameter: .labelNoise, value: "\(sigma)", allowed: "a finite number ≥ 0")
         }
-        guard dataSize >= 1 else { throw ParameterError.invalid(parameter: .sampleCount, value: "\(dataSize)", allowed: "an integer ≥ 1") }
-        if let n = modelSize, !(n.isFinite && n >= 1) {
+        guard sampleCount >= 1 else { throw ParameterError.invalid(parameter: .sampleCount, value: "\(sampleCount)", allowed: "an integer ≥ 1") }
+        if let n = featureCount, !(n.isFinite && n >= 1) {
             throw ParameterError.invalid(parameter: .featureCount, value: "\(n)", allowed: "a finite number ≥ 1")
         }
         noise = sigma
-        self.modelSize = modelSize
-        self.dataSize = dataSize
+        self.featureCount = featureCount
+        self.sampleCount = sampleCount
         self.seed = seed
-        let d = Double(dataSize), beta = parameters.beta
+        let d = Double(sampleCount), beta = parameters.beta
         let m = parameters.inputDimension.finiteValue
         let wanted = beta > 0 ? pow(100 * d, 1 / beta) : Double.infinity
         let near = Int(min(Double(m ?? Int.max), min(Double(1 << 18), wanted.rounded(.up))))
         explicitCoordinates = near
         draws = max(2000, min(requested, 400_000_000 / max(1, near)))
-        singletonScale = Self.singletonScale(parameters, dataSize: d)
+        singletonScale = Self.singletonScale(parameters, sampleCount: d)
         if beta > 1, m == nil {
             let c = exp(lgamma(1.5 - 1 / beta)) / beta
             singletonScaleAsymptote = c * c * pow(d, 2 / beta - 1)
         } else {
             singletonScaleAsymptote = nil
         }
-        let sample = Self.sample(parameters, sigma: sigma, modelSize: modelSize, dataSize: dataSize, near: near, draws: draws, seed: seed)
+        let sample = Self.sample(parameters, sigma: sigma, featureCount: featureCount, sampleCount: sampleCount, near: near, draws: draws, seed: seed)
         let excess = sample.excess.sorted(), noiseOnly = sample.noise.sorted()
         excessQuantiles = Self.levels.map { SampleQuantiles.quantile(excess, $0) }
         noiseQuantiles = Self.levels.map { SampleQuantiles.quantile(noiseOnly, $0) }
@@ -82,7 +82,7 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
 
     /// s(D) = (Σ_i √p_i · D p_i (1 − p_i)^(D−1))²: term by term while D·p_i > 1e-9, then D·Σ p_i^(3/2) in
     /// closed form (relative error below 1e-9).
-    static func singletonScale(_ parameters: DataParameters, dataSize d: Double) -> Double {
+    static func singletonScale(_ parameters: DataParameters, sampleCount d: Double) -> Double {
         let m = parameters.inputDimension.finiteValue, beta = parameters.beta
         let wanted = beta > 0 ? pow(1e9 * d, 1 / beta) : Double.infinity
         let head = Int(min(Double(m ?? Int.max), min(Double(1 << 24), wanted.rounded(.up))))
@@ -99,9 +99,9 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
     }
 
     /// Per-draw excess and noise part, and how many draws had K ≥ N − 1.
-    static func sample(_ parameters: DataParameters, sigma: Double, modelSize: Double?, dataSize: Int, near: Int,
+    static func sample(_ parameters: DataParameters, sigma: Double, featureCount: Double?, sampleCount: Int, near: Int,
                        draws: Int, seed: UInt64) -> (excess: [Double], noise: [Double], outside: Int) {
-        let d = Double(dataSize), beta = parameters.beta, s = parameters.varianceExponent
+        let d = Double(sampleCount), beta = parameters.beta, s = parameters.varianceExponent
         let m = parameters.inputDimension.finiteValue
         let variance = sigma * sigma
         let p = (1...max(1, near)).map(parameters.activationProbability)
@@ -130,13 +130,13 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
                 observed += 1
                 let g = rng.normal(), chi = rng.chiSquared(k)
                 noisePart += variance * pi * g * g / chi
-                if modelSize != nil {
+                if featureCount != nil {
                     let w = rng.normal() + sigma * g / (ai * chi).squareRoot()
                     fittedNorm += w * w
                 }
             }
             for i in 0..<near {
-                let k = rng.binomial(dataSize, p[i])
+                let k = rng.binomial(sampleCount, p[i])
                 if k == 0 { tail += lambda[i] } else { observe(k, p: p[i], a: a[i]) }
             }
             for (j, mu) in intensities.enumerated() where mu > 0 {
@@ -149,7 +149,7 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
             }
             tail = max(0, tail)
             var factor = 1.0
-            if let n = modelSize {
+            if let n = featureCount {
                 let room = n - Double(observed) - 1
                 if room <= 0 { outside += 1 }
                 factor += fittedNorm / max(1, room)
@@ -180,7 +180,7 @@ extension LabelNoiseLossLaw {
     /// Draws of the singleton part alone, Σ over coordinates seen exactly once of σ²p_i/Z² (ε averaged)
     /// or σ²p_i(ε/Z)² (realized): each coordinate i ≤ `coordinates` is a singleton with probability
     /// D p_i (1 − p_i)^(D−1), independently. The Monte Carlo against which the stable-½ law is checked.
-    static func singletonPartSample(_ parameters: DataParameters, sigma: Double, dataSize d: Double, coordinates: Int,
+    static func singletonPartSample(_ parameters: DataParameters, sigma: Double, sampleCount d: Double, coordinates: Int,
                                     realizedNoise: Bool, draws: Int, seed: UInt64) -> [Double] {
         let probability = (1...coordinates).map { i -> Double in
             let p = parameters.activationProbability(i)

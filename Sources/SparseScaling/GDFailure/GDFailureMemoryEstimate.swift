@@ -11,7 +11,7 @@ extension MemoryEstimate {
         let d = Double(settings.sampleCounts.max() ?? 2)
         let n = Double(settings.featureCount)
         let entries = Self.upperBound(d * Self.expectedActivePerSample(parameters))
-        let k = min(entries, Self.upperBound(parameters.expectedObservedCoordinates(dataSize: d)))
+        let k = min(entries, Self.upperBound(parameters.expectedObservedCoordinates(sampleCount: d)))
         let embedding = n >= k ? 4 * k * k : 16 * n * k
         let perThread = 2 * 16 * entries + 12 * entries + 12 * d + embedding + 8 * 120 * k + 64 * k
         let workers = Double(max(1, min(threads, settings.replicates)))

@@ -33,7 +33,7 @@ public struct ConditionalLoss: Sendable, Hashable {
 
     /// E[L | data] = (T + G₀)(N − 1)/(N − 1 − r) for N ≥ r + 2; nil below (the mean is infinite at
     /// N ∈ {r − 1, r, r + 1} and not exact under the peak).
-    public func mean(modelSize n: Int) -> Double? {
+    public func mean(featureCount n: Int) -> Double? {
         guard n >= rank + 2 else { return nil }
         return (unobservedMass + nullMass) * Double(n - 1) / Double(n - 1 - rank)
     }

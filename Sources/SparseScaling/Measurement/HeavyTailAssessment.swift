@@ -3,7 +3,7 @@ import ScalingAnalysis
 
 /// Whether a measured point's mean loss means anything. Rule (docs/theory.md §6.1): flagged when
 /// (1) the point lies in the predicted peak band of a ridgeless exact linear model, where E[L] = ∞ —
-///     sparse data: `LossCurvePredictor.region(modelSize:)` is `.peakBand`, i.e. P(K ≥ N − 1) and
+///     sparse data: `LossCurvePredictor.region(featureCount:)` is `.peakBand`, i.e. P(K ≥ N − 1) and
 ///     P(K ≤ N + 1) both ≥ 10⁻³ (K standing in for the rank r); dense data: |N − min(D, M)| ≤ 1;
 /// or (2) with at least 3 seeds, the largest seed's loss is more than half the sum over seeds;
 /// or (3) with at least 5 seeds, the mean lies above the 90% quantile (a few seeds set it).
@@ -64,7 +64,7 @@ public struct HeavyTailAssessment: Sendable, Hashable, Codable {
             let rank = min(d, s.parameters.inputDimension.finiteValue ?? d)
             return abs(n - rank) <= 1
         case .sparse:
-            return RankLawCache.shared.region(parameters: s.parameters, dataSize: d, modelSize: n) == .peakBand
+            return RankLawCache.shared.region(parameters: s.parameters, sampleCount: d, featureCount: n) == .peakBand
         }
     }
 }
@@ -80,12 +80,12 @@ final class RankLawCache: @unchecked Sendable {
     }
 
     /// The region of N at D, with `LossCurvePredictor`'s rule and default band probability.
-    func region(parameters: DataParameters, dataSize d: Int, modelSize n: Int) -> CurveRegion {
+    func region(parameters: DataParameters, sampleCount d: Int, featureCount n: Int) -> CurveRegion {
         let key = Key(alpha: parameters.alpha, beta: parameters.beta, m: parameters.inputDimension.finiteValue, d: d)
         lock.lock()
         let cached = laws[key]
         lock.unlock()
-        let law = cached ?? ObservedCoordinateLaw(parameters: parameters, dataSize: Double(max(1, d)))
+        let law = cached ?? ObservedCoordinateLaw(parameters: parameters, sampleCount: Double(max(1, d)))
         if cached == nil {
             lock.lock()
             laws[key] = law

@@ -17,12 +17,12 @@ package struct PredictedCurveTable: Sendable {
     }
 
     /// The predicted curve at every (N, D) of the two grids (D outer, N inner), sharing one predictor per D.
-    package init(parameters: DataParameters, modelSizes: [Int], dataSizes: [Int],
+    package init(parameters: DataParameters, featureCounts: [Int], sampleCounts: [Int],
                  options: CurvePredictionOptions = .init()) throws {
         var points: [PredictedLossPoint] = []
-        for d in dataSizes {
-            let predictor = try LossCurvePredictor(parameters: parameters, dataSize: d, options: options)
-            points += predictor.curve(modelSizes: modelSizes)
+        for d in sampleCounts {
+            let predictor = try LossCurvePredictor(parameters: parameters, sampleCount: d, options: options)
+            points += predictor.curve(featureCounts: featureCounts)
         }
         self.init(parameters: parameters, points: points)
     }
@@ -35,7 +35,7 @@ package struct PredictedCurveTable: Sendable {
         var table = TextTable(headers: Self.headers)
         func cell(_ x: Double?) -> String { x.map(fourSignificantDigits) ?? "—" }
         for p in points {
-            table.append(["\(p.modelSize)", "\(p.dataSize)", p.region.rawValue, p.mean.map(fourSignificantDigits) ?? "∞",
+            table.append(["\(p.featureCount)", "\(p.sampleCount)", p.region.rawValue, p.mean.map(fourSignificantDigits) ?? "∞",
                           cell(p.median), cell(p.quantile10), cell(p.quantile90), p.method.rawValue])
         }
         return table.render() + "\n"
@@ -48,7 +48,7 @@ package struct PredictedCurveTable: Sendable {
                                        "q90", "method"])
         for p in points {
             table.append([.number(parameters.alpha), .number(parameters.beta),
-                          .text(parameters.inputDimension.description), .integer(p.modelSize), .integer(p.dataSize), .text(p.region.rawValue), .optional(p.mean),
+                          .text(parameters.inputDimension.description), .integer(p.featureCount), .integer(p.sampleCount), .text(p.region.rawValue), .optional(p.mean),
                           .text(p.mean == nil ? "false" : "true"), .optional(p.median), .optional(p.quantile10),
                           .optional(p.quantile90), .text(p.method.rawValue)])
         }
@@ -67,8 +67,8 @@ package struct PredictedCurveTable: Sendable {
             try c.encode(parameters.alpha, forKey: .alpha)
             try c.encode(parameters.beta, forKey: .beta)
             try c.encode(parameters.inputDimension, forKey: .m)
-            try c.encode(point.modelSize, forKey: .n)
-            try c.encode(point.dataSize, forKey: .d)
+            try c.encode(point.featureCount, forKey: .n)
+            try c.encode(point.sampleCount, forKey: .d)
             try c.encode(point.region.rawValue, forKey: .region)
             try c.encode(point.mean, forKey: .mean)
             try c.encode(point.mean != nil, forKey: .meanFinite)

@@ -19,7 +19,7 @@ package enum PaperReproduction {
             announce(step, steps.count, name)
         }
         next("theory")
-        let theory = try TheoryReport(parameters: parameters, modelSize: nil, dataSize: nil)
+        let theory = try TheoryReport(parameters: parameters, featureCount: nil, sampleCount: nil)
         next("observed-coordinates")
         let observed = try ObservedCoordinatesExperiment.run(alpha: alpha, beta: beta, configuration: plan.observedCoordinates, threads: runner.threads, progress: runner.progress)
         next("model-rich-loss")

@@ -108,7 +108,7 @@ package enum ReproductionSummary {
             ] as [String: Any],
             "model_rich_loss": modelRich,
             "loss_curve": r.lossCurve.curves.map { c in
-                ["alpha": c.setting.alpha, "beta": c.setting.beta, "d": c.setting.dataSize,
+                ["alpha": c.setting.alpha, "beta": c.setting.beta, "d": c.setting.sampleCount,
                  "median_error_under": value(c.under.median), "max_error_under": value(c.under.maximum),
                  "median_error_over": value(c.over.median), "max_error_over": value(c.over.maximum),
                  "peak_n": value(c.peak.map { Double($0.n) }), "peak_median_measured": value(c.peak?.measuredMedian),

@@ -75,7 +75,7 @@ struct CalibrateCommand: ParsableCommand {
 
     /// The columns named by the flags.
     var columns: RunColumns {
-        RunColumns(modelSize: nColumn, data: flopColumn.map(RunColumns.DataSource.flop) ?? .tokens(dColumn ?? "d"), loss: lossColumn)
+        RunColumns(featureCount: nColumn, data: flopColumn.map(RunColumns.DataSource.flop) ?? .tokens(dColumn ?? "d"), loss: lossColumn)
     }
 
     /// The runs of --data, or an error naming the flag at fault.

@@ -62,7 +62,7 @@ struct ExportCommand: ParsableCommand {
         let size = try options.singleSizes()
         let spec = try options.specification(featureCount: size.n, sampleCount: size.d, seed: seed)
         // Before any work: refuse when even a K six standard deviations below E[K(D)] would exceed --max-export-mb.
-        let expectedK = spec.parameters.expectedObservedCoordinates(dataSize: Double(spec.sampleCount))
+        let expectedK = spec.parameters.expectedObservedCoordinates(sampleCount: Double(spec.sampleCount))
         let fewestK = max(0, expectedK - 6 * expectedK.squareRoot())
         let fewestMegabytes = 8 * fewestK * Double(spec.sampleCount) / 1_048_576
         guard fewestMegabytes <= maxExportMb else {

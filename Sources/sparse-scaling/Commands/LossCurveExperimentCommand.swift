@@ -56,7 +56,7 @@ struct LossCurveExperimentCommand: ParsableCommand {
             } catch let error as ParameterError {
                 throw ValidationError("invalid value '\(item)' for --settings: \(error.message(naming: \.symbol))")
             }
-            return LossCurveExperiment.Setting(alpha: alpha, beta: beta, dataSize: d)
+            return LossCurveExperiment.Setting(alpha: alpha, beta: beta, sampleCount: d)
         }
     }
 

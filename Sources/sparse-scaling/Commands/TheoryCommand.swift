@@ -83,6 +83,9 @@ struct TheoryCommand: ParsableCommand {
         guard computeB > 0 else { throw ValidationError("invalid value '\(computeB)' for --compute-b: expected a finite number > 0") }
         if let noise, !(noise >= 0) { throw ValidationError("invalid value '\(noise)' for --noise: expected a finite number ≥ 0") }
         if noise != nil, isCurve { throw ValidationError("invalid value for --noise: expected a single --n and --d (not a curve)") }
+        if noise != nil, n == nil || d == nil {
+            throw ValidationError("--noise has no effect without one --n and one --d: it predicts the loss quantiles at that point")
+        }
         if let out { try OutputFile.checkWritable(out, flag: "--out") }
     }
 
@@ -92,14 +95,14 @@ struct TheoryCommand: ParsableCommand {
     }
 
     /// The N and D grids of the loss curve, parsed as the sweep grids are (refusals name the flag).
-    func curveGrids() throws -> (modelSizes: [Int], dataSizes: [Int]) {
+    func curveGrids() throws -> (featureCounts: [Int], sampleCounts: [Int]) {
         do {
-            let modelSizes = try SizeGrid(parsing: n ?? "", parameter: .featureCount).values
-            let dataSizes = try SizeGrid(parsing: d ?? "", parameter: .sampleCount).values
-            guard modelSizes.count * dataSizes.count <= 100_000 else {
+            let featureCounts = try SizeGrid(parsing: n ?? "", parameter: .featureCount).values
+            let sampleCounts = try SizeGrid(parsing: d ?? "", parameter: .sampleCount).values
+            guard featureCounts.count * sampleCounts.count <= 100_000 else {
                 throw ValidationError("invalid value '\(n ?? "")' for --n: expected at most 100000 (N, D) pairs with --d")
             }
-            return (modelSizes, dataSizes)
+            return (featureCounts, sampleCounts)
         } catch let error as ParameterError {
             throw error.usageError
         }
@@ -114,8 +117,8 @@ struct TheoryCommand: ParsableCommand {
         let report: TheoryReport
         do {
             let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
-            report = try TheoryReport(parameters: parameters, modelSize: n.flatMap(NumberArgument.finite),
-                                      dataSize: d.flatMap(NumberArgument.finite),
+            report = try TheoryReport(parameters: parameters, featureCount: n.flatMap(NumberArgument.finite),
+                                      sampleCount: d.flatMap(NumberArgument.finite),
                                       computeA: computeA, computeB: computeB, noise: noise)
         } catch let error as ParameterError {
             throw error.usageError  // a size or exponent whose results leave the Double range: usage, exit 2
@@ -133,14 +136,14 @@ struct TheoryCommand: ParsableCommand {
     /// The predicted loss at the single (N, D) given (docs/theory.md §6): a one-row curve table, or the reason there is none.
     private func pointPrediction(dimension: InputDimension) throws -> TheoryPointPrediction {
         guard let n, let d else { return TheoryPointPrediction(table: nil, note: "give both --n and --d") }
-        guard let modelSize = Self.wholeSize(n), let dataSize = Self.wholeSize(d) else {
+        guard let featureCount = Self.wholeSize(n), let sampleCount = Self.wholeSize(d) else {
             return TheoryPointPrediction(table: nil, note: "N and D must be integers")
         }
         guard alpha > -1 else { return TheoryPointPrediction(table: nil, note: "needs α > −1 (active variances must decay)") }
         do {
             let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
             return TheoryPointPrediction(
-                table: try PredictedCurveTable(parameters: parameters, modelSizes: [modelSize], dataSizes: [dataSize]), note: nil)
+                table: try PredictedCurveTable(parameters: parameters, featureCounts: [featureCount], sampleCounts: [sampleCount]), note: nil)
         } catch let error as ParameterError {
             throw error.usageError
         }
@@ -154,11 +157,11 @@ struct TheoryCommand: ParsableCommand {
 
     /// Prints (or writes to --out) the predicted loss curve at every (N, D) of the grids.
     private func runCurve(dimension: InputDimension) throws {
-        let (modelSizes, dataSizes) = try curveGrids()
+        let (featureCounts, sampleCounts) = try curveGrids()
         let table: PredictedCurveTable
         do {
             let parameters = try DataParameters(alpha: alpha, beta: beta, inputDimension: dimension)
-            table = try PredictedCurveTable(parameters: parameters, modelSizes: modelSizes, dataSizes: dataSizes)
+            table = try PredictedCurveTable(parameters: parameters, featureCounts: featureCounts, sampleCounts: sampleCounts)
         } catch let error as ParameterError {
             throw error.usageError
         }

@@ -19,7 +19,7 @@ struct AveragedTracesTests {
     func tracesAgainstExplicitExpectations() throws {
         let parameters = try DataParameters(alpha: 0.3, beta: 1.2, inputDimension: .finite(80))
         let d = 30
-        let traces = DiagonalDataTraces(parameters: parameters, dataSize: Double(d))
+        let traces = DiagonalDataTraces(parameters: parameters, sampleCount: Double(d))
         for kappa in [1e-3, 0.3, 50.0] {
             var d1 = 0.0, d2 = 0.0, b = 0.0
             for i in 1...80 {
@@ -51,7 +51,7 @@ struct AveragedTracesTests {
     func coordinateSumsForInfiniteM() throws {
         let parameters = try DataParameters(alpha: -0.5, beta: 1.5)
         let d = 1e4
-        let traces = DiagonalDataTraces(parameters: parameters, dataSize: d)
+        let traces = DiagonalDataTraces(parameters: parameters, sampleCount: d)
         let last = 10_000_000
         for t in [1e-3, 1.0, 30.0] {
             var psi = 0.0, phi = 0.0
@@ -80,7 +80,7 @@ struct AveragedTracesTests {
             (try DataParameters(alpha: 0.2, beta: 0.8, inputDimension: .finite(3000)), 500.0, 3000),
             (try DataParameters(alpha: 0, beta: 2), 1000.0, 2_000_000),
         ] {
-            let law = ObservedCoordinateLaw(parameters: parameters, dataSize: d)
+            let law = ObservedCoordinateLaw(parameters: parameters, sampleCount: d)
             var mean = 0.0, variance = 0.0, covariance = 0.0, tVariance = 0.0, tMean = 0.0
             for i in stride(from: last, through: 1, by: -1) {
                 let p = parameters.activationProbability(i), lambda = parameters.marginalVariance(i)
@@ -108,15 +108,15 @@ struct AveragedTracesTests {
     @Test("Regions follow K's law; det is finite below, quantiles ordered, no mean in the band")
     func predictedCurveShape() throws {
         let parameters = try DataParameters(alpha: 0, beta: 2)
-        let predictor = try LossCurvePredictor(parameters: parameters, dataSize: 1024)
-        let points = predictor.curve(modelSizes: [4, 8, 16, 32, 48, 56, 64, 96, 128, 1024, 100_000])
+        let predictor = try LossCurvePredictor(parameters: parameters, sampleCount: 1024)
+        let points = predictor.curve(featureCounts: [4, 8, 16, 32, 48, 56, 64, 96, 128, 1024, 100_000])
         let meanK = predictor.rankLaw.mean
         for point in points {
             switch point.region {
             case .underparameterized:
-                #expect(Double(point.modelSize) < meanK && point.mean != nil && point.method == .deterministicEquivalent)
+                #expect(Double(point.featureCount) < meanK && point.mean != nil && point.method == .deterministicEquivalent)
             case .overparameterized:
-                #expect(Double(point.modelSize) > meanK + 1 && point.mean != nil)
+                #expect(Double(point.featureCount) > meanK + 1 && point.mean != nil)
                 #expect(point.quantile10! < point.median! && point.median! < point.quantile90!)
             case .peakBand:
                 #expect(point.mean == nil && point.method == .peakMixture)
@@ -126,8 +126,8 @@ struct AveragedTracesTests {
         #expect(points.first!.region == .underparameterized && points.last!.region == .overparameterized)
         #expect(points.contains { $0.region == .peakBand })
         // Far above the peak the loss tends to E[T] (the model-rich loss).
-        #expect(abs(points.last!.mean! / parameters.modelRichLoss(dataSize: 1024) - 1) < 2e-3)
-        #expect(throws: ParameterError.self) { try LossCurvePredictor(parameters: try DataParameters(alpha: -1.2, beta: 2), dataSize: 100) }
+        #expect(abs(points.last!.mean! / parameters.modelRichLoss(sampleCount: 1024) - 1) < 2e-3)
+        #expect(throws: ParameterError.self) { try LossCurvePredictor(parameters: try DataParameters(alpha: -1.2, beta: 2), sampleCount: 100) }
         // Below the peak the det loss falls with N.
         let under = points.filter { $0.region == .underparameterized }.map { $0.mean! }
         #expect(zip(under, under.dropFirst()).allSatisfy { $0 > $1 })

@@ -9,7 +9,7 @@ struct ConditionalLossTests {
         let r = 5, n = 12
         let spectrum = DataSpectrum(eigenvalues: [3, 2, 1, 0.5, 0.01], weights: [0.1, 0.2, 0.3, 0.1, 0.05],
                                     nullMass: 0.02, unobservedMass: 0.05)
-        let law = spectrum.conditionalLossLaw(modelSize: n)!
+        let law = spectrum.conditionalLossLaw(featureCount: n)!
         var random = CurveTestRandom(seed: 7)
         let count = 60_000
         let samples = (0..<count).map { _ in
@@ -17,7 +17,7 @@ struct ConditionalLossTests {
         }
         let mean = samples.reduce(0, +) / Double(count)
         let variance = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(count - 1)
-        let exact = spectrum.conditionalMeanLoss(modelSize: n).value!
+        let exact = spectrum.conditionalMeanLoss(featureCount: n).value!
         #expect(abs(exact - 0.07 * Double(n - 1) / Double(n - 1 - r)) < 1e-15)
         #expect(abs(law.mean.value! / exact - 1) < 1e-14)
         #expect(abs(mean - exact) / (variance / Double(count)).squareRoot() < 4)
@@ -34,14 +34,14 @@ struct ConditionalLossTests {
         let s = (1...10).map { 1 / Double($0) }
         let spectrum = DataSpectrum(eigenvalues: s, weights: s.map { $0 * $0 }, nullMass: 0, unobservedMass: 0.01)
         #expect(spectrum.rank == 10)
-        for n in [9, 10, 11] { #expect(spectrum.conditionalMeanLoss(modelSize: n) == .infinite) }
-        #expect(spectrum.conditionalMeanLoss(modelSize: 12) == .finite(0.01 * 11))
-        #expect(spectrum.conditionalMeanLoss(modelSize: 8).value != nil)
-        #expect(spectrum.conditionalLossLaw(modelSize: 10)!.mean == .infinite)
-        #expect(spectrum.conditionalLossLaw(modelSize: 11)!.mean == .infinite)
-        #expect(spectrum.conditionalLossLaw(modelSize: 9) == nil)
+        for n in [9, 10, 11] { #expect(spectrum.conditionalMeanLoss(featureCount: n) == .infinite) }
+        #expect(spectrum.conditionalMeanLoss(featureCount: 12) == .finite(0.01 * 11))
+        #expect(spectrum.conditionalMeanLoss(featureCount: 8).value != nil)
+        #expect(spectrum.conditionalLossLaw(featureCount: 10)!.mean == .infinite)
+        #expect(spectrum.conditionalLossLaw(featureCount: 11)!.mean == .infinite)
+        #expect(spectrum.conditionalLossLaw(featureCount: 9) == nil)
         // The quantiles stay finite where the mean is not.
-        #expect(spectrum.conditionalLossLaw(modelSize: 10)!.quantile(0.5).isFinite)
+        #expect(spectrum.conditionalLossLaw(featureCount: 10)!.quantile(0.5).isFinite)
     }
 
     @Test("A = I: κ = (r − N)/N, df₂ = N²/r, and the isotropic correction reproduces the exact mean")
@@ -52,12 +52,12 @@ struct ConditionalLossTests {
         let spectrum = DataSpectrum(eigenvalues: Array(repeating: 1, count: r), weights: lambdas,
                                     nullMass: 0, unobservedMass: tail)
         for n in [2, 5, 17, 30, 38] {
-            let kappa = spectrum.effectiveRidge(modelSize: n)!
+            let kappa = spectrum.effectiveRidge(featureCount: n)!
             #expect(abs(kappa - Double(r - n) / Double(n)) < 1e-10 * kappa)
             #expect(abs(spectrum.secondDegreesOfFreedom(ridge: kappa) - Double(n * n) / Double(r)) < 1e-9)
             // E‖Λ^½(I − P)w*‖² = tr Λ (1 − N/r); E‖v‖²/N = N/(r − N − 1).
             let exact = trace * (1 - Double(n) / Double(r)) + tail * Double(r - 1) / Double(r - n - 1)
-            let predicted = spectrum.conditionalMeanLoss(modelSize: n, correction: .isotropic).value!
+            let predicted = spectrum.conditionalMeanLoss(featureCount: n, correction: .isotropic).value!
             #expect(abs(predicted / exact - 1) < 1e-9)
         }
     }
@@ -70,11 +70,11 @@ struct ConditionalLossTests {
         }
         let spectrum = DataSpectrum(eigenvalues: s, weights: s, nullMass: 0, unobservedMass: 0)
         for n in [1, 10, 100, 190, 199] {
-            let kappa = spectrum.effectiveRidge(modelSize: n)!
+            let kappa = spectrum.effectiveRidge(featureCount: n)!
             let trace = s.reduce(0) { $0 + $1 / ($1 + kappa) }
             #expect(abs(trace - Double(n)) < 1e-9 * Double(n))
         }
-        #expect(spectrum.effectiveRidge(modelSize: 200) == nil)
+        #expect(spectrum.effectiveRidge(featureCount: 200) == nil)
     }
 
     @Test("A mixture's quantile inverts its CDF, and a point mass at infinity is honoured")

@@ -89,7 +89,7 @@ import Testing
         #expect(frontier.count > 20)
         let expected = DataParameters.frontierExponents(modelExponent: 2, stepExponent: 0.6)
         #expect(abs(try #require(lossFit).exponent - expected.loss) < 0.03)
-        #expect(abs(-(try #require(modelFit)).exponent - expected.modelSize) < 0.05)
+        #expect(abs(-(try #require(modelFit)).exponent - expected.featureCount) < 0.05)
     }
 
     @Test func decoupledPredictionHasTheStatedAsymptote() throws {

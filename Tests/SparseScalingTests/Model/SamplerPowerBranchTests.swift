@@ -21,7 +21,7 @@ import Testing
             total += Double(set.observedCount)
         }
         let mean = total / Double(seeds)
-        let expected = parameters.expectedObservedCoordinates(dataSize: Double(d))
+        let expected = parameters.expectedObservedCoordinates(sampleCount: Double(d))
         // Var K from the same independent-coordinate sum (coordinates are independent across i).
         var variance = 0.0
         var i = 1

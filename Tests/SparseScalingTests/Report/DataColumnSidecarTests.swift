@@ -53,7 +53,7 @@ struct DataColumnSidecarTests {
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let spec = PointSpecification(parameters: parameters, featureCount: 64, sampleCount: 4096)
         let measured = MeasuredPoint(specification: spec, losses: [1.0, 1.2, 0.9, 1.1, 1.05, 0.95], meanObservedCoordinates: 0, meanSeconds: 0)
-        let predicted = PredictedLossPoint(modelSize: 64, dataSize: 4096, mean: 0.9, median: 0.85, quantile10: 0.7, quantile90: 1.1,
+        let predicted = PredictedLossPoint(featureCount: 64, sampleCount: 4096, mean: 0.9, median: 0.85, quantile10: 0.7, quantile90: 1.1,
                                            method: .deterministicEquivalent, region: .underparameterized)
         // With a control-variate mean: the documented m and s are controlled_mean and controlled_se.
         let control = try ControlVariateMean(samples: measured.losses, controls: [[0.52, 0.69, 0.41, 0.6, 0.53, 0.47]], controlMeans: [0.62])
@@ -64,7 +64,7 @@ struct DataColumnSidecarTests {
         #expect(abs(try #require(controlled.z) - (0.9 - m) / se) < 1e-12)
         // Without one: measured_mean and measured_se; the error is positive even when the prediction is above.
         let plain = LossCurveResult.Point(measured: measured, predicted: PredictedLossPoint(
-            modelSize: 64, dataSize: 4096, mean: 1.5, median: nil, quantile10: nil, quantile90: nil, method: .deterministicEquivalent, region: .underparameterized))
+            featureCount: 64, sampleCount: 4096, mean: 1.5, median: nil, quantile10: nil, quantile90: nil, method: .deterministicEquivalent, region: .underparameterized))
         #expect(abs(try #require(plain.relativeError) - abs(1.5 / measured.lossMean - 1)) < 1e-15)
         let measuredSE = try #require(measured.lossStandardError)
         let plainZ = try #require(plain.z)

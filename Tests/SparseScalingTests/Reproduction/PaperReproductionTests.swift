@@ -48,8 +48,8 @@ import Testing
         plan.gdFailure.featureCount = 256
         plan.gdFailure.fitTail = 3
         plan.gdFailure.crossCheckSampleCounts = [200]
-        plan.lossCurve.settings = [.init(alpha: 0, beta: 2, dataSize: 256)]
-        plan.lossCurve.modelSizes = [8, 32, 128, 512]
+        plan.lossCurve.settings = [.init(alpha: 0, beta: 2, sampleCount: 256)]
+        plan.lossCurve.featureCounts = [8, 32, 128, 512]
         plan.lossCurve.seeds = 2
         plan.lossCurve.underparameterizedSeeds = 4
         return plan

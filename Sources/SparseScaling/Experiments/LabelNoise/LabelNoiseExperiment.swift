@@ -119,7 +119,7 @@ package enum LabelNoiseExperiment {
 
     /// The N of the N-sweep closest (in log) to E[K(nSweepD)], where the ridges are tried.
     static func peakFeatureCount(_ c: Configuration, parameters: DataParameters) -> Int {
-        let peak = parameters.expectedPeak(dataSize: c.nSweepD)
+        let peak = parameters.expectedPeak(sampleCount: c.nSweepD)
         return c.nSweepN.min { abs(log(Double($0) / peak)) < abs(log(Double($1) / peak)) }!
     }
 }
@@ -128,5 +128,5 @@ extension LabelNoiseExperiment: StoredExperiment {}
 
 extension DataParameters {
     /// E[K(D)], the expected number of observed coordinates, where the double-descent peak sits.
-    func expectedPeak(dataSize d: Int) -> Double { expectedObservedCoordinates(dataSize: Double(d)) }
+    func expectedPeak(sampleCount d: Int) -> Double { expectedObservedCoordinates(sampleCount: Double(d)) }
 }

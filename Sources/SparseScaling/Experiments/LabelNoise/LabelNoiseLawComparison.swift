@@ -34,7 +34,7 @@ package struct LabelNoiseLawComparison: Sendable, Codable {
         medianLower = interval?.lower
         medianUpper = interval?.upper
         let law = try LabelNoiseLossLaw(
-            parameters: parameters, noise: noiseVariance.squareRoot(), modelSize: Double(n), dataSize: d, draws: 10_000)
+            parameters: parameters, noise: noiseVariance.squareRoot(), featureCount: Double(n), sampleCount: d, draws: 10_000)
         predicted = law.excessQuantiles
         let count = Double(losses.count)
         fractionBelow = predicted.map { q in Double(losses.filter { $0 < q }.count) / count }

@@ -119,7 +119,7 @@ package struct LabelNoiseResult: ExperimentOutput {
         self.rows = rows
         let alphaD = beta > 1 ? (alpha + beta) / beta : alpha + beta
         predictedAlphaD = alphaD
-        let threshold = parameters.expectedPeak(dataSize: configuration.nSweepD)
+        let threshold = parameters.expectedPeak(sampleCount: configuration.nSweepD)
         let nearThreshold = { (r: Row) in Double(r.n) >= threshold / 2 && Double(r.n) <= 2 * threshold }
         let noiselessN = rows.filter { $0.sweep == .n && $0.noiseVariance == 0 }
         let noiselessPeak = noiselessN.filter(nearThreshold).max { $0.excess.median < $1.excess.median }
@@ -133,12 +133,12 @@ package struct LabelNoiseResult: ExperimentOutput {
             let local = zip(dRows, dRows.dropFirst()).map { a, b in -log(b.excess.median / a.excess.median) / log(Double(b.d) / Double(a.d)) }
             let givesWay = zip(local, dRows.dropFirst()).first { $0.0 < 0.7 * alphaD }?.1.d
             var floorFrom: Double? = nil
-            if variance > 0, parameters.modelRichLoss(dataSize: 1) > variance {
+            if variance > 0, parameters.modelRichLoss(sampleCount: 1) > variance {
                 var lo = 1.0, hi = 1.0
-                while parameters.modelRichLoss(dataSize: hi) > variance, hi < 1e18 { hi *= 2 }
+                while parameters.modelRichLoss(sampleCount: hi) > variance, hi < 1e18 { hi *= 2 }
                 for _ in 0..<60 {
                     let mid = (lo * hi).squareRoot()
-                    if parameters.modelRichLoss(dataSize: mid) > variance { lo = mid } else { hi = mid }
+                    if parameters.modelRichLoss(sampleCount: mid) > variance { lo = mid } else { hi = mid }
                 }
                 floorFrom = hi
             }

@@ -140,13 +140,13 @@ package struct OnlineResult: ExperimentOutput {
         predictedStepExponent = parameters.onlineStepExponent
         predictedModelExponent = alpha + beta
         let ours = parameters.onlineFrontierExponents
-        predictedFrontier = [ours.modelSize, ours.steps, ours.loss]
+        predictedFrontier = [ours.featureCount, ours.steps, ours.loss]
         directSolveFrontier = [1 / (beta + 2), beta / (beta + 2), (alpha + beta) / (beta + 2)]
         decoupledPrediction = checkpoints.map { parameters.onlineLoss(steps: Double($0), stepSize: configuration.stepSize) }
         largestRunSeconds = runs.filter { $0.featureCount == configuration.featureCounts.max() }.map(\.run.seconds).max() ?? 0
         var predictedCurves: [CurvePoint] = [], allPredicted: [CurvePoint] = []
         for n in configuration.featureCounts where curves.contains(where: { $0.featureCount == n }) {
-            let prediction = OnlineSGDFiniteNPrediction(parameters: parameters, modelSize: n, stepSize: configuration.stepSize, steps: checkpoints)
+            let prediction = OnlineSGDFiniteNPrediction(parameters: parameters, featureCount: n, stepSize: configuration.stepSize, steps: checkpoints)
             for (j, t) in checkpoints.enumerated() where prediction.loss[j].isFinite {
                 let point = CurvePoint(featureCount: n, step: t, loss: LossDistribution([prediction.loss[j]]), standardError: nil, meanObservedCoordinates: 0)
                 allPredicted.append(point)
@@ -330,7 +330,7 @@ package struct OnlineResult: ExperimentOutput {
         if let j = joint {
             lines.append("  joint fit L = A·N^−a_N + B·t^−a_t (\(j.pointCount) points, rms relative residual \(g(j.relativeResidual))): a_N = \(g(j.modelExponent)) ± \(g(j.modelExponentStandardError)) (ours α+β = \(g(predictedModelExponent))), a_t = \(g(j.stepExponent)) ± \(g(j.stepExponentStandardError)) (ours \(g(predictedStepExponent)))")
             let implied = DataParameters.frontierExponents(modelExponent: j.modelExponent, stepExponent: j.stepExponent)
-            lines.append("  frontier implied by the joint fit: N* ∝ C^\(g(implied.modelSize)), t* ∝ C^\(g(implied.steps)), L* ∝ C^−\(g(implied.loss))")
+            lines.append("  frontier implied by the joint fit: N* ∝ C^\(g(implied.featureCount)), t* ∝ C^\(g(implied.steps)), L* ∝ C^−\(g(implied.loss))")
         }
         if let l = frontierLossFit, let n = frontierModelFit, let t = frontierStepsFit {
             lines.append("  measured frontier under C = N·t (\(frontier.count) computes, C ∈ [\(g(frontier.first!.compute)), \(g(frontier.last!.compute))]): N* ∝ C^\(g(-n.exponent)) ± \(g(n.exponentStandardError)), t* ∝ C^\(g(-t.exponent)) ± \(g(t.exponentStandardError)), L* ∝ C^−\(g(l.exponent)) ± \(g(l.exponentStandardError))")

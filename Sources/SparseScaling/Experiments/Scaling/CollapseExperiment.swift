@@ -133,30 +133,30 @@ public struct CollapseCurve: Sendable, Encodable {
         peakMedianY = points.isEmpty ? .nan : medians[peak]
         observedX = points.isEmpty ? .nan : points.map(\.meanObservedCoordinates).reduce(0, +) / Double(points.count) / scale
         guard let parameters, !points.isEmpty,
-              let predictor = try? LossCurvePredictor(parameters: parameters, dataSize: sampleCount) else {
+              let predictor = try? LossCurvePredictor(parameters: parameters, sampleCount: sampleCount) else {
             predicted = []
             predictedPeakX = nil
             predictedMedianYAtPeak = nil
             return
         }
-        predicted = predictor.curve(modelSizes: points.map(\.n))
+        predicted = predictor.curve(featureCounts: points.map(\.n))
         predictedMedianYAtPeak = predicted[peak].median.map { $0 * lossScale }
-        predictedPeakX = Self.predictedPeakModelSize(predictor).map { Double($0) / scale }
+        predictedPeakX = Self.predictedPeakFeatureCount(predictor).map { Double($0) / scale }
     }
 
     /// The integer N of the largest predicted median over the peak band (about 40 N values across it),
     /// or the N nearest E[K] when the band is empty.
-    static func predictedPeakModelSize(_ predictor: LossCurvePredictor) -> Int? {
+    static func predictedPeakFeatureCount(_ predictor: LossCurvePredictor) -> Int? {
         let law = predictor.rankLaw
         let support = law.support
-        let band = support.filter { predictor.region(modelSize: max(1, $0)) == .peakBand }
+        let band = support.filter { predictor.region(featureCount: max(1, $0)) == .peakBand }
         guard let first = band.first, let last = band.last else {
             return max(1, Int(law.mean.rounded()))
         }
         let step = max(1, (last - first) / 40)
         var best: (n: Int, median: Double)?
         for n in stride(from: max(1, first), through: last, by: step) {
-            guard let m = predictor.point(modelSize: n).median, m.isFinite else { continue }
+            guard let m = predictor.point(featureCount: n).median, m.isFinite else { continue }
             if best == nil || m > best!.median { best = (n, m) }
         }
         return best?.n

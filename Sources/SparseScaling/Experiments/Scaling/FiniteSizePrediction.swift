@@ -14,9 +14,9 @@ public enum FiniteSizePrediction {
             guard s.data == .sparse, s.features == .linear, s.ridge == 0, s.solver == .reduced || s.solver == .direct else { return nil }
             let key = "\(s.parameters.alpha) \(s.parameters.beta) \(s.parameters.inputDimension) \(s.sampleCount)"
             if predictors[key] == nil {
-                predictors[key] = try? LossCurvePredictor(parameters: s.parameters, dataSize: s.sampleCount)
+                predictors[key] = try? LossCurvePredictor(parameters: s.parameters, sampleCount: s.sampleCount)
             }
-            guard let mean = predictors[key]?.point(modelSize: s.featureCount).mean, mean.isFinite, mean > 0 else { return nil }
+            guard let mean = predictors[key]?.point(featureCount: s.featureCount).mean, mean.isFinite, mean > 0 else { return nil }
             return mean
         }
     }

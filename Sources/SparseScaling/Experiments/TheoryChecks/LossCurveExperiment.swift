@@ -9,20 +9,20 @@ package enum LossCurveExperiment {
     public struct Setting: Sendable, Codable, Hashable {
         public var alpha: Double
         public var beta: Double
-        public var dataSize: Int
+        public var sampleCount: Int
 
         /// A setting from its parts (`experiment curve --settings`).
-        package init(alpha: Double, beta: Double, dataSize: Int) {
+        package init(alpha: Double, beta: Double, sampleCount: Int) {
             self.alpha = alpha
             self.beta = beta
-            self.dataSize = dataSize
+            self.sampleCount = sampleCount
         }
     }
 
     /// The settings, the N grid and the seeds, with the precision the verdicts ask for.
     public struct Configuration: Sendable, Codable, SeededConfiguration {
         public var settings: [Setting]
-        public var modelSizes: [Int]
+        public var featureCounts: [Int]
         public var seeds: Int
         /// The stated precision of the curve rows: the points' median 95% half-width, relative to the
         /// measured value, above which a curve row is inconclusive (5%: the accuracy docs/theory.md §6.3 aims for).
@@ -43,14 +43,14 @@ package enum LossCurveExperiment {
             switch profile {
             case .quick:
                 return Configuration(
-                    settings: [.init(alpha: 0, beta: 2, dataSize: 1024), .init(alpha: -0.3, beta: 2.5, dataSize: 2048),
-                               .init(alpha: 0.3, beta: 3, dataSize: 4096), .init(alpha: 0.5, beta: 2, dataSize: 1024)],
-                    modelSizes: (3...13).map { 1 << $0 }, seeds: 32, underparameterizedSeeds: 512)
+                    settings: [.init(alpha: 0, beta: 2, sampleCount: 1024), .init(alpha: -0.3, beta: 2.5, sampleCount: 2048),
+                               .init(alpha: 0.3, beta: 3, sampleCount: 4096), .init(alpha: 0.5, beta: 2, sampleCount: 1024)],
+                    featureCounts: (3...13).map { 1 << $0 }, seeds: 32, underparameterizedSeeds: 512)
             case .paper:
                 return Configuration(
-                    settings: [.init(alpha: 0, beta: 2, dataSize: 4096), .init(alpha: -0.3, beta: 2.5, dataSize: 8192),
-                               .init(alpha: 0.3, beta: 3, dataSize: 16384), .init(alpha: 0.5, beta: 2, dataSize: 2048)],
-                    modelSizes: (3...13).map { 1 << $0 }, seeds: 64, underparameterizedSeeds: 512)
+                    settings: [.init(alpha: 0, beta: 2, sampleCount: 4096), .init(alpha: -0.3, beta: 2.5, sampleCount: 8192),
+                               .init(alpha: 0.3, beta: 3, sampleCount: 16384), .init(alpha: 0.5, beta: 2, sampleCount: 2048)],
+                    featureCounts: (3...13).map { 1 << $0 }, seeds: 64, underparameterizedSeeds: 512)
             }
         }
     }
@@ -63,13 +63,13 @@ package enum LossCurveExperiment {
         var curves: [LossCurveResult.Curve] = []
         for setting in c.settings {
             let parameters = try DataParameters(alpha: setting.alpha, beta: setting.beta)
-            let predictor = try LossCurvePredictor(parameters: parameters, dataSize: setting.dataSize)
-            var base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: setting.dataSize)
+            let predictor = try LossCurvePredictor(parameters: parameters, sampleCount: setting.sampleCount)
+            var base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: setting.sampleCount)
             base.estimator = c.estimator
-            let plan = SweepPlan(base: base, featureCounts: c.modelSizes, sampleCounts: [setting.dataSize], seeds: seeds)
-            let label = "loss curve α = \(setting.alpha), β = \(setting.beta), D = \(setting.dataSize)"
+            let plan = SweepPlan(base: base, featureCounts: c.featureCounts, sampleCounts: [setting.sampleCount], seeds: seeds)
+            let label = "loss curve α = \(setting.alpha), β = \(setting.beta), D = \(setting.sampleCount)"
             var measured = try runner.measure(plan.points, seeds: seeds, label: label)
-            let predicted = predictor.curve(modelSizes: measured.map(\.n))
+            let predicted = predictor.curve(featureCounts: measured.map(\.n))
             // Below the band: more seeds, and the largest N with them for each seed's T.
             let under = measured.indices.filter { predicted[$0].region == .underparameterized }
             var seedsOf = [[UInt64]](repeating: seeds, count: measured.count)
@@ -103,8 +103,8 @@ extension LossCurveExperiment {
     static func controlledMean(rows: [StoredPoint], control: UnobservedMassControl, predictor: LossCurvePredictor) -> ControlVariateMean? {
         guard let masses = control.masses(of: rows), let n = rows.first?.configuration.n else { return nil }
         var controls = [masses], means = [control.expectedMass]
-        if rows.contains(where: { $0.result.extras["conditional_estimate"] != 1 }), let kappa = predictor.averagedRidge(modelSize: n) {
-            let teacher = TeacherEnergyControl(parameters: predictor.parameters, dataSize: predictor.dataSize, ridge: kappa,
+        if rows.contains(where: { $0.result.extras["conditional_estimate"] != 1 }), let kappa = predictor.averagedRidge(featureCount: n) {
+            let teacher = TeacherEnergyControl(parameters: predictor.parameters, sampleCount: predictor.sampleCount, ridge: kappa,
                                                coordinates: Int(2 * predictor.rankLaw.mean) + 64)
             controls.append(rows.map { teacher.value(seed: $0.seed) })
             means.append(0)
@@ -273,7 +273,7 @@ package struct LossCurveResult: ExperimentOutput {
 
         /// "(α, β, D)".
         public var label: String {
-            "(\(fourSignificantDigits(setting.alpha)), \(fourSignificantDigits(setting.beta)), \(setting.dataSize))"
+            "(\(fourSignificantDigits(setting.alpha)), \(fourSignificantDigits(setting.beta)), \(setting.sampleCount))"
         }
     }
 
@@ -297,7 +297,7 @@ package struct LossCurveResult: ExperimentOutput {
         let c = configuration
         let precision = SourcedValue(c.relativePrecision, source: "median relative 95% half-width of the points ≤ \(Self.percent(c.relativePrecision)) (the accuracy docs/theory.md §6.3 aims for)")
         for curve in curves {
-            let key = "ours.loss_curve.a\(fourSignificantDigits(curve.setting.alpha)).b\(fourSignificantDigits(curve.setting.beta)).d\(curve.setting.dataSize)"
+            let key = "ours.loss_curve.a\(fourSignificantDigits(curve.setting.alpha)).b\(fourSignificantDigits(curve.setting.beta)).d\(curve.setting.sampleCount)"
             for region in [CurveRegion.underparameterized, .overparameterized] {
                 let judged = curve.points.filter { $0.predicted.region == region && $0.z != nil }
                 guard !judged.isEmpty else { continue }
@@ -345,7 +345,7 @@ package struct LossCurveResult: ExperimentOutput {
         var table = CSVTable(headers: Self.csvHeaders)
         for curve in curves {
             for p in curve.points {
-                table.append([.number(curve.setting.alpha), .number(curve.setting.beta), .integer(curve.setting.dataSize), .integer(p.n),
+                table.append([.number(curve.setting.alpha), .number(curve.setting.beta), .integer(curve.setting.sampleCount), .integer(p.n),
                               .text(p.predicted.region.rawValue), .text(p.predicted.method.rawValue), .integer(p.seeds),
                               .number(p.measuredMean), .optional(p.measuredStandardError), .number(p.measuredMedian),
                               .number(p.measuredQuantile10), .number(p.measuredQuantile90), .optional(p.controlledMean),
@@ -360,7 +360,7 @@ package struct LossCurveResult: ExperimentOutput {
     /// The measurement against the theory, in a few lines for the terminal.
     public func summaryText() -> String {
         let underSeeds = configuration.underparameterizedSeeds > configuration.seeds ? ", \(configuration.underparameterizedSeeds) below the peak" : ""
-        var lines = ["loss curve, predicted (docs/theory.md §6.3) vs measured (\(configuration.seeds) seeds\(underSeeds); estimator \(configuration.estimator.rawValue)), N = \(configuration.modelSizes.first ?? 0)…\(configuration.modelSizes.last ?? 0):"]
+        var lines = ["loss curve, predicted (docs/theory.md §6.3) vs measured (\(configuration.seeds) seeds\(underSeeds); estimator \(configuration.estimator.rawValue)), N = \(configuration.featureCounts.first ?? 0)…\(configuration.featureCounts.last ?? 0):"]
         for curve in curves {
             let under = curve.under, over = curve.over
             var line = "  \(curve.label): outside the peak band median \(Self.percent(curve.outsideBand.median)), max \(Self.percent(curve.outsideBand.maximum)); "

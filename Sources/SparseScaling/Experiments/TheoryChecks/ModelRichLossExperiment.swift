@@ -38,7 +38,7 @@ package enum ModelRichLossExperiment {
         // The measured loss has a rounding floor (about 1e-31·λ_1 from fitting coordinate 1); far below
         // it, measured/exact is rounding over the exact value and would be printed as ~1e280 or inf.
         if let largest = c.sampleCounts.max(),
-           parameters.modelRichLoss(dataSize: Double(largest)) < measurableFraction * parameters.totalVariance {
+           parameters.modelRichLoss(sampleCount: Double(largest)) < measurableFraction * parameters.totalVariance {
             throw ParameterError.invalid(
                 parameter: .alpha, value: "\(alpha)",
                 allowed: "α and β at which the model-rich loss at D = \(largest) is at least \(measurableFraction) "
@@ -72,8 +72,8 @@ package struct ModelRichLossResult: ExperimentOutput {
         self.beta = beta
         self.configuration = configuration
         self.points = points
-        exact = points.map { parameters.modelRichLoss(dataSize: Double($0.d)) }
-        asymptotic = points.map { parameters.modelRichLossAsymptote(dataSize: Double($0.d)).flatMap { $0.isFinite ? $0 : nil } }
+        exact = points.map { parameters.modelRichLoss(sampleCount: Double($0.d)) }
+        asymptotic = points.map { parameters.modelRichLossAsymptote(sampleCount: Double($0.d)).flatMap { $0.isFinite ? $0 : nil } }
     }
 
     /// Measured/exact at each D (→ 1 as N/D grows; above 1 by the random-projection factor).

@@ -33,8 +33,8 @@ package enum ObservedCoordinatesExperiment {
                 progress.advance()
             }
             rows.append(ObservedCoordinatesRow(
-                sampleCount: d, counts: counts, exact: parameters.expectedObservedCoordinates(dataSize: Double(d)),
-                asymptotic: parameters.observedCoordinatesAsymptote(dataSize: Double(d))))
+                sampleCount: d, counts: counts, exact: parameters.expectedObservedCoordinates(sampleCount: Double(d)),
+                asymptotic: parameters.observedCoordinatesAsymptote(sampleCount: Double(d))))
         }
         return ObservedCoordinatesResult(alpha: alpha, beta: beta, rows: rows)
     }

@@ -11,7 +11,7 @@ struct TeacherEnergyControl {
     let weights: [Double]
 
     /// The control at (α, β, M = ∞), data size D and ridge κ > 0, over the first `coordinates` coordinates.
-    init(parameters: DataParameters, dataSize d: Int, ridge kappa: Double, coordinates: Int) {
+    init(parameters: DataParameters, sampleCount d: Int, ridge kappa: Double, coordinates: Int) {
         let dd = Double(d)
         weights = (1...max(1, coordinates)).map { i in
             let lambda = parameters.marginalVariance(i)

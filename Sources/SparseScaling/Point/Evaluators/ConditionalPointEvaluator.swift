@@ -15,7 +15,7 @@ public enum ConditionalPointEvaluator {
         }
         let parts = try ConditionalLoss(samples: samples, parameters: specification.parameters)
         let n = specification.featureCount
-        guard parts.mean(modelSize: n) != nil else {
+        guard parts.mean(featureCount: n) != nil else {
             // N < r + 2: one draw of the same seed, along the route a sample-estimator point takes.
             var drawn = specification
             drawn.estimator = .sample
@@ -29,7 +29,7 @@ public enum ConditionalPointEvaluator {
         if variance != 0 {
             // Label noise: ‖v‖² grows by σ² tr A⁺ and the range of A is fitted to the noise (ConditionalNoiseTraces).
             let traces = try ConditionalNoiseTraces(samples: samples, parameters: specification.parameters)
-            if let noisy = traces.massFactor(modelSize: n, noiseVariance: variance) { factor = noisy }
+            if let noisy = traces.massFactor(featureCount: n, noiseVariance: variance) { factor = noisy }
             rangeError = variance * traces.weightedInverseDiagonal
         }
         var outcome = PointOutcome(

@@ -37,7 +37,7 @@ extension MemoryEstimate {
         var i = hubs + 1
         while i <= last, d * parameters.activationProbability(i) >= 0.01 {
             let end = min(last + 1, max(i + 1, Int(Double(i) * 1.05)))
-            let co = min(h, parameters.expectedObservedCoordinates(dataSize: d * parameters.activationProbability(i)))
+            let co = min(h, parameters.expectedObservedCoordinates(sampleCount: d * parameters.activationProbability(i)))
             squares += Double(end - i) * co * co
             sums += Double(end - i) * co
             i = end

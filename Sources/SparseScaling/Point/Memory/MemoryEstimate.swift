@@ -242,7 +242,7 @@ extension MemoryEstimate {
 
     /// An upper bound on K: E[K(D)] plus 6 standard deviations (K is a sum of independent indicators).
     static func observedCoordinatesBound(_ p: PointSpecification) -> Double {
-        let k = p.parameters.expectedObservedCoordinates(dataSize: Double(p.sampleCount))
+        let k = p.parameters.expectedObservedCoordinates(sampleCount: Double(p.sampleCount))
         let bound = upperBound(k)
         return p.parameters.inputDimension.finiteValue.map { min(Double($0), bound) } ?? bound
     }

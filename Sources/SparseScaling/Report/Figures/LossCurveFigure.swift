@@ -28,7 +28,7 @@ package enum LossCurveFigure {
                     vertices: [.init(x: lo, y: yMin), .init(x: hi, y: yMin), .init(x: hi, y: yMax), .init(x: lo, y: yMax)],
                     color: .lightGray, opacity: 0.5, legendLabel: "predicted peak band (mean infinite)", includeInAutoRange: false))
             }
-            return Plot(title: "α = \(fourSignificantDigits(curve.setting.alpha)), β = \(fourSignificantDigits(curve.setting.beta)), D = \(curve.setting.dataSize)",
+            return Plot(title: "α = \(fourSignificantDigits(curve.setting.alpha)), β = \(fourSignificantDigits(curve.setting.beta)), D = \(curve.setting.sampleCount)",
                         xAxis: Axis(label: "model size N", scale: .log10), yAxis: Axis(label: "test loss L", scale: .log10),
                         series: series, regions: regions, legendPosition: .outsideRight)
         }

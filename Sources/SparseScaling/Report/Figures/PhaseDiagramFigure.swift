@@ -7,7 +7,7 @@ package enum PhaseDiagramFigure {
     /// The two-panel figure at the data parameters `parameters`.
     package static func figure(parameters: DataParameters) -> Figure {
         let ds = FigureStyle.geometricGrid(1, 1e8, count: 60)
-        let threshold = ds.map { parameters.interpolationThreshold(dataSize: $0) }
+        let threshold = ds.map { parameters.interpolationThreshold(sampleCount: $0) }
         let top = 1e9
         let under = zip(ds, threshold).map { Series.Point(x: $0, y: $1) } + [Series.Point(x: ds.last!, y: 1), Series.Point(x: 1, y: 1)]
         let intermediate = zip(ds, threshold).map { Series.Point(x: $0, y: $1) } + zip(ds, ds).reversed().map { Series.Point(x: $0, y: $1) }

@@ -29,7 +29,7 @@ import Testing
         // Model-rich D-sweep, N = 4D: the exact expectation Σ λ_i (1 − p_i)^D gives the finite-D slope.
         let ds = (6...12).map { 1 << $0 }
         let dFit = try PowerLawFit(points: try Self.meanLosses(ds.map { (4 * $0, $0) }, sweptD: true))
-        let exact = try PowerLawFit(x: ds.map(Double.init), y: ds.map { Self.parameters.modelRichLoss(dataSize: Double($0)) })
+        let exact = try PowerLawFit(x: ds.map(Double.init), y: ds.map { Self.parameters.modelRichLoss(sampleCount: Double($0)) })
         #expect(abs(exact.exponent - 1) < 0.05, "exact finite-D exponent \(exact.exponent)")
         let dTolerance = 4 * dFit.exponentStandardError + 0.03
         #expect(abs(dFit.exponent - exact.exponent) <= dTolerance, "α_D = \(dFit.exponent) ± \(dFit.exponentStandardError), exact sum \(exact.exponent)")
@@ -40,8 +40,8 @@ import Testing
         let d = 1 << 15
         let ns = [4, 8, 16, 32]
         let nFit = try PowerLawFit(points: try Self.meanLosses(ns.map { ($0, d) }, sweptD: false))
-        let predictor = try LossCurvePredictor(parameters: Self.parameters, dataSize: d)
-        let predicted = try PowerLawFit(x: ns.map(Double.init), y: ns.map { try #require(predictor.deterministicEquivalentMean(modelSize: $0)) })
+        let predictor = try LossCurvePredictor(parameters: Self.parameters, sampleCount: d)
+        let predicted = try PowerLawFit(x: ns.map(Double.init), y: ns.map { try #require(predictor.deterministicEquivalentMean(featureCount: $0)) })
         let nTolerance = 4 * nFit.exponentStandardError + 0.1
         #expect(abs(nFit.exponent - predicted.exponent) <= nTolerance, "α_N = \(nFit.exponent) ± \(nFit.exponentStandardError), finite-D prediction \(predicted.exponent)")
         #expect(abs(predicted.exponent - 2) <= 0.4, "the finite-D prediction \(predicted.exponent) tends to α + β = 2")

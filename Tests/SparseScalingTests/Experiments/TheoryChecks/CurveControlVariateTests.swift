@@ -23,7 +23,7 @@ import Testing
             let set = SparseTrainingSet(sampler: SparseSampler(parameters: Self.parameters, seed: seed), sampleCount: d, threads: 1)
             masses.append(UnobservedVariance.sum(parameters: Self.parameters, observed: set.observed))
         }
-        let expected = ObservedCoordinateLaw(parameters: Self.parameters, dataSize: Double(d)).unobservedMass
+        let expected = ObservedCoordinateLaw(parameters: Self.parameters, sampleCount: Double(d)).unobservedMass
         let control = UnobservedMassControl(rows: rows, expectedMass: expected)
         let readBack = try #require(control.masses(of: rows))
         for (a, b) in zip(readBack, masses) { #expect(abs(a / b - 1) < 1e-9) }
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func teacherEnergyHasMeanZero() throws {
-        let control = TeacherEnergyControl(parameters: Self.parameters, dataSize: 2000, ridge: 0.5, coordinates: 200)
+        let control = TeacherEnergyControl(parameters: Self.parameters, sampleCount: 2000, ridge: 0.5, coordinates: 200)
         let values = (UInt64(0)..<4000).map { control.value(seed: $0) }
         let mean = try MeanEstimate(samples: values)
         let se = try #require(mean.standardError)

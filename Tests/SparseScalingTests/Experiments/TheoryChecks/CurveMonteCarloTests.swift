@@ -16,17 +16,17 @@ struct CurveMonteCarloTests {
         let spectrum: DataSpectrum
     }
 
-    static func instance(alpha: Double, beta: Double, dataSize: Int, seed: UInt64) throws -> Instance {
+    static func instance(alpha: Double, beta: Double, sampleCount: Int, seed: UInt64) throws -> Instance {
         let parameters = try DataParameters(alpha: alpha, beta: beta)
         let set = SparseTrainingSet(sampler: SparseSampler(parameters: parameters, seed: seed),
-                                    sampleCount: dataSize, threads: 1)
+                                    sampleCount: sampleCount, threads: 1)
         let spectrum = try ConditionalEstimatorTests.spectrum(set, parameters: parameters, relativeTolerance: 1e-10)
         return Instance(parameters: parameters, observed: set.observed, samples: set.denseObserved(), spectrum: spectrum)
     }
 
     /// One draw of W (N × K, entries N(0, 1/N)) and w* ~ N(0, I): the expected-tail loss (docs/theory.md §3)
     /// of v = y F⁺, and (T + G₀)(1 + ‖v‖²/N), the quantity whose law §6.1 gives exactly.
-    static func draw(_ instance: Instance, modelSize n: Int, random: inout RandomStream) throws
+    static func draw(_ instance: Instance, featureCount n: Int, random: inout RandomStream) throws
         -> (loss: Double, conditional: Double)
     {
         let k = instance.observed.count
@@ -58,21 +58,21 @@ struct CurveMonteCarloTests {
 
     @Test("§6.1: E[L | data] = (T + G₀)(N − 1)/(N − 1 − r) and its F-law quantiles, with null directions")
     func exactOverparameterizedLaw() throws {
-        let instance = try Self.instance(alpha: 0, beta: 1.5, dataSize: 12, seed: 3)
+        let instance = try Self.instance(alpha: 0, beta: 1.5, sampleCount: 12, seed: 3)
         let spectrum = instance.spectrum
         #expect(spectrum.rank < instance.observed.count && spectrum.nullMass > 0)  // exercises G₀
         let n = spectrum.rank + 6
         var random = RandomStream(seed: 11, purpose: .replicate, index: 0)
         var losses: [Double] = [], conditional: [Double] = []
         for _ in 0..<3000 {
-            let (loss, value) = try Self.draw(instance, modelSize: n, random: &random)
+            let (loss, value) = try Self.draw(instance, featureCount: n, random: &random)
             losses.append(loss)
             conditional.append(value)
         }
-        let exact = spectrum.conditionalMeanLoss(modelSize: n).value!
+        let exact = spectrum.conditionalMeanLoss(featureCount: n).value!
         let (mean, error) = Self.meanAndError(losses)
         #expect(abs(mean - exact) / error < 4, "MC \(mean) ± \(error) vs exact \(exact)")
-        let law = spectrum.conditionalLossLaw(modelSize: n)!
+        let law = spectrum.conditionalLossLaw(featureCount: n)!
         for p in [0.1, 0.5, 0.9] {
             let q = law.quantile(p)
             let fraction = Double(conditional.filter { $0 <= q }.count) / Double(conditional.count)
@@ -83,14 +83,14 @@ struct CurveMonteCarloTests {
 
     @Test("§6.2: the c = ½ equivalent is within 10% of Monte Carlo over W for N ≥ 8, N ≤ r − 2")
     func underparameterizedEquivalent() throws {
-        let instance = try Self.instance(alpha: 0, beta: 1.5, dataSize: 300, seed: 5)
+        let instance = try Self.instance(alpha: 0, beta: 1.5, sampleCount: 300, seed: 5)
         let spectrum = instance.spectrum
         var random = RandomStream(seed: 12, purpose: .replicate, index: 0)
         for n in [8, 24] {
             #expect(n <= spectrum.rank - 2)
-            let losses = try (0..<1200).map { _ in try Self.draw(instance, modelSize: n, random: &random).loss }
+            let losses = try (0..<1200).map { _ in try Self.draw(instance, featureCount: n, random: &random).loss }
             let (mean, error) = Self.meanAndError(losses)
-            let predicted = spectrum.conditionalMeanLoss(modelSize: n, correction: .half).value!
+            let predicted = spectrum.conditionalMeanLoss(featureCount: n, correction: .half).value!
             #expect(abs(predicted / mean - 1) < 0.1 + 3 * error / mean,
                     "N = \(n): equivalent \(predicted) vs MC \(mean) ± \(error)")
         }
@@ -100,14 +100,14 @@ struct CurveMonteCarloTests {
     func deterministicAgainstInstanceAverage() throws {
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let d = 256
-        let instances = try (0..<48).map { try Self.instance(alpha: 0, beta: 2, dataSize: d, seed: UInt64(100 + $0)) }
-        let predictor = try LossCurvePredictor(parameters: parameters, dataSize: d)
-        let modelSizes = [6, 10, 64, 128]
-        let mc = InstanceAveragedCurve.points(spectra: instances.map(\.spectrum), modelSizes: modelSizes, dataSize: d)
-        for (n, averaged) in zip(modelSizes, mc) {
-            let point = predictor.point(modelSize: n)
+        let instances = try (0..<48).map { try Self.instance(alpha: 0, beta: 2, sampleCount: d, seed: UInt64(100 + $0)) }
+        let predictor = try LossCurvePredictor(parameters: parameters, sampleCount: d)
+        let featureCounts = [6, 10, 64, 128]
+        let mc = InstanceAveragedCurve.points(spectra: instances.map(\.spectrum), featureCounts: featureCounts, sampleCount: d)
+        for (n, averaged) in zip(featureCounts, mc) {
+            let point = predictor.point(featureCount: n)
             #expect(point.region != .peakBand && averaged.region == point.region)
-            let values = instances.compactMap { $0.spectrum.conditionalMeanLoss(modelSize: n).value }
+            let values = instances.compactMap { $0.spectrum.conditionalMeanLoss(featureCount: n).value }
             #expect(values.count == instances.count)
             let (mean, error) = Self.meanAndError(values)
             #expect(abs(averaged.mean! - mean) <= 1e-12 * mean)

@@ -18,7 +18,7 @@ import TestSupport
         }
         var configuration = LossCurveExperiment.Configuration.preset(.paper)
         configuration.settings = (0..<2).map { _ in
-            .init(alpha: -0.5 + unit(), beta: 2 + unit(), dataSize: Int(pow(10, 3 + unit())))
+            .init(alpha: -0.5 + unit(), beta: 2 + unit(), sampleCount: Int(pow(10, 3 + unit())))
         }
         configuration.seeds = 64
         configuration.underparameterizedSeeds = 256

@@ -8,8 +8,8 @@ import Testing
 @Suite struct LossCurveExperimentTests {
     static func toyConfiguration() -> LossCurveExperiment.Configuration {
         var c = LossCurveExperiment.Configuration.preset(.quick)
-        c.settings = [.init(alpha: -0.3, beta: 2.5, dataSize: 512), .init(alpha: 0.3, beta: 3, dataSize: 512)]
-        c.modelSizes = [8, 16, 32, 64, 128, 256, 1024, 4096]
+        c.settings = [.init(alpha: -0.3, beta: 2.5, sampleCount: 512), .init(alpha: 0.3, beta: 3, sampleCount: 512)]
+        c.featureCounts = [8, 16, 32, 64, 128, 256, 1024, 4096]
         c.seeds = 12
         c.underparameterizedSeeds = 24
         return c
@@ -50,7 +50,7 @@ import Testing
             LossCurveResult.Curve(setting: curve.setting, points: curve.points.map { p in
                 let q = p.predicted
                 return LossCurveResult.Point(copying: p, predicted: PredictedLossPoint(
-                    modelSize: q.modelSize, dataSize: q.dataSize, mean: q.mean.map { 3 * $0 }, median: q.median,
+                    featureCount: q.featureCount, sampleCount: q.sampleCount, mean: q.mean.map { 3 * $0 }, median: q.median,
                     quantile10: q.quantile10, quantile90: q.quantile90, method: q.method, region: q.region))
             })
         }
@@ -74,7 +74,7 @@ import Testing
             LossCurveResult.Point(
                 measured: MeasuredPoint(specification: PointSpecification(parameters: parameters, featureCount: n, sampleCount: 1024),
                                         losses: losses, meanObservedCoordinates: 50, meanSeconds: 0),
-                predicted: PredictedLossPoint(modelSize: n, dataSize: 1024, mean: region == .peakBand ? nil : 1, median: 1,
+                predicted: PredictedLossPoint(featureCount: n, sampleCount: 1024, mean: region == .peakBand ? nil : 1, median: 1,
                                               quantile10: nil, quantile90: nil, method: .exactRankMixture, region: region))
         }
         let band = point(64, [1, 1.1, 0.9, 1], .peakBand)
@@ -83,7 +83,7 @@ import Testing
         #expect(band.isHeavyTailed && band.relativeError == nil && band.z == nil)
         #expect(dominated.isHeavyTailed && dominated.relativeError == nil)
         #expect(!fine.isHeavyTailed && fine.relativeError != nil)
-        let curve = LossCurveResult.Curve(setting: .init(alpha: 0, beta: 2, dataSize: 1024), points: [band, dominated, fine])
+        let curve = LossCurveResult.Curve(setting: .init(alpha: 0, beta: 2, sampleCount: 1024), points: [band, dominated, fine])
         #expect(curve.outsideBand.points == 1 && curve.excludedNote.contains("N = 128"))
     }
 
@@ -97,11 +97,11 @@ import Testing
                 specification: PointSpecification(parameters: parameters, featureCount: n, sampleCount: 1024),
                 losses: losses, meanObservedCoordinates: 50, meanSeconds: 0)
             return LossCurveResult.Point(measured: measured, predicted: PredictedLossPoint(
-                modelSize: n, dataSize: 1024, mean: factor, median: factor, quantile10: nil, quantile90: nil,
+                featureCount: n, sampleCount: 1024, mean: factor, median: factor, quantile10: nil, quantile90: nil,
                 method: .exactRankMixture, region: n < 100 ? .underparameterized : .overparameterized))
         }
         var configuration = LossCurveExperiment.Configuration.preset(.quick)
-        configuration.settings = [.init(alpha: 0, beta: 2, dataSize: 1024)]
+        configuration.settings = [.init(alpha: 0, beta: 2, sampleCount: 1024)]
         return LossCurveResult(configuration: configuration, curves: [.init(setting: configuration.settings[0], points: points)])
     }
 
