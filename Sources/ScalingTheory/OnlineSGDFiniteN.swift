@@ -12,17 +12,20 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
     public let steps: [Int]
     /// The predicted E[L_N(t)] at each step.
     public let loss: [Double]
-    /// The decoupled N = ∞ part L_∞(t), the coherent and noise leaks (already multiplied by N/(N − A − 1)).
+    /// The decoupled N = ∞ part L_∞(t) at each step (already multiplied by N/(N − A − 1)).
     public let decoupled: [Double]
+    /// The coherent pull of learned coordinates on the others at each step (the same factor applied).
     public let coherentLeak: [Double]
+    /// The SGD noise leaked into coordinates never damped, at each step (the same factor applied).
     public let noiseLeak: [Double]
     /// A(t) = Σ_i (1 − ρ_i^t)², the learned mass. The 1/N expansion and its resummation N/(N − A − 1) hold
     /// for A ≤ N/2 (correction factor ≤ 2); beyond, the readout saturates (the underparameterized regime), not derived.
     public let learnedMass: [Double]
     /// Whether A(t) ≤ N/2 at each step (the prediction's range).
     public var inRange: [Bool] { learnedMass.map { $0 <= Double(featureCount) / 2 } }
-    /// N and η.
+    /// N.
     public let featureCount: Int
+    /// The constant step size η.
     public let stepSize: Double
 
     /// The prediction at `steps` (each ≥ 0) for N features and constant step η; coordinates beyond

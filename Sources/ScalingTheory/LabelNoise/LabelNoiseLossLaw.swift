@@ -15,12 +15,13 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
 
     /// Noise standard deviation σ ≥ 0.
     public let noise: Double
-    /// Model size N (nil: N = ∞).
+    /// N (nil: N = ∞).
     public let featureCount: Double?
-    /// Data size D.
+    /// D.
     public let sampleCount: Int
-    /// Monte Carlo draws of the law and the seed they used.
+    /// Monte Carlo draws of the law.
     public let draws: Int
+    /// The seed of those draws.
     public let seed: UInt64
     /// Predicted q10, q25, q50, q75, q90 of the excess loss Σλ(w_eff − w*)² (expected tail).
     public let excessQuantiles: [Double]
