@@ -44,8 +44,8 @@ public struct ConditionalNoiseTraces: Sendable, Hashable {
 
     /// The factor multiplying T + G₀ at N features and noise variance σ²: 1 + (r + σ² tr A⁺)/(N − r − 1)
     /// (nil below N = r + 2, where the mean is infinite or not exact).
-    public func massFactor(featureCount n: Int, noiseVariance: Double) -> Double? {
+    public func massFactor(featureCount n: Int, labelNoiseVariance: Double) -> Double? {
         guard n >= rank + 2 else { return nil }
-        return 1 + (Double(rank) + noiseVariance * inverseTrace) / Double(n - rank - 1)
+        return 1 + (Double(rank) + labelNoiseVariance * inverseTrace) / Double(n - rank - 1)
     }
 }

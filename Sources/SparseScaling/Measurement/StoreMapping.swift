@@ -54,9 +54,9 @@ extension PointOutcome {
     var resultExtras: [String: Double] {
         var extras: [String: Double] = [:]
         if let estimator { extras["conditional_estimate"] = estimator == .conditional ? 1 : 0 }
-        if noiseVariance != 0 {
+        if labelNoiseVariance != 0 {
             extras["test_loss"] = testLoss
-            extras["noise_variance"] = noiseVariance
+            extras["noise_variance"] = labelNoiseVariance
         }
         return extras
     }

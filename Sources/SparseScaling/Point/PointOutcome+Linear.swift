@@ -14,6 +14,6 @@ extension PointOutcome {
         return PointOutcome(
             loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: instance.observedCount,
             rank: rank, seconds: clock.lap(), readout: readout,
-            noiseVariance: specification.labelNoiseVariance)
+            labelNoiseVariance: specification.labelNoiseVariance)
     }
 }

@@ -22,10 +22,10 @@ public struct PointOutcome: Sendable, Codable {
     /// `.sample` where N < r + 2 made it fall back to one draw; nil when one draw was asked for.
     public var estimator: LossEstimator? = nil
     /// σ², the label-noise variance (0 for noiseless labels). `loss` is the excess loss.
-    public var noiseVariance: Double = 0
+    public var labelNoiseVariance: Double = 0
 
     /// The test loss on noisy labels: the excess loss plus σ² (`loss` itself when σ = 0).
-    public var testLoss: Double { noiseVariance == 0 ? loss : loss + noiseVariance }
+    public var testLoss: Double { labelNoiseVariance == 0 ? loss : loss + labelNoiseVariance }
 
     private enum CodingKeys: String, CodingKey {
         case loss, lossObserved, lossTail, observedCoordinates, rank, seconds, lossStandardError, convergence
@@ -35,9 +35,9 @@ public struct PointOutcome: Sendable, Codable {
     /// An outcome from its parts.
     public init(
         loss: LossParts, observedCoordinates: Int, rank: Int, seconds: Double, readout: [Double],
-        lossStandardError: Double? = nil, noiseVariance: Double = 0
+        lossStandardError: Double? = nil, labelNoiseVariance: Double = 0
     ) {
-        self.noiseVariance = noiseVariance
+        self.labelNoiseVariance = labelNoiseVariance
         self.lossStandardError = lossStandardError
         self.loss = loss.total
         self.lossObserved = loss.observed

@@ -10,24 +10,24 @@ package enum LabelNoiseFigure {
         let g = fourSignificantDigits
         var left: [Series] = [], middle: [Series] = [], right: [Series] = []
         var middleLines: [ReferenceLine] = [], rightLines: [ReferenceLine] = []
-        for (i, variance) in result.configuration.noiseVariances.enumerated() {
+        for (i, variance) in result.configuration.labelNoiseVariances.enumerated() {
             let color = Color.cycle[i % Color.cycle.count]
             let label = "σ² = \(g(variance))"
-            let n = result.rows.filter { $0.sweep == .n && $0.noiseVariance == variance }.sorted { $0.n < $1.n }
+            let n = result.rows.filter { $0.sweep == .n && $0.labelNoiseVariance == variance }.sorted { $0.n < $1.n }
             left.append(Series(
                 x: n.map { Double($0.n) }, y: n.map(\.excess.median), label: label, color: color, line: LineStyle(width: 1.2), marker: Marker(.circle, size: 5),
                 errorBars: n.map { ErrorBar.interval(lower: $0.excess.lower, upper: $0.excess.upper, around: $0.excess.median) }))
-            let d = result.rows.filter { $0.sweep == .d && $0.noiseVariance == variance }.sorted { $0.d < $1.d }
+            let d = result.rows.filter { $0.sweep == .d && $0.labelNoiseVariance == variance }.sorted { $0.d < $1.d }
             middle.append(Series(
                 x: d.map { Double($0.d) }, y: d.map(\.test.median), label: label + ", median", color: color, line: nil, marker: Marker(.circle, size: 5),
                 errorBars: d.map { ErrorBar.interval(lower: $0.test.lower, upper: $0.test.upper, around: $0.test.median) }))
-            if let level = result.levels.first(where: { $0.noiseVariance == variance }), let fit = level.floorFit, let first = d.first, let last = d.last {
+            if let level = result.levels.first(where: { $0.labelNoiseVariance == variance }), let fit = level.floorFit, let first = d.first, let last = d.last {
                 let xs = FigureStyle.geometricGrid(Double(first.d), Double(last.d))
                 middle.append(Series.line(x: xs, y: xs.map(fit.predicted(at:)), label: "fit: D^{−\(String(format: "%.2f", fit.powerLaw.exponent))} + \(String(format: "%.2g", fit.floor))", color: color))
                 if variance > 0 { middleLines.append(ReferenceLine(.horizontal, at: variance, color: color, style: LineStyle(dash: .dotted, width: 1.2))) }
                 rightLines.append(ReferenceLine(.horizontal, at: level.ridgelessMedianTest, color: color, style: LineStyle(dash: .dotted, width: 1.2)))
             }
-            let r = result.rows.filter { $0.sweep == .ridge && $0.noiseVariance == variance }.sorted { $0.ridge < $1.ridge }
+            let r = result.rows.filter { $0.sweep == .ridge && $0.labelNoiseVariance == variance }.sorted { $0.ridge < $1.ridge }
             right.append(Series(
                 x: r.map(\.ridge), y: r.map(\.test.median), label: label, color: color, line: LineStyle(width: 1.2), marker: Marker(.square, size: 5),
                 errorBars: r.map { ErrorBar.interval(lower: $0.test.lower, upper: $0.test.upper, around: $0.test.median) }))

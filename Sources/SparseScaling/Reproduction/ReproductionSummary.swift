@@ -91,7 +91,7 @@ package enum ReproductionSummary {
             ] as [String: Any],
             "observed_coordinates": observed,
             "label_noise": r.labelNoise.levels.map { l -> [String: Any] in
-                ["noise_variance": l.noiseVariance, "floor": value(l.floorFit?.floor), "floor_fit_exponent": value(l.floorFit?.powerLaw.exponent),
+                ["noise_variance": l.labelNoiseVariance, "floor": value(l.floorFit?.floor), "floor_fit_exponent": value(l.floorFit?.powerLaw.exponent),
                  "floor_fit_exponent_se": value(l.floorFit?.powerLaw.exponentStandardError), "peak_n": l.peakN, "peak_median_excess": l.peakMedian,
                  "peak_q10": l.peakLower, "peak_q90": l.peakUpper, "exponent_gives_way_at_d": l.exponentGivesWayAt.map { $0 as Any } ?? NSNull(),
                  "optimal_ridge": l.optimalRidge, "optimal_ridge_median_test": l.optimalRidgeMedianTest, "ridgeless_median_test": l.ridgelessMedianTest,

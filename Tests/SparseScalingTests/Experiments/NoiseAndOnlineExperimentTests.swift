@@ -27,12 +27,12 @@ import Testing
 
     @Test func labelNoiseExperimentOnTinySizes() throws {
         let configuration = LabelNoiseExperiment.Configuration(
-            seeds: 5, noiseVariances: [0, 1e-2], nSweepN: [4, 8, 16, 32, 64], nSweepD: 128, dSweepD: [16, 32, 64, 128], modelRichRatio: 2, ridges: [1e-4, 1e-2])
+            seeds: 5, labelNoiseVariances: [0, 1e-2], nSweepN: [4, 8, 16, 32, 64], nSweepD: 128, dSweepD: [16, 32, 64, 128], modelRichRatio: 2, ridges: [1e-4, 1e-2])
         let runner = try runner()
         let result = try LabelNoiseExperiment.run(alpha: 0, beta: 2, configuration: configuration, runner: runner)
         #expect(result.rows.count == 2 * (5 + 4 + 2))
         for row in result.rows {
-            #expect(row.test.median == LossDistribution(row.losses.map { $0 + row.noiseVariance }).median)
+            #expect(row.test.median == LossDistribution(row.losses.map { $0 + row.labelNoiseVariance }).median)
             #expect(row.losses.allSatisfy { $0.isFinite && $0 > 0 })
         }
         #expect(result.levels.count == 2)
@@ -40,10 +40,10 @@ import Testing
         let noiseless = try runner.measure(
             SweepPlan(base: PointSpecification(parameters: try DataParameters(alpha: 0, beta: 2), featureCount: 1, sampleCount: 1),
                       featureCounts: [4, 8, 16, 32, 64], sampleCounts: [128], seeds: Array(0..<5)).points, seeds: Array(0..<5))
-        let rows = result.rows.filter { $0.sweep == .n && $0.noiseVariance == 0 }
+        let rows = result.rows.filter { $0.sweep == .n && $0.labelNoiseVariance == 0 }
         #expect(rows.map(\.losses) == noiseless.map(\.losses))
         // Noise raises the median excess loss on the interpolating side.
-        let noisy = result.rows.filter { $0.sweep == .n && $0.noiseVariance == 1e-2 }
+        let noisy = result.rows.filter { $0.sweep == .n && $0.labelNoiseVariance == 1e-2 }
         #expect(zip(noisy, rows).filter { $0.0.n >= 16 }.allSatisfy { $0.0.excess.median > $0.1.excess.median })
         #expect(!result.comparisonRows.isEmpty)
         #expect(result.csvTables().keys.sorted() == ["label-noise-law.csv", "label-noise-summary.csv", "label-noise.csv"])
@@ -52,7 +52,7 @@ import Testing
 
     @Test func labelNoiseLawCheckComparesMediansByTheIntervalRule() throws {
         var configuration = LabelNoiseExperiment.Configuration(
-            seeds: 12, noiseVariances: [1e-2], nSweepN: [8, 16, 32], nSweepD: 64, dSweepD: [32, 64], modelRichRatio: 4, ridges: [1e-2])
+            seeds: 12, labelNoiseVariances: [1e-2], nSweepN: [8, 16, 32], nSweepD: 64, dSweepD: [32, 64], modelRichRatio: 4, ridges: [1e-2])
         configuration.lawBetas = [2, 3]
         configuration.lawD = [64, 256]
         configuration.lawNoiseVariance = 1e-2

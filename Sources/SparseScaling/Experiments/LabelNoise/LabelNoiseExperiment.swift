@@ -11,7 +11,7 @@ package enum LabelNoiseExperiment {
         /// Seeds per point.
         package var seeds: Int
         /// The noise variances σ² (0 is the noiseless reference).
-        package var noiseVariances: [Double]
+        package var labelNoiseVariances: [Double]
         /// N-sweep: the N values at D = `nSweepD`.
         package var nSweepN: [Int]
         package var nSweepD: Int
@@ -32,12 +32,12 @@ package enum LabelNoiseExperiment {
             switch profile {
             case .quick:
                 return Configuration(
-                    seeds: 16, noiseVariances: [0, 1e-4, 1e-2], nSweepN: geometricSizes(4, 512, perOctave: 2), nSweepD: 1024,
+                    seeds: 16, labelNoiseVariances: [0, 1e-4, 1e-2], nSweepN: geometricSizes(4, 512, perOctave: 2), nSweepD: 1024,
                     dSweepD: (6...12).map { 1 << $0 }, modelRichRatio: 4, ridges: ridges,
                     lawBetas: [1.5, 2, 3], lawD: [256, 1024, 4096], lawNoiseVariance: 1e-2)
             case .paper:
                 return Configuration(
-                    seeds: 64, noiseVariances: [0, 1e-4, 1e-2], nSweepN: geometricSizes(4, 2048, perOctave: 2), nSweepD: 4096,
+                    seeds: 64, labelNoiseVariances: [0, 1e-4, 1e-2], nSweepN: geometricSizes(4, 2048, perOctave: 2), nSweepD: 4096,
                     dSweepD: (6...15).map { 1 << $0 }, modelRichRatio: 4, ridges: ridges,
                     lawBetas: [1.5, 2, 3], lawD: [256, 1024, 4096, 16384], lawNoiseVariance: 1e-2)
             }
@@ -57,7 +57,7 @@ package enum LabelNoiseExperiment {
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let peakN = peakFeatureCount(c, parameters: parameters)
         var batches: [PlannedBatch] = []
-        for variance in c.noiseVariances {
+        for variance in c.labelNoiseVariances {
             var base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: 1)
             base.labelNoise = variance.squareRoot()
             let label = "σ² = \(variance)"
@@ -87,10 +87,10 @@ package enum LabelNoiseExperiment {
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let sweeps: [LabelNoiseResult.Sweep] = [.n, .d, .ridge]
         var rows: [LabelNoiseResult.Row] = []
-        for (index, batch) in try plan(alpha: alpha, beta: beta, configuration: c).enumerated() where index < sweeps.count * c.noiseVariances.count {
-            let variance = c.noiseVariances[index / sweeps.count]
+        for (index, batch) in try plan(alpha: alpha, beta: beta, configuration: c).enumerated() where index < sweeps.count * c.labelNoiseVariances.count {
+            let variance = c.labelNoiseVariances[index / sweeps.count]
             for p in try runner.measure(batch.points, seeds: seeds, label: batch.label) {
-                rows.append(LabelNoiseResult.Row(sweep: sweeps[index % sweeps.count], point: p, noiseVariance: variance))
+                rows.append(LabelNoiseResult.Row(sweep: sweeps[index % sweeps.count], point: p, labelNoiseVariance: variance))
             }
         }
         var law: [LabelNoiseLawComparison] = []
@@ -98,7 +98,7 @@ package enum LabelNoiseExperiment {
             let lawParameters = try DataParameters.experiment(alpha: alpha, beta: beta)
             for p in try runner.measure(points, seeds: seeds, label: "label noise law check, β = \(beta)") {
                 law.append(try LabelNoiseLawComparison(
-                    parameters: lawParameters, noiseVariance: c.lawNoiseVariance ?? 0, n: p.n, d: p.d, losses: p.losses))
+                    parameters: lawParameters, labelNoiseVariance: c.lawNoiseVariance ?? 0, n: p.n, d: p.d, losses: p.losses))
             }
         }
         return LabelNoiseResult(

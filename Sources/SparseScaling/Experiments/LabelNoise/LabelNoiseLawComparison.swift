@@ -5,7 +5,7 @@ import ScalingAnalysis
 /// OUR predicted quantiles (`LabelNoiseLossLaw`, docs/theory-label-noise.md) at the same (α, β, σ, N, D).
 package struct LabelNoiseLawComparison: Sendable, Codable {
     package var beta: Double
-    package var noiseVariance: Double
+    package var labelNoiseVariance: Double
     package var n: Int
     package var d: Int
     /// Measured q10, q25, q50, q75, q90 of the excess loss over seeds.
@@ -22,9 +22,9 @@ package struct LabelNoiseLawComparison: Sendable, Codable {
     package var losses: [Double]
 
     /// Compares `losses` (one per seed) with the law at (α, β, σ², N, D).
-    package init(parameters: DataParameters, noiseVariance: Double, n: Int, d: Int, losses: [Double]) throws {
+    package init(parameters: DataParameters, labelNoiseVariance: Double, n: Int, d: Int, losses: [Double]) throws {
         beta = parameters.beta
-        self.noiseVariance = noiseVariance
+        self.labelNoiseVariance = labelNoiseVariance
         self.n = n
         self.d = d
         self.losses = losses
@@ -34,7 +34,7 @@ package struct LabelNoiseLawComparison: Sendable, Codable {
         medianLower = interval?.lower
         medianUpper = interval?.upper
         let law = try LabelNoiseLossLaw(
-            parameters: parameters, noise: noiseVariance.squareRoot(), featureCount: Double(n), sampleCount: d, draws: 10_000)
+            parameters: parameters, noise: labelNoiseVariance.squareRoot(), featureCount: Double(n), sampleCount: d, draws: 10_000)
         predicted = law.excessQuantiles
         let count = Double(losses.count)
         fractionBelow = predicted.map { q in Double(losses.filter { $0 < q }.count) / count }
@@ -45,7 +45,7 @@ package struct LabelNoiseLawComparison: Sendable, Codable {
     package func medianRow(alpha: Double) -> ComparisonRow {
         let g = fourSignificantDigits
         return ComparisonRow(
-            quantity: "label noise law (OURS, decoupled) α = \(g(alpha)), β = \(g(beta)), σ² = \(g(noiseVariance)), N = \(n), D = \(d): median excess loss (95% CI: order statistics over \(losses.count) seeds)",
+            quantity: "label noise law (OURS, decoupled) α = \(g(alpha)), β = \(g(beta)), σ² = \(g(labelNoiseVariance)), N = \(n), D = \(d): median excess loss (95% CI: order statistics over \(losses.count) seeds)",
             predicted: predicted[2], measured: measured[2], standardError: nil,
             interval: medianLower.flatMap { lo in medianUpper.map { (lo, $0) } }, tolerance: nil)
     }
@@ -91,11 +91,11 @@ package struct LabelNoiseLawSlope: Sendable, Codable {
     }
 
     /// The row: agree iff the law's fitted slope lies in the bootstrap 95% CI of the measured one.
-    package func row(alpha: Double, noiseVariance: Double, dValues: [Int]) -> ComparisonRow {
+    package func row(alpha: Double, labelNoiseVariance: Double, dValues: [Int]) -> ComparisonRow {
         let g = fourSignificantDigits
         let shape = beta == 2 ? "a level" : (beta > 2 ? "decay" : "growth")
         return ComparisonRow(
-            quantity: "label noise law (OURS) α = \(g(alpha)), β = \(g(beta)), σ² = \(g(noiseVariance)): log–log slope of the median excess over D ∈ \(dValues) (\(shape); asymptote of the singleton law 2/β − 1 = \(g(asymptotic)); predicted = the same fit to the law's medians; 95% CI: bootstrap over seeds, 400 resamples)",
+            quantity: "label noise law (OURS) α = \(g(alpha)), β = \(g(beta)), σ² = \(g(labelNoiseVariance)): log–log slope of the median excess over D ∈ \(dValues) (\(shape); asymptote of the singleton law 2/β − 1 = \(g(asymptotic)); predicted = the same fit to the law's medians; 95% CI: bootstrap over seeds, 400 resamples)",
             predicted: predicted, measured: measured, standardError: nil, interval: (lower, upper), tolerance: nil)
     }
 }

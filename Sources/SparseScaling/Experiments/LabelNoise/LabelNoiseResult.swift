@@ -32,7 +32,7 @@ package struct LabelNoiseResult: ExperimentOutput {
     /// One measured point.
     package struct Row: Sendable, Codable {
         package var sweep: Sweep
-        package var noiseVariance: Double
+        package var labelNoiseVariance: Double
         package var n: Int
         package var d: Int
         package var ridge: Double
@@ -46,15 +46,15 @@ package struct LabelNoiseResult: ExperimentOutput {
         /// Whether the mean excess loss means anything (peak band, or a few seeds set it).
         package var heavyTail: HeavyTailAssessment
 
-        /// The row of a measured point of sweep `sweep` at noise variance σ² = `noiseVariance`.
-        package init(sweep: Sweep, point p: MeasuredPoint, noiseVariance: Double) {
+        /// The row of a measured point of sweep `sweep` at noise variance σ² = `labelNoiseVariance`.
+        package init(sweep: Sweep, point p: MeasuredPoint, labelNoiseVariance: Double) {
             self.sweep = sweep
-            self.noiseVariance = noiseVariance
+            self.labelNoiseVariance = labelNoiseVariance
             n = p.n
             d = p.d
             ridge = p.specification.ridge
             excess = LossDistribution(p.losses)
-            test = LossDistribution(p.losses.map { $0 + noiseVariance })
+            test = LossDistribution(p.losses.map { $0 + labelNoiseVariance })
             meanObservedCoordinates = p.meanObservedCoordinates
             losses = p.losses
             heavyTail = p.heavyTail
@@ -63,7 +63,7 @@ package struct LabelNoiseResult: ExperimentOutput {
 
     /// What was found at one σ².
     package struct NoiseLevel: Sendable, Codable {
-        package var noiseVariance: Double
+        package var labelNoiseVariance: Double
         /// Fit of the median test loss along the D-sweep: c·D^(−γ) + floor.
         package var floorFit: NoiseFloorFit?
         /// The double-descent peak: the largest median excess loss along the N-sweep among the N within a
@@ -121,13 +121,13 @@ package struct LabelNoiseResult: ExperimentOutput {
         predictedAlphaD = alphaD
         let threshold = parameters.expectedPeak(sampleCount: configuration.nSweepD)
         let nearThreshold = { (r: Row) in Double(r.n) >= threshold / 2 && Double(r.n) <= 2 * threshold }
-        let noiselessN = rows.filter { $0.sweep == .n && $0.noiseVariance == 0 }
+        let noiselessN = rows.filter { $0.sweep == .n && $0.labelNoiseVariance == 0 }
         let noiselessPeak = noiselessN.filter(nearThreshold).max { $0.excess.median < $1.excess.median }
         var levels: [NoiseLevel] = []
-        for variance in configuration.noiseVariances {
-            let nRows = rows.filter { $0.sweep == .n && $0.noiseVariance == variance }.sorted { $0.n < $1.n }
-            let dRows = rows.filter { $0.sweep == .d && $0.noiseVariance == variance }.sorted { $0.d < $1.d }
-            let rRows = rows.filter { $0.sweep == .ridge && $0.noiseVariance == variance }.sorted { $0.ridge < $1.ridge }
+        for variance in configuration.labelNoiseVariances {
+            let nRows = rows.filter { $0.sweep == .n && $0.labelNoiseVariance == variance }.sorted { $0.n < $1.n }
+            let dRows = rows.filter { $0.sweep == .d && $0.labelNoiseVariance == variance }.sorted { $0.d < $1.d }
+            let rRows = rows.filter { $0.sweep == .ridge && $0.labelNoiseVariance == variance }.sorted { $0.ridge < $1.ridge }
             guard let peak = nRows.filter(nearThreshold).max(by: { $0.excess.median < $1.excess.median }) else { continue }
             let fit = NoiseFloorFit(x: dRows.map { Double($0.d) }, loss: dRows.map(\.test.median))
             let local = zip(dRows, dRows.dropFirst()).map { a, b in -log(b.excess.median / a.excess.median) / log(Double(b.d) / Double(a.d)) }
@@ -158,7 +158,7 @@ package struct LabelNoiseResult: ExperimentOutput {
             }
             let tailRidge = ridgelessRatio <= 2 ? 0 : rRows.first { $0.test.upper / $0.test.median <= 2 }?.ridge
             levels.append(NoiseLevel(
-                noiseVariance: variance, floorFit: fit, peakN: peak.n, peakMedian: peak.excess.median, peakLower: peak.excess.lower,
+                labelNoiseVariance: variance, floorFit: fit, peakN: peak.n, peakMedian: peak.excess.median, peakLower: peak.excess.lower,
                 peakUpper: peak.excess.upper, peakGrowthLog: growth, peakGrowthLogStandardError: growthSE,
                 excessFit: try? PowerLawFit(x: dRows.map { Double($0.d) }, y: dRows.map(\.excess.median)), localExponents: local,
                 exponentGivesWayAt: givesWay, floorDominatesFrom: floorFrom, optimalRidge: bestRidge, optimalRidgeMedianTest: bestLoss,
@@ -187,7 +187,7 @@ package struct LabelNoiseResult: ExperimentOutput {
         var table = CSVTable(headers: Self.csvHeaders)
         for r in rows {
             table.append([
-                .text(r.sweep.rawValue), .number(r.noiseVariance), .integer(r.n), .integer(r.d), .number(r.ridge), .integer(r.excess.count),
+                .text(r.sweep.rawValue), .number(r.labelNoiseVariance), .integer(r.n), .integer(r.d), .number(r.ridge), .integer(r.excess.count),
                 .number(r.excess.mean), .number(r.excess.median), .number(r.excess.lower), .number(r.excess.upper), .number(r.excess.maximum),
                 .number(r.test.mean), .number(r.test.median), .number(r.test.lower), .number(r.test.upper), .number(r.meanObservedCoordinates),
                 .integer(r.heavyTail.isHeavyTailed ? 1 : 0), .text(r.heavyTail.reasons.map(\.rawValue).joined(separator: "; ")),
@@ -196,7 +196,7 @@ package struct LabelNoiseResult: ExperimentOutput {
         var summary = CSVTable(headers: Self.summaryCSVHeaders)
         for l in levels {
             summary.append([
-                .number(l.noiseVariance), .optional(l.floorFit?.floor), .optional(l.floorFit?.powerLaw.exponent),
+                .number(l.labelNoiseVariance), .optional(l.floorFit?.floor), .optional(l.floorFit?.powerLaw.exponent),
                 .optional(l.floorFit?.powerLaw.exponentStandardError), .optional(l.excessFit?.exponent), .optional(l.excessFit?.exponentStandardError), .integer(l.peakN), .number(l.peakMedian), .number(l.peakLower), .number(l.peakUpper),
                 .optional(l.peakGrowthLog), .optional(l.peakGrowthLogStandardError), l.exponentGivesWayAt.map { .integer($0) } ?? .empty,
                 .optional(l.floorDominatesFrom), .number(l.optimalRidge), .number(l.optimalRidgeMedianTest), .number(l.ridgelessMedianTest),
@@ -209,7 +209,7 @@ package struct LabelNoiseResult: ExperimentOutput {
             "below_q10", "below_q25", "below_q50", "below_q75", "below_q90",
         ])
         for p in law {
-            lawTable.append([.number(p.beta), .number(p.noiseVariance), .integer(p.n), .integer(p.d), .integer(p.losses.count)]
+            lawTable.append([.number(p.beta), .number(p.labelNoiseVariance), .integer(p.n), .integer(p.d), .integer(p.losses.count)]
                 + p.measured.map { .number($0) } + [.optional(p.medianLower), .optional(p.medianUpper)]
                 + p.predicted.map { .number($0) } + p.fractionBelow.map { .number($0) })
         }
@@ -223,9 +223,9 @@ package struct LabelNoiseResult: ExperimentOutput {
         let g = fourSignificantDigits
         var lines = ["label noise (α = \(alpha), β = \(beta); N-sweep at D = \(configuration.nSweepD), D-sweep with N = \(g(configuration.modelRichRatio))·D, \(configuration.seeds) seeds; exact reduced solver with z ~ N(0, I_r)):"]
         for l in levels {
-            var line = "  σ² = \(g(l.noiseVariance)): "
+            var line = "  σ² = \(g(l.labelNoiseVariance)): "
             if let f = l.floorFit {
-                line += "test-loss floor \(g(f.floor)) (σ² = \(g(l.noiseVariance))), D-exponent above it \(g(f.powerLaw.exponent)) ± \(g(f.powerLaw.exponentStandardError)) (α_D = \(g(predictedAlphaD))); "
+                line += "test-loss floor \(g(f.floor)) (σ² = \(g(l.labelNoiseVariance))), D-exponent above it \(g(f.powerLaw.exponent)) ± \(g(f.powerLaw.exponentStandardError)) (α_D = \(g(predictedAlphaD))); "
             }
             if let e = l.excessFit { line += "median excess ∝ D^−\(g(e.exponent)) ± \(g(e.exponentStandardError)); " }
             line += "median peak excess \(g(l.peakMedian)) at N = \(l.peakN) [q10 \(g(l.peakLower)), q90 \(g(l.peakUpper))]"
@@ -245,10 +245,10 @@ package struct LabelNoiseResult: ExperimentOutput {
             }
             lines.append("    where the law is still open: β < 2 far from the asymptote (many coordinates seen 2–3 times share samples with singletons; the decoupled law is too light there) — such rows may disagree")
         }
-        let heavy = heavyTailRows.filter { $0.noiseVariance > 0 }
+        let heavy = heavyTailRows.filter { $0.labelNoiseVariance > 0 }
         if !heavy.isEmpty {
             lines.append("  heavy-tailed: mean not meaningful (in the peak band, or coordinates observed once with small ξ get noise coefficients ∝ σ/ξ, E[1/χ²₁] = ∞) at: "
-                + heavy.map { "\($0.sweep.rawValue) σ² = \(g($0.noiseVariance)) N = \($0.n) D = \($0.d)\($0.ridge > 0 ? " λ_r = \(g($0.ridge))" : "") (\($0.heavyTail.reasons.map(\.rawValue).joined(separator: ", ")))" }.joined(separator: "; "))
+                + heavy.map { "\($0.sweep.rawValue) σ² = \(g($0.labelNoiseVariance)) N = \($0.n) D = \($0.d)\($0.ridge > 0 ? " λ_r = \(g($0.ridge))" : "") (\($0.heavyTail.reasons.map(\.rawValue).joined(separator: ", ")))" }.joined(separator: "; "))
         }
         return lines.joined(separator: "\n")
     }
@@ -260,14 +260,14 @@ extension LabelNoiseResult {
     package var comparisonRows: [ComparisonRow] {
         var rows: [ComparisonRow] = []
         let g = fourSignificantDigits
-        for l in levels where l.noiseVariance > 0 {
+        for l in levels where l.labelNoiseVariance > 0 {
             rows.append(ComparisonRow(
-                positiveQuantity: "label noise σ² = \(g(l.noiseVariance)): the peak grows, ln(median peak excess / noiseless) (bootstrap SE)",
+                positiveQuantity: "label noise σ² = \(g(l.labelNoiseVariance)): the peak grows, ln(median peak excess / noiseless) (bootstrap SE)",
                 measured: l.peakGrowthLog, standardError: l.peakGrowthLogStandardError))
         }
         rows += law.map { $0.medianRow(alpha: alpha) }
         rows += lawSlopes.map { s in
-            s.row(alpha: alpha, noiseVariance: configuration.lawNoiseVariance ?? 0, dValues: law.filter { $0.beta == s.beta }.map(\.d).sorted())
+            s.row(alpha: alpha, labelNoiseVariance: configuration.lawNoiseVariance ?? 0, dValues: law.filter { $0.beta == s.beta }.map(\.d).sorted())
         }
         return rows
     }

@@ -29,13 +29,13 @@ public enum ConditionalPointEvaluator {
         if variance != 0 {
             // Label noise: ‖v‖² grows by σ² tr A⁺ and the range of A is fitted to the noise (ConditionalNoiseTraces).
             let traces = try ConditionalNoiseTraces(samples: samples, parameters: specification.parameters)
-            if let noisy = traces.massFactor(featureCount: n, noiseVariance: variance) { factor = noisy }
+            if let noisy = traces.massFactor(featureCount: n, labelNoiseVariance: variance) { factor = noisy }
             rangeError = variance * traces.weightedInverseDiagonal
         }
         var outcome = PointOutcome(
             loss: LossParts(observed: parts.nullMass * factor + rangeError, tail: parts.unobservedMass * factor),
             observedCoordinates: parts.observedCount, rank: parts.rank, seconds: clock.lap(), readout: [],
-            noiseVariance: variance)
+            labelNoiseVariance: variance)
         outcome.estimator = .conditional
         return outcome
     }

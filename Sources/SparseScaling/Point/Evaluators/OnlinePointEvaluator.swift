@@ -22,7 +22,7 @@ public enum OnlinePointEvaluator {
         let outcome = PointOutcome(
             loss: LossParts(observed: last.lossObserved, tail: last.lossTail), observedCoordinates: last.observedCoordinates,
             rank: min(specification.featureCount, last.observedCoordinates), seconds: run.seconds, readout: run.readout,
-            noiseVariance: specification.labelNoiseVariance)
+            labelNoiseVariance: specification.labelNoiseVariance)
         return (outcome, run)
     }
 }

@@ -51,7 +51,7 @@ public enum ReLUPointEvaluator {
         var outcome = PointOutcome(
             loss: LossParts(observed: estimate.mean, tail: 0), observedCoordinates: instance.observedCount,
             rank: rank, seconds: seconds, readout: v, lossStandardError: estimate.standardError,
-            noiseVariance: specification.labelNoiseVariance)
+            labelNoiseVariance: specification.labelNoiseVariance)
         outcome.convergence = convergence
         return outcome
     }

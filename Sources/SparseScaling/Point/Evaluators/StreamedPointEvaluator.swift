@@ -70,6 +70,6 @@ public enum StreamedPointEvaluator {
         return PointOutcome(
             loss: LossParts(observed: observedLoss, tail: tail), observedCoordinates: observed.count,
             rank: solution.rank, seconds: clock.lap(), readout: solution.weights,
-            noiseVariance: spec.labelNoiseVariance)
+            labelNoiseVariance: spec.labelNoiseVariance)
     }
 }
