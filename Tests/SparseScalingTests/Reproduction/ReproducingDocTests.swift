@@ -4,8 +4,14 @@ import Testing
 /// docs/reproducing.md is not a place for hand-written numbers (issue 25 item 7): measured values come
 /// from a run's verdicts.md, report.html and summary.json. No "±", no decimal number outside code.
 @Suite struct ReproducingDocTests {
-    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("docs/reproducing.md")
+    static let path: URL = {
+        // The package root: the first folder above this file that holds Package.swift.
+        var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path), root.path != "/" {
+            root.deleteLastPathComponent()
+        }
+        return root.appendingPathComponent("docs/reproducing.md")
+    }()
 
     /// The text outside indented code blocks and `code` spans.
     static func prose(_ text: String) -> String {
