@@ -31,9 +31,15 @@ package struct WorkEstimate: Sendable {
             : seconds < 86400 * 2 ? String(format: "%.1f h", seconds / 3600) : String(format: "%.3g days", seconds / 86400)
     }
 
-    /// Throws `WorkLimitExceeded` for `job` when the estimate is over the limit.
+    /// Throws `WorkLimitExceeded` for `job` when the estimate is over the limit; otherwise, for work of an
+    /// hour or more, writes a note with the estimate to standard error before the work starts.
     package func check(job: String) throws {
-        guard seconds > Self.limitSeconds else { return }
+        guard seconds > Self.limitSeconds else {
+            if seconds >= 3600 {
+                FileHandle.standardError.write(Data("note: \(job) needs an estimated \(description) of CPU time\n".utf8))
+            }
+            return
+        }
         throw WorkLimitExceeded(job: job, estimate: self)
     }
 }
