@@ -45,8 +45,26 @@ package struct PointSummary: Sendable {
             list.append(.init("index_cap_entries_beyond", .number(cap.entriesBeyond)))
             list.append(.init("index_cap_variance_fraction", .number(cap.varianceFraction)))
         }
+        list += prediction
         list += [.init("seconds", .number(outcome.seconds)), .init("version", .text(toolVersion))]
         return list
+    }
+
+    /// The theory's predicted loss at this (N, D) beside the measurement (docs/theory.md §6: mean, ∞ and so
+    /// null in the peak band; median; 10/90% quantiles; region), for the points that prediction describes:
+    /// sparse data, linear features, the exact readout or the conditional mean, no ridge, no label noise.
+    package var prediction: [PointSetting] {
+        let s = specification
+        guard s.data == .sparse, s.features == .linear, s.ridge == 0, s.labelNoise == 0,
+              [.reducedInMemory, .reducedStreamed, .direct, .conditional].contains(plan.route),
+              let p = try? s.parameters.predictedLossCurve(featureCounts: [s.featureCount], sampleCount: s.sampleCount).first
+        else { return [] }
+        let value = { (x: Double?) -> PointSetting.Value in x.map { .number($0) } ?? .null }
+        return [
+            .init("predicted_mean", value(p.mean)), .init("predicted_median", value(p.median)),
+            .init("predicted_q10", value(p.quantile10)), .init("predicted_q90", value(p.quantile90)),
+            .init("predicted_region", .text(p.region.rawValue)),
+        ]
     }
 
     /// The settings, then the results.

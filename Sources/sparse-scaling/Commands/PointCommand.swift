@@ -59,7 +59,9 @@ enum PointTextReport {
             ("observed coordinates K", "\(s.outcome.observedCoordinates)"), ("rank", "\(s.outcome.rank)"),
             ("seconds", String(format: "%.4f", s.outcome.seconds)),
         ]
-        var rows = settings + losses + sizes
+        // The theory's prediction at this (N, D), where it describes the point (docs/theory.md §6).
+        let predicted = s.prediction.map { ($0.name.replacingOccurrences(of: "_", with: " "), $0.value.text) }
+        var rows = settings + losses + predicted + sizes
         if p.data == .sparse, let cap = IndexCapLoss(parameters: p.parameters, sampleCount: p.sampleCount) {
             rows.insert(("index cap (M = inf)", cap.description), at: rows.count - 1)
         }
