@@ -60,7 +60,7 @@ let package = Package(
             exclude: ["README.md"]
         ),
         // Helpers shared by test targets: file-state snapshots, a seeded generator, the heavy tier's `.heavy` trait.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ScalingAnalysis"], path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "ScalingTheoryTests", dependencies: ["ScalingTheory", "TestSupport"]),
         .testTarget(name: "ScalingAnalysisTests", dependencies: ["ScalingAnalysis"]),

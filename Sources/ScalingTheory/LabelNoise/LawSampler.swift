@@ -1,22 +1,17 @@
 import Foundation
+import ScalingAnalysis
 
 /// The seeded generator of the theory's own Monte Carlo (SplitMix64 with normal, χ², binomial and
 /// Poisson draws). It samples the THEORY's per-coordinate laws, never the model; same seed, same numbers.
 struct LawSampler {
-    private var state: UInt64
+    private var bits: SplitMix64
     private var spareNormal: Double?
 
     /// A generator started from `seed`.
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x1234_5678 }
+    init(seed: UInt64) { bits = SplitMix64(state: seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x1234_5678) }
 
     /// The next 64 random bits (SplitMix64).
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { bits.next() }
 
     /// Uniform in (0, 1).
     mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) * 0x1p-53 }

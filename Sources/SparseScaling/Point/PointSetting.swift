@@ -1,3 +1,5 @@
+import Foundation
+
 /// One named setting of a point as every output records it (text, JSON, CSV): the name is the JSON key
 /// and the CSV column.
 package struct PointSetting: Sendable {
@@ -15,6 +17,16 @@ package struct PointSetting: Sendable {
             case let .integer(i): return .integer(i)
             case let .text(s): return .text(s)
             case .null: return .empty
+            }
+        }
+
+        /// The value as a JSONSerialization object (null: NSNull).
+        package var json: Any {
+            switch self {
+            case let .number(x): return x
+            case let .integer(i): return i
+            case let .text(s): return s
+            case .null: return NSNull()
             }
         }
 

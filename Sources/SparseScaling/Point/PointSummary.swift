@@ -83,12 +83,10 @@ package struct PointSummary: Sendable {
     package func json() throws -> String {
         var object: [String: Any] = [:]
         for field in fields {
-            switch field.value {
-            case let .number(x): object[field.name] = x
-            case let .integer(i): object[field.name] = i
-            case let .text(t) where field.name == "converged" || field.name == "diverged": object[field.name] = t == "true"
-            case let .text(t): object[field.name] = t
-            case .null: object[field.name] = NSNull()
+            if field.name == "converged" || field.name == "diverged" {
+                object[field.name] = field.value == .text("true")
+            } else {
+                object[field.name] = field.value.json
             }
         }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])

@@ -73,12 +73,7 @@ enum ConfigurationEcho {
         var object: [String: Any] = ["version": SparseScalingVersion.current]
         guard let plan = try? PointPlan(spec) else { return object }
         for setting in plan.settings where !["n", "d", "seed", "route"].contains(setting.name) {
-            switch setting.value {
-            case let .number(x): object[setting.name] = x
-            case let .integer(i): object[setting.name] = i
-            case let .text(t): object[setting.name] = t
-            case .null: object[setting.name] = NSNull()
-            }
+            object[setting.name] = setting.value.json
         }
         return object
     }
