@@ -5,10 +5,10 @@ import Testing
 /// The HTML report: one table row per comparison with its verdict class, the disagreement summary,
 /// figures and appendices in order, and text escaped so that it cannot inject markup.
 @Suite struct HTMLReportTests {
-    let agree = ComparisonRow(quantity: "α_N", predicted: 2, measured: 2.01, standardError: 0.02, tolerance: 0.1)
+    let agree = ComparisonRow(quantity: "α_N", predicted: 2, measured: 2.01, standardError: 0.02, precision: SourcedValue(0.1, source: "test"))
     /// 1.05 ± 0.01 against 1: the old report called this "agree within tolerance"; it disagrees.
-    let outside = ComparisonRow(quantity: "α_D", predicted: 1, measured: 1.05, standardError: 0.01, tolerance: 0.1)
-    let disagree = ComparisonRow(quantity: "slope <b>", predicted: -1, measured: 0, standardError: 0.01, tolerance: 0.1)
+    let outside = ComparisonRow(quantity: "α_D", predicted: 1, measured: 1.05, standardError: 0.01, precision: SourcedValue(0.1, source: "test"))
+    let disagree = ComparisonRow(quantity: "slope <b>", predicted: -1, measured: 0, standardError: 0.01, precision: SourcedValue(0.1, source: "test"))
 
     func report(_ rows: [ComparisonRow]) -> String {
         HTMLReport(
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func inconclusiveRowsAreNamedAndValuesRoundedToTheirError() {
-        let wide = ComparisonRow(quantity: "slope D^{a}", predicted: -1, measured: -0.8649, standardError: 0.4163, tolerance: 0.3)
+        let wide = ComparisonRow(quantity: "slope D^{a}", predicted: -1, measured: -0.8649, standardError: 0.4163, precision: SourcedValue(0.3, source: "test"))
         #expect(wide.verdict == .inconclusive)
         let html = report([agree, wide])
         #expect(html.contains("<td>-1</td><td>-0.86 ± 0.42</td><td>[-1.68, -0.05]</td>"))

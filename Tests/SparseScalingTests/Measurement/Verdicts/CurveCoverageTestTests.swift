@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SparseScaling
+import TestSupport
 
 /// `CurveCoverageTest`: the coverage count, its exact one-sided interval, and the false-alarm rate
 /// computed exactly (≤ 5%), checked against a direct simulation of the null.
@@ -21,6 +22,7 @@ import Testing
     func falseAlarmRateMatchesSimulation() {
         for n in [5, 11, 30] {
             let exact = CurveCoverageTest.falseAlarmRate(points: n, coverage: 0.95)
+            // Coverage alone (indicative z): the test at 5%.
             // Which counts the test rejects: the interval [0, U(k)] of k of n excludes 0.95.
             let rejected = (0...n).map { k in (CurveCoverageTest(zScores: [], coveredFlags: (0..<n).map { $0 < k }).interval?.upper ?? 1) < 0.95 }
             var state: UInt64 = 12345
@@ -41,9 +43,69 @@ import Testing
         }
     }
 
-    @Test func chiSquareTailIsCloseToKnownValues() {
-        // P(χ²_5 > 11.07) = 0.05, P(χ²_10 > 18.31) = 0.05.
-        #expect(abs(CurveCoverageTest.chiSquareUpperTail(11.0705, degreesOfFreedom: 5) - 0.05) < 0.005)
-        #expect(abs(CurveCoverageTest.chiSquareUpperTail(18.307, degreesOfFreedom: 10) - 0.05) < 0.005)
+    @Test("The χ² tail is exact: P(χ²_k > x) at the tabulated 5% and 2.5% points, and e^(−x/2) for k = 2")
+    func chiSquareTailIsExact() {
+        // Critical values of χ² (tables, 6 digits): 5% for k = 1, 3, 5, 10; 2.5% for k = 1, 4.
+        for (x, k, p) in [(3.841459, 1, 0.05), (7.814728, 3, 0.05), (11.070498, 5, 0.05), (18.307038, 10, 0.05),
+                          (5.023886, 1, 0.025), (11.143287, 4, 0.025)] {
+            #expect(abs(CurveCoverageTest.chiSquareUpperTail(x, degreesOfFreedom: k) - p) < 1e-6, "k = \(k), x = \(x)")
+        }
+        for x in [0.1, 1, 7, 40] {
+            #expect(abs(CurveCoverageTest.chiSquareUpperTail(x, degreesOfFreedom: 2) - exp(-x / 2)) < 1e-13)
+        }
+    }
+
+    @Test("The smallest curve the coverage test can reject: n = ⌈ln level / ln 0.05⌉, where P(no point covered) = 0.05^n ≤ level")
+    func minimumPoints() {
+        #expect(CurveCoverageTest.minimumPoints(level: 0.05) == 1)
+        #expect(CurveCoverageTest.minimumPoints(level: 0.025) == 2)
+        #expect(CurveCoverageTest.minimumPoints(level: 0.001) == 3)
+        // An order-statistic curve (coverage alone, 5%) of one point can reject; a lone covered point cannot disagree.
+        #expect(CurveCoverageTest(zScores: [3], coveredFlags: [false]).rejects)
+        #expect(!CurveCoverageTest(zScores: [1], coveredFlags: [true]).rejects)
+        #expect(CurveCoverageTest(zScores: [], coveredFlags: []).canReject == false)
+    }
+
+    /// A row from `z`, its points' median relative half-width 1% against a 5% precision.
+    static func row(_ z: [Double]) -> ComparisonRow {
+        ComparisonRow(id: "c", group: .ours, curve: "c", test: CurveCoverageTest(zScores: z), medianRelativeHalfWidth: 0.01,
+                      precision: SourcedValue(0.05, source: "test"))
+    }
+
+    @Test("A prediction off by 3 SE at every point disagrees, from 1 point on (the χ² has the power the coverage lacks)")
+    func offByThreeStandardErrorsDisagrees() {
+        for n in 1...12 {
+            let z = [Double](repeating: 3, count: n)
+            #expect(Self.row(z).verdict == .disagree, "n = \(n)")
+            #expect(Self.row(z.map { -$0 }).verdict == .disagree, "n = \(n)")
+        }
+        // With noise, z ~ N(3, 1): the χ² on 3 points, noncentrality 27, rejects at 2.5% with probability > 0.98.
+        var rng = SplitMix64(state: 2025)
+        var rejected = 0
+        let curves = 2000
+        for _ in 0..<curves {
+            rejected += Self.row((0..<3).map { _ in 3 + StandardNormal.quantile(rng.openUnit()) }).verdict == .disagree ? 1 : 0
+        }
+        #expect(Double(rejected) / Double(curves) > 0.95, "power at 3 points: \(rejected) of \(curves)")
+    }
+
+    @Test("An exact prediction agrees at the nominal rate: false alarms ≤ 5% (binomial bound) at n = 2, 3, 8, 20")
+    func exactPredictionAgreesAtTheNominalRate() {
+        var rng = SplitMix64(state: 7)
+        let curves = 4000
+        // If the true false-alarm rate were 5%, the count would exceed 5% + 3.3 SE (≈ 242) with probability < 0.05%.
+        let bound = Int((0.05 * Double(curves) + 3.3 * (0.05 * 0.95 * Double(curves)).squareRoot()).rounded(.up))
+        for n in [2, 3, 8, 20] {
+            var alarms = 0, agreed = 0
+            for _ in 0..<curves {
+                switch Self.row((0..<n).map { _ in StandardNormal.quantile(rng.openUnit()) }).verdict {
+                case .disagree: alarms += 1
+                case .agree: agreed += 1
+                default: break
+                }
+            }
+            #expect(alarms <= bound, "n = \(n): \(alarms) false alarms of \(curves)")
+            #expect(alarms + agreed == curves, "n = \(n): an exact prediction with narrow points is never inconclusive")
+        }
     }
 }
