@@ -27,7 +27,7 @@ import Testing
         #expect(html.contains("<tr class=\"disagree\" data-id=\"slope_b\"><td>slope &lt;b&gt;"))
         #expect(html.components(separatedBy: "<tr class=").count - 1 == 3)
         // The precision and its source are printed beside the value.
-        #expect(html.contains("<td>0.1<span class=\"how\">stated precision (not derived)</span></td>"))
+        #expect(html.contains("<td>0.1<span class=\"how\">test</span></td>"))
         #expect(html.contains("3 rows: 1 agree, 0 inconclusive, 2 disagree, 0 not measured."))
     }
 

@@ -63,8 +63,12 @@ public struct CurveCoverageTest: Sendable, Codable, Hashable {
     /// covered/points.
     public var fraction: Double { points > 0 ? Double(covered) / Double(points) : .nan }
 
-    /// Whether the coverage test rejects: its interval [0, U] excludes 0.95.
-    public var coverageRejects: Bool { upperBound.map { $0 < nominalCoverage } ?? false }
+    /// The coverage test's exact p-value, P(Bin(n, 0.95) ≤ covered) (nil without points).
+    public var coveragePValue: Double? { points > 0 ? Self.binomialCDF(covered, trials: points, probability: nominalCoverage) : nil }
+
+    /// Whether the coverage test rejects: its p-value is at most its level (then its interval [0, U]
+    /// excludes 0.95, up to the rounding of U at equality).
+    public var coverageRejects: Bool { coveragePValue.map { $0 <= coverageLevel * (1 + 1e-9) } ?? false }
 
     /// Whether the χ² test rejects (only when it decides): P(χ²_n > Σ z²) ≤ 2.5%.
     public var chiSquareRejects: Bool { chiSquareDecides && (chiSquarePValue.map { $0 <= 0.025 } ?? false) }
@@ -82,18 +86,13 @@ public struct CurveCoverageTest: Sendable, Codable, Hashable {
         Int((log(level) / log(0.05) - 1e-12).rounded(.up))
     }
 
-    /// P(Bin(n, p) ≤ k), summed in log space.
+    /// P(Bin(n, p) ≤ k) = I_{1−p}(n − k, k + 1), the regularized incomplete beta function (exact).
     static func binomialCDF(_ k: Int, trials n: Int, probability p: Double) -> Double {
         guard k >= 0 else { return 0 }
         guard k < n else { return 1 }
         if p <= 0 { return 1 }
         if p >= 1 { return 0 }
-        var sum = 0.0
-        for j in 0...k {
-            sum += exp(lgamma(Double(n + 1)) - lgamma(Double(j + 1)) - lgamma(Double(n - j + 1))
-                       + Double(j) * log(p) + Double(n - j) * log1p(-p))
-        }
-        return min(1, sum)
+        return IncompleteBeta.regularized(1 - p, a: Double(n - k), b: Double(k + 1))
     }
 
     /// The one-sided Clopper–Pearson upper bound U of a proportion at confidence 1 − `level`,
@@ -101,7 +100,7 @@ public struct CurveCoverageTest: Sendable, Codable, Hashable {
     public static func upperBound(count k: Int, trials n: Int, level: Double = 0.05) -> Double {
         guard k < n else { return 1 }
         var lo = Double(k) / Double(n), hi = 1.0
-        for _ in 0..<100 {
+        for _ in 0..<60 {
             let mid = (lo + hi) / 2
             if binomialCDF(k, trials: n, probability: mid) > level { lo = mid } else { hi = mid }
         }
@@ -109,12 +108,15 @@ public struct CurveCoverageTest: Sendable, Codable, Hashable {
     }
 
     /// The exact size of the coverage test at `level`: P(Bin(n, `coverage`) ≤ k*), k* the largest count
-    /// whose upper bound lies below `coverage`.
+    /// whose p-value P(Bin(n, `coverage`) ≤ k*) is at most `level`.
     public static func falseAlarmRate(points n: Int, coverage p: Double, level: Double = 0.05) -> Double {
-        guard n > 0 else { return 0 }
-        var rejected = -1
-        while rejected + 1 < n && upperBound(count: rejected + 1, trials: n, level: level) < p { rejected += 1 }
-        return binomialCDF(rejected, trials: n, probability: p)
+        var size = 0.0
+        for k in 0..<max(0, n) {
+            let cdf = binomialCDF(k, trials: n, probability: p)
+            guard cdf <= level * (1 + 1e-9) else { break }
+            size = cdf
+        }
+        return size
     }
 
     /// P(χ²_k > x) = Q(k/2, x/2), exact (regularized upper incomplete gamma, `IncompleteGamma`).

@@ -6,13 +6,25 @@ import TestSupport
 /// `CurveCoverageTest`: the coverage count, its exact one-sided interval, and the false-alarm rate
 /// computed exactly (≤ 5%), checked against a direct simulation of the null.
 @Suite struct CurveCoverageTestTests {
+    @Test("The binomial CDF (incomplete beta) equals the direct sum of the probabilities")
+    func binomialCDFIsTheSum() {
+        for (n, p) in [(5, 0.95), (20, 0.95), (13, 0.3)] {
+            var sum = 0.0
+            for k in 0...n {
+                sum += exp(lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1)) + Double(k) * log(p) + Double(n - k) * log1p(-p))
+                #expect(abs(CurveCoverageTest.binomialCDF(k, trials: n, probability: p) - min(1, sum)) < 1e-12, "n \(n), k \(k)")
+            }
+        }
+    }
+
     @Test func countsAndInterval() throws {
         let t = CurveCoverageTest(zScores: [0, 1.95, -1.97, 3])
         #expect(t.covered == 2 && t.points == 4 && t.fraction == 0.5)
         let ci = try #require(t.interval)
         #expect(ci.lower == 0 && 0.5 < ci.upper && ci.upper < 0.95)
-        // U solves P(Bin(4, U) ≤ 2) = 0.05.
-        #expect(abs(CurveCoverageTest.binomialCDF(2, trials: 4, probability: ci.upper) - 0.05) < 1e-9)
+        // With the χ² deciding too, coverage has 2.5%: U solves P(Bin(4, U) ≤ 2) = 0.025.
+        #expect(t.coverageLevel == 0.025)
+        #expect(abs(CurveCoverageTest.binomialCDF(2, trials: 4, probability: ci.upper) - 0.025) < 1e-9)
         #expect(CurveCoverageTest(zScores: [0, 0, 0]).interval?.upper == 1)
         #expect(abs(t.chiSquare - (1.95 * 1.95 + 1.97 * 1.97 + 9)) < 1e-12)
         #expect(t.zText == "+0.0, +1.9, -2.0, +3.0")
@@ -24,7 +36,7 @@ import TestSupport
             let exact = CurveCoverageTest.falseAlarmRate(points: n, coverage: 0.95)
             // Coverage alone (indicative z): the test at 5%.
             // Which counts the test rejects: the interval [0, U(k)] of k of n excludes 0.95.
-            let rejected = (0...n).map { k in (CurveCoverageTest(zScores: [], coveredFlags: (0..<n).map { $0 < k }).interval?.upper ?? 1) < 0.95 }
+            let rejected = (0...n).map { k in CurveCoverageTest(zScores: [], coveredFlags: (0..<n).map { $0 < k }).rejects }
             var state: UInt64 = 12345
             var alarms = 0
             let trials = 20000

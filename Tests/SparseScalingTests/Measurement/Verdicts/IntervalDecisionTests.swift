@@ -38,10 +38,11 @@ import Testing
         #expect(IntervalDecision(exceeds: 0, lowerBound: -1, upperBound: 0.01) == .inconclusive)
     }
 
-    @Test("ComparisonRow keeps the shared rule at the 1.96 SE edges; `tolerance:` is now only the precision")
+    @Test("ComparisonRow keeps the shared rule at the 1.96 SE edges; the precision decides only how wide a CI may be")
     func comparisonRowEdges() {
         func verdict(_ predicted: Double, _ measured: Double, _ se: Double, _ precision: Double?) -> Verdict {
-            ComparisonRow(quantity: "q", predicted: predicted, measured: measured, standardError: se, tolerance: precision).verdict
+            ComparisonRow(quantity: "q", predicted: predicted, measured: measured, standardError: se,
+                          precision: precision.map { SourcedValue($0, source: "test") }).verdict
         }
         #expect(verdict(1, 1, 0.5, 0.98) == .agree)           // half-width 1.96 · 0.5 = precision
         #expect(verdict(1, 1, 0.5, 0.97) == .inconclusive)    // half-width above the precision
