@@ -38,7 +38,7 @@ import Testing
         #expect(html.contains("<td>-1</td><td>-0.86 ± 0.42</td><td>[-1.68, -0.05]</td>"))
         #expect(html.contains("<tr class=\"inconclusive\""))
         #expect(!html.contains("Every measured quantity agrees"))
-        #expect(html.contains("<strong>Inconclusive (95% CI wider than the stated precision): slope D<sup>a</sup>.</strong>"))
+        #expect(html.contains("<strong>Inconclusive (95% CI wider than the derived precision): slope D<sup>a</sup>.</strong>"))
     }
 
     @Test func summarySaysWhetherEverythingAgrees() {

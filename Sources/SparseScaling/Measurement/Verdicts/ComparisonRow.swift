@@ -3,9 +3,9 @@ import Foundation
 /// How a measurement compares with its prediction (`IntervalDecision`, plus "not measured").
 public enum Verdict: String, Sendable, Codable {
     /// The prediction lies inside the measurement's 95% confidence interval, and the interval is no
-    /// wider than the stated precision. A one-sided claim: the one-sided 95% bound clears the bound.
+    /// wider than the derived precision. A one-sided claim: the one-sided 95% bound clears the bound.
     case agree
-    /// The prediction lies inside the 95% CI, but the CI is wider than the stated precision (or the
+    /// The prediction lies inside the 95% CI, but the CI is wider than the derived precision (or the
     /// measurement has no CI): it cannot tell agreement from a disagreement of that size. A one-sided
     /// claim: its one-sided bounds straddle the bound.
     case inconclusive
@@ -50,7 +50,7 @@ public struct ComparisonRow: Sendable, Codable {
     public let intervalMethod: IntervalMethod
     /// A two-sided value, or a one-sided "exceeds" claim.
     public let claim: ClaimKind
-    /// The stated precision: the widest CI half-width that can still decide (nil: any width decides).
+    /// The derived precision (`Precision`): the widest CI half-width that can still decide (nil: any width decides).
     public let precision: SourcedValue?
     /// The prediction's own computed uncertainty, printed with its source (nil in every row we make
     /// today: the pure CI rule). Kept under its old name for source compatibility.
@@ -63,7 +63,7 @@ public struct ComparisonRow: Sendable, Codable {
     public let predictedText: String?
     /// Per-point z-scores of a curve compared with its prediction (nil for a single quantity).
     public let pointZScores: [Double]?
-    /// The test's null and false-alarm rate, or other facts the verdict rests on.
+    /// The test's null and its size, or other facts the verdict rests on.
     public let note: String?
 
     /// A row from a measurement with a normal-approximation 95% CI (± 1.96 SE) unless an `interval` is

@@ -2,7 +2,7 @@ import Foundation
 import ScalingAnalysis
 
 /// A predicted curve against a measured one, point by point, as a test with a stated null and a size
-/// of at most 5% (docs/theory.md, "Verdict rules").
+/// of at most 5% (docs/theory.md §9).
 ///
 /// Null hypothesis: the prediction is the true value at every point, each point's 95% CI covers it
 /// with probability 0.95 and (for standard-normal z-scores) z ~ N(0, 1), independently. Two exact tests

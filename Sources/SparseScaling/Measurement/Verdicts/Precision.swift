@@ -1,7 +1,7 @@
 import Foundation
 
 /// The precision a verdict row must reach to decide, derived from what its claim must resolve and
-/// printed with that source (docs/theory.md, "Verdict rules"). Every derivation is one sentence here.
+/// printed with that source (docs/theory.md §9). Every derivation is one sentence here.
 ///
 /// The principle: a claim is tested against the nearest competing prediction. A 95% CI whose
 /// half-width is at most half the distance between the two cannot hold both, so the measurement can
