@@ -95,7 +95,7 @@ extension CollapseResult {
     /// interval; nil when no such point has both.
     func mediansAbovePeakRow(_ curve: CollapseCurve) -> ComparisonRow? {
         guard let peak = curve.peakIndex, !curve.predicted.isEmpty else { return nil }
-        var z: [Double] = [], covered: [Bool] = [], widths: [Double] = [], ns: [Int] = [], medians: [Double] = [], means: [Double] = []
+        var z: [Double] = [], covered: [Bool] = [], widths: [Double] = [], ns: [Int] = [], predicted: [PredictedLossPoint] = []
         for i in curve.points.indices where i > peak {
             guard let m = curve.predicted[i].median, let q = curve.points[i].lossQuantiles, let ci = q.medianInterval,
                   q.median > 0, ci.upper > ci.lower else { continue }
@@ -104,14 +104,13 @@ extension CollapseResult {
             covered.append(ci.lower <= m && m <= ci.upper)
             widths.append(half / q.median)
             ns.append(curve.points[i].n)
-            medians.append(m)
-            means.append(curve.predicted[i].mean ?? .nan)
+            predicted.append(curve.predicted[i])
         }
         guard !covered.isEmpty else { return nil }
         return ComparisonRow(
             id: "ours.collapse.medians_above_peak.d\(curve.sampleCount)", group: .ours,
             curve: "medians above the peak at D = \(curve.sampleCount), N = \(ns.map(String.init).joined(separator: ", ")), vs the predicted medians (order-statistic CIs); per-point z (indicative)",
             test: CurveCoverageTest(zScores: z, coveredFlags: covered), medianRelativeHalfWidth: SampleQuantiles.quantile(widths.sorted(), 0.5),
-            precision: Precision.curve(predicted: medians, alternative: means, name: "the predicted mean (the law's skew)"))
+            precision: LossCurveResult.medianPrecision(predicted))
     }
 }

@@ -286,28 +286,33 @@ package struct LossCurveResult: ExperimentOutput {
     /// Verdict rows per setting (`CurveCoverageTest`): the mean against the predicted mean on each side
     /// of the peak band, the median against the predicted median above the measured peak, and the
     /// predicted vs measured median at the measured peak (order-statistic CI). Each precision is derived
-    /// (`Precision`) from the competing prediction the row must tell apart: below the band the plain
-    /// equivalent (c = 0), above it the mean mixed over the rank's law, the predicted mean for medians,
-    /// the predicted 10%/90% quantiles at the peak.
+    /// (`Precision`, docs/theory.md §9) from the finite-size effect the row tests, computed by the
+    /// predictor at the row's N: below the band c = ½ against the plain equivalent c = 0; above it the
+    /// mean against its N → ∞ value E[T]; medians against the predicted mean; at the peak the median
+    /// against the predicted 10%/90% quantiles.
     public var comparisonRows: [ComparisonRow] {
         var rows: [ComparisonRow] = []
         for curve in curves {
+            let parameters = try? DataParameters(alpha: curve.setting.alpha, beta: curve.setting.beta)
+            let predictor = parameters.flatMap { try? LossCurvePredictor(parameters: $0, sampleCount: curve.setting.sampleCount) }
+            func reference(_ ns: [Int]) -> [PredictedLossPoint]? { predictor?.curve(featureCounts: ns) }
             let key = "ours.loss_curve.a\(fourSignificantDigits(curve.setting.alpha)).b\(fourSignificantDigits(curve.setting.beta)).d\(curve.setting.sampleCount)"
             for region in [CurveRegion.underparameterized, .overparameterized] {
                 let judged = curve.points.filter { $0.predicted.region == region && $0.z != nil }
                 guard !judged.isEmpty else { continue }
                 let name = region == .underparameterized ? "under" : "over"
                 let widths = judged.compactMap(\.relativeHalfWidth).sorted()
+                let ns = judged.map(\.n)
+                let means = reference(ns)?.map { $0.mean ?? .nan } ?? ns.map { _ in .nan }
                 let competing = region == .underparameterized
-                    ? (CurvePredictionOptions(correction: .shift(0)), "the plain deterministic equivalent (c = 0, docs/theory.md §6.2)")
-                    : (CurvePredictionOptions(overparameterizedMean: .rankMixture), "the mean mixed over the law of K (docs/theory.md §6.3)")
+                    ? (Self.plainEquivalentMeans(curve, at: ns), "the plain deterministic equivalent (c = 0, docs/theory.md §6.2)")
+                    : (ns.map { _ in predictor?.rankLaw.unobservedMass ?? .nan }, "the N → ∞ loss E[T] (no finite-N inflation, docs/theory.md §6.3)")
                 rows.append(ComparisonRow(
                     id: "\(key).mean_\(name)", group: .ours,
                     curve: "loss curve \(curve.label): mean vs predicted mean, \(name)parameterized side, N = \(judged.map { String($0.n) }.joined(separator: ", "))\(curve.excludedNote); per-point z",
                     test: CurveCoverageTest(zScores: judged.compactMap(\.z)),
                     medianRelativeHalfWidth: widths.isEmpty ? nil : SampleQuantiles.quantile(widths, 0.5),
-                    precision: Precision.curve(predicted: judged.map { $0.predicted.mean ?? .nan },
-                                               alternative: Self.alternativeMeans(curve, at: judged.map(\.n), options: competing.0), name: competing.1)))
+                    precision: Precision.curve(predicted: means, alternative: competing.0, name: competing.1)))
             }
             let peakN = curve.peak?.n ?? curve.points.first { $0.predicted.region == .overparameterized }?.n ?? Int.max
             let above = curve.points.filter { $0.n > peakN && $0.medianCheck != nil }
@@ -319,8 +324,7 @@ package struct LossCurveResult: ExperimentOutput {
                     curve: "loss curve \(curve.label): median vs predicted median above the measured peak, N = \(above.map { String($0.n) }.joined(separator: ", ")) (order-statistic CIs); per-point z (indicative)",
                     test: CurveCoverageTest(zScores: checks.map(\.z), coveredFlags: checks.map(\.covered)),
                     medianRelativeHalfWidth: SampleQuantiles.quantile(widths, 0.5),
-                    precision: Precision.curve(predicted: above.map { $0.predicted.median ?? .nan }, alternative: above.map { $0.predicted.mean ?? .nan },
-                                               name: "the predicted mean (the law's skew)")))
+                    precision: Self.medianPrecision(reference(above.map(\.n)))))
             }
             if let peak = curve.peak, let median = peak.predicted.median {
                 let interval = peak.measuredMedianLower.flatMap { lo in peak.measuredMedianUpper.map { (lo, $0) } }
@@ -337,12 +341,20 @@ package struct LossCurveResult: ExperimentOutput {
         return rows
     }
 
-    /// The predicted means of `curve` at `ns` under other prediction `options` (NaN where none).
-    static func alternativeMeans(_ curve: Curve, at ns: [Int], options: CurvePredictionOptions) -> [Double] {
+    /// The predicted means of `curve` at `ns` by the plain deterministic equivalent, c = 0 (NaN where none).
+    static func plainEquivalentMeans(_ curve: Curve, at ns: [Int]) -> [Double] {
         guard let parameters = try? DataParameters(alpha: curve.setting.alpha, beta: curve.setting.beta),
-              let predictor = try? LossCurvePredictor(parameters: parameters, sampleCount: curve.setting.sampleCount, options: options)
+              let predictor = try? LossCurvePredictor(parameters: parameters, sampleCount: curve.setting.sampleCount,
+                                                      options: CurvePredictionOptions(correction: .shift(0)))
         else { return ns.map { _ in .nan } }
         return predictor.curve(featureCounts: ns).map { $0.mean ?? .nan }
+    }
+
+    /// The precision of a medians row: half the median relative distance from the predicted median to the
+    /// predicted mean at its points (the law's skew, which a median must resolve to test the law's shape).
+    static func medianPrecision(_ points: [PredictedLossPoint]?) -> SourcedValue {
+        Precision.curve(predicted: points?.map { $0.median ?? .nan } ?? [], alternative: points?.map { $0.mean ?? .nan } ?? [],
+                        name: "the predicted mean (the law's skew)")
     }
 
     static func percent(_ x: Double?) -> String { x.map { String(format: "%.1f%%", 100 * $0) } ?? "—" }
