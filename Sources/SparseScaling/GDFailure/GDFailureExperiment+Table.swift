@@ -32,12 +32,12 @@ extension GDFailureExperiment {
                 return Configuration(
                     plainSampleCounts: [1000, 3000, 10000], plainReplicates: 20000,
                     importanceSampleCounts: [30000, 100_000, 300_000], importanceReplicates: 600,
-                    featureCount: 16384, eta: 1.9, fitTail: 3, crossCheckSampleCounts: [3000, 10000], crossCheckMaximumReplicates: 12000)
+                    featureCount: 16384, eta: 1.9, fitTail: 3, crossCheckSampleCounts: [1000, 3000, 10000], crossCheckMaximumReplicates: 6000)
             case .paper:
                 return Configuration(
                     plainSampleCounts: [1000, 3000, 10000], plainReplicates: 100_000,
                     importanceSampleCounts: [30000, 100_000, 300_000, 1_000_000], importanceReplicates: 2000,
-                    featureCount: 16384, eta: 1.9, fitTail: 4, crossCheckSampleCounts: [3000, 10000], crossCheckMaximumReplicates: 40000)
+                    featureCount: 16384, eta: 1.9, fitTail: 4, crossCheckSampleCounts: [1000, 3000, 10000], crossCheckMaximumReplicates: 40000)
             }
         }
     }

@@ -30,4 +30,23 @@ import Testing
         // A plain row wider than the precision: no number of importance replicates suffices.
         #expect(GDFailureExperiment.crossCheckReplicates(pilot: pilot, plain: plain, precision: 0.001, maximum: 1000) == nil)
     }
+
+    @Test("The table names the fit's points with their estimators, and judges each D both estimators measured")
+    func fitPointsAndEstimatorPairs() {
+        let settings = GDFailureSettings(sampleCounts: [1000, 3000], replicates: 100)
+        func result(_ rows: [GDFailureRow]) -> GDFailureResult {
+            GDFailureResult(settings: settings, rows: rows, localSlopes: [], predictedSlope: -1)
+        }
+        let plain = result([Self.row(d: 1000, replicates: 20000, p: 0.1, se: 0.002), Self.row(d: 3000, replicates: 20000, p: 0.03, se: 0.001)])
+        let importance = result([Self.row(d: 10000, replicates: 600, p: 0.01, se: 0.002), Self.row(d: 30000, replicates: 600, p: 0.003, se: 0.0005)])
+        let crossCheck = result([Self.row(d: 3000, replicates: 2000, p: 0.031, se: 0.002)])
+        var configuration = GDFailureExperiment.Configuration.preset(.quick)
+        configuration.fitTail = 3
+        let table = GDFailureTable(alpha: -1.5, beta: 2, configuration: configuration, plain: plain, importance: importance, crossCheck: crossCheck)
+        #expect(table.fitPointsText == "D = 3000 (plain), D = 10000 (importance), D = 30000 (importance)")
+        #expect(table.estimatorPairs.map(\.plain.sampleCount) == [3000])
+        // Difference 0.001 ± 1.96·√(0.001² + 0.002²) = ± 0.0044; precision 0.03·(1 − 3000/10000)/2 = 0.0105: agree.
+        let text = table.summaryText()
+        #expect(text.contains("both estimators at D = 3000") && text.contains(": agree") && text.contains("(D = 3000 (plain), D = 10000 (importance)"))
+    }
 }

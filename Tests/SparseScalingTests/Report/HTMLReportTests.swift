@@ -60,7 +60,7 @@ import Testing
         let future = html.range(of: "<h3>The paper's future work")!
         #expect(paper.lowerBound < ours.lowerBound && ours.lowerBound < future.lowerBound)
         #expect(html.contains("per-point z: +0.5, -2.5, +1.0"))
-        #expect(html.contains("false-alarm rate"))
+        #expect(html.contains("exact size") && html.contains("χ² = 7.5 on 3 dof"))
         #expect(html.contains("<td>[0.84, ∞)</td>"))
         #expect(html.contains("No tolerance outside the CI"))
     }

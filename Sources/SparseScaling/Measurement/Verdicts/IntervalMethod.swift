@@ -107,7 +107,7 @@ public enum ClaimKind: String, Sendable, Codable, Hashable {
 public struct SourcedValue: Sendable, Codable, Hashable {
     /// The number.
     public let value: Double
-    /// Where it comes from, e.g. "half the grid step" or "±25% of the prediction: the precision we ask of an exponent".
+    /// Where it comes from, e.g. "half the distance from the prediction 2 to symmetric scaling … = 1" (`Precision`).
     public let source: String
 
     /// A value with its source.
