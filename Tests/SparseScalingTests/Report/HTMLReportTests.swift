@@ -5,10 +5,10 @@ import Testing
 /// The HTML report: one table row per comparison with its verdict class, the disagreement summary,
 /// figures and appendices in order, and text escaped so that it cannot inject markup.
 @Suite struct HTMLReportTests {
-    let agree = ComparisonRow(quantity: "α_N", predicted: 2, measured: 2.01, standardError: 0.02, tolerance: 0.1)
+    let agree = ComparisonRow(quantity: "α_N", predicted: 2, measured: 2.01, standardError: 0.02, precision: SourcedValue(0.1, source: "test"))
     /// 1.05 ± 0.01 against 1: the old report called this "agree within tolerance"; it disagrees.
-    let outside = ComparisonRow(quantity: "α_D", predicted: 1, measured: 1.05, standardError: 0.01, tolerance: 0.1)
-    let disagree = ComparisonRow(quantity: "slope <b>", predicted: -1, measured: 0, standardError: 0.01, tolerance: 0.1)
+    let outside = ComparisonRow(quantity: "α_D", predicted: 1, measured: 1.05, standardError: 0.01, precision: SourcedValue(0.1, source: "test"))
+    let disagree = ComparisonRow(quantity: "slope <b>", predicted: -1, measured: 0, standardError: 0.01, precision: SourcedValue(0.1, source: "test"))
 
     func report(_ rows: [ComparisonRow]) -> String {
         HTMLReport(
@@ -27,18 +27,18 @@ import Testing
         #expect(html.contains("<tr class=\"disagree\" data-id=\"slope_b\"><td>slope &lt;b&gt;"))
         #expect(html.components(separatedBy: "<tr class=").count - 1 == 3)
         // The precision and its source are printed beside the value.
-        #expect(html.contains("<td>0.1<span class=\"how\">stated precision (not derived)</span></td>"))
+        #expect(html.contains("<td>0.1<span class=\"how\">test</span></td>"))
         #expect(html.contains("3 rows: 1 agree, 0 inconclusive, 2 disagree, 0 not measured."))
     }
 
     @Test func inconclusiveRowsAreNamedAndValuesRoundedToTheirError() {
-        let wide = ComparisonRow(quantity: "slope D^{a}", predicted: -1, measured: -0.8649, standardError: 0.4163, tolerance: 0.3)
+        let wide = ComparisonRow(quantity: "slope D^{a}", predicted: -1, measured: -0.8649, standardError: 0.4163, precision: SourcedValue(0.3, source: "test"))
         #expect(wide.verdict == .inconclusive)
         let html = report([agree, wide])
         #expect(html.contains("<td>-1</td><td>-0.86 ± 0.42</td><td>[-1.68, -0.05]</td>"))
         #expect(html.contains("<tr class=\"inconclusive\""))
         #expect(!html.contains("Every measured quantity agrees"))
-        #expect(html.contains("<strong>Inconclusive (95% CI wider than the stated precision): slope D<sup>a</sup>.</strong>"))
+        #expect(html.contains("<strong>Inconclusive (95% CI wider than the derived precision): slope D<sup>a</sup>.</strong>"))
     }
 
     @Test func summarySaysWhetherEverythingAgrees() {
@@ -60,7 +60,7 @@ import Testing
         let future = html.range(of: "<h3>The paper's future work")!
         #expect(paper.lowerBound < ours.lowerBound && ours.lowerBound < future.lowerBound)
         #expect(html.contains("per-point z: +0.5, -2.5, +1.0"))
-        #expect(html.contains("false-alarm rate"))
+        #expect(html.contains("exact size") && html.contains("χ² = 7.5 on 3 dof"))
         #expect(html.contains("<td>[0.84, ∞)</td>"))
         #expect(html.contains("No tolerance outside the CI"))
     }
