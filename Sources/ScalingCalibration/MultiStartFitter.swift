@@ -19,8 +19,8 @@ public struct MultiStartFitter: Sendable {
         self.huber = huber
     }
 
-    /// Bounds of θ: ln A, ln B ∈ [−20, 80], ln E ∈ [−10, 5], a, b ∈ [0, 5] (b ≥ 0.02 in the joined law, which
-    /// needs Γ(b)), ln c ∈ [−30, 30].
+    /// Bounds of θ, with A, B, E in units of the table's geometric-mean loss s (`LogRuns`): ln A, ln B ∈ [−20, 80],
+    /// ln E ∈ [−10, 5], a, b ∈ [0, 5] (b ≥ 0.02 in the joined law, which needs Γ(b)), ln c ∈ [−30, 30].
     static let additiveLower = [-20.0, -20, -10, 0, 0], additiveUpper = [80.0, 80, 5, 5, 5]
     static let joinedLower = [-20.0, -20, -10, 0, 0.02, -30], joinedUpper = [80.0, 80, 5, 5, 5, 30]
 
@@ -49,12 +49,13 @@ public struct MultiStartFitter: Sendable {
         let huber = huber, centre = runs.centre
         let objective: LocalMinimizer.Objective = { θ, _ in JoinedLaw.objective(θ, runs, centre: centre, weights, huber) }
         let additiveObjective: LocalMinimizer.Objective = { θ, gradient in AdditiveLaw.objective(θ, runs, weights, huber, gradient) }
-        let bases = [additive.logParameters] + screened(grid.additiveStarts, count: 3, additiveObjective)
+        let scaledAdditive = LogRuns.shifted(additive.logParameters, by: -runs.logScale)
+        let bases = [scaledAdditive] + screened(grid.additiveStarts, count: 3, additiveObjective)
         var starts: [[Double]] = []
         for base in bases {
             for lnC in grid.logJoinScales { starts.append(base + [lnC]) }
         }
-        starts.append(additive.logParameters + [-30])  // the additive limit itself: the joined fit is never worse
+        starts.append(scaledAdditive + [-30])  // the additive limit itself: the joined fit is never worse
         let minimizer = LocalMinimizer(method: .bobyqa, lower: Self.joinedLower, upper: Self.joinedUpper)
         return try refine(starts, shape: .joined, minimizer: minimizer, runs: runs, objective)
     }
@@ -85,7 +86,7 @@ public struct MultiStartFitter: Sendable {
         guard let best else { throw .optimizerFailed("no start reached a finite objective") }
         let tolerance = 1e-6 * max(abs(best.value), 1e-300)
         let centre = runs.centre
-        return LawFit(shape: shape, logParameters: best.theta, objective: best.value, startsRefined: starts.count,
+        return LawFit(shape: shape, logParameters: LogRuns.shifted(best.theta, by: runs.logScale), objective: best.value, startsRefined: starts.count,
                       startsAtMinimum: values.count { $0 - best.value <= tolerance },
                       centreFeatureCount: exp(centre.logN), centreSampleCount: exp(centre.logD))
     }

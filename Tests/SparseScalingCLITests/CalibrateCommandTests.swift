@@ -35,7 +35,7 @@ struct CalibrateCommandTests {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             #expect(object["runs"] as? Int == 48)
             #expect(object["verdict_text"] is String)
-            #expect((object["quantities"] as? [Any])?.count == 13)
+            #expect((object["quantities"] as? [Any])?.count == 14)
             let csv = try CLI.run(base + ["--format", "csv"], in: folder)
             #expect(csv.stdout.hasPrefix("form,quantity,estimate,lower_95,upper_95,lower_95_one_sided,se,runs,resamples,seed,compute\n"))
             #expect(csv.stdout == (try String(contentsOf: out.appendingPathComponent("calibrate.csv"), encoding: .utf8)))
