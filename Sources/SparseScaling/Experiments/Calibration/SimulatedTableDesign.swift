@@ -36,17 +36,30 @@ public struct SimulatedTableDesign: Sendable, Codable, Hashable {
         self.modelRichFeatureCount = modelRichFeatureCount
     }
 
-    /// The standard design at (α, β): N from 8 to 64 at the smallest power-of-two D with E[K(D)] ≥ 8·64, and D
-    /// from 32 to 4096 at the smallest power-of-two N ≥ 32·E[K(4096)]; 12 log-spaced sizes per sweep.
+    /// The standard design at (α, β), `calibrate-coverage`'s: N from 8 to 64 at the smallest power-of-two D with
+    /// E[K(D)] ≥ 8·64, and D from 32 to 4096 at the smallest power-of-two N ≥ 32·E[K(4096)]; 12 log-spaced sizes per sweep.
     public static func standard(parameters: DataParameters) -> SimulatedTableDesign {
-        let clearance = dataRichClearanceTarget
+        cleared(parameters: parameters, featureCounts: (8, 64), sampleCounts: (32, 4096), runsPerSweep: runsPerSweep)
+    }
+
+    /// A smaller design with the same clearances, for the default test tier (about 20× cheaper to simulate): N from
+    /// 4 to 16, D from 16 to 256, 8 sizes per sweep. Its data-rich sweep sits deeper in the finite-N correction
+    /// (at (α, β) = (0, 2) the deterministic equivalent's mean local slope in N is 0.90·a over 4…16 and 0.96·a over
+    /// 8…64, docs/calibrate.md).
+    public static func quick(parameters: DataParameters) -> SimulatedTableDesign {
+        cleared(parameters: parameters, featureCounts: (4, 16), sampleCounts: (16, 256), runsPerSweep: 8)
+    }
+
+    /// The sweeps over `featureCounts` and `sampleCounts` (log-spaced, `runsPerSweep` each) at the smallest
+    /// power-of-two D and N that keep the stated clearances from the peak.
+    static func cleared(parameters: DataParameters, featureCounts n: (Int, Int), sampleCounts d: (Int, Int), runsPerSweep: Int) -> SimulatedTableDesign {
         var dataRichD = 1
-        while parameters.expectedObservedCoordinates(sampleCount: Double(dataRichD)) < clearance * 64 { dataRichD *= 2 }
+        while parameters.expectedObservedCoordinates(sampleCount: Double(dataRichD)) < dataRichClearanceTarget * Double(n.1) { dataRichD *= 2 }
         var modelRichN = 1
-        while Double(modelRichN) < modelRichClearanceTarget * parameters.expectedObservedCoordinates(sampleCount: 4096) { modelRichN *= 2 }
+        while Double(modelRichN) < modelRichClearanceTarget * parameters.expectedObservedCoordinates(sampleCount: Double(d.1)) { modelRichN *= 2 }
         return SimulatedTableDesign(
-            parameters: parameters, dataRichFeatureCounts: logSpaced(from: 8, to: 64, count: runsPerSweep),
-            dataRichSampleCount: dataRichD, modelRichSampleCounts: logSpaced(from: 32, to: 4096, count: runsPerSweep),
+            parameters: parameters, dataRichFeatureCounts: logSpaced(from: n.0, to: n.1, count: runsPerSweep),
+            dataRichSampleCount: dataRichD, modelRichSampleCounts: logSpaced(from: d.0, to: d.1, count: runsPerSweep),
             modelRichFeatureCount: modelRichN)
     }
 
