@@ -1,12 +1,11 @@
 import Foundation
 import Testing
 
-/// `sparse-scaling calibrate-coverage` end to end: one simulated table calibrated as `calibrate` does, in CSV
-/// and JSON (the coverage itself is judged over many tables in `CalibrationCoverageTests`), and bad flags
+/// `sparse-scaling calibrate-coverage` end to end: one simulated table calibrated as `calibrate` does, in CSV (the coverage itself is judged over many tables in `CalibrationCoverageTests`), and bad flags
 /// refused by name before any work.
 @Suite("calibrate-coverage command")
 struct CalibrateCoverageCommandTests {
-    @Test("one table: the CSV rows and the JSON")
+    @Test("one table: the CSV rows")
     func outputs() throws {
         try withTemporaryFolder { folder in
             let base = ["calibrate-coverage", "--tables", "1", "--bootstrap", "20", "--quiet"]
@@ -17,12 +16,6 @@ struct CalibrateCoverageCommandTests {
             #expect(lines.dropFirst().map { CLI.csvFields($0)[0] } == ["a", "b", "alpha", "beta"])
             #expect(lines.dropFirst().map { Double(CLI.csvFields($0)[1])! } == [2, 1, 0, 2])
             #expect(lines.dropFirst().allSatisfy { !$0.contains("nan") })
-            let json = try CLI.run(base + ["--format", "json", "--alpha", "0.5", "--beta", "3"], in: folder)
-            #expect(json.status == 0, "\(json.stderr)")
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-            #expect((object["rows"] as? [Any])?.count == 4)
-            let design = try #require(object["design"] as? [String: Any])
-            #expect((design["data_rich_feature_counts"] as? [Int])?.count == 12)
         }
     }
 

@@ -26,19 +26,19 @@ struct CalibrateCoverageCommand: ParsableCommand {
 
     @OptionGroup var exponents: ExponentOptions<CoverageExponents>
 
-    @Option(parsing: .unconditional, help: "Bootstrap resamples B per table, an integer from 20 to 100000. Default 200 (as calibrate).",
-            transform: NumberArgument.whole(in: 20...100_000, expected: "an integer from 20 to 100000"))
-    var bootstrap: Int = 200
-
     @Option(parsing: .unconditional, help: "Seed of the simulated runs and (plus the table's index) of its bootstrap, an integer in 0…2^64−1. Default 0.",
             transform: NumberArgument.seed(expected: "an integer in 0…2^64−1"))
     var seed: UInt64 = 0
 
-    @Option(help: "Output format: text (the summary), json (every number) or csv (one row per checked quantity).")
-    var format: OutputFormat = .text
-
     @Flag(help: "Print no progress notes on standard error (errors are still printed).")
     var quiet = false
+
+    @Option(parsing: .unconditional, help: "Bootstrap resamples B per table, an integer from 20 to 100000. Default 200 (as calibrate).",
+            transform: NumberArgument.whole(in: 20...100_000, expected: "an integer from 20 to 100000"))
+    var bootstrap: Int = 200
+
+    @Option(help: "Output format: text (the summary), json (every number) or csv (one row per checked quantity).")
+    var format: OutputFormat = .text
 
     func run() throws {
         let parameters = try DataParameters(alpha: exponents.alpha, beta: exponents.beta)
