@@ -16,7 +16,7 @@ struct CalibrateCoverageCommand: ParsableCommand {
             calibrated as calibrate does (the additive fit from the 4 500-start grid, B bootstrap resamples), and the \
             fraction of tables whose 95% interval holds a = α + β, b = (α + β)/β, α and β is tested against 90–99% \
             (exact binomial tests at 1% each side). Exit status 0 whether or not the intervals cover: read the verdict. \
-            100 tables with B = 200 take about N minutes (release build, 2 cores).
+            100 tables with B = 200 take about 5 minutes of CPU (release build).
             """
     )
 
