@@ -11,7 +11,7 @@ struct CalibrateCoverageCommand: ParsableCommand {
         abstract: "Check calibrate's 95% intervals on tables simulated at known (α, β): coverage of a, b, α, β with exact binomial tests.",
         discussion: """
             Each table is 12 data-rich runs (N = 8…64 at a D whose E[K(D)] is ≥ 8× the largest N) and 12 model-rich runs \
-            (D = 32…4096 at an N ≥ 8× E[K(4096)]), each one seed of the exact reduced solver (the route of point and sweep, \
+            (D = 32…4096 at an N ≥ 32× E[K(4096)]), each one seed of the exact reduced solver (the route of point and sweep, \
             sublinear sampler), far from the double-descent peak, where L(N, D) ≈ A/N^(α+β) + B/D^((α+β)/β). Each table is \
             calibrated as calibrate does (the additive fit from the 4 500-start grid, B bootstrap resamples), and the \
             fraction of tables whose 95% interval holds a = α + β, b = (α + β)/β, α and β is tested against 90–99% \
