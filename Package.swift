@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "SVGPlot", exclude: ["README.md"]),
         // Fits L(N, D) to measured runs (Chinchilla's Approach 3 and the model's own joined form), maps the
         // exponents onto (α, β) with bootstrap intervals, compares the forms by cross-validation.
-        .target(name: "ScalingCalibration", dependencies: ["CNLopt", "ScalingAnalysis", "SVGPlot"], exclude: ["README.md"]),
+        .target(name: "ScalingCalibration", dependencies: ["CNLopt", "ScalingAnalysis", "ScalingTheory", "SVGPlot"], exclude: ["README.md"]),
         .target(
             name: "ResultsStore",
             dependencies: ["ScalingVocabulary", .product(name: "GRDB", package: "GRDB.swift")],
@@ -39,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "SparseScaling",
-            dependencies: ["CPhilox", "LinearAlgebra", "ScalingTheory", "ScalingAnalysis", "ResultsStore", "SVGPlot"],
+            dependencies: ["CPhilox", "LinearAlgebra", "ScalingTheory", "ScalingAnalysis", "ResultsStore", "SVGPlot", "ScalingCalibration"],
             exclude: ["README.md"]
         ),
         // The `bench` measurements: solver speed, growth exponents, kernel GFLOP/s, peak memory.
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot"]),
         .testTarget(name: "ScalingCalibrationTests", dependencies: ["ScalingCalibration", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore", "TestSupport"]),
-        .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "SparseScalingTests", dependencies: ["SparseScaling", "LinearAlgebra", "ScalingCalibration", "TestSupport"]),
         .testTarget(name: "SparseScalingBenchmarksTests", dependencies: ["SparseScalingBenchmarks", "SparseScaling", "LinearAlgebra"]),
         // Spawns the built `sparse-scaling` executable: bad inputs, kill-and-resume, determinism, sharding.
         .testTarget(

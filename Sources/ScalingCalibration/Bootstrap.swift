@@ -39,15 +39,23 @@ public struct Bootstrap: Sendable {
         let estimates = fit.additive.quantities(atCompute: compute)
         let samples = resampled.compactMap { $0?.additive.quantities(atCompute: compute) }
         return CalibratedQuantity.allCases.map { q in
-            let values = samples.compactMap { $0[q] }.filter(\.isFinite).sorted()
+            // +∞ (e.g. no finite double-descent peak where β ≤ 1) is a value, ordered last; a quantile that reaches it is +∞.
+            let values = samples.compactMap { $0[q] }.filter { !$0.isNaN }.map { min($0, .greatestFiniteMagnitude) }.sorted()
             guard !values.isEmpty else {
                 return BootstrapInterval(quantity: q, estimate: estimates[q]!, lower: .nan, upper: .nan, oneSidedLower: .nan, standardError: .nan)
             }
-            let mean = values.reduce(0, +) / Double(values.count)
-            let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(values.count - 1, 1))
+            func quantile(_ p: Double) -> Double {
+                let x = SampleQuantiles.quantile(values, p)
+                return x > 0.5 * .greatestFiniteMagnitude ? .infinity : x
+            }
+            var standardError = Double.infinity
+            if values.last! < .greatestFiniteMagnitude {
+                let mean = values.reduce(0, +) / Double(values.count)
+                standardError = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(values.count - 1, 1))).squareRoot()
+            }
             return BootstrapInterval(
-                quantity: q, estimate: estimates[q]!, lower: SampleQuantiles.quantile(values, 0.025), upper: SampleQuantiles.quantile(values, 0.975),
-                oneSidedLower: SampleQuantiles.quantile(values, 0.05), standardError: variance.squareRoot())
+                quantity: q, estimate: estimates[q]!, lower: quantile(0.025), upper: quantile(0.975),
+                oneSidedLower: quantile(0.05), standardError: standardError)
         }
     }
 }

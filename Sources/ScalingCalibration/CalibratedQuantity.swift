@@ -26,6 +26,8 @@ public enum CalibratedQuantity: String, Sendable, Codable, Hashable, CaseIterabl
     case tokensPerParameter = "tokens_per_parameter"
     /// L(N*, D*) at the reporting compute: the predicted loss at that scale.
     case optimalLoss = "loss_opt"
+    /// Where the model's ridgeless double-descent peak would sit at D*(C): N ≈ E[K(D*)] at β = a/b.
+    case peakFeatureCount = "n_peak"
 
     /// A short description, for tables and column sidecars.
     public var meaning: String {
@@ -43,6 +45,9 @@ public enum CalibratedQuantity: String, Sendable, Codable, Hashable, CaseIterabl
         case .optimalSampleCount: return "compute-optimal data size D* = C/(6N*) at C"
         case .tokensPerParameter: return "tokens per parameter D*/N* at C"
         case .optimalLoss: return "predicted loss L(N*, D*) at C"
+        case .peakFeatureCount:
+            return "double-descent peak of the sparse-feature model at D*(C): N ≈ E[K(D*)] = Σ_i [1 − (1 − i^−β)^D*], β = a/b "
+                + "(inf when β ≤ 1: no finite peak for M = ∞); N and D in the model's units, taken equal to the table's (an identification assumption)"
         }
     }
 }

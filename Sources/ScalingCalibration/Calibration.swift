@@ -17,7 +17,7 @@ public enum Calibration {
 
         progress("fitting \(runs.count) runs from \(settings.grid.count) starts")
         var clock = Date()
-        let additive = try MultiStartFitter(grid: settings.grid, refinedStarts: nil, huber: huber).fitAdditive(runs)
+        let additive = try fitAdditive(runs, settings: settings)
         let joined = try screened.fitJoined(runs, additive: additive)
         let fitSeconds = Date().timeIntervalSince(clock)
 
@@ -25,9 +25,7 @@ public enum Calibration {
         var intervals: [BootstrapInterval] = [], laws: [AdditiveLaw] = []
         if settings.bootstrapResamples > 0 {
             progress("bootstrap: \(settings.bootstrapResamples) resamples")
-            let fits = Bootstrap(resamples: settings.bootstrapResamples, seed: settings.seed, fitter: screened).additiveFits(runs)
-            intervals = Bootstrap.intervals(estimate: additive, resampled: fits, compute: compute)
-            laws = fits.compactMap { $0?.additive }
+            (intervals, laws) = bootstrap(runs, estimate: additive, settings: settings, compute: compute)
         }
         let bootstrapSeconds = Date().timeIntervalSince(clock)
 
@@ -44,5 +42,19 @@ public enum Calibration {
             table: table, settings: resolved, compute: compute, additive: additive, joined: joined, intervals: intervals,
             resampledLaws: laws, verdict: AsymmetryVerdict(betaLowerBound: betaBound), crossValidation: comparison,
             seconds: .init(fit: fitSeconds, bootstrap: bootstrapSeconds, crossValidation: Date().timeIntervalSince(clock)))
+    }
+
+    /// The additive law fitted to all `runs` from every start of the settings' grid: calibrate's estimate.
+    public static func fitAdditive(_ runs: [ScalingRun], settings: CalibrationSettings) throws(CalibrationError) -> LawFit {
+        try MultiStartFitter(grid: settings.grid, refinedStarts: nil, huber: HuberLoss(delta: settings.huberDelta)).fitAdditive(runs)
+    }
+
+    /// The percentile intervals of every quantity at `compute` around `estimate` from the settings' B resamples
+    /// (each refitted from the best `refinedStarts` grid starts), and the resampled laws that could be fitted.
+    public static func bootstrap(_ runs: [ScalingRun], estimate: LawFit, settings: CalibrationSettings,
+                                 compute: Double) -> (intervals: [BootstrapInterval], laws: [AdditiveLaw]) {
+        let screened = MultiStartFitter(grid: settings.grid, refinedStarts: settings.refinedStarts, huber: HuberLoss(delta: settings.huberDelta))
+        let fits = Bootstrap(resamples: settings.bootstrapResamples, seed: settings.seed, fitter: screened).additiveFits(runs)
+        return (Bootstrap.intervals(estimate: estimate, resampled: fits, compute: compute), fits.compactMap { $0?.additive })
     }
 }

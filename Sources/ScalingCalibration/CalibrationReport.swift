@@ -37,6 +37,8 @@ public enum CalibrationReport {
             }
         }
         lines.append("  (compute-optimal point at C = \(g(result.compute)) FLOP, C = 6ND)")
+        lines.append("  (N_peak(D*): where the sparse-feature model's ridgeless double-descent peak would sit, N ≈ E[K(D*)] at β = a/b, inf when β ≤ 1;"
+                     + " it takes the model's N and D to be the table's, an identification assumption the fitted scales A, B do not test)")
         lines.append(verdictSentence(result))
         let joined = result.joined
         if let j = joined.joined {
@@ -141,6 +143,7 @@ public enum CalibrationReport {
         case .optimalSampleCount: return "D*(C)"
         case .tokensPerParameter: return "D*/N*(C)"
         case .optimalLoss: return "L(N*, D*)"
+        case .peakFeatureCount: return "N_peak(D*)"
         default: return q.rawValue
         }
     }

@@ -42,7 +42,7 @@ public struct CrossValidation: Sendable {
                 return (0..<n).filter { fold[$0] == k }.map { i in
                     let r = runs[i]
                     func score(_ fit: LawFit) -> Double {
-                        fitter.huber.value(log(fit.loss(featureCount: r.featureCount, sampleCount: r.sampleCount)) - logRuns.logL[i])
+                        fitter.huber.value(log(fit.loss(featureCount: r.featureCount, sampleCount: r.sampleCount)) - log(r.loss))
                     }
                     return (i, score(additive), score(joined))
                 }

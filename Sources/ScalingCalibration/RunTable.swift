@@ -21,6 +21,8 @@ public struct RunTable: Sendable, Codable, Hashable {
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         func index(_ role: String, _ name: String) throws(CalibrationError) -> Int {
             guard let i = names.firstIndex(of: name) else { throw .missingColumn(role: role, name: name, available: names) }
+            let count = names.count { $0 == name }
+            guard count == 1 else { throw .duplicateColumn(role: role, name: name, count: count) }
             return i
         }
         let nIndex = try index("n", columns.featureCount)

@@ -1,4 +1,5 @@
-/// The grid of starting points of the multi-start fit, in log-space parameters. The default is the Chinchilla
+/// The grid of starting points of the multi-start fit, in log-space parameters (A, B, E in units of the table's
+/// geometric-mean loss, `LogRuns`). The default is the Chinchilla
 /// paper's Approach-3 grid: ln A, ln B ∈ {0, 5, …, 25}, ln E ∈ {−1, −0.5, …, 1}, a, b ∈ {0, 0.5, …, 2}
 /// (4 500 starts); the joined law adds ln c ∈ {−6, −3, 0, 3} (z at the data's centre).
 public struct StartGrid: Sendable, Codable, Hashable {

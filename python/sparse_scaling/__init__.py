@@ -10,6 +10,7 @@ from .cli import SparseScalingError, command_line, run
 from .commands import (
     ExperimentResult,
     calibrate,
+    calibrate_coverage,
     experiment,
     export,
     has_command,
@@ -25,6 +26,7 @@ __all__ = [
     "ExperimentResult",
     "SparseScalingError",
     "calibrate",
+    "calibrate_coverage",
     "command_line",
     "experiment",
     "export",

@@ -115,6 +115,13 @@ def calibrate(data: pd.DataFrame, *, binary: Optional[str] = None, **flags: Any)
     return finite_or_inf(json.loads(completed.stdout))
 
 
+def calibrate_coverage(*, binary: Optional[str] = None, **flags: Any) -> pd.DataFrame:
+    """``sparse-scaling calibrate-coverage``: one row per checked quantity (a, b, alpha, beta) with its truth,
+    covered tables, fraction, exact binomial p-values, median estimate and CI width, and verdict."""
+    text = run(["calibrate-coverage"], {**flags, "format": "csv"}, binary).stdout
+    return pd.read_csv(_text_io(text))
+
+
 def has_command(name: str, binary: Optional[str] = None) -> bool:
     """Whether the binary's ``--help`` lists the subcommand ``name``."""
     listed = run(["--help"], {}, binary).stdout

@@ -91,3 +91,12 @@ def test_calibrate_builds_the_csv_and_calls_the_command(binary, tmp_path):
     data = pd.DataFrame({"params": runs.n, "flops": 6.0 * runs.n * runs.d, "final_loss": runs["mean"], "note": "theory"})
     result = ss.calibrate(data, n_column="params", flop_column="flops", loss_column="final_loss", bootstrap=20, folds=3, quiet=True)
     assert isinstance(result, dict) and result
+
+
+def test_calibrate_coverage_returns_one_row_per_quantity(binary):
+    if not ss.has_command("calibrate-coverage"):
+        pytest.skip("this sparse-scaling binary has no calibrate-coverage command")
+    frame = ss.calibrate_coverage(tables=1, bootstrap=20, quiet=True)
+    assert list(frame.quantity) == ["a", "b", "alpha", "beta"]
+    assert list(frame.truth) == [2.0, 1.0, 0.0, 2.0]
+    assert frame.tables.eq(1).all() and frame.verdict.isin(["covers", "undercovers", "overcovers"]).all()

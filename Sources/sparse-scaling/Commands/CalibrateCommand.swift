@@ -69,7 +69,14 @@ struct CalibrateCommand: ParsableCommand {
         if dColumn != nil, flopColumn != nil { throw ValidationError("--d-column has no effect with --flop-column: D = C/(6N) comes from the compute column") }
         if let compute, !(compute > 0) { throw ValidationError("invalid value '\(compute)' for --compute: expected a finite number > 0") }
         if folds == 1 { throw ValidationError("invalid value '1' for --folds: expected 0 or an integer ≥ 2") }
-        guard FileManager.default.isReadableFile(atPath: data) else { throw ValidationError("invalid value '\(data)' for --data: no readable file there") }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: data, isDirectory: &isFolder), !isFolder.boolValue, FileManager.default.isReadableFile(atPath: data) else {
+            throw ValidationError("invalid value '\(data)' for --data: no readable file there")
+        }
+        let named = [("--n-column", nColumn), (flopColumn == nil ? "--d-column" : "--flop-column", flopColumn ?? dColumn ?? "d"), ("--loss-column", lossColumn)]
+        for i in named.indices { for j in named.indices where j > i && named[i].1 == named[j].1 {
+            throw ValidationError("invalid value '\(named[j].1)' for \(named[j].0): \(named[i].0) names the same column; each role needs its own column")
+        } }
         if let out { try OutputFolder.checkWritable(out, flag: "--out") }
     }
 
@@ -96,7 +103,7 @@ struct CalibrateCommand: ParsableCommand {
     /// A library error worded with the flag responsible: a missing column is a usage error (exit 2), a bad file a runtime one (exit 1).
     static func flagError(_ error: CalibrationError, file: String) -> Error {
         switch error {
-        case let .missingColumn(role, _, _):
+        case let .missingColumn(role, _, _), let .duplicateColumn(role, _, _):
             let flag = ["n": "--n-column", "d": "--d-column", "flop": "--flop-column", "loss": "--loss-column"][role] ?? "--data"
             return ValidationError("invalid value for \(flag): \(error)")
         default:

@@ -10,7 +10,7 @@ struct SparseScalingCommand: ParsableCommand {
         commandName: "sparse-scaling",
         abstract: "Simulate, measure and explain neural scaling laws under sparse features.",
         version: SparseScalingVersion.current,
-        subcommands: [TheoryCommand.self, PointCommand.self, SweepCommand.self, ExportCommand.self, MergeCommand.self, ResultsCommand.self, PlotCommand.self, ExperimentCommand.self, ReproduceCommand.self, BenchCommand.self, CalibrateCommand.self]
+        subcommands: [TheoryCommand.self, PointCommand.self, SweepCommand.self, ExportCommand.self, MergeCommand.self, ResultsCommand.self, PlotCommand.self, ExperimentCommand.self, ReproduceCommand.self, BenchCommand.self, CalibrateCommand.self, CalibrateCoverageCommand.self]
     )
 
     /// Runs the chosen subcommand; bad input exits with status 2 and runtime failures with status 1,

@@ -53,3 +53,16 @@ enum SpikingExponents: ExponentChoices {
     static var alphaExpected: String { "a finite number < −1" }
     static var betaExpected: String { "a finite number > 1" }
 }
+
+/// Exponents of `calibrate-coverage`: β > 1 (the two-exponent regime the mapping β = a/b describes, M = ∞) and
+/// α + β > 0, checked as soon as they are parsed.
+enum CoverageExponents: ExponentChoices {
+    static var alphaHelp: String { "Amplitude exponent α of the simulated tables, with α + β > 0. Default 0." }
+    static var betaHelp: String { "Activation exponent β > 1 of the simulated tables (M = ∞). Default 2." }
+    static var alphaExpected: String { "a finite number with α + β > 0" }
+    static var betaExpected: String { "a finite number > 1" }
+    static func validate(alpha: Double, beta: Double) throws {
+        guard beta > 1 else { throw ValidationError("invalid value '\(beta)' for --beta: expected a finite number > 1 (the mapping β = a/b holds for β > 1)") }
+        guard alpha + beta > 0 else { throw ValidationError("invalid value '\(alpha)' for --alpha: expected a finite number with α + β > 0") }
+    }
+}
