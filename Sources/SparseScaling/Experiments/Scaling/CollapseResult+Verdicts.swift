@@ -6,6 +6,9 @@ extension CollapseResult {
     /// ± half of it in log.
     public var gridStep: Double { pow(2, 1 / Double(configuration.pointsPerOctave)) }
 
+    /// The verdict rows written into `collapse.json` and printed: `comparisonRows`.
+    package var verdictRows: [ComparisonRow] { comparisonRows }
+
     /// The stated precision of the peak-location rows: 15% of the predicted x.
     static let peakLocationPrecision = 0.15
     /// The stated precision of the peak-height rows: 25% of the predicted median.
