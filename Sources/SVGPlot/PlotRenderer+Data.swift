@@ -15,7 +15,8 @@ extension PlotRenderer {
             guard vertices.count >= 3 else { continue }
             let points = vertices.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
             let color = SVGWriter.escape(r.color.svgValue)
-            w.line("<polygon points=\"\(points)\" fill=\"\(color)\" fill-opacity=\"\(n(min(max(r.opacity, 0), 1)))\" stroke=\"none\"/>")
+            let stroke = r.outline.map { "stroke=\"\(color)\" \($0.attributes) stroke-linejoin=\"round\"" } ?? "stroke=\"none\""
+            w.line("<polygon points=\"\(points)\" fill=\"\(color)\" fill-opacity=\"\(n(min(max(r.opacity, 0), 1)))\" \(stroke)/>")
         }
     }
 

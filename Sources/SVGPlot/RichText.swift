@@ -55,14 +55,17 @@ enum RichText {
     }
 
     /// SVG text content: escaped, raised and lowered groups as `<tspan baseline-shift>` at 75 %.
-    static func markup(_ text: String) -> String { markup(parse(text)) }
+    /// A group inside a group keeps its parent's size (it is only shifted), so a second-level script such as
+    /// the D of `D^{α_{D}}` is as readable as the first (75%, not 56%).
+    static func markup(_ text: String) -> String { markup(parse(text), depth: 0) }
 
-    private static func markup(_ runs: [Run]) -> String {
-        runs.map { run in
+    private static func markup(_ runs: [Run], depth: Int) -> String {
+        let size = depth == 0 ? " font-size=\"75%\"" : ""
+        return runs.map { run in
             switch run {
             case let .plain(s): SVGWriter.escape(s)
-            case let .superscript(inner): "<tspan baseline-shift=\"super\" font-size=\"75%\">\(markup(inner))</tspan>"
-            case let .subscript(inner): "<tspan baseline-shift=\"sub\" font-size=\"75%\">\(markup(inner))</tspan>"
+            case let .superscript(inner): "<tspan baseline-shift=\"super\"\(size)>\(markup(inner, depth: depth + 1))</tspan>"
+            case let .subscript(inner): "<tspan baseline-shift=\"sub\"\(size)>\(markup(inner, depth: depth + 1))</tspan>"
             }
         }.joined()
     }
@@ -74,7 +77,7 @@ enum RichText {
         runs.reduce(0) { total, run in
             switch run {
             case let .plain(s): total + Double(s.count) * scale
-            case let .superscript(inner), let .subscript(inner): total + width(inner, scale: 0.75 * scale)
+            case let .superscript(inner), let .subscript(inner): total + width(inner, scale: scale == 1 ? 0.75 : scale)
             }
         }
     }

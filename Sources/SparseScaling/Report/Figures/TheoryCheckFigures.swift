@@ -18,12 +18,12 @@ package enum TheoryCheckFigures {
         Figure(width: 720, height: 500, plots: [modelRichLossPlot(modelRich)])
     }
 
-    /// K(D): mean ± SE over seeds against the exact sum Σ 1 − (1 − p_i)^D and the asymptote Γ(1 − 1/β)·D^(1/β).
+    /// K(D): mean ± SE over seeds against the exact sum Σ 1 − (1 − p_i)^D (solid) and the asymptote Γ(1 − 1/β)·D^(1/β) (dotted).
     static func observedCoordinatesPlot(_ observed: ObservedCoordinatesResult) -> Plot {
         let ds = observed.rows.map { Double($0.sampleCount) }
         var series: [Series] = [
             FigureStyle.measured(x: ds, y: observed.rows.map(\.mean), se: observed.rows.map(\.standardError), label: "measured K(D)", color: .blue),
-            FigureStyle.theoryCurve(x: ds, y: observed.rows.map(\.exact), label: "exact Σ 1 − (1 − p_{i})^{D}", color: .black),
+            FigureStyle.theoryCurve(x: ds, y: observed.rows.map(\.exact), label: "exact Σ 1 − (1 − p_{i})^{D}", color: .black, dash: .solid),
         ]
         let asymptoticK = observed.rows.compactMap(\.asymptotic)
         if asymptoticK.count == ds.count {
@@ -33,13 +33,13 @@ package enum TheoryCheckFigures {
                     series: series, legendPosition: .topLeft)
     }
 
-    /// The model-rich loss: mean ± SE over seeds against the exact sum Σ λ_i (1 − p_i)^D and its asymptote.
+    /// The model-rich loss: mean ± SE over seeds against the exact sum Σ λ_i (1 − p_i)^D (solid) and its asymptote (dotted).
     static func modelRichLossPlot(_ modelRich: ModelRichLossResult) -> Plot {
         let md = modelRich.points.map { Double($0.d) }
         var series: [Series] = [
             FigureStyle.measured(x: md, y: modelRich.points.map(\.lossMean), se: modelRich.points.map(\.lossStandardError),
                                  label: "measured, N = \(fourSignificantDigits(modelRich.configuration.modelRichRatio))·D", color: .blue),
-            FigureStyle.theoryCurve(x: md, y: modelRich.exact, label: "exact Σ λ_{i} (1 − p_{i})^{D}", color: .black),
+            FigureStyle.theoryCurve(x: md, y: modelRich.exact, label: "exact Σ λ_{i} (1 − p_{i})^{D}", color: .black, dash: .solid),
         ]
         let asymptoticL = modelRich.asymptotic.compactMap { $0 }
         if asymptoticL.count == md.count {
