@@ -72,7 +72,10 @@ extension PlotRenderer {
     }
 
     func drawSeries(into w: inout SVGWriter) {
-        for (s, color) in zip(plot.series, plot.resolvedSeriesColors) {
+        let colors = plot.resolvedSeriesColors
+        // By layer, ties in order (a stable sort).
+        let order = plot.series.indices.sorted { (plot.series[$0].layer, $0) < (plot.series[$1].layer, $1) }
+        for (s, color) in order.map({ (plot.series[$0], colors[$0]) }) {
             let px = pixels(of: s)
             let stroke = SVGWriter.escape(color.svgValue)
             if let bars = s.errorBars {
