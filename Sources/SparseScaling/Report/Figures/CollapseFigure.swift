@@ -25,9 +25,9 @@ package enum CollapseFigure {
             series.append(FigureStyle.theoryCurve(x: c.x, y: c.predicted.map { ($0.median ?? .nan) * scale }, label: nil, color: color, dash: .dotted))
         }
         if result.curves.contains(where: { !$0.predicted.isEmpty }) {
-            // Style keys for the per-D theory curves, which are drawn in each D's colour.
-            series.append(FigureStyle.theoryCurve(x: [], y: [], label: "predicted mean, each D (none in the peak band)", color: .black, dash: .dashed))
-            series.append(FigureStyle.theoryCurve(x: [], y: [], label: "predicted median, each D", color: .black, dash: .dotted))
+            // Style keys for the per-D theory curves, which are drawn in each D's colour (black keys: no D's colour).
+            series.append(FigureStyle.theoryCurve(x: [], y: [], label: "predicted mean (∞ in the peak band)", color: .black, dash: .dashed))
+            series.append(FigureStyle.theoryCurve(x: [], y: [], label: "predicted median", color: .black, dash: .dotted))
         }
         var lines: [ReferenceLine] = []
         if result.predictedPeakX.isFinite {
@@ -45,7 +45,7 @@ package enum CollapseFigure {
         let plot = Plot(
             title: "Scaling collapse with the double-descent peak (α = \(fourSignificantDigits(result.alpha)), β = \(fourSignificantDigits(result.beta)))",
             xAxis: Axis(label: "N / D^{1/β}", scale: .log10), yAxis: Axis(label: "L · D^{α_{D}}", scale: .log10),
-            series: series, regions: regions, referenceLines: lines, legendPosition: .outsideRight, fontSize: 12)
+            series: series, regions: regions, referenceLines: lines, legendPosition: .outsideRight)
         return Figure(width: 1180, height: 600, plots: [plot])
     }
 }
