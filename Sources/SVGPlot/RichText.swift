@@ -63,11 +63,30 @@ enum RichText {
         let size = depth == 0 ? " font-size=\"75%\"" : ""
         return runs.map { run in
             switch run {
-            case let .plain(s): SVGWriter.escape(s)
+            case let .plain(s): SVGWriter.escape(minusSigns(s))
             case let .superscript(inner): "<tspan baseline-shift=\"super\"\(size)>\(markup(inner, depth: depth + 1))</tspan>"
             case let .subscript(inner): "<tspan baseline-shift=\"sub\"\(size)>\(markup(inner, depth: depth + 1))</tspan>"
             }
         }.joined()
+    }
+
+    /// `text` with every hyphen that stands for a minus sign typeset as one (U+2212): a hyphen before a digit
+    /// or a decimal point that does not follow a letter, digit or closing bracket ("α = -1.5", "slope -0.87"; not
+    /// "1e-4", "10-90%" or "(α+β)-1").
+    static func minusSigns(_ text: String) -> String {
+        guard text.contains("-") else { return text }
+        var out = ""
+        var previous: Character?
+        var characters = text.makeIterator()
+        var next = characters.next()
+        while let c = next {
+            next = characters.next()
+            let startsNumber = next.map { $0.isNumber || $0 == "." } ?? false
+            let joinsWord = previous.map { $0.isLetter || $0.isNumber || ")]}".contains($0) } ?? false
+            out.append(c == "-" && startsNumber && !joinsWord ? "−" : c)
+            previous = c
+        }
+        return out
     }
 
     /// Approximate rendered width in characters at full size (raised and lowered text at 75 %).

@@ -67,3 +67,12 @@ import Testing
         #expect(!svg.contains("^{"))
     }
 }
+
+/// Hyphens that stand for minus signs are typeset as U+2212 in every figure text; others stay.
+@Suite struct MinusSignTests {
+    @Test func hyphenBeforeANumberIsAMinusSign() {
+        #expect(RichText.markup("α = -1.5, slope -0.866 ± 0.064, x^{-2}, -.5") == "α = −1.5, slope −0.866 ± 0.064, x<tspan baseline-shift=\"super\" font-size=\"75%\">−2</tspan>, −.5")
+        #expect(RichText.markup("1e-4, 10-90%, ReLU-2, (α+β)-1, well-posed, - 3") == "1e-4, 10-90%, ReLU-2, (α+β)-1, well-posed, - 3")
+        #expect(RichText.plainText("α = -1.5") == "α = -1.5")
+    }
+}

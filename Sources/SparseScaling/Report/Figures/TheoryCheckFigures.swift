@@ -18,6 +18,9 @@ package enum TheoryCheckFigures {
         Figure(width: 720, height: 500, plots: [modelRichLossPlot(modelRich)])
     }
 
+    /// The asymptotes: dotted, with dots wider than the solid exact curve they follow closely, so both show.
+    static let asymptoteStyle = LineStyle(dash: .dotted, width: 2.4)
+
     /// K(D): mean ± SE over seeds against the exact sum Σ 1 − (1 − p_i)^D (solid) and the asymptote Γ(1 − 1/β)·D^(1/β) (dotted).
     static func observedCoordinatesPlot(_ observed: ObservedCoordinatesResult) -> Plot {
         let ds = observed.rows.map { Double($0.sampleCount) }
@@ -27,7 +30,7 @@ package enum TheoryCheckFigures {
         ]
         let asymptoticK = observed.rows.compactMap(\.asymptotic)
         if asymptoticK.count == ds.count {
-            series.append(FigureStyle.theoryCurve(x: ds, y: asymptoticK, label: "Γ(1 − 1/β)·D^{1/β}", color: .vermillion, dash: .dotted))
+            series.append(Series.line(x: ds, y: asymptoticK, label: "Γ(1 − 1/β)·D^{1/β}", color: .vermillion, style: Self.asymptoteStyle))
         }
         return Plot(title: "Lemma 3.2: observed coordinates", xAxis: Axis(label: "data size D", scale: .log10), yAxis: Axis(label: "K(D)", scale: .log10),
                     series: series, legendPosition: .topLeft)
@@ -43,7 +46,7 @@ package enum TheoryCheckFigures {
         ]
         let asymptoticL = modelRich.asymptotic.compactMap { $0 }
         if asymptoticL.count == md.count {
-            series.append(FigureStyle.theoryCurve(x: md, y: asymptoticL, label: "(1/β)Γ((α+β)/β)·D^{−(α+β)/β}", color: .vermillion, dash: .dotted))
+            series.append(Series.line(x: md, y: asymptoticL, label: "(1/β)Γ((α+β)/β)·D^{−(α+β)/β}", color: .vermillion, style: Self.asymptoteStyle))
         }
         return Plot(title: "Theorem 3.3: model-rich loss", xAxis: Axis(label: "data size D", scale: .log10), yAxis: Axis(label: "test loss L", scale: .log10),
                     series: series, legendPosition: .bottomLeft)
