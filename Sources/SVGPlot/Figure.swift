@@ -12,15 +12,36 @@ public struct Figure: Sendable, Hashable {
     public var plots: [Plot]
     /// Panels per row; nil chooses ⌈√count⌉.
     public var columns: Int?
+    /// One legend for all panels, right of the grid beside the first row (each distinct row once, in
+    /// the panels' order), instead of one per panel; panels with a hidden legend add nothing to it.
+    public var sharedLegend: Bool
 
     /// A figure of `width` × `height` pixels.
     public init(width: Double = 640, height: Double = 480, title: String? = nil, plots: [Plot],
-                columns: Int? = nil) {
+                columns: Int? = nil, sharedLegend: Bool = false) {
         self.width = width
         self.height = height
         self.title = title
         self.plots = plots
         self.columns = columns
+        self.sharedLegend = sharedLegend
+    }
+
+    /// The shared legend, nil unless `sharedLegend` and some panel has legend rows.
+    var sharedLegendBox: LegendBox? {
+        guard sharedLegend else { return nil }
+        var seen = Set<LegendEntry>()
+        var entries: [LegendEntry] = []
+        for plot in plots where plot.legendPosition != .hidden {
+            for entry in plot.legendEntries where seen.insert(entry).inserted { entries.append(entry) }
+        }
+        guard !entries.isEmpty else { return nil }
+        return LegendBox(entries: entries, fontSize: plots.first?.fontSize ?? 13)
+    }
+
+    /// Width of the panel grid: the figure's, less the shared legend's column.
+    var gridWidth: Double {
+        width - (sharedLegendBox?.size.map { $0.width + 24 } ?? 0)
     }
 
     /// Number of columns and rows of the panel grid.
@@ -34,7 +55,7 @@ public struct Figure: Sendable, Hashable {
     public func cell(_ index: Int) -> Rect {
         let top = title == nil ? 0.0 : 34
         let (c, r) = grid
-        let w = width / Double(c), h = (height - top) / Double(r)
+        let w = gridWidth / Double(c), h = (height - top) / Double(r)
         return Rect(x: Double(index % c) * w, y: top + Double(index / c) * h, width: w, height: h)
     }
 
@@ -58,13 +79,19 @@ public struct Figure: Sendable, Hashable {
         if let title {
             w.line("<text x=\"\(n(width / 2))\" y=\"24\" font-size=\"17\" font-weight=\"bold\" text-anchor=\"middle\">\(RichText.markup(title))</text>")
         }
-        for (i, plot) in plots.enumerated() {
+        let shared = sharedLegendBox
+        var legendTop: Double?
+        for (i, original) in plots.enumerated() {
+            var plot = original
+            if shared != nil { plot.legendPosition = .hidden }
             let cell = cell(i)
             let layout = plot.layout(width: cell.width, height: cell.height)
+            if legendTop == nil { legendTop = cell.y + layout.plotArea.minY }
             w.line("<g transform=\"translate(\(n(cell.x)),\(n(cell.y)))\">")
             PlotRenderer(plot: plot, layout: layout, clipID: "\(prefix)plot-area-\(i)").render(into: &w)
             w.line("</g>")
         }
+        shared?.draw(at: (gridWidth + 12, legendTop ?? 0), into: &w)
         w.line("</svg>")
         return w.output
     }

@@ -16,11 +16,13 @@ public struct FilledRegion: Sendable, Hashable {
     /// Whether the vertices take part in automatic axis ranges (false lets a region extend far
     /// beyond the data and be clipped at the frame).
     public var includeInAutoRange: Bool
+    /// The polygon's outline in `color` (also drawn on its legend swatch); nil for none.
+    public var outline: LineStyle?
 
     /// A region from its vertices and style.
     public init(vertices: [Series.Point], color: Color, opacity: Double = 0.25, label: String? = nil,
                 labelPosition: Series.Point? = nil, legendLabel: String? = nil,
-                includeInAutoRange: Bool = true) {
+                includeInAutoRange: Bool = true, outline: LineStyle? = nil) {
         self.vertices = vertices
         self.color = color
         self.opacity = opacity
@@ -28,5 +30,6 @@ public struct FilledRegion: Sendable, Hashable {
         self.labelPosition = labelPosition
         self.legendLabel = legendLabel
         self.includeInAutoRange = includeInAutoRange
+        self.outline = outline
     }
 }

@@ -15,7 +15,8 @@ extension PlotRenderer {
             guard vertices.count >= 3 else { continue }
             let points = vertices.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
             let color = SVGWriter.escape(r.color.svgValue)
-            w.line("<polygon points=\"\(points)\" fill=\"\(color)\" fill-opacity=\"\(n(min(max(r.opacity, 0), 1)))\" stroke=\"none\"/>")
+            let stroke = r.outline.map { "stroke=\"\(color)\" \($0.attributes) stroke-linejoin=\"round\"" } ?? "stroke=\"none\""
+            w.line("<polygon points=\"\(points)\" fill=\"\(color)\" fill-opacity=\"\(n(min(max(r.opacity, 0), 1)))\" \(stroke)/>")
         }
     }
 
@@ -71,7 +72,10 @@ extension PlotRenderer {
     }
 
     func drawSeries(into w: inout SVGWriter) {
-        for (s, color) in zip(plot.series, plot.resolvedSeriesColors) {
+        let colors = plot.resolvedSeriesColors
+        // By layer, ties in order (a stable sort).
+        let order = plot.series.indices.sorted { (plot.series[$0].layer, $0) < (plot.series[$1].layer, $1) }
+        for (s, color) in order.map({ (plot.series[$0], colors[$0]) }) {
             let px = pixels(of: s)
             let stroke = SVGWriter.escape(color.svgValue)
             if let bars = s.errorBars {

@@ -53,25 +53,6 @@ extension PlotRenderer {
     func drawLegend(into w: inout SVGWriter) {
         guard let size = plot.legendSize() else { return }
         let position = plot.legendPosition == .automatic ? automaticLegendPosition(size: size) : plot.legendPosition
-        let o = legendOrigin(position, size: size)
-        w.line("<g>")
-        w.line("<rect x=\"\(n(o.x))\" y=\"\(n(o.y))\" width=\"\(n(size.width))\" height=\"\(n(size.height))\" fill=\"#FFFFFF\" fill-opacity=\"0.9\" stroke=\"#B0B0B0\" stroke-width=\"0.8\" rx=\"2\"/>")
-        let pad = Plot.legendPadding, sample = Plot.legendSampleWidth
-        for (i, e) in plot.legendEntries.enumerated() {
-            let cy = o.y + pad + (Double(i) + 0.5) * plot.legendRowHeight - 0.15 * fontSize
-            let x0 = o.x + pad
-            let color = SVGWriter.escape(e.color.svgValue)
-            if let opacity = e.swatchOpacity {
-                w.line("<rect x=\"\(n(x0))\" y=\"\(n(cy - 0.4 * fontSize))\" width=\"\(n(sample))\" height=\"\(n(0.8 * fontSize))\" fill=\"\(color)\" fill-opacity=\"\(n(opacity))\" stroke=\"none\"/>")
-            }
-            if let line = e.line {
-                w.line("<line x1=\"\(n(x0))\" y1=\"\(n(cy))\" x2=\"\(n(x0 + sample))\" y2=\"\(n(cy))\" stroke=\"\(color)\" \(line.attributes)/>")
-            }
-            if let marker = e.marker {
-                w.line(marker.markup(x: x0 + sample / 2, y: cy, color: e.color))
-            }
-            w.line("<text x=\"\(n(x0 + sample + 6))\" y=\"\(n(cy + 0.35 * fontSize))\" font-size=\"\(n(fontSize))\">\(RichText.markup(e.label))</text>")
-        }
-        w.line("</g>")
+        LegendBox(entries: plot.legendEntries, fontSize: fontSize).draw(at: legendOrigin(position, size: size), into: &w)
     }
 }

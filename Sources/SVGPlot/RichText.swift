@@ -55,16 +55,38 @@ enum RichText {
     }
 
     /// SVG text content: escaped, raised and lowered groups as `<tspan baseline-shift>` at 75 %.
-    static func markup(_ text: String) -> String { markup(parse(text)) }
+    /// A group inside a group keeps its parent's size (it is only shifted), so a second-level script such as
+    /// the D of `D^{α_{D}}` is as readable as the first (75%, not 56%).
+    static func markup(_ text: String) -> String { markup(parse(text), depth: 0) }
 
-    private static func markup(_ runs: [Run]) -> String {
-        runs.map { run in
+    private static func markup(_ runs: [Run], depth: Int) -> String {
+        let size = depth == 0 ? " font-size=\"75%\"" : ""
+        return runs.map { run in
             switch run {
-            case let .plain(s): SVGWriter.escape(s)
-            case let .superscript(inner): "<tspan baseline-shift=\"super\" font-size=\"75%\">\(markup(inner))</tspan>"
-            case let .subscript(inner): "<tspan baseline-shift=\"sub\" font-size=\"75%\">\(markup(inner))</tspan>"
+            case let .plain(s): SVGWriter.escape(minusSigns(s))
+            case let .superscript(inner): "<tspan baseline-shift=\"super\"\(size)>\(markup(inner, depth: depth + 1))</tspan>"
+            case let .subscript(inner): "<tspan baseline-shift=\"sub\"\(size)>\(markup(inner, depth: depth + 1))</tspan>"
             }
         }.joined()
+    }
+
+    /// `text` with every hyphen that stands for a minus sign typeset as one (U+2212): a hyphen before a digit
+    /// or a decimal point that does not follow a letter, digit or closing bracket ("α = -1.5", "slope -0.87"; not
+    /// "1e-4", "10-90%" or "(α+β)-1").
+    static func minusSigns(_ text: String) -> String {
+        guard text.contains("-") else { return text }
+        var out = ""
+        var previous: Character?
+        var characters = text.makeIterator()
+        var next = characters.next()
+        while let c = next {
+            next = characters.next()
+            let startsNumber = next.map { $0.isNumber || $0 == "." } ?? false
+            let joinsWord = previous.map { $0.isLetter || $0.isNumber || ")]}".contains($0) } ?? false
+            out.append(c == "-" && startsNumber && !joinsWord ? "−" : c)
+            previous = c
+        }
+        return out
     }
 
     /// Approximate rendered width in characters at full size (raised and lowered text at 75 %).
@@ -74,7 +96,7 @@ enum RichText {
         runs.reduce(0) { total, run in
             switch run {
             case let .plain(s): total + Double(s.count) * scale
-            case let .superscript(inner), let .subscript(inner): total + width(inner, scale: 0.75 * scale)
+            case let .superscript(inner), let .subscript(inner): total + width(inner, scale: scale == 1 ? 0.75 : scale)
             }
         }
     }

@@ -12,6 +12,9 @@ public struct Series: Sendable, Hashable {
     public var marker: Marker?
     /// One error bar per point (nil entries draw none); nil for no error bars.
     public var errorBars: [ErrorBar?]?
+    /// Drawing layer: series are drawn by increasing layer (ties in order), so a higher layer lies on top;
+    /// the legend keeps the order of `Plot.series`.
+    public var layer: Int = 0
 
     /// A point of a series.
     public struct Point: Sendable, Hashable {

@@ -50,7 +50,8 @@ import Testing
 @Suite struct RichTextTests {
     @Test func superscriptsAndSubscriptsBecomeShiftedSpans() {
         #expect(RichText.markup("N / D^{1/β}") == "N / D<tspan baseline-shift=\"super\" font-size=\"75%\">1/β</tspan>")
-        #expect(RichText.markup("L · D^{α_{D}}") == "L · D<tspan baseline-shift=\"super\" font-size=\"75%\">α<tspan baseline-shift=\"sub\" font-size=\"75%\">D</tspan></tspan>")
+        // The nested subscript keeps the superscript's size (75% of the text), not 75% of 75%.
+        #expect(RichText.markup("L · D^{α_{D}}") == "L · D<tspan baseline-shift=\"super\" font-size=\"75%\">α<tspan baseline-shift=\"sub\">D</tspan></tspan>")
         // Plain carets, underscores and unbalanced groups stay literal (and escaped).
         #expect(RichText.markup("α_D & x^2 <y> ^{open") == "α_D &amp; x^2 &lt;y&gt; ^{open")
         #expect(RichText.plainText("D^{α_{D}}") == "DαD")
@@ -64,5 +65,14 @@ import Testing
         #expect(svg.contains("N / D<tspan baseline-shift=\"super\" font-size=\"75%\">1/β</tspan></text>"))
         #expect(svg.contains("fit: N<tspan baseline-shift=\"super\" font-size=\"75%\">−a</tspan></text>"))
         #expect(!svg.contains("^{"))
+    }
+}
+
+/// Hyphens that stand for minus signs are typeset as U+2212 in every figure text; others stay.
+@Suite struct MinusSignTests {
+    @Test func hyphenBeforeANumberIsAMinusSign() {
+        #expect(RichText.markup("α = -1.5, slope -0.866 ± 0.064, x^{-2}, -.5") == "α = −1.5, slope −0.866 ± 0.064, x<tspan baseline-shift=\"super\" font-size=\"75%\">−2</tspan>, −.5")
+        #expect(RichText.markup("1e-4, 10-90%, ReLU-2, (α+β)-1, well-posed, - 3") == "1e-4, 10-90%, ReLU-2, (α+β)-1, well-posed, - 3")
+        #expect(RichText.plainText("α = -1.5") == "α = -1.5")
     }
 }

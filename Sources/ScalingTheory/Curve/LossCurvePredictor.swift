@@ -39,6 +39,23 @@ public final class LossCurvePredictor {
         return .peakBand
     }
 
+    /// The model sizes N of the peak band, every integer whose `region(featureCount:)` is `.peakBand`, found
+    /// by bisection (the regions follow each other as under, band, over in increasing N), grid or no grid.
+    public var peakBandRange: ClosedRange<Int> {
+        let upper = Int((rankLaw.mean + 40 * rankLaw.standardDeviation).rounded(.up)) + 4
+        func firstN(where holds: (Int) -> Bool) -> Int {
+            var lo = 1, hi = upper
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if holds(mid) { hi = mid } else { lo = mid + 1 }
+            }
+            return lo
+        }
+        let first = firstN { region(featureCount: $0) != .underparameterized }
+        let last = firstN { region(featureCount: $0) == .overparameterized } - 1
+        return first...max(first, last)
+    }
+
     /// The predicted point at model size N ≥ 1.
     public func point(featureCount n: Int) -> PredictedLossPoint {
         precondition(n >= 1, "model size N must be ≥ 1")

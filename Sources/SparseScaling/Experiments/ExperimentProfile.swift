@@ -14,4 +14,12 @@ package protocol ExperimentOutput: Encodable, Sendable {
     func csvTables() -> [String: String]
     /// A human-readable summary of the measurement against the theory.
     func summaryText() -> String
+    /// The verdict rows the experiment judges itself (see the extension's default).
+    var verdictRows: [ComparisonRow] { get }
+}
+
+extension ExperimentOutput {
+    /// The verdict rows the experiment writes into its JSON (`verdicts`) and prints, with the ids and groups
+    /// of `reproduce`'s summary.json; none unless the experiment judges them itself.
+    package var verdictRows: [ComparisonRow] { [] }
 }

@@ -27,6 +27,9 @@ package final class MeasurementRunner: @unchecked Sendable {
     public private(set) var lastCounts = StoreCounts(stored: 0, computed: 0)
     /// (point, seed) pairs this runner has stored so far in this process.
     public var storedThisRun: Int { progress.finishedSteps }
+    /// The (configuration key, seed) pairs this runner stored, so that a later measurement of the same
+    /// pairs (another phase, another experiment of `reproduce`) does not count them as stored before the run.
+    private let storedPairs = StoredPairs()
 
     /// A runner writing into `store`.
     public init(store: ResultsStore, shard: Shard = .all, threads: Int = ParallelChunks.defaultThreads, progress: ProgressReporter = ProgressReporter()) {
@@ -45,18 +48,22 @@ package final class MeasurementRunner: @unchecked Sendable {
         try WorkEstimate(seconds: plans.reduce(0) { $0 + (WorkEstimate(plan: $1)?.seconds ?? 0) } * Double(seeds.count))
             .check(job: "\(label) (\(points.count) points × \(seeds.count) seeds)")
         var missing: [PointSpecification] = []
-        var present = 0
+        var present = 0, reused = 0
         for p in points {
             let configuration = p.storeConfiguration
             let existing = try store.existingSeeds(for: configuration)
             for s in seeds where shard.contains(configuration, seed: s) {
-                if existing.contains(s) { present += 1 } else { missing.append(p.withSeed(s)) }
+                if !existing.contains(s) {
+                    missing.append(p.withSeed(s))
+                } else if storedPairs.contains(configuration.key, seed: s) {
+                    reused += 1
+                } else {
+                    present += 1
+                }
             }
         }
-        lastCounts = StoreCounts(stored: present, computed: missing.count)
-        if present > 0 {
-            progress.note("\(label): \(present) of \(present + missing.count) (point, seed) pairs already stored in \(store.path)")
-        }
+        lastCounts = StoreCounts(stored: present, computed: missing.count, reused: reused)
+        if let note = lastCounts.note(label: label, storePath: store.path) { progress.note(note) }
         if !missing.isEmpty {
             let concurrency = min(threads, missing.count)
             try MemoryEstimate(points: missing, concurrency: concurrency)
@@ -84,6 +91,7 @@ package final class MeasurementRunner: @unchecked Sendable {
         let store = self.store
         let progress = self.progress
         let tag = self.tag
+        let storedPairs = self.storedPairs
         DispatchQueue.concurrentPerform(iterations: min(threads, work.count)) { _ in
             while failure.error == nil {
                 let i = next.increment()
@@ -91,9 +99,12 @@ package final class MeasurementRunner: @unchecked Sendable {
                 do {
                     let spec = work[i]
                     let outcome = try PointEvaluator.evaluate(spec, threads: 1)
-                    try store.insert(StoredPoint(
-                        configuration: spec.storeConfiguration, seed: spec.seed, result: outcome.storeResult,
-                        toolVersion: SparseScalingVersion.current, createdAt: Date(), tag: tag))
+                    let configuration = spec.storeConfiguration
+                    if try store.insert(StoredPoint(
+                        configuration: configuration, seed: spec.seed, result: outcome.storeResult,
+                        toolVersion: SparseScalingVersion.current, createdAt: Date(), tag: tag)) {
+                        storedPairs.insert(configuration.key, seed: spec.seed)
+                    }
                     progress.advance()
                 } catch {
                     failure.record(error)
@@ -125,12 +136,43 @@ package final class MeasurementRunner: @unchecked Sendable {
     }
 }
 
-/// How many (point, seed) pairs of one measurement were found in the store and how many were computed.
+/// How many (point, seed) pairs of one measurement were in the store before this run, how many this
+/// measurement computed, and how many an earlier measurement of the same run had stored.
 package struct StoreCounts: Sendable, Equatable {
-    /// Pairs already in the store.
+    /// Pairs stored before this run (by another command or an interrupted run).
     public let stored: Int
-    /// Pairs computed and stored by this run.
+    /// Pairs computed and stored by this measurement.
     public let computed: Int
+    /// Pairs an earlier measurement of this run stored (e.g. a first phase with fewer seeds), read back.
+    public var reused: Int = 0
+
+    /// "label: 40 of 160 (point, seed) pairs already stored in s.sqlite before this run; 40 measured earlier
+    /// in this run", nil when every pair is new.
+    func note(label: String, storePath: String) -> String? {
+        guard stored + reused > 0 else { return nil }
+        let total = stored + reused + computed
+        var text = "\(label): \(stored) of \(total) (point, seed) pairs already stored in \(storePath) before this run"
+        if reused > 0 { text += "; \(reused) measured earlier in this run" }
+        return text
+    }
+}
+
+/// The (configuration key, seed) pairs a runner stored, shared by its worker threads.
+final class StoredPairs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pairs: Set<String> = []
+
+    func insert(_ key: String, seed: UInt64) {
+        lock.lock()
+        pairs.insert("\(key)#\(seed)")
+        lock.unlock()
+    }
+
+    func contains(_ key: String, seed: UInt64) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return pairs.contains("\(key)#\(seed)")
+    }
 }
 
 /// The first error raised by any worker.

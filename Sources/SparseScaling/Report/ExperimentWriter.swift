@@ -18,9 +18,22 @@ package enum ExperimentWriter {
             written.append(sidecar)
         }
         let url = folder.appendingPathComponent("\(Output.name).json")
-        try AtomicFileWriter.write(try json(output), to: url)
+        try AtomicFileWriter.write(try experimentJSON(output), to: url)
         written.append(url)
         return written
+    }
+
+    /// The JSON of `<name>.json`: the experiment's encoded fields and, when it judges any, its verdict rows
+    /// under `verdicts` (`ComparisonRow.jsonObject`, as in summary.json).
+    package static func experimentJSON<Output: ExperimentOutput>(_ output: Output) throws -> String {
+        let rows = output.verdictRows
+        guard !rows.isEmpty else { return try json(output) }
+        guard var object = try JSONSerialization.jsonObject(with: Data(try json(output).utf8)) as? [String: Any] else {
+            throw CocoaError(.coderInvalidValue)
+        }
+        object["verdicts"] = rows.map(\.jsonObject)
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     /// Pretty-printed JSON of an encodable value (keys snake_case and sorted; non-finite numbers as strings).

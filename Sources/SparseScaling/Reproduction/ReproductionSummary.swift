@@ -114,7 +114,7 @@ package enum ReproductionSummary {
                  "peak_n": value(c.peak.map { Double($0.n) }), "peak_median_measured": value(c.peak?.measuredMedian),
                  "peak_median_predicted": value(c.peak?.predicted.median)] as [String: Any]
             },
-            "comparison": comparison(r.comparisonRows, value: value),
+            "comparison": comparison(r.comparisonRows),
             "format_version": formatVersion,
             "version": provenance.map { $0.version as Any } ?? NSNull(),
             "commit": provenance?.commit.map { $0 as Any } ?? NSNull(),
@@ -125,32 +125,11 @@ package enum ReproductionSummary {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// The verdict rows grouped by claim ("paper", "ours", "future work"), each keyed by its stable id:
-    /// a two-sided row has `ci95` [lower, upper]; a one-sided claim has `claim` "exceeds", its `bound`
-    /// and `ci95_one_sided` [lower, null].
-    static func comparison(_ rows: [ComparisonRow], value: (Double?) -> Any) -> [String: Any] {
+    /// The verdict rows grouped by claim ("paper", "ours", "future work"), each as `ComparisonRow.jsonObject`.
+    static func comparison(_ rows: [ComparisonRow]) -> [String: Any] {
         var groups: [String: Any] = [:]
         for group in ClaimGroup.allCases {
-            groups[group.rawValue] = rows.filter { $0.group == group }.map { row -> [String: Any] in
-                var object: [String: Any] = [
-                    "id": row.id, "quantity": row.quantity, "measured": value(row.measured), "se": value(row.standardError),
-                    "verdict": row.verdict.rawValue, "claim": row.claim.rawValue,
-                    "ci_method": ["kind": row.intervalMethod.kind.rawValue, "description": row.intervalMethod.description],
-                    "precision": row.precision.map { ["value": $0.value, "source": $0.source] as Any } ?? NSNull(),
-                ]
-                switch row.claim {
-                case .equals:
-                    object["predicted"] = row.predictedText.map { $0 as Any } ?? value(row.predicted)
-                    if row.predictedText != nil { object["predicted_value"] = value(row.predicted) }
-                    object["ci95"] = [value(row.ciLower), value(row.ciUpper)]
-                case .exceeds:
-                    object["bound"] = value(row.predicted)
-                    object["ci95_one_sided"] = [value(row.ciLower), NSNull()]
-                }
-                if let z = row.pointZScores { object["z"] = z.map { value($0) } }
-                if let note = row.note { object["note"] = note }
-                return object
-            }
+            groups[group.rawValue] = rows.filter { $0.group == group }.map(\.jsonObject)
         }
         return groups
     }

@@ -65,12 +65,7 @@ struct ReproduceCommand: ParsableCommand {
         let commit = Provenance.commit
         try ReproductionWriter.write(results, to: folder, command: command, provenance: Provenance.lines() + ["commit: \(commit ?? "unknown")"],
                                      version: SparseScalingVersion.current, commit: commit)
-        for row in results.comparisonRows {
-            let predicted = row.predictedText ?? String(format: "%.4g", row.predicted)
-            let measured = row.measured.map { String(format: "%.4g", $0) } ?? "—"
-            let ci = row.ciLower.flatMap { lo in row.ciUpper.map { String(format: ", 95%% CI [%.4g, %.4g]", lo, $0) } } ?? ""
-            print("\(row.verdict.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) [\(row.id)] \(row.quantity): predicted \(predicted), measured \(measured)\(ci)")
-        }
+        for row in results.comparisonRows { print(row.textLine) }
         print("wrote \(out)/report.html, \(out)/figures/, \(out)/data/, \(out)/summary.json (\(String(format: "%.0f", results.seconds)) s)")
     }
 }

@@ -21,7 +21,7 @@ struct ExperimentPrintOptions: ParsableArguments {
             Swift.print(note)
             return
         case .json:
-            Swift.print(try ExperimentWriter.json(output), terminator: "")
+            Swift.print(try ExperimentWriter.experimentJSON(output), terminator: "")
         case .csv:
             let tables = output.csvTables()
             guard let csv = tables["\(Output.name).csv"] ?? tables.sorted(by: { $0.key < $1.key }).first?.value else {

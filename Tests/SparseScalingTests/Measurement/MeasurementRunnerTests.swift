@@ -36,6 +36,25 @@ import Testing
         #expect(first.allSatisfy { $0.seedCount == 3 })
     }
 
+    /// A second measurement of the same pairs in one run (a later phase, another experiment of `reproduce`)
+    /// counts them as measured earlier in this run, not as stored before it; a new run counts them as stored.
+    @Test func storeCountsSeparatePairsStoredBeforeTheRunFromThisRunsOwn() throws {
+        let (store, path) = try temporaryStore()
+        let (points, _) = try plan()
+        let runner = MeasurementRunner(store: store, threads: 2)
+        _ = try runner.measure(points, seeds: [0, 1])
+        #expect(runner.lastCounts == StoreCounts(stored: 0, computed: 2 * points.count))
+        _ = try runner.measure(points, seeds: [0, 1, 2, 3])
+        #expect(runner.lastCounts == StoreCounts(stored: 0, computed: 2 * points.count, reused: 2 * points.count))
+        #expect(runner.lastCounts.note(label: "phase 2", storePath: path)
+                == "phase 2: 0 of \(4 * points.count) (point, seed) pairs already stored in \(path) before this run; \(2 * points.count) measured earlier in this run")
+        let next = MeasurementRunner(store: store, threads: 2)
+        _ = try next.measure(points, seeds: [0, 1, 2, 3, 4])
+        #expect(next.lastCounts == StoreCounts(stored: 4 * points.count, computed: points.count))
+        #expect(next.lastCounts.note(label: "x", storePath: path)?.hasSuffix("before this run") == true)
+        #expect(StoreCounts(stored: 0, computed: 3).note(label: "x", storePath: path) == nil)
+    }
+
     @Test func resultsDoNotDependOnTheThreadCount() throws {
         let (points, seeds) = try plan()
         let (one, _) = try temporaryStore()

@@ -242,6 +242,9 @@ package struct CollapseResult: ExperimentOutput {
                 + "; \(flagged) heavy-tailed point(s): mean not meaningful")
         }
         lines.append("  measured median peak x = \(fourSignificantDigits(peakX)); predicted at these D \(predictedMedianPeakX.map(fourSignificantDigits) ?? "n/a"); asymptote Γ(1 − 1/β) = \(fourSignificantDigits(predictedPeakX))")
+        let rows = verdictRows
+        lines.append("  verdicts: \(ComparisonRow.countText(rows))")
+        lines += rows.map { "    \($0.textLine)" }
         return lines.joined(separator: "\n")
     }
 

@@ -22,6 +22,9 @@ extension CollapseResult {
                 p.quantile90.map { Precision.Alternative("the predicted 90% quantile (relative to the median)", $0 / m) }].compactMap { $0 }
     }
 
+    /// The verdict rows written into `collapse.json` and printed: `comparisonRows`.
+    package var verdictRows: [ComparisonRow] { comparisonRows }
+
     /// The 95% CI of the combined peak x (geometric mean over the curves): t with k − 1 degrees of
     /// freedom over the k curves' log peak x, never narrower than ± half a grid step in log.
     public var peakInterval: (lower: Double, upper: Double, method: IntervalMethod)? {

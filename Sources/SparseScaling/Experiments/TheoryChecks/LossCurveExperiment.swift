@@ -84,7 +84,8 @@ package enum LossCurveExperiment {
                 LossCurveResult.Point(measured: measured[i], predicted: predicted[i],
                                       controlled: controlledMean(rows: rows[i], control: control, predictor: predictor))
             }
-            curves.append(LossCurveResult.Curve(setting: setting, points: points))
+            let band = predictor.peakBandRange
+            curves.append(LossCurveResult.Curve(setting: setting, points: points, predictedBand: (band.lowerBound, band.upperBound)))
         }
         return LossCurveResult(configuration: c, curves: curves)
     }
@@ -247,6 +248,18 @@ package struct LossCurveResult: ExperimentOutput {
     public struct Curve: Sendable, Codable {
         public let setting: LossCurveExperiment.Setting
         public let points: [Point]
+        /// The first and last N of the predicted peak band (`LossCurvePredictor.peakBandRange`), grid or no
+        /// grid: the band may fall between two grid points; nil when not known.
+        public var predictedBandFirstN: Int? = nil
+        public var predictedBandLastN: Int? = nil
+
+        /// A curve from its setting, points and predicted band (first, last N).
+        public init(setting: LossCurveExperiment.Setting, points: [Point], predictedBand: (first: Int, last: Int)? = nil) {
+            self.setting = setting
+            self.points = points
+            predictedBandFirstN = predictedBand?.first
+            predictedBandLastN = predictedBand?.last
+        }
 
         /// Errors of the under- and overparameterized points, and of all of them.
         public var under: SideError { SideError(points.filter { $0.predicted.region == .underparameterized }) }
@@ -357,6 +370,9 @@ package struct LossCurveResult: ExperimentOutput {
                         name: "the predicted mean (the law's skew)")
     }
 
+    /// The verdict rows written into `loss-curve.json` and printed: `comparisonRows`.
+    package var verdictRows: [ComparisonRow] { comparisonRows }
+
     static func percent(_ x: Double?) -> String { x.map { String(format: "%.1f%%", 100 * $0) } ?? "—" }
 
     /// The columns of `loss-curve.csv`.
@@ -395,12 +411,10 @@ package struct LossCurveResult: ExperimentOutput {
             }
             lines.append(line)
         }
-        let verdicts = comparisonRows
-        let failed = verdicts.filter { $0.verdict == .disagree }.count
-        let inconclusive = verdicts.filter { $0.verdict == .inconclusive }.count
-        lines.append("  verdicts: \(verdicts.count - failed - inconclusive) of \(verdicts.count) rows agree, \(inconclusive) inconclusive, \(failed) disagree (each precision derived from the competing prediction it must tell apart; see the rows)")
+        let verdicts = verdictRows
+        lines.append("  verdicts: \(ComparisonRow.countText(verdicts)) (each precision derived from the competing prediction it must tell apart; see the rows)")
         for row in verdicts {
-            lines.append("    \(row.verdict.rawValue): \(row.quantity)" + (row.pointZScores.map { " z = [\($0.map { String(format: "%+.1f", $0) }.joined(separator: ", "))]" } ?? ""))
+            lines.append("    \(row.textLine)" + (row.pointZScores.map { "; z = [\($0.map { String(format: "%+.1f", $0) }.joined(separator: ", "))]" } ?? ""))
         }
         lines.append("  rule: \(Self.errorRule)")
         return lines.joined(separator: "\n")

@@ -2,7 +2,8 @@ import Foundation
 import SVGPlot
 
 /// Figures of sweeps: loss against N (top panel) and against D (bottom panel), with fits, theory slopes
-/// and, where the theory applies (sparse linear data), the predicted loss curve (det, dash-dotted).
+/// and, where the theory applies (sparse linear data), the predicted loss curve (det, dash-dotted); the
+/// first series of a panel (the sparse sweep) in filled markers drawn on top, the others open.
 package enum SweepFigures {
     /// Two panels (N-sweeps, D-sweeps) for a set of series; dashed slopes α_N on N, α_N and α_D on D, named
     /// `theoryName`; legends outside the frames, so they never cover data.
@@ -15,7 +16,12 @@ package enum SweepFigures {
             for (i, s) in chosen.enumerated() {
                 let color = Color.cycle[(series.firstIndex { $0.name == s.name } ?? i) % Color.cycle.count]
                 let x = s.points.map { Double(variable == .n ? $0.n : $0.d) }
-                drawn.append(FigureStyle.measured(x: x, y: s.points.map(\.lossMean), se: s.points.map(\.lossStandardError), label: s.name, color: color, marker: markers[i % 4]))
+                var measured = FigureStyle.measured(x: x, y: s.points.map(\.lossMean), se: s.points.map(\.lossStandardError), label: s.name, color: color, marker: markers[i % 4])
+                // Sweeps share their x and often their loss: the first series' filled markers lie on top (layer),
+                // the later ones' are open and larger, so both stay visible where they coincide.
+                measured.layer = chosen.count - i
+                if i > 0 { measured.marker = Marker(markers[i % 4], size: 9, filled: false) }
+                drawn.append(measured)
                 let predicted = PredictedCurves.means(s.points)
                 if predicted.contains(where: { $0 != nil }) {
                     drawn.append(FigureStyle.theoryCurve(x: x, y: predicted.map { $0 ?? .nan }, label: "predicted curve (det), \(s.name)", color: color, dash: .dashDotted))
