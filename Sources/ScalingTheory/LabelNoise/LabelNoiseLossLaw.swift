@@ -12,6 +12,9 @@ import ScalingAnalysis
 public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
     /// The quantile levels reported: 10, 25, 50, 75 and 90%.
     public static let levels: [Double] = [0.1, 0.25, 0.5, 0.75, 0.9]
+    /// Coordinates seen at most this many times are fitted jointly where they share samples
+    /// (`SharedSampleFit`); the others are decoupled (docs/theory-label-noise.md).
+    static let rareCount = 4
 
     /// Noise standard deviation σ ≥ 0.
     public let noise: Double
@@ -38,7 +41,7 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
     public let explicitCoordinates: Int
 
     /// The law at (N, D) for `parameters`; `draws` Monte Carlo draws (default 20 000, fewer when the
-    /// explicit coordinates are many: at most 4·10⁸ coordinate draws), seeded. Throws for σ < 0, D < 1, N < 1.
+    /// explicit and observed coordinates are many: at most 4·10⁷ cost units, never below 2 000), seeded. Throws for σ < 0, D < 1, N < 1.
     public init(parameters: DataParameters, noise sigma: Double, featureCount: Double?, sampleCount: Int,
                 draws requested: Int = 20_000, seed: UInt64 = 1) throws {
         guard sigma.isFinite, sigma >= 0 else {
@@ -57,7 +60,10 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
         let wanted = beta > 0 ? pow(100 * d, 1 / beta) : Double.infinity
         let near = Int(min(Double(m ?? Int.max), min(Double(1 << 18), wanted.rounded(.up))))
         explicitCoordinates = near
-        draws = max(2000, min(requested, 400_000_000 / max(1, near)))
+        // Cost per draw ≈ one binomial per explicit coordinate plus ~20 of them per observed coordinate (the
+        // rare ones' samples, components and fits): at most 4·10⁷ such units, never below 2 000 draws.
+        let units = Double(near) + 20 * parameters.expectedObservedCoordinates(sampleCount: d)
+        draws = max(2000, min(requested, Int(4e7 / max(1, units))))
         singletonScale = Self.singletonScale(parameters, sampleCount: d)
         if beta > 1, m == nil {
             let c = exp(lgamma(1.5 - 1 / beta)) / beta
@@ -108,6 +114,7 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
         let p = (1...max(1, near)).map(parameters.activationProbability)
         let a = (1...max(1, near)).map(parameters.activeVariance)
         let lambda = (1...max(1, near)).map(parameters.marginalVariance)
+        let unseen = p.map { exp(d * log1p(-$0)) }
         let hasFar = m.map { $0 > near } ?? true
         // Far region i > near: total variance, and Poisson intensities of coordinates seen k = 1, 2, 3 times.
         let farVariance = hasFar ? Zeta.powerSum(s, from: near + 1, through: m) : 0
@@ -126,36 +133,43 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
         noiseParts.reserveCapacity(draws)
         var outside = 0
         for _ in 0..<draws {
-            var noisePart = 0.0, tail = farVariance, fittedNorm = 0.0, observed = 0
-            func observe(_ k: Int, p pi: Double, a ai: Double) {
-                observed += 1
-                let g = rng.normal(), chi = rng.chiSquared(k)
-                noisePart += variance * pi * g * g / chi
-                if featureCount != nil {
-                    let w = rng.normal() + sigma * g / (ai * chi).squareRoot()
-                    fittedNorm += w * w
-                }
-            }
+            var noisePart = 0.0, tail = farVariance, fittedNorm = 0.0
+            var rare: [SharedSampleFit.Rare] = [], frequent: [SharedSampleFit.Frequent] = []
             for i in 0..<near {
-                let k = rng.binomial(sampleCount, p[i])
-                if k == 0 { tail += lambda[i] } else { observe(k, p: p[i], a: a[i]) }
+                let k = rng.binomial(sampleCount, p[i], zeroProbability: unseen[i])
+                if k == 0 {
+                    tail += lambda[i]
+                } else if k <= rareCount {
+                    rare.append(.init(p: p[i], a: a[i], k: k))
+                } else {
+                    let error = sigma * rng.normal() / (a[i] * rng.chiSquared(k)).squareRoot()
+                    noisePart += lambda[i] * error * error
+                    if featureCount != nil {
+                        let w = rng.normal() + error
+                        fittedNorm += w * w
+                    }
+                    frequent.append(.init(p: p[i], a: a[i], error: error))
+                }
             }
             for (j, mu) in intensities.enumerated() where mu > 0 {
                 let k = j + 1
                 for _ in 0..<rng.poisson(mu) {
                     let i = farIndex(gamma: Double(k) * beta, from: near, to: m, u: rng.uniform())
                     tail -= parameters.marginalVariance(i)
-                    observe(k, p: parameters.activationProbability(i), a: parameters.activeVariance(i))
+                    rare.append(.init(p: parameters.activationProbability(i), a: parameters.activeVariance(i), k: k))
                 }
             }
+            let shared = SharedSampleFit(rare: rare, frequent: frequent, sampleCount: sampleCount, sigma: sigma, rng: &rng)
+            noisePart += shared.excess - shared.noiselessExcess
+            fittedNorm += shared.fittedNorm
             tail = max(0, tail)
             var factor = 1.0
             if let n = featureCount {
-                let room = n - Double(observed) - 1
+                let room = n - Double(frequent.count + shared.rank) - 1
                 if room <= 0 { outside += 1 }
                 factor += fittedNorm / max(1, room)
             }
-            excess.append(noisePart + tail * factor)
+            excess.append(noisePart + shared.noiselessExcess + tail * factor)
             noiseParts.append(noisePart)
         }
         return (excess, noiseParts, outside)
