@@ -2,13 +2,14 @@ import Foundation
 import ScalingAnalysis
 
 /// OUR OWN law of the excess loss with label noise σ in the model-rich ridgeless regime (docs/theory.md §7.4,
-/// docs/theory-label-noise.md), over data, features, teacher and noise, in the decoupled approximation:
-/// coordinate i, seen k_i ~ Binomial(D, p_i) times, is fitted from its own k_i samples alone, so it adds
-/// σ²p_i·χ²₁/χ²_k (realized noise; k = 1 is the stable-½ singleton term σ²p_i·(ε/Z)²); an unseen one adds
-/// λ_i·(1 + ‖ŵ_S‖²/(N − K − 1)) (the expected-tail loss with the finite-N norm of the fitted readout).
-/// Combined by a seeded Monte Carlo of these independent per-coordinate laws (not of the model).
-/// Neglected: coordinates that share samples (a singleton's residual also carries the errors of the
-/// other coordinates of its sample; two singletons in one sample are split), rank cutoffs, ridge.
+/// docs/theory-label-noise.md), over data, features, teacher and noise. Coordinate i is seen k_i ~ Binomial(D, p_i)
+/// times; those seen at most `rareCount` times get their samples drawn and are fitted exactly (minimum norm)
+/// jointly with the others of the samples they share (`SharedSampleFit`); a coordinate seen more often is fitted
+/// from its own samples (σ²p_i·χ²₁/χ²_k), and its error enters the shared samples' residuals; an unseen one adds
+/// λ_i·(1 + ‖ŵ_S‖²/(N − rank − 1)) (the expected-tail loss with the mean finite-N readout norm).
+/// Combined by a seeded Monte Carlo over the incidence structure and amplitudes (not the model's solver).
+/// Neglected: the coupling among coordinates seen more than `rareCount` times (O(1/k)), the spread of the
+/// readout norm over W, rank cutoffs, ridge.
 public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
     /// The quantile levels reported: 10, 25, 50, 75 and 90%.
     public static let levels: [Double] = [0.1, 0.25, 0.5, 0.75, 0.9]
