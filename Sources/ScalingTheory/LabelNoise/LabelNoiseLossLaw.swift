@@ -111,7 +111,6 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
                        draws: Int, seed: UInt64) -> (excess: [Double], noise: [Double], outside: Int) {
         let d = Double(sampleCount), beta = parameters.beta, s = parameters.varianceExponent
         let m = parameters.inputDimension.finiteValue
-        let variance = sigma * sigma
         let p = (1...max(1, near)).map(parameters.activationProbability)
         let a = (1...max(1, near)).map(parameters.activeVariance)
         let lambda = (1...max(1, near)).map(parameters.marginalVariance)
