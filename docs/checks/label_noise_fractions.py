@@ -6,7 +6,9 @@ Reads the per-seed rows of a results store exported with
 (rows measured by `sparse-scaling sweep --noise σ --seeds S`), groups them by (α, β, N, D, σ), asks
     sparse-scaling theory --alpha α --beta β --n N --d D --noise σ --format json
 for the predicted q10…q90 of the excess loss (`loss_quantiles`), and prints per setting the measured
-quantiles, the fraction of seeds below each predicted quantile, and z = (fraction − q)/√(q(1 − q)/S).
+quantiles, the fraction of seeds below each predicted quantile, z = (fraction − q)/√(q(1 − q)/S), and the
+experiment's median row: the order-statistic 95% CI of the median (the project's SampleQuantiles rule) and
+whether the predicted median lies in it.
 Usage: python3 docs/checks/label_noise_fractions.py BINARY results.csv
 """
 import csv, json, math, subprocess, sys
@@ -44,7 +46,23 @@ def main(binary, path):
             frac = sum(1 for x in s if x < p) / count
             z = (frac - q) / math.sqrt(q * (1 - q) / count)
             cells.append(f"{frac:.3f} ({z:+.2f})")
-        print("  below (z)  " + " ".join(cells), flush=True)
+        print("  below (z)  " + " ".join(cells))
+        lo, hi = median_interval(s)
+        verdict = "agree" if lo <= predicted[2] <= hi else "disagree"
+        print(f"  median row: predicted {predicted[2]:.4g}, 95% CI [{lo:.4g}, {hi:.4g}] -> {verdict}", flush=True)
+
+
+def median_interval(sorted_values):
+    """[x_(j), x_(n+1-j)] with the largest j whose coverage 1 - 2 P(Bin(n, 1/2) <= j - 1) is >= 0.95."""
+    n = len(sorted_values)
+    best, cdf = 1, 0.0
+    for j in range(1, max(1, n // 2) + 1):
+        cdf += math.comb(n, j - 1) / 2.0 ** n
+        if 1 - 2 * cdf >= 0.95:
+            best = j
+        else:
+            break
+    return sorted_values[best - 1], sorted_values[n - best]
 
 
 if __name__ == "__main__":
