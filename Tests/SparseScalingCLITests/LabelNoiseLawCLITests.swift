@@ -33,3 +33,16 @@ struct LabelNoiseLawCLITests {
         }
     }
 }
+
+/// `theory --noise` refuses sizes whose law would take minutes (E[K(D)] > 2·10⁴), naming --d, before any work.
+@Suite("Label-noise law size limit")
+struct LabelNoiseLawLimitTests {
+    @Test("β = 1.5, D = 1e7 (E[K] ≈ 1.2e5): one-line error naming --d, exit 2")
+    func refusesTooManyObservedCoordinates() throws {
+        try withTemporaryFolder { folder in
+            let run = try CLI.run(["theory", "--beta", "1.5", "--noise", "0.1", "--n", "1e6", "--d", "1e7"], in: folder)
+            #expect(run.status == 2)
+            #expect(run.stderr.hasPrefix("error:") && run.stderr.contains("--d") && run.stdout.isEmpty, "\(run.stderr)")
+        }
+    }
+}

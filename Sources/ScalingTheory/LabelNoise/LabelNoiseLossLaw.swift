@@ -42,7 +42,8 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
     public let explicitCoordinates: Int
 
     /// The law at (N, D) for `parameters`; `draws` Monte Carlo draws (default 20 000, fewer when the
-    /// explicit and observed coordinates are many: at most 4·10⁷ cost units, never below 2 000), seeded. Throws for σ < 0, D < 1, N < 1.
+    /// explicit and observed coordinates are many: at most 4·10⁷ cost units, never below 2 000), seeded. Throws for σ < 0, D < 1,
+    /// N < 1, and E[K(D)] > 2·10⁴ (the cost of a draw grows with the observed coordinates).
     public init(parameters: DataParameters, noise sigma: Double, featureCount: Double?, sampleCount: Int,
                 draws requested: Int = 20_000, seed: UInt64 = 1) throws {
         guard sigma.isFinite, sigma >= 0 else {
@@ -51,6 +52,13 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
         guard sampleCount >= 1 else { throw ParameterError.invalid(parameter: .sampleCount, value: "\(sampleCount)", allowed: "an integer ≥ 1") }
         if let n = featureCount, !(n.isFinite && n >= 1) {
             throw ParameterError.invalid(parameter: .featureCount, value: "\(n)", allowed: "a finite number ≥ 1")
+        }
+        // Every draw fits each observed coordinate, so the cost grows with E[K(D)]: refused beyond 2·10⁴.
+        let expectedObserved = parameters.expectedObservedCoordinates(sampleCount: Double(sampleCount))
+        guard expectedObserved <= 2e4 else {
+            throw ParameterError.invalid(
+                parameter: .sampleCount, value: "\(sampleCount)",
+                allowed: "a D with at most 2e4 expected observed coordinates when the label-noise law is asked for (here E[K] = \(String(format: "%.3g", expectedObserved)))")
         }
         noise = sigma
         self.featureCount = featureCount
@@ -63,7 +71,7 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
         explicitCoordinates = near
         // Cost per draw ≈ one binomial per explicit coordinate plus ~20 of them per observed coordinate (the
         // rare ones' samples, components and fits): at most 4·10⁷ such units, never below 2 000 draws.
-        let units = Double(near) + 20 * parameters.expectedObservedCoordinates(sampleCount: d)
+        let units = Double(near) + 20 * expectedObserved
         draws = max(2000, min(requested, Int(4e7 / max(1, units))))
         singletonScale = Self.singletonScale(parameters, sampleCount: d)
         if beta > 1, m == nil {
@@ -175,7 +183,8 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
         return (excess, noiseParts, outside)
     }
 
-    /// An index i > `from` drawn with probability ∝ i^−γ (continuous inverse CDF on [from + ½, M + ½], rounded).
+    /// An index i > `from` drawn with probability ∝ i^−γ (continuous inverse CDF on [from + ½, M + ½], rounded,
+    /// at most 2^62).
     static func farIndex(gamma: Double, from lo: Int, to m: Int?, u: Double) -> Int {
         let a = Double(lo) + 0.5, b = m.map { Double($0) + 0.5 }
         let x: Double
@@ -186,7 +195,9 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
             let fa = pow(a, e), fb = b.map { pow($0, e) } ?? 0
             x = pow(fa + u * (fb - fa), 1 / e)
         }
-        let i = Int(min(x.rounded(), Double(m ?? Int.max)))
+        // Capped at M and at 2^62 (the simulator's index cap; Double(Int.max) would not convert back to Int).
+        let cap = min(Double(m ?? Int.max), 0x1p62)
+        let i = x.isFinite && x < cap ? Int(x.rounded()) : Int(cap)
         return max(lo + 1, i)
     }
 }
