@@ -62,7 +62,7 @@ let package = Package(
         // Helpers shared by test targets: file-state snapshots, a seeded generator, the heavy tier's `.heavy` trait.
         .target(name: "TestSupport", dependencies: ["ScalingAnalysis"], path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "ScalingTheoryTests", dependencies: ["ScalingTheory", "TestSupport"]),
+        .testTarget(name: "ScalingTheoryTests", dependencies: ["ScalingTheory", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "ScalingAnalysisTests", dependencies: ["ScalingAnalysis"]),
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot"]),
         .testTarget(name: "ScalingCalibrationTests", dependencies: ["ScalingCalibration", "TestSupport"], exclude: ["Fixtures"]),

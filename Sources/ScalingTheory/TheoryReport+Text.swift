@@ -59,7 +59,7 @@ extension TheoryReport: CustomStringConvertible {
             let names = ["q10", "q25", "q50", "q75", "q90"]
             if let q = lossQuantiles, let t = testLossQuantiles {
                 for (k, name) in names.enumerated() {
-                    rows.append(("excess loss \(name) (ours)", f(q.values[k]), "model-rich ridgeless, decoupled law (docs/theory-label-noise.md)"))
+                    rows.append(("excess loss \(name) (ours)", f(q.values[k]), "model-rich ridgeless, shared samples fitted jointly (docs/theory-label-noise.md)"))
                 }
                 for (k, name) in names.enumerated() {
                     rows.append(("test loss \(name) (ours)", f(t.values[k]), "excess + σ²"))

@@ -58,7 +58,7 @@ public struct TheoryReport: Hashable, Sendable, Codable {
     /// Label-noise σ, if given (`--noise`).
     @NullWhenAbsent public private(set) var noise: Double?
     /// OUR predicted quantiles of the excess loss with label noise σ (needs σ, N and D; model-rich ridgeless,
-    /// decoupled law of `LabelNoiseLossLaw`).
+    /// the law of `LabelNoiseLossLaw`, shared samples fitted jointly).
     @NullWhenAbsent public private(set) var lossQuantiles: LossQuantiles?
     /// The same quantiles of the test loss, excess + σ².
     @NullWhenAbsent public private(set) var testLossQuantiles: LossQuantiles?

@@ -2,16 +2,20 @@ import Foundation
 import ScalingAnalysis
 
 /// OUR OWN law of the excess loss with label noise σ in the model-rich ridgeless regime (docs/theory.md §7.4,
-/// docs/theory-label-noise.md), over data, features, teacher and noise, in the decoupled approximation:
-/// coordinate i, seen k_i ~ Binomial(D, p_i) times, is fitted from its own k_i samples alone, so it adds
-/// σ²p_i·χ²₁/χ²_k (realized noise; k = 1 is the stable-½ singleton term σ²p_i·(ε/Z)²); an unseen one adds
-/// λ_i·(1 + ‖ŵ_S‖²/(N − K − 1)) (the expected-tail loss with the finite-N norm of the fitted readout).
-/// Combined by a seeded Monte Carlo of these independent per-coordinate laws (not of the model).
-/// Neglected: coordinates that share samples (a singleton's residual also carries the errors of the
-/// other coordinates of its sample; two singletons in one sample are split), rank cutoffs, ridge.
+/// docs/theory-label-noise.md), over data, features, teacher and noise. Coordinate i is seen k_i ~ Binomial(D, p_i)
+/// times; those seen at most `rareCount` times get their samples drawn and are fitted exactly (minimum norm)
+/// jointly with the others of the samples they share (`SharedSampleFit`); a coordinate seen more often is fitted
+/// from its own samples (σ²p_i·χ²₁/χ²_k), and its error enters the shared samples' residuals; an unseen one adds
+/// λ_i·(1 + ‖ŵ_S‖²/(N − rank − 1)) (the expected-tail loss with the mean finite-N readout norm).
+/// Combined by a seeded Monte Carlo over the incidence structure and amplitudes (not the model's solver).
+/// Neglected: the coupling among coordinates seen more than `rareCount` times (O(1/k)), the spread of the
+/// readout norm over W, rank cutoffs, ridge.
 public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
     /// The quantile levels reported: 10, 25, 50, 75 and 90%.
     public static let levels: [Double] = [0.1, 0.25, 0.5, 0.75, 0.9]
+    /// Coordinates seen at most this many times are fitted jointly where they share samples
+    /// (`SharedSampleFit`); the others are decoupled (docs/theory-label-noise.md).
+    static let rareCount = 4
 
     /// Noise standard deviation σ ≥ 0.
     public let noise: Double
@@ -38,7 +42,8 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
     public let explicitCoordinates: Int
 
     /// The law at (N, D) for `parameters`; `draws` Monte Carlo draws (default 20 000, fewer when the
-    /// explicit coordinates are many: at most 4·10⁸ coordinate draws), seeded. Throws for σ < 0, D < 1, N < 1.
+    /// explicit and observed coordinates are many: at most 4·10⁷ cost units, never below 2 000), seeded. Throws for σ < 0, D < 1,
+    /// N < 1, and E[K(D)] > 2·10⁴ (the cost of a draw grows with the observed coordinates).
     public init(parameters: DataParameters, noise sigma: Double, featureCount: Double?, sampleCount: Int,
                 draws requested: Int = 20_000, seed: UInt64 = 1) throws {
         guard sigma.isFinite, sigma >= 0 else {
@@ -47,6 +52,13 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
         guard sampleCount >= 1 else { throw ParameterError.invalid(parameter: .sampleCount, value: "\(sampleCount)", allowed: "an integer ≥ 1") }
         if let n = featureCount, !(n.isFinite && n >= 1) {
             throw ParameterError.invalid(parameter: .featureCount, value: "\(n)", allowed: "a finite number ≥ 1")
+        }
+        // Every draw fits each observed coordinate, so the cost grows with E[K(D)]: refused beyond 2·10⁴.
+        let expectedObserved = parameters.expectedObservedCoordinates(sampleCount: Double(sampleCount))
+        guard expectedObserved <= 2e4 else {
+            throw ParameterError.invalid(
+                parameter: .sampleCount, value: "\(sampleCount)",
+                allowed: "a D with at most 2e4 expected observed coordinates when the label-noise law is asked for (here E[K] = \(String(format: "%.3g", expectedObserved)))")
         }
         noise = sigma
         self.featureCount = featureCount
@@ -57,7 +69,10 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
         let wanted = beta > 0 ? pow(100 * d, 1 / beta) : Double.infinity
         let near = Int(min(Double(m ?? Int.max), min(Double(1 << 18), wanted.rounded(.up))))
         explicitCoordinates = near
-        draws = max(2000, min(requested, 400_000_000 / max(1, near)))
+        // Cost per draw ≈ one binomial per explicit coordinate plus ~20 of them per observed coordinate (the
+        // rare ones' samples, components and fits): at most 4·10⁷ such units, never below 2 000 draws.
+        let units = Double(near) + 20 * expectedObserved
+        draws = max(2000, min(requested, Int(4e7 / max(1, units))))
         singletonScale = Self.singletonScale(parameters, sampleCount: d)
         if beta > 1, m == nil {
             let c = exp(lgamma(1.5 - 1 / beta)) / beta
@@ -104,10 +119,10 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
                        draws: Int, seed: UInt64) -> (excess: [Double], noise: [Double], outside: Int) {
         let d = Double(sampleCount), beta = parameters.beta, s = parameters.varianceExponent
         let m = parameters.inputDimension.finiteValue
-        let variance = sigma * sigma
         let p = (1...max(1, near)).map(parameters.activationProbability)
         let a = (1...max(1, near)).map(parameters.activeVariance)
         let lambda = (1...max(1, near)).map(parameters.marginalVariance)
+        let unseen = p.map { exp(d * log1p(-$0)) }
         let hasFar = m.map { $0 > near } ?? true
         // Far region i > near: total variance, and Poisson intensities of coordinates seen k = 1, 2, 3 times.
         let farVariance = hasFar ? Zeta.powerSum(s, from: near + 1, through: m) : 0
@@ -126,42 +141,50 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
         noiseParts.reserveCapacity(draws)
         var outside = 0
         for _ in 0..<draws {
-            var noisePart = 0.0, tail = farVariance, fittedNorm = 0.0, observed = 0
-            func observe(_ k: Int, p pi: Double, a ai: Double) {
-                observed += 1
-                let g = rng.normal(), chi = rng.chiSquared(k)
-                noisePart += variance * pi * g * g / chi
-                if featureCount != nil {
-                    let w = rng.normal() + sigma * g / (ai * chi).squareRoot()
-                    fittedNorm += w * w
-                }
-            }
+            var noisePart = 0.0, tail = farVariance, fittedNorm = 0.0
+            var rare: [SharedSampleFit.Rare] = [], frequent: [SharedSampleFit.Frequent] = []
             for i in 0..<near {
-                let k = rng.binomial(sampleCount, p[i])
-                if k == 0 { tail += lambda[i] } else { observe(k, p: p[i], a: a[i]) }
+                let k = rng.binomial(sampleCount, p[i], zeroProbability: unseen[i])
+                if k == 0 {
+                    tail += lambda[i]
+                } else if k <= rareCount {
+                    rare.append(.init(p: p[i], a: a[i], k: k))
+                } else {
+                    let error = sigma * rng.normal() / (a[i] * rng.chiSquared(k)).squareRoot()
+                    noisePart += lambda[i] * error * error
+                    if featureCount != nil {
+                        let w = rng.normal() + error
+                        fittedNorm += w * w
+                    }
+                    frequent.append(.init(p: p[i], a: a[i], error: error))
+                }
             }
             for (j, mu) in intensities.enumerated() where mu > 0 {
                 let k = j + 1
                 for _ in 0..<rng.poisson(mu) {
                     let i = farIndex(gamma: Double(k) * beta, from: near, to: m, u: rng.uniform())
                     tail -= parameters.marginalVariance(i)
-                    observe(k, p: parameters.activationProbability(i), a: parameters.activeVariance(i))
+                    rare.append(.init(p: parameters.activationProbability(i), a: parameters.activeVariance(i), k: k))
                 }
             }
+            let shared = SharedSampleFit(rare: rare, frequent: frequent, sampleCount: sampleCount, sigma: sigma, rng: &rng)
+            noisePart += shared.excess - shared.noiselessExcess
+            fittedNorm += shared.fittedNorm
             tail = max(0, tail)
             var factor = 1.0
             if let n = featureCount {
-                let room = n - Double(observed) - 1
+                let room = n - Double(frequent.count + shared.rank) - 1
                 if room <= 0 { outside += 1 }
                 factor += fittedNorm / max(1, room)
             }
-            excess.append(noisePart + tail * factor)
+            excess.append(noisePart + shared.noiselessExcess + tail * factor)
             noiseParts.append(noisePart)
         }
         return (excess, noiseParts, outside)
     }
 
-    /// An index i > `from` drawn with probability ∝ i^−γ (continuous inverse CDF on [from + ½, M + ½], rounded).
+    /// An index i > `from` drawn with probability ∝ i^−γ (continuous inverse CDF on [from + ½, M + ½], rounded,
+    /// at most 2^62).
     static func farIndex(gamma: Double, from lo: Int, to m: Int?, u: Double) -> Int {
         let a = Double(lo) + 0.5, b = m.map { Double($0) + 0.5 }
         let x: Double
@@ -172,7 +195,9 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
             let fa = pow(a, e), fb = b.map { pow($0, e) } ?? 0
             x = pow(fa + u * (fb - fa), 1 / e)
         }
-        let i = Int(min(x.rounded(), Double(m ?? Int.max)))
+        // Capped at M and at 2^62 (the simulator's index cap; Double(Int.max) would not convert back to Int).
+        let cap = min(Double(m ?? Int.max), 0x1p62)
+        let i = x.isFinite && x < cap ? Int(x.rounded()) : Int(cap)
         return max(lo + 1, i)
     }
 }

@@ -43,14 +43,15 @@ struct LawSampler {
 
     /// Binomial(n, p): inversion when the smaller of n·p, n·(1 − p) is below 30, otherwise the normal
     /// approximation rounded and clamped (its error is below 1/√30 of a count that only enters through χ²_k).
-    mutating func binomial(_ n: Int, _ p: Double) -> Int {
+    /// `zeroProbability`, if given, is (1 − p)^n precomputed (it saves the exp and log of every call).
+    mutating func binomial(_ n: Int, _ p: Double, zeroProbability: Double? = nil) -> Int {
         if p >= 1 { return n }
         if p <= 0 || n == 0 { return 0 }
         let flip = p > 0.5, q = flip ? 1 - p : p
         let mean = Double(n) * q
         var k: Int
         if mean < 30 {
-            var pmf = exp(Double(n) * log1p(-q)), cdf = pmf, u = uniform()
+            var pmf = (flip ? nil : zeroProbability) ?? exp(Double(n) * log1p(-q)), cdf = pmf, u = uniform()
             k = 0
             let ratio = q / (1 - q)
             while u > cdf && k < n {

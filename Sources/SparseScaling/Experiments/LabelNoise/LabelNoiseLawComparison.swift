@@ -45,7 +45,7 @@ package struct LabelNoiseLawComparison: Sendable, Codable {
     package func medianRow(alpha: Double) -> ComparisonRow {
         let g = fourSignificantDigits
         return ComparisonRow(
-            quantity: "label noise law (OURS, decoupled) α = \(g(alpha)), β = \(g(beta)), σ² = \(g(labelNoiseVariance)), N = \(n), D = \(d): median excess loss (95% CI: order statistics over \(losses.count) seeds)",
+            quantity: "label noise law (OURS, shared samples fitted jointly) α = \(g(alpha)), β = \(g(beta)), σ² = \(g(labelNoiseVariance)), N = \(n), D = \(d): median excess loss (95% CI: order statistics over \(losses.count) seeds)",
             predicted: predicted[2], measured: measured[2], standardError: nil,
             interval: medianLower.flatMap { lo in medianUpper.map { (lo, $0) } }, tolerance: nil)
     }

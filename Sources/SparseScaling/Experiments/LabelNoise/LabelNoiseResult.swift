@@ -236,14 +236,14 @@ package struct LabelNoiseResult: ExperimentOutput {
             lines.append(line)
         }
         if !law.isEmpty {
-            lines.append("  law check (OURS, docs/theory-label-noise.md; model-rich ridgeless, decoupled coordinates: coordinates that share samples and rank cutoffs neglected), excess loss q10/q25/q50/q75/q90 measured vs predicted, and the fraction of seeds below each predicted quantile:")
+            lines.append("  law check (OURS, docs/theory-label-noise.md; model-rich ridgeless: coordinates seen ≤ 4 times fitted jointly where they share samples, the others decoupled; finite N through the mean readout norm), excess loss q10/q25/q50/q75/q90 measured vs predicted, and the fraction of seeds below each predicted quantile:")
             for p in law {
                 lines.append("    β = \(g(p.beta)), D = \(p.d), N = \(p.n): measured \(p.measured.map(g).joined(separator: "/")); predicted \(p.predicted.map(g).joined(separator: "/")); below \(p.fractionBelow.map { String(format: "%.2f", $0) }.joined(separator: "/")) (± \(String(format: "%.2f", p.fractionStandardError[2])) at q50)")
             }
             for s in lawSlopes {
                 lines.append("    β = \(g(s.beta)): slope of the median in D measured \(g(s.measured)) [\(g(s.lower)), \(g(s.upper))], law \(g(s.predicted)) at the same D (asymptote 2/β − 1 = \(g(s.asymptotic)))")
             }
-            lines.append("    where the law is still open: β < 2 far from the asymptote (many coordinates seen 2–3 times share samples with singletons; the decoupled law is too light there) — such rows may disagree")
+            lines.append("    not covered by the law (a row there may disagree): K close to N (it uses the mean of the readout norm over W, not its spread), rank cutoffs above ~1e-10, ridge, the underparameterized side")
         }
         let heavy = heavyTailRows.filter { $0.labelNoiseVariance > 0 }
         if !heavy.isEmpty {
