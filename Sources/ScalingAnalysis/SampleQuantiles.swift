@@ -45,16 +45,24 @@ public struct SampleQuantiles: Sendable, Codable, Hashable {
     /// The narrowest symmetric order-statistic interval [x₍ⱼ₎, x₍ₙ₊₁₋ⱼ₎] whose coverage of the median,
     /// 1 − 2·P(Bin(n, ½) ≤ j − 1), is at least `confidence`; nil when even j = 1 falls short.
     static func medianInterval(_ sorted: [Double], confidence: Double) -> ConfidenceInterval? {
-        let n = sorted.count
-        // P(Bin(n, ½) ≤ m) accumulated in log space (n up to 10⁵ seeds).
-        var cdf = 0.0
-        var best: Int?
-        for j in 1...max(1, n / 2) {
-            let m = j - 1
-            cdf += exp(lgamma(Double(n + 1)) - lgamma(Double(m + 1)) - lgamma(Double(n - m + 1)) - Double(n) * log(2))
-            if 1 - 2 * cdf >= confidence { best = j } else { break }
+        quantileInterval(sorted, 0.5, confidence: confidence)
+    }
+
+    /// The equal-tailed order-statistic interval [x₍ⱼ₎, x₍ₖ₎] that covers the p-quantile of any continuous law
+    /// with probability P(j ≤ Bin(n, p) ≤ k − 1) ≥ `confidence`: j the largest rank with P(Bin ≤ j − 1) ≤ (1 − c)/2,
+    /// k the smallest with P(Bin ≤ k − 1) ≥ (1 + c)/2; nil when either rank falls outside 1…n.
+    public static func quantileInterval(_ sorted: [Double], _ p: Double, confidence: Double) -> ConfidenceInterval? {
+        let n = sorted.count, tail = (1 - confidence) / 2
+        guard n > 0 else { return nil }
+        // j − 1 = the largest m with F(m) ≤ tail, i.e. one below the smallest m with F(m) > tail.
+        var (low, high) = (0, n)
+        while low < high {
+            let mid = (low + high) / 2
+            if BinomialDistribution.cdf(mid, trials: n, probability: p) > tail { high = mid } else { low = mid + 1 }
         }
-        guard let j = best else { return nil }
-        return ConfidenceInterval(lower: sorted[j - 1], upper: sorted[n - j], level: confidence)
+        let j = low
+        let k = BinomialDistribution.quantile(1 - tail, trials: n, probability: p) + 1
+        guard j >= 1, k <= n else { return nil }
+        return ConfidenceInterval(lower: sorted[j - 1], upper: sorted[k - 1], level: confidence)
     }
 }

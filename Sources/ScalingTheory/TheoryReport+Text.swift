@@ -58,8 +58,11 @@ extension TheoryReport: CustomStringConvertible {
             rows.append(("singleton scale s(D)", f(singletonScale), "(Σ √p_i·D p_i (1 − p_i)^(D−1))², stable-½ law of the seen-once part"))
             let names = ["q10", "q25", "q50", "q75", "q90"]
             if let q = lossQuantiles, let t = testLossQuantiles {
+                let draws = lawDraws.map { "\($0) Monte Carlo draws" } ?? "Monte Carlo"
                 for (k, name) in names.enumerated() {
-                    rows.append(("excess loss \(name) (ours)", f(q.values[k]), "model-rich ridgeless, shared samples fitted jointly (docs/theory-label-noise.md)"))
+                    let ci = lossQuantileIntervals?[k].map { "95% CI [\(f($0.lower)), \(f($0.upper))] over \(draws) (order statistics)" }
+                        ?? "\(draws): too few to bracket this quantile"
+                    rows.append(("excess loss \(name) (ours)", f(q.values[k]), "model-rich ridgeless, shared samples fitted jointly (docs/theory-label-noise.md); \(ci)"))
                 }
                 for (k, name) in names.enumerated() {
                     rows.append(("test loss \(name) (ours)", f(t.values[k]), "excess + σ²"))

@@ -1,4 +1,5 @@
 import Foundation
+import ScalingAnalysis
 
 /// Every closed-form prediction of docs/theory.md §4 for one parameter set and, optionally, one (N, D).
 /// Encodes to JSON with snake_case keys; quantities that need N or D are null when absent.
@@ -62,6 +63,10 @@ public struct TheoryReport: Hashable, Sendable, Codable {
     @NullWhenAbsent public private(set) var lossQuantiles: LossQuantiles?
     /// The same quantiles of the test loss, excess + σ².
     @NullWhenAbsent public private(set) var testLossQuantiles: LossQuantiles?
+    /// The Monte Carlo 95% intervals of `lossQuantiles` (order statistics over the law's draws).
+    @NullWhenAbsent public private(set) var lossQuantileIntervals: [ConfidenceInterval?]?
+    /// How many Monte Carlo draws the label-noise law used.
+    @NullWhenAbsent public private(set) var lawDraws: Int?
     /// s(D) = (Σ √p_i·D p_i(1 − p_i)^(D−1))², the scale of the stable-½ singleton law (needs D and σ).
     @NullWhenAbsent public private(set) var singletonScale: Double?
     /// Fraction of the law's draws with K ≥ N − 1, where the model-rich law does not hold (needs σ, N, D).
@@ -88,6 +93,8 @@ public struct TheoryReport: Hashable, Sendable, Codable {
         case noise
         case lossQuantiles = "loss_quantiles"
         case testLossQuantiles = "test_loss_quantiles"
+        case lossQuantileIntervals = "loss_quantiles_monte_carlo_ci"
+        case lawDraws = "law_draws"
         case singletonScale = "singleton_scale"
         case outsideModelRichFraction = "outside_model_rich_fraction"
     }
@@ -146,6 +153,8 @@ public struct TheoryReport: Hashable, Sendable, Codable {
             if featureCount != nil {
                 lossQuantiles = LossQuantiles(law.excessQuantiles)
                 testLossQuantiles = LossQuantiles(law.testQuantiles)
+                lossQuantileIntervals = law.excessQuantileIntervals
+                lawDraws = law.draws
                 outsideModelRichFraction = law.outsideModelRichFraction
             }
         }

@@ -44,6 +44,30 @@ import Testing
         #expect(abs(Double(covered) / Double(trials) - 0.978515625) < 0.012)
     }
 
+    @Test func quantileIntervalRanksAndCoverage() throws {
+        // scipy: binom.cdf(m, 100, 0.1) first exceeds 0.025 at m = 5 and first reaches 0.975 at m = 16,
+        // so for n = 100, p = 0.1 the ranks are j = 5 (x₍₅₎) and k = 17 (x₍₁₇₎).
+        let sorted = (1...100).map(Double.init)
+        let interval = try #require(SampleQuantiles.quantileInterval(sorted, 0.1, confidence: 0.95))
+        #expect(interval.lower == 5 && interval.upper == 17)
+        // Too few samples to bracket the 10% quantile at 95%: x₍₁₎ covers it with probability 1 − 0.9ⁿ only.
+        #expect(SampleQuantiles.quantileInterval(Array(sorted.prefix(20)), 0.1, confidence: 0.95) == nil)
+        // Coverage of the 90% quantile of 1/U (true value 10) by n = 200 draws: ≥ 95% up to binomial error.
+        var state: UInt64 = 777
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (Double(state >> 11) + 0.5) / 9007199254740992
+        }
+        let trials = 2000
+        var covered = 0
+        for _ in 0..<trials {
+            let draws = (0..<200).map { _ in 1 / uniform() }.sorted()
+            if try #require(SampleQuantiles.quantileInterval(draws, 0.9, confidence: 0.95)).contains(10) { covered += 1 }
+        }
+        // 2000 trials: SE ≈ √(0.95·0.05/2000) = 0.0049; the exact coverage is ≥ 0.95, so 3 SE below it fails.
+        #expect(Double(covered) / Double(trials) >= 0.95 - 3 * 0.0049, "coverage \(covered) of \(trials)")
+    }
+
     @Test func refusesEmptyOrNonFinite() {
         #expect(throws: AnalysisError.self) { try SampleQuantiles(samples: []) }
         #expect(throws: AnalysisError.self) { try SampleQuantiles(samples: [1, .nan]) }

@@ -29,6 +29,9 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
     public let seed: UInt64
     /// Predicted q10, q25, q50, q75, q90 of the excess loss Σλ(w_eff − w*)² (expected tail).
     public let excessQuantiles: [Double]
+    /// The Monte Carlo uncertainty of `excessQuantiles`: distribution-free 95% order-statistic intervals
+    /// over the draws (nil where the draws are too few to bracket a quantile).
+    public let excessQuantileIntervals: [ConfidenceInterval?]
     /// The same quantiles of the noise part alone (excess with σ minus excess without, same data).
     public let noiseQuantiles: [Double]
     /// s(D) = (Σ_i √p_i · D p_i (1 − p_i)^(D−1))², the expected singleton scale, summed exactly.
@@ -83,6 +86,7 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
         let sample = Self.sample(parameters, sigma: sigma, featureCount: featureCount, sampleCount: sampleCount, near: near, draws: draws, seed: seed)
         let excess = sample.excess.sorted(), noiseOnly = sample.noise.sorted()
         excessQuantiles = Self.levels.map { SampleQuantiles.quantile(excess, $0) }
+        excessQuantileIntervals = Self.levels.map { SampleQuantiles.quantileInterval(excess, $0, confidence: 0.95) }
         noiseQuantiles = Self.levels.map { SampleQuantiles.quantile(noiseOnly, $0) }
         outsideModelRichFraction = Double(sample.outside) / Double(draws)
     }

@@ -31,8 +31,8 @@ public struct CalibrationCoverageResult: Sendable, Codable {
             let widths = intervals.map { $0.upper - $0.lower }.filter(\.isFinite).sorted()
             medianEstimate = estimates.isEmpty ? .nan : SampleQuantiles.quantile(estimates, 0.5)
             medianWidth = widths.isEmpty ? .nan : SampleQuantiles.quantile(widths, 0.5)
-            pBelowNinety = CurveCoverageTest.binomialCDF(covered, trials: tables, probability: 0.90)
-            pAboveNinetyNine = 1 - CurveCoverageTest.binomialCDF(covered - 1, trials: tables, probability: 0.99)
+            pBelowNinety = BinomialDistribution.cdf(covered, trials: tables, probability: 0.90)
+            pAboveNinetyNine = 1 - BinomialDistribution.cdf(covered - 1, trials: tables, probability: 0.99)
         }
 
         /// covered/tables.

@@ -64,7 +64,7 @@ public struct CurveCoverageTest: Sendable, Codable, Hashable {
     public var fraction: Double { points > 0 ? Double(covered) / Double(points) : .nan }
 
     /// The coverage test's exact p-value, P(Bin(n, 0.95) ≤ covered) (nil without points).
-    public var coveragePValue: Double? { points > 0 ? Self.binomialCDF(covered, trials: points, probability: nominalCoverage) : nil }
+    public var coveragePValue: Double? { points > 0 ? BinomialDistribution.cdf(covered, trials: points, probability: nominalCoverage) : nil }
 
     /// Whether the coverage test rejects: its p-value is at most its level (then its interval [0, U]
     /// excludes 0.95, up to the rounding of U at equality).
@@ -86,15 +86,6 @@ public struct CurveCoverageTest: Sendable, Codable, Hashable {
         Int((log(level) / log(0.05) - 1e-12).rounded(.up))
     }
 
-    /// P(Bin(n, p) ≤ k) = I_{1−p}(n − k, k + 1), the regularized incomplete beta function (exact).
-    static func binomialCDF(_ k: Int, trials n: Int, probability p: Double) -> Double {
-        guard k >= 0 else { return 0 }
-        guard k < n else { return 1 }
-        if p <= 0 { return 1 }
-        if p >= 1 { return 0 }
-        return IncompleteBeta.regularized(1 - p, a: Double(n - k), b: Double(k + 1))
-    }
-
     /// The one-sided Clopper–Pearson upper bound U of a proportion at confidence 1 − `level`,
     /// P(Bin(n, U) ≤ k) = level (1 when k = n).
     public static func upperBound(count k: Int, trials n: Int, level: Double = 0.05) -> Double {
@@ -102,7 +93,7 @@ public struct CurveCoverageTest: Sendable, Codable, Hashable {
         var lo = Double(k) / Double(n), hi = 1.0
         for _ in 0..<60 {
             let mid = (lo + hi) / 2
-            if binomialCDF(k, trials: n, probability: mid) > level { lo = mid } else { hi = mid }
+            if BinomialDistribution.cdf(k, trials: n, probability: mid) > level { lo = mid } else { hi = mid }
         }
         return (lo + hi) / 2
     }
@@ -112,7 +103,7 @@ public struct CurveCoverageTest: Sendable, Codable, Hashable {
     public static func falseAlarmRate(points n: Int, coverage p: Double, level: Double = 0.05) -> Double {
         var size = 0.0
         for k in 0..<max(0, n) {
-            let cdf = binomialCDF(k, trials: n, probability: p)
+            let cdf = BinomialDistribution.cdf(k, trials: n, probability: p)
             guard cdf <= level * (1 + 1e-9) else { break }
             size = cdf
         }
@@ -126,7 +117,7 @@ public struct CurveCoverageTest: Sendable, Codable, Hashable {
 
     /// The null, both tests and their sizes, in one sentence for the report.
     public var nullText: String {
-        let coverage = "coverage: \(covered) of \(points) points' 95% CIs hold the prediction (Binomial(\(points), 0.95) expects \(String(format: "%.1f", 0.95 * Double(points))); exact P(Bin ≤ \(covered)) = \(String(format: "%.2g", Self.binomialCDF(covered, trials: points, probability: 0.95))), rejects at ≤ \(Self.percent(coverageLevel)), exact size \(Self.percent(falseAlarmRate)))"
+        let coverage = "coverage: \(covered) of \(points) points' 95% CIs hold the prediction (Binomial(\(points), 0.95) expects \(String(format: "%.1f", 0.95 * Double(points))); exact P(Bin ≤ \(covered)) = \(String(format: "%.2g", BinomialDistribution.cdf(covered, trials: points, probability: 0.95))), rejects at ≤ \(Self.percent(coverageLevel)), exact size \(Self.percent(falseAlarmRate)))"
         let chi = "χ² = \(String(format: "%.1f", chiSquare)) on \(zScores.count) dof" + (chiSquarePValue.map { String(format: " (exact p = %.2g)", $0) } ?? "")
             + (chiSquareDecides ? ", rejects at ≤ 2.5%" : " (indicative z: printed, not deciding)")
         var text = "null: the prediction is right at every point, independently; \(coverage); \(chi)"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScalingAnalysis
 @testable import SparseScaling
 import TestSupport
 
@@ -12,7 +13,7 @@ import TestSupport
             var sum = 0.0
             for k in 0...n {
                 sum += exp(lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1)) + Double(k) * log(p) + Double(n - k) * log1p(-p))
-                #expect(abs(CurveCoverageTest.binomialCDF(k, trials: n, probability: p) - min(1, sum)) < 1e-12, "n \(n), k \(k)")
+                #expect(abs(BinomialDistribution.cdf(k, trials: n, probability: p) - min(1, sum)) < 1e-12, "n \(n), k \(k)")
             }
         }
     }
@@ -24,7 +25,7 @@ import TestSupport
         #expect(ci.lower == 0 && 0.5 < ci.upper && ci.upper < 0.95)
         // With the χ² deciding too, coverage has 2.5%: U solves P(Bin(4, U) ≤ 2) = 0.025.
         #expect(t.coverageLevel == 0.025)
-        #expect(abs(CurveCoverageTest.binomialCDF(2, trials: 4, probability: ci.upper) - 0.025) < 1e-9)
+        #expect(abs(BinomialDistribution.cdf(2, trials: 4, probability: ci.upper) - 0.025) < 1e-9)
         #expect(CurveCoverageTest(zScores: [0, 0, 0]).interval?.upper == 1)
         #expect(abs(t.chiSquare - (1.95 * 1.95 + 1.97 * 1.97 + 9)) < 1e-12)
         #expect(t.zText == "+0.0, +1.9, -2.0, +3.0")
