@@ -48,6 +48,11 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
         let w = coordinates.map(\.weight)
         let r = zip(zip(p, a), lambda).map { pa, _ in 1 - pa.0 * (2 * eta * pa.1 - 3 * eta * eta * pa.1 * pa.1) }
         let rho = lambda.map { 1 - eta * $0 }
+        let oneMinusR = zip(p, a).map { $0.0 * (2 * eta * $0.1 - 3 * eta * eta * $0.1 * $0.1) }
+        let logR = oneMinusR.map { log1p(-$0) }
+        // The injected part's own damping r'_j = r_j − η²λ_j² (docs/theory-online-sgd.md, the exact N = ∞ mean).
+        let oneMinusCrossR = zip(oneMinusR, lambda).map { $0.0 + eta * eta * $0.1 * $0.1 }
+        let logCrossR = oneMinusCrossR.map { log1p(-$0) }
         let unstable = r.contains { abs($0) >= 1 } || rho.contains { abs($0) >= 1 }
         let traceLambda = zip(lambda, w).reduce(0) { $0 + $1.0 * $1.1 } + remainder
         // Σ λ_i² over the never-learned coordinates beyond the bins (they take the injection undamped).
@@ -93,8 +98,8 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
             coherent += remainder * learned
             coherent /= nD
             // Noise leak: trapezoid over the earlier grid points of S(s)·Σ_j λ_j r_j^(t−s).
-            // The cross injection takes the same sum with λ_j² in place of λ_j and source η²L(s); its own-coordinate
-            // part η²λ_j² r_j^s is subtracted in closed form (Σ_{s<t} r^s r^(t−1−s) = t r^(t−1)).
+            // The cross injection D_j(t) = Σ_{s<t} r'_j^(t−1−s)·η²λ_j(L(s) − λ_j r_j^s), r'_j = r_j − η²λ_j²: the same sum
+            // with λ_j² and r'_j, and the own-coordinate part in closed form, Σ_{s<t} η²λ_j² r^s r'^(t−1−s) = r^t − r'^t.
             var noise = 0.0, cross = 0.0
             if g > 0 {
                 for q in 0..<g {
@@ -102,16 +107,22 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
                     let s1 = q + 1 < g ? sources[q + 1].s : t
                     let width = s1 - s0
                     if width <= 0 { continue }
-                    var decay = remainder, decaySquared = remainderSquared
+                    // Each source varies geometrically across [s0, s1) (toward its next grid value; on the last
+                    // interval, at the previous interval's rate), and the damping is summed exactly:
+                    // Σ_{m<w} src(s0)·g^m·r^(t−1−s0−m). A fast coordinate (coordinate 1, 1 − r' ≈ 0.375) keeps
+                    // only the last few steps' injection, which a midpoint rule on the ×1.1 grid would miss.
+                    let (rateSlope, lossSlope) = Self.logSlopes(sources, q, g, width)
+                    let age = t - 1 - s0
+                    var decay = remainder * Self.geometricSum(rateSlope, width)
+                    var decaySquared = remainderSquared * Self.geometricSum(lossSlope, width)
                     for k in lambda.indices {
-                        let d = w[k] * lambda[k] * pow(r[k], t - s0 - 0.5 * width)
-                        decay += d
-                        decaySquared += d * lambda[k]
+                        decay += w[k] * lambda[k] * Self.dampedSum(age: age, logDamping: logR[k], slope: rateSlope, width: width)
+                        decaySquared += w[k] * lambda[k] * lambda[k] * Self.dampedSum(age: age, logDamping: logCrossR[k], slope: lossSlope, width: width)
                     }
-                    noise += rate0 * width * decay
-                    cross += eta * eta * loss0 * width * decaySquared
+                    noise += rate0 * decay
+                    cross += eta * eta * loss0 * decaySquared
                 }
-                for k in lambda.indices { cross -= eta * eta * w[k] * pow(lambda[k], 3) * t * pow(r[k], t - 1) }
+                for k in lambda.indices { cross -= w[k] * lambda[k] * (pow(r[k], t) - exp(t * logCrossR[k])) }
             }
             let room = nD - learned - 1
             let factor = room > 0 ? nD / room : .infinity
@@ -127,6 +138,31 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
         noiseLeak = steps.map { total[$0]?.3 ?? .nan }
         learnedMass = steps.map { total[$0]?.4 ?? .nan }
         crossInjection = steps.map { total[$0]?.5 ?? .nan }
+    }
+
+    /// Σ_{m<w} e^(m·slope)·e^((age − m)·logDamping): a geometric source damped to the present, factored so that
+    /// neither factor overflows (the largest term is pulled out).
+    static func dampedSum(age: Double, logDamping: Double, slope: Double, width: Double) -> Double {
+        let x = slope - logDamping
+        return x > 0 ? exp(age * logDamping + (width - 1) * x) * geometricSum(-x, width) : exp(age * logDamping) * geometricSum(x, width)
+    }
+
+    /// Σ_{m=0}^{count−1} e^(m·x) = expm1(count·x)/expm1(x), without cancellation near x = 0.
+    static func geometricSum(_ x: Double, _ count: Double) -> Double {
+        abs(x) < 1e-14 ? count : expm1(count * x) / expm1(x)
+    }
+
+    /// The per-step log slopes of the noise source S(s) and of L(s) across grid interval q of width w: toward
+    /// the next grid value, or on the last interval (whose end is being computed) the previous interval's slope.
+    static func logSlopes(_ sources: [(s: Double, rate: Double, loss: Double)], _ q: Int, _ g: Int, _ width: Double) -> (Double, Double) {
+        func slope(_ a: Double, _ b: Double, _ span: Double) -> Double {
+            let x = log(b / a) / span
+            return x.isFinite ? x : 0
+        }
+        if q + 1 < g { return (slope(sources[q].rate, sources[q + 1].rate, width), slope(sources[q].loss, sources[q + 1].loss, width)) }
+        guard q > 0 else { return (0, 0) }
+        let span = sources[q].s - sources[q - 1].s
+        return (slope(sources[q - 1].rate, sources[q].rate, span), slope(sources[q - 1].loss, sources[q].loss, span))
     }
 
     /// Representative coordinates with multiplicities: 1…256 one by one, then geometric bins of ratio

@@ -41,7 +41,7 @@ struct OnlineSGDFiniteNTests {
         }
         let prediction = OnlineSGDFiniteNPrediction(parameters: parameters, featureCount: 1 << 40, stepSize: eta, steps: checks)
         for (k, t) in checks.enumerated() {
-            // The grid sum takes L at the left end of each ×1.1 step (its error is a few % of the injection, itself ≲ 25% of L).
+            // The grid sum holds L at its left value over each ×1.1 step (L falls ≲ 7% across one, on ≲ 20% of the loss).
             #expect(abs(prediction.loss[k] / exact[t]! - 1) < 0.01, "t = \(t): \(prediction.loss[k]) vs \(exact[t]!)")
             #expect(prediction.crossInjection[k] > 0)
         }
@@ -53,7 +53,8 @@ struct OnlineSGDFiniteNTests {
         let a = OnlineSGDFiniteNPrediction(parameters: parameters, featureCount: 4096, stepSize: 0.25, steps: steps)
         let b = OnlineSGDFiniteNPrediction(parameters: parameters, featureCount: 8192, stepSize: 0.25, steps: steps)
         for k in steps.indices {
-            let ea = a.loss[k] - a.decoupled[k], eb = b.loss[k] - b.decoupled[k]
+            // The finite-N leaks (the cross injection is an N = ∞ term).
+            let ea = a.loss[k] - a.decoupled[k] - a.crossInjection[k], eb = b.loss[k] - b.decoupled[k] - b.crossInjection[k]
             #expect(abs(ea / eb - 2) < 0.05)
         }
         #expect(a.loss[1] / a.decoupled[1] > a.loss[0] / a.decoupled[0])
