@@ -53,6 +53,11 @@ public struct OnlineSGDLossQuantiles: Sendable, Hashable, Codable {
         var random = LawSampler(seed: seed)
         var logFactor = [Double](repeating: 0, count: cutoff)
         var teacher = [Double](repeating: -1, count: cutoff)  // w*_i², −1 while unseen
+        // P(no activation in interval k) for every coordinate, computed once: most draws stop at one comparison.
+        var intervals: [Int] = []
+        var previousStep = 0
+        for t in sorted { intervals.append(t - previousStep); previousStep = t }
+        let none = intervals.map { n in p.map { n > 0 ? exp(Double(n) * log1p(-min($0, 1))) : 1 } }
         for d in 0..<draws {
             for i in 0..<cutoff { logFactor[i] = 0; teacher[i] = -1 }
             var previous = 0
@@ -61,7 +66,7 @@ public struct OnlineSGDLossQuantiles: Sendable, Hashable, Codable {
                 previous = t
                 var loss = tailMean[k]
                 for i in 0..<cutoff {
-                    let count = interval > 0 ? random.binomial(interval, p[i]) : 0
+                    let count = interval > 0 ? Self.drawCount(interval, p[i], none: none[k][i], random: &random) : 0
                     if count > 0 {
                         if teacher[i] < 0 { teacher[i] = random.chiSquared(1) }
                         logFactor[i] += Self.drawLogFactorSum(count, epsilon: epsilon[i], moments: moments[i], random: &random)
@@ -93,6 +98,25 @@ public struct OnlineSGDLossQuantiles: Sendable, Hashable, Codable {
         median = steps.map { quantiles[$0]!.1 }
         q90 = steps.map { quantiles[$0]!.2 }
         mean = steps.map { parameters.onlineLoss(steps: Double($0), stepSize: eta) }
+    }
+
+    /// Binomial(n, p) given P(0) = (1 − p)^n: 0 when a uniform falls below P(0), otherwise inversion continued
+    /// from there (mean below 30) or the law's normal-approximation draw.
+    static func drawCount(_ n: Int, _ p: Double, none: Double, random: inout LawSampler) -> Int {
+        if p >= 1 { return n }
+        let mean = Double(n) * p
+        if mean >= 30 || p > 0.5 { return random.binomial(n, p) }
+        let u = random.uniform()
+        if u < none { return 0 }
+        var pmf = none, cdf = none, k = 0
+        let ratio = p / (1 - p)
+        while u > cdf && k < n {
+            pmf *= ratio * Double(n - k) / Double(k + 1)
+            k += 1
+            cdf += pmf
+            if pmf < 1e-300 && Double(k) > mean { break }
+        }
+        return k
     }
 
     /// Σ of `count` independent 2·ln|1 − εξ²|: drawn one by one up to 32 terms, beyond by the normal law with the

@@ -179,11 +179,14 @@ package struct OnlineResult: ExperimentOutput {
         largestRunSeconds = runs.filter { $0.featureCount == configuration.featureCounts.max() }.map(\.run.seconds).max() ?? 0
         var predictedCurves: [CurvePoint] = [], allPredicted: [CurvePoint] = [], bands: [PredictedBand] = []
         // The decoupled law's quantiles do not depend on N: one Monte Carlo of the law serves every N.
-        let spread = OnlineSGDLossQuantiles(parameters: parameters, stepSize: configuration.stepSize, steps: checkpoints, draws: Self.predictionDraws,
-                                            seeds: configuration.seeds)
+        // (Not drawn for an unstable step size, whose prediction is infinite.)
+        let stable = parameters.onlineLoss(steps: 1, stepSize: configuration.stepSize).isFinite
+        let spread = stable ? OnlineSGDLossQuantiles(parameters: parameters, stepSize: configuration.stepSize, steps: checkpoints,
+                                                     draws: Self.predictionDraws, seeds: configuration.seeds) : nil
         for n in configuration.featureCounts where curves.contains(where: { $0.featureCount == n }) {
             let prediction = OnlineSGDFiniteNPrediction(parameters: parameters, featureCount: n, stepSize: configuration.stepSize, steps: checkpoints)
             for (j, t) in checkpoints.enumerated() where prediction.loss[j].isFinite {
+                guard let spread else { break }
                 // The rest of the prediction (cross injection and finite-N leaks) sums many steps and coordinates: taken at its mean.
                 let rest = prediction.loss[j] - prediction.decoupled[j]
                 let median = spread.median[j] + rest
