@@ -121,9 +121,41 @@ import Testing
         #expect(result.pointErrors.allSatisfy { $0.predicted.isFinite && $0.predicted > 0 })
         #expect(result.medianAbsoluteError.map { $0 < 0.5 } ?? false)
         #expect(result.comparisonRows.allSatisfy { $0.tolerance == nil })
+        // The predicted median lies inside the predicted 10–90% band, and the prediction compared is the median.
+        #expect(result.predictedBands.allSatisfy { $0.q10 <= $0.median && $0.median <= $0.q90 })
+        for p in result.finiteNPrediction {
+            let band = try #require(result.predictedBands.first { $0.featureCount == p.featureCount && $0.step == p.step })
+            #expect(band.inRange && band.median == p.loss.median)
+        }
+        if let b = result.stepFitBootstrap, let fit = result.stepFit {
+            #expect(b.lower <= fit.exponent && fit.exponent <= b.upper && b.seeds == 2)
+        }
         let unstable = try OnlineExperiment.run(
             alpha: 0, beta: 2, configuration: OnlineExperiment.Configuration(seeds: 1, featureCounts: [8], steps: 5000, stepSize: 8, checkpointsPerDecade: 5), threads: 1)
         #expect(!unstable.divergedRuns.isEmpty)
         #expect(unstable.summaryText().contains("DIVERGED"))
+    }
+
+    /// Two seeds with constant curves a and b: the bootstrap median at one point takes a, (a+b)/2, (a+b)/2, b with
+    /// equal probability, so its exact bootstrap SE is |b − a|/(2√2); 200 resamples estimate it to ~10%. Identical
+    /// seeds give SE 0. The interval is the estimate ± t_{0.975, 1}·SE.
+    @Test func seedBootstrapResamplesSeedsTogether() throws {
+        func runs(_ values: [Double]) -> [OnlineResult.Run] {
+            values.enumerated().flatMap { seed, value in
+                [8, 16].map { n in
+                    OnlineResult.Run(featureCount: n, seed: UInt64(seed), run: OnlineRun(
+                        checkpoints: [OnlineCheckpoint(step: 1000, lossObserved: value * Double(n), lossTail: 0, observedCoordinates: 1)],
+                        status: .completed, divergedAtStep: nil, readout: [], schedule: OnlineStepSchedule(initial: 0.25), seconds: 0))
+                }
+            }
+        }
+        let statistic = { (curves: [OnlineResult.CurvePoint]) -> Double? in curves.first { $0.featureCount == 8 }?.loss.median }
+        let (a, b) = (1.0, 3.0)
+        let spread = try #require(OnlineSeedBootstrap(runs: runs([a, b]), checkpoints: [1000], estimate: 8 * (a + b) / 2, statistic: statistic))
+        let exact = 8 * abs(b - a) / (2 * 2.0.squareRoot())
+        #expect(abs(spread.standardError / exact - 1) < 0.25)
+        #expect(abs((spread.upper - spread.estimate) / spread.standardError - 12.706) < 0.01)
+        let same = try #require(OnlineSeedBootstrap(runs: runs([a, a, a]), checkpoints: [1000], estimate: 8 * a, statistic: statistic))
+        #expect(same.standardError == 0 && same.lower == same.upper)
     }
 }
