@@ -9,7 +9,7 @@ public enum Typography {
 
     /// `text` with every hyphen-minus that is the sign of a number (before a digit, a decimal point
     /// or ∞, and not inside a word, a flag such as `--n` or a range such as `10-90`) written as U+2212;
-    /// an exponent's sign after a mantissa (`1e-05`) is a sign too.
+    /// an exponent's sign after a mantissa (`1e-05`) or after `^` (`i^-β`) is a sign too.
     public static func minusSigns(_ text: String) -> String {
         let characters = Array(text)
         var out = ""
@@ -25,7 +25,8 @@ public enum Typography {
             let isExponent = previous.map { $0 == "e" || $0 == "E" } ?? false && i >= 2
                 && (characters[i - 2].isASCII && characters[i - 2].isNumber || characters[i - 2] == ".")
             let insideWord = previous.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." || $0 == "/" } ?? false
-            out.append(startsNumber && (isExponent || !insideWord) ? minus : c)
+            // After ^ a hyphen is the sign of an exponent, whatever follows (i^-β, C^-0.5).
+            out.append(previous == "^" || startsNumber && (isExponent || !insideWord) ? minus : c)
         }
         return out
     }

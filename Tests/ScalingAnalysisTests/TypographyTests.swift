@@ -11,6 +11,7 @@ import Testing
                 == "\u{2212}2 at the start, [\u{2212}0.029, 0.013], (\u{2212}0.3, 2.5, 2048)")
         #expect(Typography.minusSigns("C^-0.5, z = -.5, 2.35e-05, 1E-3, -inf, -∞")
                 == "C^\u{2212}0.5, z = \u{2212}.5, 2.35e\u{2212}05, 1E\u{2212}3, \u{2212}inf, \u{2212}∞")
+        #expect(Typography.minusSigns("p_i = min(1, i^-β)") == "p_i = min(1, i^\u{2212}β)", "after ^ the hyphen is an exponent's sign")
     }
 
     @Test("hyphens that are not signs stay: words, flags, ranges, ids, paths, subtraction with spaces")

@@ -12,7 +12,7 @@ extension HTMLReport {
     /// `_{…}` as <sub>, nesting allowed; plain-text math such as `D^(1/β)` and `α_N` typeset the same
     /// way), minus signs U+2212 on negative numbers, and "value ± SE" kept on one line.
     func richText(_ s: String) -> String {
-        let typeset = Typography.minusSigns(PlainNotation.braced(s)).replacingOccurrences(of: " ± ", with: "\u{00A0}±\u{00A0}")
+        let typeset = PlainNotation.braced(Typography.minusSigns(s)).replacingOccurrences(of: " ± ", with: "\u{00A0}±\u{00A0}")
         return bracedText(typeset)
     }
 

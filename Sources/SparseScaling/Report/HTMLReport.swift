@@ -141,11 +141,11 @@ struct HTMLReport: Sendable {
     table { border-collapse: collapse; font-size: 0.92em; }
     th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: right; vertical-align: top; } th { background: #f3f3f3; }
     td:first-child, th:first-child { text-align: left; }
-    table.comparison td:first-child { min-width: 22em; }
-    table.appendix td, table.provenance td { text-align: left; } table.provenance th { white-space: nowrap; }
+    table.comparison td:first-child { min-width: 20em; } table.comparison td:nth-child(5) { min-width: 10em; }
+    table.appendix td, table.appendix th, table.provenance td { text-align: left; } table.provenance th { white-space: nowrap; }
     .num, .num-cell { white-space: nowrap; }
     .agree { background: #e3f4e3; } .inconclusive { background: #e6ecf6; } .disagree { background: #f8dcdc; } .not-measured { background: #eee; }
-    .how { font-size: 0.85em; color: #555; display: block; }
+    .how { font-size: 0.85em; color: #555; display: block; overflow-wrap: anywhere; }
     figure { margin: 1em 0; } figcaption, p.caption { font-size: 0.95em; color: #333; max-width: 60em; }
     details { margin: 0.6em 0 1.2em; } summary { cursor: pointer; color: #2a4d8f; }
     .long { white-space: pre-wrap; overflow-wrap: anywhere; font-family: monospace; font-size: 0.85em; background: #f7f7f7; padding: 0.8em; max-width: 100%; box-sizing: border-box; }

@@ -16,8 +16,14 @@ enum TheoryAppendix {
         let title = "Closed-form theory at α = \(fourSignificantDigits(parameters.alpha)), β = \(fourSignificantDigits(parameters.beta))"
         let caption = "The asymptotic predictions of docs/theory.md §4 for this report's parameters (the `theory` command prints the same table). "
             + "Quantities of D alone are given at the data sizes of the collapse figure; quantities of N and D have one value per measured point. "
-            + base.solverCosts.conditions.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "; ") + "."
+            + "Solver costs (Table 3): " + base.solverCosts.conditions.joined(separator: "; ") + "."
         return HTMLReport.Appendix(title: title, caption: caption, body: .table(header: ["quantity", "value", "formula"], rows: rows))
+    }
+
+    /// A value of the theory table (up to 10 significant digits) to four, integers below 10^7 kept whole.
+    static func shortNumber(_ text: String) -> String {
+        guard let x = Double(text) else { return text }
+        return x == x.rounded() && abs(x) < 1e7 ? text : fourSignificantDigits(x)
     }
 
     /// The row's value; for a missing one, its values at the data sizes or the reason it has none.
@@ -27,7 +33,7 @@ enum TheoryAppendix {
         case .needsDataSize? where atSize.isEmpty:
             return "depends on the data size D"
         case .needsDataSize?:
-            let values = atSize.map { $0.value.map { Double($0).map(fourSignificantDigits) ?? $0 } ?? "—" }
+            let values = atSize.map { $0.value.map(shortNumber) ?? "—" }
             return "at D = \(sizes): \(values.joined(separator: ", "))"
         case .needsModelAndDataSize?:
             return "depends on N and D: one value per measured point, none for the report as a whole"
