@@ -58,7 +58,7 @@ struct HTMLReport: Sendable {
         """
         if !rows.isEmpty {
             html += "<p class=\"count\" id=\"count-line\"><strong>\(escape(summary.countLine)).</strong></p>\n"
-            html += "<p class=\"summary\" id=\"executive-summary\">" + summary.sentences.map(richText).joined(separator: " ") + "</p>\n"
+            html += "<ul class=\"summary\" id=\"executive-summary\">" + summary.sentences.map { "<li>\(richText($0))</li>" }.joined() + "</ul>\n"
             html += "<details class=\"rule\"><summary>How a row is judged</summary><p>\(Self.ruleText)</p></details>\n"
         }
         for group in ClaimGroup.allCases {
@@ -136,7 +136,7 @@ struct HTMLReport: Sendable {
     static let style = """
     body { font-family: sans-serif; max-width: 1220px; margin: 0 auto; padding: 1.2em 2em 3em; color: #222; line-height: 1.45; }
     h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ddd; }
-    p.count { font-size: 1.05em; margin: 0.4em 0; } p.summary { max-width: 60em; }
+    p.count { font-size: 1.05em; margin: 0.4em 0; } ul.summary { max-width: 60em; padding-left: 1.2em; } ul.summary li { margin: 0.3em 0; }
     .table-box { overflow-x: auto; max-width: 100%; margin: 1em 0; }
     table { border-collapse: collapse; font-size: 0.92em; }
     th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: right; vertical-align: top; } th { background: #f3f3f3; }

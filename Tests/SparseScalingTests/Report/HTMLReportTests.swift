@@ -50,10 +50,11 @@ import Testing
         let rows = [agree, outside, disagree, wide, agree, none]
         let html = report(rows)
         let count = try #require(html.range(of: "<p class=\"count\" id=\"count-line\"><strong>6 rows: 2 agree, 1 inconclusive, 2 disagree, 1 not measured.</strong></p>"))
-        let summary = try #require(html.range(of: "<p class=\"summary\" id=\"executive-summary\">"))
+        let summary = try #require(html.range(of: "<ul class=\"summary\" id=\"executive-summary\"><li>"))
         let firstTable = try #require(html.range(of: "<table"))
         #expect(count.lowerBound < summary.lowerBound && summary.lowerBound < firstTable.lowerBound, "count line, summary, then the tables")
         let text = visibleText(String(html[summary.lowerBound...].prefix { $0 != "\n" }))
+        #expect(String(html[summary.lowerBound...].prefix { $0 != "\n" }).components(separatedBy: "<li>").count - 1 == 3, "three sentences")
         #expect(text.contains("2 rows agree with their prediction"))
         #expect(text.contains("2 of the paper's 6 claims"))
         // Disagreements are named with the measurement, the prediction and the distance in SE.

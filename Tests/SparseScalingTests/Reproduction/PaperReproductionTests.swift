@@ -131,7 +131,7 @@ import Testing
         }
         let countLine = try #require(html.range(of: "<strong>\(counts(rows))</strong>"))
         #expect(countLine.lowerBound < html.range(of: "<table")!.lowerBound)
-        #expect(html.contains("id=\"executive-summary\">\(rows.filter { $0.verdict == .agree }.count) row"))
+        #expect(html.contains("id=\"executive-summary\"><li>\(rows.filter { $0.verdict == .agree }.count) row"))
         for group in ClaimGroup.allCases {
             let slug = group.rawValue.replacingOccurrences(of: " ", with: "-")
             #expect(html.contains("<h2 id=\"group-\(slug)\">\(HTMLReport.heading(group))</h2>\n<p class=\"count\">\(counts(rows.filter { $0.group == group }))</p>"), "\(group)")
