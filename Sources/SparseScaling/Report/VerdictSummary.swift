@@ -59,7 +59,9 @@ struct VerdictSummary: Sendable {
             return n == 0 ? nil : "\(n) \(Self.groupAdjective(group))"
         }
         let withoutCI = inconclusive.filter { $0.ciLower == nil || $0.ciUpper == nil }.count
-        var reasons = ["\(inconclusive.count - withoutCI) \(inconclusive.count - withoutCI == 1 ? "has a CI that holds" : "have a CI that holds") the prediction but is wider than the stated precision"]
+        let withCI = inconclusive.count - withoutCI
+        var reasons = [withoutCI == 0 ? (withCI == 1 ? "its CI holds" : "each has a CI that holds") + " the prediction but is wider than the stated precision"
+                       : "\(withCI) \(withCI == 1 ? "has a CI that holds" : "have a CI that holds") the prediction but is wider than the stated precision"]
         if withoutCI > 0 { reasons.append("\(withoutCI) \(withoutCI == 1 ? "has" : "have") no CI") }
         return "\(inconclusive.count) \(inconclusive.count == 1 ? "is" : "are") inconclusive (" + Self.list(perGroup) + "): "
             + Self.list(reasons) + ", so the measurement can neither confirm nor refute the prediction at that precision."

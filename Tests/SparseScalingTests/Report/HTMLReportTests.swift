@@ -59,7 +59,9 @@ import Testing
         #expect(text.contains("2 of the paper's 6 claims"))
         // Disagreements are named with the measurement, the prediction and the distance in SE.
         #expect(text.contains("2 disagree (the 95% CI excludes the prediction): αD (measured 1.050\(nbsp)±\(nbsp)0.010, predicted 1, 5.0 SE away); slope <b> (measured 0.000\(nbsp)±\(nbsp)0.010, predicted \(minus)1, 100.0 SE away); 1 row could not be measured."))
-        #expect(text.contains("1 is inconclusive (1 of the paper's claims): 1 has a CI that holds the prediction but is wider than the stated precision"))
+        #expect(text.contains("1 is inconclusive (1 of the paper's claims): its CI holds the prediction but is wider than the stated precision"))
+        let noCI = VerdictSummary(rows: [wide, ComparisonRow(quantity: "no interval", predicted: 1, measured: 1, standardError: nil, tolerance: 0.1), wide])
+        #expect(noCI.inconclusiveSentence.hasPrefix("3 are inconclusive (3 of the paper's claims): 2 have a CI that holds the prediction but is wider than the stated precision and 1 has no CI"))
         // Every number in the summary follows the rows: change a verdict and the text changes.
         let allAgree = visibleText(report([agree, agree]))
         #expect(allAgree.contains("2 rows: 2 agree, 0 inconclusive, 0 disagree."))
