@@ -35,7 +35,15 @@ extension TheoryReport {
             TheoryTableRow(quantity: quantity, value: value, formula: formula, absence: value == nil ? absence : nil)
         }
         func number(_ x: Double?) -> String? { x.map { f($0) } }
-        let beyondDouble = "> 1.8e308"
+        // An asymptote (β > 1 only) and its prefactor: "> 1.8e308" when D is given but the power
+        // overflows; otherwise missing for want of D, or undefined for β ≤ 1 (`linear` says why).
+        func asymptote(_ quantity: String, _ value: Double?, _ formula: String, linear: String) -> TheoryTableRow {
+            row(quantity, beta > 1 && d != nil && value == nil ? "> 1.8e308" : number(value), formula, beta > 1 ? needsD : .undefined(linear))
+        }
+        func prefactor(_ quantity: String, _ value: Double?, _ formula: String, linear: String) -> TheoryTableRow {
+            row(quantity, number(value), formula, .undefined(beta > 1 ? "beyond the range of a Double" : linear))
+        }
+        let linearK = "no power law for β ≤ 1: K grows linearly in D", linearLoss = "no power law in D for β ≤ 1"
         var rows: [TheoryTableRow] = [
             row("alpha", f(alpha), "amplitude exponent α"),
             row("beta", f(beta), "activation exponent β, p_i = min(1, i^-β)"),
@@ -47,17 +55,11 @@ extension TheoryReport {
             row("asymmetry ratio", f(asymmetryRatio), "α_N/α_D"),
             row("law", law.rawValue, law.explanation),
             row("observed coordinates (exact)", number(observedCoordinatesExact), "E[K(D)] = Σ_i [1 − (1 − p_i)^D]", needsD),
-            row("observed coordinates (asymptotic)", beta > 1 && d != nil && observedCoordinatesAsymptotic == nil
-                ? beyondDouble : number(observedCoordinatesAsymptotic), "Γ(1 − 1/β)·D^(1/β), β > 1",
-                beta > 1 ? needsD : .undefined("no power law for β ≤ 1: K grows linearly in D")),
-            row("observed coordinates prefactor", number(observedCoordinatesPrefactor), "c_K = Γ(1 − 1/β) in E[K] ≈ c_K·D^(1/β), β > 1",
-                .undefined(beta > 1 ? "beyond the range of a Double" : "no power law for β ≤ 1: K grows linearly in D")),
+            asymptote("observed coordinates (asymptotic)", observedCoordinatesAsymptotic, "Γ(1 − 1/β)·D^(1/β), β > 1", linear: linearK),
+            prefactor("observed coordinates prefactor", observedCoordinatesPrefactor, "c_K = Γ(1 − 1/β) in E[K] ≈ c_K·D^(1/β), β > 1", linear: linearK),
             row("model-rich loss (exact)", number(modelRichLossExact), "Σ_i λ_i (1 − p_i)^D", needsD),
-            row("model-rich loss (asymptotic)", beta > 1 && d != nil && modelRichLossAsymptotic == nil
-                ? beyondDouble : number(modelRichLossAsymptotic), "(1/β)·Γ((α+β)/β)·D^(−(α+β)/β), β > 1",
-                beta > 1 ? needsD : .undefined("no power law in D for β ≤ 1")),
-            row("model-rich loss prefactor", number(modelRichLossPrefactor), "c_L = (1/β)·Γ((α+β)/β) in L ≈ c_L·D^(−(α+β)/β), β > 1",
-                .undefined(beta > 1 ? "beyond the range of a Double" : "no power law in D for β ≤ 1")),
+            asymptote("model-rich loss (asymptotic)", modelRichLossAsymptotic, "(1/β)·Γ((α+β)/β)·D^(−(α+β)/β), β > 1", linear: linearLoss),
+            prefactor("model-rich loss prefactor", modelRichLossPrefactor, "c_L = (1/β)·Γ((α+β)/β) in L ≈ c_L·D^(−(α+β)/β), β > 1", linear: linearLoss),
             row("total variance", f(totalVariance), m == nil ? "ζ(1 + α + β)" : "Σ_{i≤M} i^−(1+α+β)"),
             row("interpolation threshold", number(interpolationThreshold), "min(E[K(D)], D)", needsD),
             row("regime", regime?.rawValue, "under: N < threshold; intermediate: < D; heavily over: N ≥ D", needsND),
