@@ -93,11 +93,11 @@ struct VerdictSummary: Sendable {
         return name
     }
 
-    /// "the paper's 17 claims", "our 30 own predictions", "the 16 future-work predictions".
+    /// "the paper's 17 claims", "our own 30 predictions", "the 16 future-work predictions".
     static func groupNoun(_ group: ClaimGroup, _ count: Int) -> String {
         switch group {
         case .paper: return "the paper's " + Typography.counted(count, "claim")
-        case .ours: return count == 1 ? "our 1 own prediction" : "our \(count) own predictions"
+        case .ours: return "our own " + Typography.counted(count, "prediction")
         case .futureWork: return "the " + Typography.counted(count, "future-work prediction")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScalingAnalysis
 @testable import SparseScaling
 
 /// The HTML report: one table row per comparison with its verdict class; the count line and the
@@ -71,7 +72,7 @@ import Testing
         // verdicts.md carries the same count line and summary.
         let markdown = VerdictTable.markdown(rows, provenance: ["commit: abc"])
         #expect(markdown.contains("**6 rows: 2 agree, 1 inconclusive, 2 disagree, 1 not measured.**"))
-        #expect(markdown.contains(VerdictSummary(rows: rows).sentences.joined(separator: " ")))
+        for sentence in VerdictSummary(rows: rows).sentences { #expect(markdown.contains("- " + Typography.minusSigns(sentence))) }
     }
 
     @Test("only the first disagreements are named; the rest are counted")
