@@ -6,10 +6,13 @@ import GRDB
 /// When no side file (`-wal`, `-shm`, `-journal`) exists, no connection is using the file and the whole database
 /// is in the file itself: it is opened with SQLite's `immutable` flag, which works on read-only file systems and
 /// immutable files and creates nothing. Otherwise it is opened in plain read-only mode, which reads the
-/// write-ahead log through the side files that are already there.
+/// write-ahead log through the side files that are already there. A file whose writer was killed mid-write is
+/// read through a ``RecoveredCopy``, leaving the original for its next writer to recover.
 struct ReadOnlyConnection {
     /// The open connection (read-only).
     let queue: DatabaseQueue
+    /// The private recovered copy that `queue` reads, when the file itself needed a writer's recovery.
+    let copy: RecoveredCopy?
     /// Whether the connection ignores locks and side files, trusting that the file does not change.
     let immutable: Bool
     /// The file's identity, size and modification time when it was opened.
@@ -29,6 +32,21 @@ struct ReadOnlyConnection {
         configuration.label = label
         configuration.busyMode = .timeout(60)
         queue = try DatabaseQueue(path: immutable ? Self.uri(path, immutable: true) : path, configuration: configuration)
+        copy = nil
+    }
+
+    /// Reads a recovered private copy of `path` (see ``RecoveredCopy``).
+    init(recoveringCopyOf path: String, label: String) throws {
+        self.path = path
+        let copy = try RecoveredCopy(of: path, label: label)
+        (self.copy, queue, immutable, stamp) = (copy, copy.queue, false, nil)
+    }
+
+    /// Whether `error` is SQLite refusing a read-only connection the recovery a killed writer left to do
+    /// (a hot rollback journal or a write-ahead log index to rebuild).
+    static func needsRecovery(_ error: DatabaseError) -> Bool {
+        [.SQLITE_READONLY_ROLLBACK, .SQLITE_READONLY_RECOVERY, .SQLITE_READONLY_CANTINIT]
+            .contains(error.extendedResultCode)
     }
 
     /// Throws ``StoreError/changedWhileReading(path:)`` if an immutable connection's file changed since it was opened

@@ -62,12 +62,19 @@ enum StoreFile {
         }
         if header.isEmpty { return (nil, .empty) }
         if Array(header) != sqliteHeader { throw StoreError.notADatabase(path: path) }
-        let connection: ReadOnlyConnection
-        let contents: Contents
-        do {
-            connection = try ReadOnlyConnection(path: path, label: "ResultsStore.check")
-            contents = try connection.queue.read { db in try check(db, path: path) }
+        /// Opens the connection `open` makes and checks what it reads.
+        func checked(_ open: () throws -> ReadOnlyConnection) throws -> (ReadOnlyConnection, Contents) {
+            let connection = try open()
+            let contents = try connection.queue.read { db in try check(db, path: path) }
             try connection.checkUnchanged()
+            return (connection, contents)
+        }
+        do {
+            do {
+                return try checked { try ReadOnlyConnection(path: path, label: "ResultsStore.check") }
+            } catch let error as DatabaseError where !forWriting && ReadOnlyConnection.needsRecovery(error) {
+                return try checked { try ReadOnlyConnection(recoveringCopyOf: path, label: "ResultsStore.check") }
+            }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError
@@ -77,7 +84,6 @@ enum StoreFile {
         } catch {
             throw StoreError(error, path: path)
         }
-        return (connection, contents)
     }
 
     /// Throws ``StoreError/unwritable(path:reason:)`` unless the file (if it exists) and its folder can be written.

@@ -1,4 +1,5 @@
 import Foundation
+import ScalingAnalysis
 
 /// The sparse-feature model's own L(N, D) (docs/theory.md §4 and §6): with p_i = i^(−β) and λ_i = i^(−(1+α+β)), a
 /// model of N features that fits the observed coordinates among its first N leaves

@@ -58,6 +58,29 @@ public struct GDFailureTable: ExperimentOutput {
         return plain.rows.compactMap { p in importanceRows.first { $0.sampleCount == p.sampleCount }.map { (p, $0) } }
     }
 
+    /// The precision of the estimators' difference at the plain row `p`: half the change of P that the
+    /// predicted law D^slope makes from p's D to the next larger measured D (a bias that large would put a
+    /// step of one grid interval into the curve). Undetermined at the largest D.
+    public func estimatorPrecision(at p: GDFailureRow) -> SourcedValue {
+        Self.estimatorPrecision(probability: p.probability, sampleCount: p.sampleCount,
+                                nextSampleCount: rows.map(\.sampleCount).filter { $0 > p.sampleCount }.min(), slope: predictedExponent)
+    }
+
+    /// `estimatorPrecision(at:)` from its parts: P·|1 − (D_next/D)^slope|/2.
+    package static func estimatorPrecision(probability: Double, sampleCount d: Int, nextSampleCount next: Int?, slope: Double) -> SourcedValue {
+        guard let next, probability > 0 else { return Precision.undetermined("no larger D or no failure measured") }
+        let change = probability * abs(1 - pow(Double(next) / Double(d), slope))
+        return Precision.resolving(0, from: [Precision.Alternative(
+            "a bias as large as the predicted change of P from D = \(d) to the next measured D = \(next) (law D^\(String(format: "%.3g", slope)))", change)])
+    }
+
+    /// The fit's points, with the estimator of each: "D = 30000 (importance), …" (none: "no fit").
+    public var fitPointsText: String {
+        guard let fit else { return "no fit" }
+        let tagged = zip(rows, estimators).filter { $0.0.probability > 0 }.suffix(fit.pointCount)
+        return tagged.map { "D = \($0.0.sampleCount) (\($0.1.rawValue))" }.joined(separator: ", ")
+    }
+
     /// Whether two rows' 95% intervals overlap.
     static func overlap(_ a: GDFailureRow, _ b: GDFailureRow) -> Bool { a.lower <= b.upper && b.lower <= a.upper }
 
@@ -89,11 +112,17 @@ public struct GDFailureTable: ExperimentOutput {
             lines.append("  local slope D = \(l.lowerSampleCount) → \(l.upperSampleCount): \(l.slope.map { String(format: "%.3f", $0) } ?? "n/a")\(l.standardError.map { String(format: " ± %.3f", $0) } ?? "")")
         }
         for (p, i) in estimatorPairs {
-            lines.append(String(format: "  both estimators at D = %d: plain %.4g [%.3g, %.3g], importance %.4g [%.3g, %.3g]: 95%% intervals %@",
-                                p.sampleCount, p.probability, p.lower, p.upper, i.probability, i.lower, i.upper, Self.overlap(p, i) ? "overlap" : "DO NOT overlap"))
+            let difference = i.probability - p.probability
+            let half = 1.96 * (p.standardError * p.standardError + i.standardError * i.standardError).squareRoot()
+            let precision = estimatorPrecision(at: p)
+            let verdict = Verdict(IntervalDecision(predicted: 0, measured: difference, lower: difference - half, upper: difference + half,
+                                                   resolution: precision.value, tolerance: nil))
+            lines.append(String(format: "  both estimators at D = %d: plain %.4g [%.3g, %.3g] (%d replicates), importance %.4g [%.3g, %.3g] (%d replicates); difference %.3g ± %.3g (95%%), precision %.3g: %@",
+                                p.sampleCount, p.probability, p.lower, p.upper, p.replicates, i.probability, i.lower, i.upper, i.replicates,
+                                difference, half, precision.value, verdict.rawValue))
         }
         if let fit {
-            lines.append(String(format: "  fitted slope over the last %d D: %.3f ± %.3f; predicted (α+β)/(1+α) = %.3f", fit.pointCount, -fit.exponent, fit.exponentStandardError, predictedExponent))
+            lines.append(String(format: "  fitted slope over the last %d D (%@): %.3f ± %.3f; predicted (α+β)/(1+α) = %.3f", fit.pointCount, fitPointsText, -fit.exponent, fit.exponentStandardError, predictedExponent))
         }
         return lines.joined(separator: "\n")
     }

@@ -113,12 +113,13 @@ struct HTMLReport: Sendable {
     static let ruleText = """
     Each row compares a prediction with a measurement and its 95% confidence interval, by one rule: <em>agree</em> when the CI \
     holds the prediction; <em>disagree</em> when the CI excludes it; <em>inconclusive</em> when the CI holds it but is wider \
-    than the stated precision (its source is printed beside it), or when the measurement has no CI. No tolerance outside the CI \
+    than its precision, or when the measurement has no CI. The precision is derived, half the distance from the prediction to the \
+    competing prediction (symmetric scaling, the asymptote, the law's spread), and its source is printed beside it. No tolerance outside the CI \
     turns a disagreement into agreement. Every CI says how it was made (t with k degrees of freedom, bootstrap over seeds, order \
     statistics, grid resolution, Wilson or Clopper–Pearson); grid-located quantities are never given a CI narrower than half a grid step. A \
     one-sided claim ("&gt;&nbsp;0") agrees when its one-sided 95% bound clears 0. A curve compared with its prediction is a test \
-    with a stated null: the fraction of points whose 95% CI holds the prediction against 0.95 (its exact one-sided binomial interval), with the \
-    per-point z-scores and the false-alarm rate shown. Values are rounded to the precision their standard error supports. \
+    with a stated null: the fraction of points whose 95% CI holds the prediction against 0.95 (its exact one-sided binomial interval) \
+    and the χ² over the points' z, both exact, each at 2.5% (size ≤ 5%), with the per-point z-scores and the tests' sizes shown. Values are rounded to the precision their standard error supports. \
     Near the double-descent peak the mean loss is infinite (docs/theory.md §6.1), so the peak rows rest on medians.
     """
 

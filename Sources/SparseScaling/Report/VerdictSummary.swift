@@ -35,7 +35,7 @@ struct VerdictSummary: Sendable {
             return "\(members.filter { $0.verdict == .agree }.count) of \(Self.groupNoun(group, members.count))"
         }
         return "\(Typography.counted(agree.count, "row")) \(agree.count == 1 ? "agrees" : "agree") with \(agree.count == 1 ? "its" : "their") prediction "
-            + "(the 95% CI holds it and is as narrow as the stated precision): " + Self.list(perGroup) + "."
+            + "(the 95% CI holds it and is no wider than its precision): " + Self.list(perGroup) + "."
     }
 
     /// Which rows disagree, the first few named with their measurement, prediction and distance in SE.
@@ -53,15 +53,15 @@ struct VerdictSummary: Sendable {
     /// How many rows are inconclusive, in which groups, and why (CI wider than the precision, or none).
     var inconclusiveSentence: String {
         let inconclusive = rows.filter { $0.verdict == .inconclusive }
-        guard !inconclusive.isEmpty else { return "No row is inconclusive: every CI is as narrow as its stated precision." }
+        guard !inconclusive.isEmpty else { return "No row is inconclusive: every CI is no wider than its precision." }
         let perGroup = ClaimGroup.allCases.compactMap { group -> String? in
             let n = inconclusive.filter { $0.group == group }.count
             return n == 0 ? nil : "\(n) \(Self.groupAdjective(group))"
         }
         let withoutCI = inconclusive.filter { $0.ciLower == nil || $0.ciUpper == nil }.count
         let withCI = inconclusive.count - withoutCI
-        var reasons = [withoutCI == 0 ? (withCI == 1 ? "its CI holds" : "each has a CI that holds") + " the prediction but is wider than the stated precision"
-                       : "\(withCI) \(withCI == 1 ? "has a CI that holds" : "have a CI that holds") the prediction but is wider than the stated precision"]
+        var reasons = [withoutCI == 0 ? (withCI == 1 ? "its CI holds" : "each has a CI that holds") + " the prediction but is wider than its precision"
+                       : "\(withCI) \(withCI == 1 ? "has a CI that holds" : "have a CI that holds") the prediction but is wider than its precision"]
         if withoutCI > 0 { reasons.append("\(withoutCI) \(withoutCI == 1 ? "has" : "have") no CI") }
         return "\(inconclusive.count) \(inconclusive.count == 1 ? "is" : "are") inconclusive (" + Self.list(perGroup) + "): "
             + Self.list(reasons) + ", so the measurement can neither confirm nor refute the prediction at that precision."

@@ -25,20 +25,24 @@ package struct ReproductionResults: Sendable {
     /// Wall-clock seconds of the whole run.
     package let seconds: Double
 
-    /// The stated precision of an exponent row: ±25% of the predicted exponent (`SweepPrediction.conclusiveHalfWidth`,
-    /// the same precision `sweep` prints).
-    static func exponentPrecision(_ predicted: Double) -> SourcedValue {
-        SourcedValue(SweepPrediction.conclusiveHalfWidth * abs(predicted),
-                     source: "±\(Int(SweepPrediction.conclusiveHalfWidth * 100))% of the predicted exponent (stated precision of an exponent, as in `sweep`)")
+    /// The precision of an exponent row: half its distance to the competing exponent `alternative` (`Precision`).
+    static func exponentPrecision(_ predicted: Double, against alternative: Precision.Alternative) -> SourcedValue {
+        Precision.exponent(predicted, alternatives: [alternative])
     }
 
-    /// A row for the exponent of a power-law fit: its t interval (k = points − 2), the exponent precision.
-    static func fitRow(id: String, group: ClaimGroup, quantity: String, predicted: Double, fit: PowerLawFit?, sign: Double = 1) -> ComparisonRow {
+    /// The asymptote as the competing prediction of a finite-size prediction (same fit on the predicted curve).
+    static func asymptote(_ name: String, _ value: Double) -> Precision.Alternative {
+        Precision.Alternative("the asymptote \(name) (no finite-size effect)", value)
+    }
+
+    /// A row for the exponent of a power-law fit: its t interval (k = points − 2), precision against `alternative`.
+    static func fitRow(id: String, group: ClaimGroup, quantity: String, predicted: Double, fit: PowerLawFit?, sign: Double = 1,
+                       against alternative: Precision.Alternative) -> ComparisonRow {
         ComparisonRow(
             id: id, group: group, quantity: quantity, predicted: predicted, measured: fit.map { sign * $0.exponent },
             standardError: fit?.exponentStandardError,
             interval: fit.map { sign > 0 ? ($0.exponentInterval.lower, $0.exponentInterval.upper) : (-$0.exponentInterval.upper, -$0.exponentInterval.lower) },
-            method: fit.map { .fit(points: $0.pointCount) } ?? .none, precision: exponentPrecision(predicted))
+            method: fit.map { .fit(points: $0.pointCount) } ?? .none, precision: exponentPrecision(predicted, against: alternative))
     }
 
     /// The rows of the prediction-vs-measurement table, each with a stable id and its claim group:
@@ -46,6 +50,8 @@ package struct ReproductionResults: Sendable {
     /// paper's future work (label noise, one-pass SGD; predictions ours).
     package var comparisonRows: [ComparisonRow] {
         var rows: [ComparisonRow] = []
+        let modelAlternative = Precision.symmetricModelExponent(alpha: alpha, beta: beta)
+        let dataAlternative = Precision.symmetricDataExponent(alpha: alpha, beta: beta)
         let jointMethod: IntervalMethod = linear.joint.map {
             .studentT(degreesOfFreedom: $0.pointCount - $0.seriesCount - 1, of: "joint fit of \($0.pointCount) points in \($0.seriesCount) series; residual scatter only")
         } ?? .none
@@ -54,15 +60,15 @@ package struct ReproductionResults: Sendable {
             quantity: "α_N, joint fit of sparse N-, dense N- and dense D-sweeps (linear)", predicted: linear.predictedAlphaN,
             measured: linear.alphaNJoint, standardError: linear.alphaNJointStandardError,
             interval: linear.joint.map { ($0.sharedExponentInterval.lower, $0.sharedExponentInterval.upper) },
-            method: jointMethod, precision: Self.exponentPrecision(linear.predictedAlphaN)))
+            method: jointMethod, precision: Self.exponentPrecision(linear.predictedAlphaN, against: modelAlternative)))
         let sparseDFit = linear.series.first { $0.name == "sparse D-sweep" }?.fit
         rows.append(Self.fitRow(id: "paper.alpha_d.sparse", group: .paper, quantity: "α_D, sparse D-sweep (linear)",
-                                predicted: linear.predictedAlphaD, fit: sparseDFit))
+                                predicted: linear.predictedAlphaD, fit: sparseDFit, against: dataAlternative))
         if let predicted = linear.sparseDPredictedFit {
             rows.append(Self.fitRow(
                 id: "ours.alpha_d.sparse.finite_size", group: .ours,
                 quantity: "α_D, sparse D-sweep (linear), vs the same fit on the predicted curve at the same (N, D) (docs/theory.md §6, finite size)",
-                predicted: predicted.exponent, fit: sparseDFit))
+                predicted: predicted.exponent, fit: sparseDFit, against: Self.asymptote("α_D", linear.predictedAlphaD)))
         }
         if let n = linear.alphaNJoint, let d = linear.alphaDSparse, let sn = linear.alphaNJointStandardError, let sd = linear.alphaDSparseStandardError {
             let ratio = n / d
@@ -72,17 +78,20 @@ package struct ReproductionResults: Sendable {
                 id: "paper.asymmetry_ratio", group: .paper, quantity: "asymmetry ratio α_N/α_D (linear)", predicted: predicted,
                 measured: ratio, standardError: se, interval: nil,
                 method: IntervalMethod(kind: .normal, description: "normal approximation ± 1.96 SE, SE by the delta method from the two fits' SEs"),
-                precision: Self.exponentPrecision(predicted)))
+                precision: Self.exponentPrecision(predicted, against: Precision.Alternative("symmetric scaling α_N/α_D = 1", 1))))
         }
         if let predicted = linear.sparseNPredictedFit {
             rows.append(Self.fitRow(
                 id: "ours.alpha_n.sparse.finite_size", group: .ours,
                 quantity: "exponent of the sparse N-sweep (linear), vs the same fit on the predicted curve at the same (N, D) (docs/theory.md §6, finite size)",
-                predicted: predicted.exponent, fit: linear.series.first { $0.name == "sparse N-sweep" }?.fit))
+                predicted: predicted.exponent, fit: linear.series.first { $0.name == "sparse N-sweep" }?.fit,
+                against: Self.asymptote("α_N", linear.predictedAlphaN)))
         }
         for s in linear.series where s.name != "sparse D-sweep" {
             rows.append(Self.fitRow(id: "paper.exponent.\(ComparisonRow.identifier(s.name))", group: .paper,
-                                    quantity: "exponent of the \(s.name) (linear)", predicted: linear.predictedAlphaN, fit: s.fit))
+                                    quantity: "exponent of the \(s.name) (linear)", predicted: linear.predictedAlphaN, fit: s.fit,
+                                    against: s.name.contains("D-sweep")
+                                        ? Precision.Alternative("sparse-data scaling α_D = (α + β)/β", (alpha + beta) / beta) : modelAlternative))
         }
         rows += collapse.comparisonRows
         rows.append(ComparisonRow(
@@ -90,7 +99,9 @@ package struct ReproductionResults: Sendable {
             quantity: "compute-frontier loss exponent (α+β)/(β+2)", predicted: frontier.predictedLossExponent,
             measured: frontier.lossExponent, standardError: frontier.lossExponentStandardError, interval: frontier.lossExponentInterval,
             method: .bootstrap("t with \((frontier.fit?.pointCount ?? 2) - 2) degrees of freedom of the envelope fit, SE the larger of the fit's and a bootstrap over seeds"),
-            precision: Self.exponentPrecision(frontier.predictedLossExponent)))
+            precision: Self.exponentPrecision(
+                frontier.predictedLossExponent,
+                against: Precision.Alternative("symmetric scaling (α_N = α_D = α + β: balanced N ∝ D, C = N³) (α + β)/3", (alpha + beta) / 3))))
         if let predicted = frontier.predictedFit {
             rows.append(ComparisonRow(
                 id: "ours.frontier.loss_exponent.finite_size", group: .ours,
@@ -98,7 +109,7 @@ package struct ReproductionResults: Sendable {
                 predicted: predicted.exponent, measured: frontier.lossExponent, standardError: frontier.lossExponentStandardError,
                 interval: frontier.lossExponentInterval,
                 method: .bootstrap("t with \((frontier.fit?.pointCount ?? 2) - 2) degrees of freedom of the envelope fit, SE the larger of the fit's and a bootstrap over seeds"),
-                precision: Self.exponentPrecision(predicted.exponent),
+                precision: Self.exponentPrecision(predicted.exponent, against: Self.asymptote("(α + β)/(β + 2)", frontier.predictedLossExponent)),
                 note: "the predicted envelope is taken over exact means; the measured one over noisy means, whose lowest values bias its exponent low when seeds are few"))
         }
         let largest = observedCoordinates.rows.last
@@ -116,7 +127,7 @@ package struct ReproductionResults: Sendable {
             quantity: "model-rich loss / exact Σ λ_i(1 − p_i)^D, mean over D", predicted: 1, measured: meanRatio, standardError: ratioSE,
             interval: ratioSE.map { (meanRatio - ratioT * $0, meanRatio + ratioT * $0) },
             method: ratios.count > 1 ? .studentT(degreesOfFreedom: ratios.count - 1, of: "mean of \(ratios.count) D values' ratios") : .none,
-            precision: SourcedValue(0.05, source: "5% of the exact loss (stated precision)")))
+            precision: Precision.resolving(1, from: [modelRichLoss.asymptoticAlternative])))
         for set in relu.sets {
             let solver = set.solver == .direct ? "pseudoinverse" : set.solver.rawValue
             let id = "paper.relu.asymmetry.\(ComparisonRow.identifier(solver))"
@@ -132,8 +143,9 @@ package struct ReproductionResults: Sendable {
         }
         rows.append(Self.fitRow(
             id: "paper.gd_failure.slope", group: .paper,
-            quantity: "GD failure probability slope d ln P/d ln D at large D (α = \(fourSignificantDigits(gdFailure.alpha)))",
-            predicted: gdFailure.predictedExponent, fit: gdFailure.fit, sign: -1))
+            quantity: "GD failure probability slope d ln P/d ln D at large D (α = \(fourSignificantDigits(gdFailure.alpha))), fit over \(gdFailure.fitPointsText)",
+            predicted: gdFailure.predictedExponent, fit: gdFailure.fit, sign: -1,
+            against: Precision.Alternative("no decay (slope 0: failures at a fixed rate)", 0)))
         for (p, i) in gdFailure.estimatorPairs {
             let se = (p.standardError * p.standardError + i.standardError * i.standardError).squareRoot()
             rows.append(ComparisonRow(
@@ -141,7 +153,7 @@ package struct ReproductionResults: Sendable {
                 quantity: "GD failure probability at D = \(p.sampleCount): importance sampling − plain Monte Carlo (both unbiased, so 0)",
                 predicted: 0, measured: i.probability - p.probability, standardError: se, interval: nil,
                 method: IntervalMethod(kind: .normal, description: "normal approximation ± 1.96 SE of the difference (plain: binomial SE of \(p.replicates) replicates; importance: SE of \(i.replicates) weights)"),
-                precision: SourcedValue(0.25 * p.probability, source: "25% of the plain estimate (stated precision)")))
+                precision: gdFailure.estimatorPrecision(at: p)))
         }
         rows += lossCurve.comparisonRows
         rows += labelNoise.comparisonRows.enumerated().map { i, row in

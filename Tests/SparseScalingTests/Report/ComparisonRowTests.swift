@@ -6,7 +6,7 @@ import Testing
 @Suite struct ComparisonRowTests {
     /// measured 1.0 ± 0.1: the normal-approximation CI is [0.804, 1.196].
     func row(predicted: Double, precision: Double? = nil, interval: (Double, Double)? = nil) -> ComparisonRow {
-        ComparisonRow(quantity: "q", predicted: predicted, measured: 1.0, standardError: 0.1, interval: interval, tolerance: precision)
+        ComparisonRow(quantity: "q", predicted: predicted, measured: 1.0, standardError: 0.1, interval: interval, precision: precision.map { SourcedValue($0, source: "test") })
     }
 
     @Test func predictionInsideTheIntervalAgrees() {
@@ -31,7 +31,7 @@ import Testing
         #expect(row(predicted: 0.75, precision: 0.3).verdict == .disagree)
         #expect(row(predicted: 2.0, precision: 10).verdict == .disagree)
         // The headline case of issue 25: α_N 1.946 ± 0.022 against 2 (CI [1.903, 1.989]).
-        #expect(ComparisonRow(quantity: "α_N", predicted: 2, measured: 1.946, standardError: 0.022, tolerance: 0.5).verdict == .disagree)
+        #expect(ComparisonRow(quantity: "α_N", predicted: 2, measured: 1.946, standardError: 0.022, precision: SourcedValue(0.5, source: "test")).verdict == .disagree)
     }
 
     @Test func aGivenIntervalReplacesTheNormalOne() {
@@ -49,7 +49,7 @@ import Testing
         #expect(row(predicted: 1.0, precision: (1.96 * 0.1).nextDown).verdict == .inconclusive)
         #expect(row(predicted: 1.19, precision: 0.05).verdict == .inconclusive)
         // The GD-slope case: CI [−1.68, −0.05] around −1 with precision 0.3: inconclusive.
-        let gd = ComparisonRow(quantity: "slope", predicted: -1, measured: -0.865, standardError: 0.4, interval: (-1.68, -0.05), tolerance: 0.3)
+        let gd = ComparisonRow(quantity: "slope", predicted: -1, measured: -0.865, standardError: 0.4, interval: (-1.68, -0.05), precision: SourcedValue(0.3, source: "test"))
         #expect(gd.verdict == .inconclusive)
         #expect(row(predicted: 1.0, precision: 0.1, interval: (0.95, 1.15)).verdict == .agree)
         #expect(row(predicted: 1.0, precision: 0.1, interval: (0.95, 1.16)).verdict == .inconclusive)
@@ -58,14 +58,14 @@ import Testing
 
     @Test("A measurement without SE or interval has no CI: inconclusive, never agree or disagree")
     func noIntervalIsInconclusive() {
-        let r = ComparisonRow(quantity: "floor", predicted: 0.01, measured: 0, standardError: nil, tolerance: 0.0025)
+        let r = ComparisonRow(quantity: "floor", predicted: 0.01, measured: 0, standardError: nil, precision: SourcedValue(0.0025, source: "test"))
         #expect(r.verdict == .inconclusive && r.ciLower == nil && r.intervalMethod.kind == .none)
     }
 
     @Test func missingOrNonFiniteMeasurementIsNotMeasured() {
-        #expect(ComparisonRow(quantity: "q", predicted: 1, measured: nil, standardError: nil, tolerance: 1).verdict == .notMeasured)
-        #expect(ComparisonRow(quantity: "q", predicted: 1, measured: .nan, standardError: 0.1, tolerance: 1).verdict == .notMeasured)
-        #expect(ComparisonRow(quantity: "q", predicted: 1, measured: .infinity, standardError: 0.1, tolerance: 1).ciLower == nil)
+        #expect(ComparisonRow(quantity: "q", predicted: 1, measured: nil, standardError: nil, precision: SourcedValue(1, source: "test")).verdict == .notMeasured)
+        #expect(ComparisonRow(quantity: "q", predicted: 1, measured: .nan, standardError: 0.1, precision: SourcedValue(1, source: "test")).verdict == .notMeasured)
+        #expect(ComparisonRow(quantity: "q", predicted: 1, measured: .infinity, standardError: 0.1, precision: SourcedValue(1, source: "test")).ciLower == nil)
     }
 
     @Test("One-sided '> 0': one-sided 95% bounds m ∓ 1.645 SE, stored as one-sided")
@@ -103,6 +103,6 @@ import Testing
         let bad = row([5, -4, 3, 0.1, 0.2])
         #expect(bad.verdict == .disagree && bad.pointZScores == [5, -4, 3, 0.1, 0.2])
         #expect(row([0.1, -0.5, 1.2, -1.9, 0.3], width: 0.2).verdict == .inconclusive)
-        #expect(bad.note?.contains("false-alarm rate") == true && bad.intervalMethod.kind == .clopperPearson)
+        #expect(bad.note?.contains("exact size") == true && bad.intervalMethod.kind == .clopperPearson)
     }
 }

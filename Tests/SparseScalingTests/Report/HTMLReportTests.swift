@@ -8,10 +8,10 @@ import ScalingAnalysis
 /// captions with the long text in a collapsible block; minus signs and plurals; the provenance; and
 /// text escaped so that it cannot inject markup.
 @Suite struct HTMLReportTests {
-    let agree = ComparisonRow(quantity: "α_N", predicted: 2, measured: 2.01, standardError: 0.02, tolerance: 0.1)
+    let agree = ComparisonRow(quantity: "α_N", predicted: 2, measured: 2.01, standardError: 0.02, precision: SourcedValue(0.1, source: "test"))
     /// 1.05 ± 0.01 against 1: the old report called this "agree within tolerance"; it disagrees.
-    let outside = ComparisonRow(quantity: "α_D", predicted: 1, measured: 1.05, standardError: 0.01, tolerance: 0.1)
-    let disagree = ComparisonRow(quantity: "slope <b>", predicted: -1, measured: 0, standardError: 0.01, tolerance: 0.1)
+    let outside = ComparisonRow(quantity: "α_D", predicted: 1, measured: 1.05, standardError: 0.01, precision: SourcedValue(0.1, source: "test"))
+    let disagree = ComparisonRow(quantity: "slope <b>", predicted: -1, measured: 0, standardError: 0.01, precision: SourcedValue(0.1, source: "test"))
     let nbsp = "\u{00A0}", minus = "\u{2212}"
 
     func report(_ rows: [ComparisonRow], provenance: [String] = ["command: sparse-scaling reproduce --gd-alpha -1.5", "commit: abc"]) -> String {
@@ -40,14 +40,14 @@ import ScalingAnalysis
         #expect(html.contains("<tr class=\"disagree\" data-id=\"slope_b\" id=\"row-slope_b\"><td>slope &lt;b&gt;"))
         #expect(html.components(separatedBy: "<tr class=").count - 1 == 3)
         // The precision and its source are printed beside the value.
-        #expect(html.contains("<td><span class=\"num\">0.1</span><span class=\"how\">stated precision (not derived)</span></td>"))
+        #expect(html.contains("<td><span class=\"num\">0.1</span><span class=\"how\">test</span></td>"))
     }
 
     @Test("the count line and the three sentences are computed from the rows, at the top")
     func countLineAndSummaryFromTheRows() throws {
-        let wide = ComparisonRow(quantity: "slope D^{a}", predicted: -1, measured: -0.8649, standardError: 0.4163, tolerance: 0.3)
+        let wide = ComparisonRow(quantity: "slope D^{a}", predicted: -1, measured: -0.8649, standardError: 0.4163, precision: SourcedValue(0.3, source: "test"))
         #expect(wide.verdict == .inconclusive)
-        let none = ComparisonRow(quantity: "K", predicted: 1, measured: nil, standardError: nil, tolerance: nil)
+        let none = ComparisonRow(quantity: "K", predicted: 1, measured: nil, standardError: nil)
         let rows = [agree, outside, disagree, wide, agree, none]
         let html = report(rows)
         let count = try #require(html.range(of: "<p class=\"count\" id=\"count-line\"><strong>6 rows: 2 agree, 1 inconclusive, 2 disagree, 1 not measured.</strong></p>"))
@@ -60,9 +60,9 @@ import ScalingAnalysis
         #expect(text.contains("2 of the paper's 6 claims"))
         // Disagreements are named with the measurement, the prediction and the distance in SE.
         #expect(text.contains("2 disagree (the 95% CI excludes the prediction): αD (measured 1.050\(nbsp)±\(nbsp)0.010, predicted 1, 5.0 SE away); slope <b> (measured 0.000\(nbsp)±\(nbsp)0.010, predicted \(minus)1, 100.0 SE away); 1 row could not be measured."))
-        #expect(text.contains("1 is inconclusive (1 of the paper's claims): its CI holds the prediction but is wider than the stated precision"))
-        let noCI = VerdictSummary(rows: [wide, ComparisonRow(quantity: "no interval", predicted: 1, measured: 1, standardError: nil, tolerance: 0.1), wide])
-        #expect(noCI.inconclusiveSentence.hasPrefix("3 are inconclusive (3 of the paper's claims): 2 have a CI that holds the prediction but is wider than the stated precision and 1 has no CI"))
+        #expect(text.contains("1 is inconclusive (1 of the paper's claims): its CI holds the prediction but is wider than its precision"))
+        let noCI = VerdictSummary(rows: [wide, ComparisonRow(quantity: "no interval", predicted: 1, measured: 1, standardError: nil, precision: SourcedValue(0.1, source: "test")), wide])
+        #expect(noCI.inconclusiveSentence.hasPrefix("3 are inconclusive (3 of the paper's claims): 2 have a CI that holds the prediction but is wider than its precision and 1 has no CI"))
         // Every number in the summary follows the rows: change a verdict and the text changes.
         let allAgree = visibleText(report([agree, agree]))
         #expect(allAgree.contains("2 rows: 2 agree, 0 inconclusive, 0 disagree."))
@@ -77,7 +77,7 @@ import ScalingAnalysis
 
     @Test("only the first disagreements are named; the rest are counted")
     func longDisagreementListsAreCounted() {
-        let many = (0..<5).map { ComparisonRow(quantity: "quantity no. \($0) (detail that the table keeps)", predicted: 0, measured: 1, standardError: 0.01, tolerance: 0.1) }
+        let many = (0..<5).map { ComparisonRow(quantity: "quantity no. \($0) (detail that the table keeps)", predicted: 0, measured: 1, standardError: 0.01, precision: SourcedValue(0.1, source: "test")) }
         let sentence = VerdictSummary(rows: many).disagreeSentence
         #expect(sentence.hasPrefix("5 disagree"))
         #expect(sentence.contains("quantity no. 0 (measured") && sentence.contains("quantity no. 2 (measured") && !sentence.contains("quantity no. 3"))
@@ -97,7 +97,7 @@ import ScalingAnalysis
         #expect(paper.lowerBound < ours.lowerBound && ours.lowerBound < future.lowerBound)
         #expect(html[ours.upperBound...].contains("<p class=\"count\">1 row: "))
         #expect(html.contains("per-point z: +0.5, \(minus)2.5, +1.0"))
-        #expect(html.contains("false-alarm rate"))
+        #expect(html.contains("exact size") && html.contains("χ² = 7.5 on 3 dof"))
         #expect(html.contains("<td class=\"num-cell\">[0.84, ∞)</td>"))
         #expect(html.contains("No tolerance outside the CI"))
         // Every table scrolls inside its own box.
@@ -107,7 +107,7 @@ import ScalingAnalysis
     @Test("displayed numbers carry U+2212; ids, commands and paths keep their hyphens")
     func minusSigns() {
         let negative = ComparisonRow(quantity: "slope at α = -1.5", predicted: -2, measured: -1.9, standardError: 0.05,
-                                     tolerance: 0.5, id: "paper.slope_a-1.5")
+                                     precision: SourcedValue(0.5, source: "test"), id: "paper.slope_a-1.5")
         let html = report([negative])
         let text = visibleText(html)
         #expect(text.contains("slope at α = \(minus)1.5"))

@@ -48,6 +48,7 @@ import Testing
         plan.gdFailure.featureCount = 256
         plan.gdFailure.fitTail = 3
         plan.gdFailure.crossCheckSampleCounts = [200]
+        plan.gdFailure.crossCheckMaximumReplicates = 200
         plan.lossCurve.settings = [.init(alpha: 0, beta: 2, sampleCount: 256)]
         plan.lossCurve.featureCounts = [8, 32, 128, 512]
         plan.lossCurve.seeds = 2
@@ -90,6 +91,10 @@ import Testing
                 #expect(row.verdict == .inconclusive && row.intervalMethod.kind == .none, "\(row.quantity)")
             } else {
                 #expect(row.verdict == .notMeasured, "\(row.quantity)")
+            }
+            // Every precision is derived and says from what; none is a stated number.
+            if let precision = row.precision {
+                #expect(!precision.source.isEmpty && !precision.source.contains("not derived") && precision.value >= 0, "\(row.quantity)")
             }
             // A grid-located quantity's CI is never narrower than half a grid step in log.
             if row.intervalMethod.kind == .gridResolution, let lower = row.ciLower, let upper = row.ciUpper {

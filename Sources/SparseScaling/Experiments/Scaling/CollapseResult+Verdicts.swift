@@ -6,10 +6,21 @@ extension CollapseResult {
     /// ± half of it in log.
     public var gridStep: Double { pow(2, 1 / Double(configuration.pointsPerOctave)) }
 
-    /// The stated precision of the peak-location rows: 15% of the predicted x.
-    static let peakLocationPrecision = 0.15
-    /// The stated precision of the peak-height rows: 25% of the predicted median.
-    static let peakHeightPrecision = 0.25
+    /// The competing prediction of the asymptotic peak x: the classical interpolation threshold N = D,
+    /// x = D^(1 − 1/β), at the geometric mean of the curves' D.
+    var classicalThreshold: Precision.Alternative {
+        let logs = curves.map { log(Double($0.sampleCount)) }
+        let meanLogD = logs.reduce(0, +) / Double(max(1, logs.count))
+        return Precision.Alternative("the classical threshold N = D (x = D^(1 − 1/β) at the geometric mean D)", exp((1 - 1 / beta) * meanLogD))
+    }
+
+    /// The competing predictions of a peak height (measured/predicted median = 1): the predicted 10% and
+    /// 90% quantiles over the median at that N, the law's own spread.
+    static func peakHeightAlternatives(_ p: PredictedLossPoint) -> [Precision.Alternative] {
+        guard let m = p.median, m > 0 else { return [] }
+        return [p.quantile10.map { Precision.Alternative("the predicted 10% quantile (relative to the median)", $0 / m) },
+                p.quantile90.map { Precision.Alternative("the predicted 90% quantile (relative to the median)", $0 / m) }].compactMap { $0 }
+    }
 
     /// The 95% CI of the combined peak x (geometric mean over the curves): t with k − 1 degrees of
     /// freedom over the k curves' log peak x, never narrower than ± half a grid step in log.
@@ -44,7 +55,7 @@ extension CollapseResult {
             quantity: "double-descent peak x = N/D^{1/β}, geometric mean over D = \(curves.map { String($0.sampleCount) }.joined(separator: ", ")) (\(located)), vs the asymptote Γ(1−1/β)",
             predicted: predictedPeakX, measured: peakX, standardError: nil, interval: interval.map { ($0.lower, $0.upper) },
             method: interval?.method ?? .none,
-            precision: SourcedValue(Self.peakLocationPrecision * predictedPeakX, source: "15% of the predicted x (stated precision of a peak location)")))
+            precision: Precision.gridLocation(predictedPeakX, alternatives: [classicalThreshold], gridStep: gridStep)))
         let halfStep = sqrt(gridStep)
         for curve in curves {
             let d = curve.sampleCount
@@ -55,7 +66,8 @@ extension CollapseResult {
                     predicted: predicted, measured: curve.peakX, standardError: nil,
                     interval: curve.peakX.isFinite ? (curve.peakX / halfStep, curve.peakX * halfStep) : nil,
                     method: .gridResolution(step: gridStep),
-                    precision: SourcedValue(Self.peakLocationPrecision * predicted, source: "15% of the predicted x (stated precision of a peak location)")))
+                    precision: Precision.gridLocation(predicted, alternatives: [Precision.Alternative("the asymptote Γ(1 − 1/β) (no finite-D effect)", predictedPeakX)],
+                                                      gridStep: gridStep)))
             }
             if let row = peakHeightRow(curve) { rows.append(row) }
             if let row = mediansAbovePeakRow(curve) { rows.append(row) }
@@ -76,14 +88,14 @@ extension CollapseResult {
             quantity: "median peak height at D = \(curve.sampleCount), N = \(curve.points[peak].n): measured/predicted median",
             predicted: 1, measured: ratio, standardError: nil, interval: interval,
             method: interval == nil ? .none : .orderStatistics(seeds: curve.points[peak].seedCount),
-            precision: SourcedValue(Self.peakHeightPrecision, source: "25% of the predicted median (stated precision of a peak height)"))
+            precision: Precision.resolving(1, from: Self.peakHeightAlternatives(curve.predicted[peak])))
     }
 
     /// The medians of `curve` above its peak against the predicted medians, each by its order-statistic
     /// interval; nil when no such point has both.
     func mediansAbovePeakRow(_ curve: CollapseCurve) -> ComparisonRow? {
         guard let peak = curve.peakIndex, !curve.predicted.isEmpty else { return nil }
-        var z: [Double] = [], covered: [Bool] = [], widths: [Double] = [], ns: [Int] = []
+        var z: [Double] = [], covered: [Bool] = [], widths: [Double] = [], ns: [Int] = [], predicted: [PredictedLossPoint] = []
         for i in curve.points.indices where i > peak {
             guard let m = curve.predicted[i].median, let q = curve.points[i].lossQuantiles, let ci = q.medianInterval,
                   q.median > 0, ci.upper > ci.lower else { continue }
@@ -92,12 +104,13 @@ extension CollapseResult {
             covered.append(ci.lower <= m && m <= ci.upper)
             widths.append(half / q.median)
             ns.append(curve.points[i].n)
+            predicted.append(curve.predicted[i])
         }
         guard !covered.isEmpty else { return nil }
         return ComparisonRow(
             id: "ours.collapse.medians_above_peak.d\(curve.sampleCount)", group: .ours,
             curve: "medians above the peak at D = \(curve.sampleCount), N = \(ns.map(String.init).joined(separator: ", ")), vs the predicted medians (order-statistic CIs); per-point z (indicative)",
             test: CurveCoverageTest(zScores: z, coveredFlags: covered), medianRelativeHalfWidth: SampleQuantiles.quantile(widths.sorted(), 0.5),
-            precision: SourcedValue(0.1, source: "median relative 95% half-width of the points' medians ≤ 10% (stated precision)"))
+            precision: LossCurveResult.medianPrecision(predicted))
     }
 }

@@ -79,6 +79,14 @@ package struct ModelRichLossResult: ExperimentOutput {
     /// Measured/exact at each D (→ 1 as N/D grows; above 1 by the random-projection factor).
     public var ratios: [Double] { zip(points, exact).map { $0.lossMean / $1 } }
 
+    /// The competing prediction of the ratio row (measured/exact = 1): the asymptotic power law in place
+    /// of the exact sum, as its mean ratio asymptote/exact over the D where both are finite (NaN: none).
+    public var asymptoticAlternative: Precision.Alternative {
+        let r = zip(asymptotic, exact).compactMap { a, e in a.map { $0 / e } }.filter(\.isFinite)
+        return Precision.Alternative("the asymptotic power law in place of the exact sum (asymptote/exact, mean over D)",
+                                     r.isEmpty ? .nan : r.reduce(0, +) / Double(r.count))
+    }
+
     /// The data tables behind the figures, by file name.
     public func csvTables() -> [String: String] {
         var table = CSVTable(headers: Self.csvHeaders)

@@ -3,9 +3,9 @@ import Foundation
 /// How a measurement compares with its prediction (`IntervalDecision`, plus "not measured").
 public enum Verdict: String, Sendable, Codable {
     /// The prediction lies inside the measurement's 95% confidence interval, and the interval is no
-    /// wider than the stated precision. A one-sided claim: the one-sided 95% bound clears the bound.
+    /// wider than the derived precision. A one-sided claim: the one-sided 95% bound clears the bound.
     case agree
-    /// The prediction lies inside the 95% CI, but the CI is wider than the stated precision (or the
+    /// The prediction lies inside the 95% CI, but the CI is wider than the derived precision (or the
     /// measurement has no CI): it cannot tell agreement from a disagreement of that size. A one-sided
     /// claim: its one-sided bounds straddle the bound.
     case inconclusive
@@ -50,7 +50,7 @@ public struct ComparisonRow: Sendable, Codable {
     public let intervalMethod: IntervalMethod
     /// A two-sided value, or a one-sided "exceeds" claim.
     public let claim: ClaimKind
-    /// The stated precision: the widest CI half-width that can still decide (nil: any width decides).
+    /// The derived precision (`Precision`): the widest CI half-width that can still decide (nil: any width decides).
     public let precision: SourcedValue?
     /// The prediction's own computed uncertainty, printed with its source (nil in every row we make
     /// today: the pure CI rule). Kept under its old name for source compatibility.
@@ -63,20 +63,21 @@ public struct ComparisonRow: Sendable, Codable {
     public let predictedText: String?
     /// Per-point z-scores of a curve compared with its prediction (nil for a single quantity).
     public let pointZScores: [Double]?
-    /// The test's null and false-alarm rate, or other facts the verdict rests on.
+    /// The test's null and its size, or other facts the verdict rests on.
     public let note: String?
 
     /// A row from a measurement with a normal-approximation 95% CI (± 1.96 SE) unless an `interval` is
-    /// given (made as `intervalMethod` says). `tolerance` is kept for source compatibility and now
-    /// means the stated precision: a CI whose half-width exceeds it is inconclusive (`precisionSource`
-    /// says where it comes from). Without SE or interval the row has no CI and is inconclusive.
+    /// given (made as `intervalMethod` says), deciding only when its half-width is within `precision`
+    /// (derive it with `Precision`; nil: any width decides). `tolerance` is kept so old call sites
+    /// compile: nil is the pure CI rule, and a number given without its source decides nothing (the
+    /// row is inconclusive, its precision says why). Without SE or interval the row has no CI and is inconclusive.
     public init(quantity: String, predicted: Double, measured: Double?, standardError: Double?,
-                interval: (Double, Double)? = nil, tolerance: Double?, intervalMethod: IntervalMethod? = nil,
-                precisionSource: String? = nil, id: String? = nil, group: ClaimGroup = .paper, note: String? = nil) {
+                interval: (Double, Double)? = nil, tolerance: Double? = nil, precision: SourcedValue? = nil,
+                intervalMethod: IntervalMethod? = nil, id: String? = nil, group: ClaimGroup = .paper, note: String? = nil) {
         let method = intervalMethod ?? (interval != nil ? .given : (standardError != nil ? .normal() : .none))
+        let unsourced = tolerance.map { _ in Precision.undetermined("a precision was given without its derivation") }
         self.init(id: id ?? Self.identifier(quantity), group: group, quantity: quantity, predicted: predicted, measured: measured,
-                  standardError: standardError, interval: interval, method: method,
-                  precision: tolerance.map { SourcedValue($0, source: precisionSource ?? "stated precision (not derived)") }, note: note)
+                  standardError: standardError, interval: interval, method: method, precision: precision ?? unsourced, note: note)
     }
 
     /// The general row: `interval` (nil: ± 1.96 SE when `standardError` is given) made as `method`,
@@ -110,20 +111,20 @@ public struct ComparisonRow: Sendable, Codable {
         } })
     }
 
-    /// A predicted curve against a measured one (`CurveCoverageTest`): the measured fraction of points
-    /// whose 95% CI holds the prediction against 0.95, by its exact one-sided interval; inconclusive when the
-    /// points' CIs are wider than `precision` (the median relative half-width `medianRelativeHalfWidth`).
+    /// A predicted curve against a measured one (`CurveCoverageTest`): disagree when the test rejects its
+    /// null (the coverage interval [0, U] excludes 0.95, or the χ² over the points rejects); inconclusive
+    /// when too few points let no outcome reject, or when the points' CIs are wider than `precision` (the
+    /// median relative half-width `medianRelativeHalfWidth`); agree otherwise.
     public init(id: String, group: ClaimGroup, curve quantity: String, test: CurveCoverageTest,
                 medianRelativeHalfWidth: Double?, precision: SourcedValue) {
         let ci = test.interval.map { ($0.lower, $0.upper) }
         self.init(id: id, group: group, quantity: quantity, predicted: test.nominalCoverage, predictedText: "0.95 of the points",
                   claim: .equals, measured: test.points > 0 ? test.fraction : nil, standardError: nil,
-                  method: .clopperPearson(count: test.covered, trials: test.points), precision: precision, note: test.nullText,
-                  pointZScores: test.zScores, judge: { _ in
+                  method: .clopperPearson(count: test.covered, trials: test.points, level: test.coverageLevel), precision: precision,
+                  note: test.nullText, pointZScores: test.zScores, judge: { _ in
             guard let ci else { return (nil, .notMeasured) }
-            let inside = ci.0 <= test.nominalCoverage && test.nominalCoverage <= ci.1
-            if !inside { return (ci, .disagree) }
-            guard let width = medianRelativeHalfWidth, width <= precision.value else { return (ci, .inconclusive) }
+            if test.rejects { return (ci, .disagree) }
+            guard test.canReject, let width = medianRelativeHalfWidth, width <= precision.value else { return (ci, .inconclusive) }
             return (ci, .agree)
         })
     }

@@ -10,7 +10,7 @@ public enum IntervalDecision: String, Sendable, Codable, Hashable {
     case disagree
 
     /// The decision for `predicted` against `measured` with its interval [lower, upper] (half-width
-    /// `halfWidth`, default (upper − lower)/2). `resolution` is the stated precision: the widest
+    /// `halfWidth`, default (upper − lower)/2). `resolution` is the derived precision: the widest
     /// half-width that can still decide (nil: any). `tolerance` nil is the pure CI rule; a value is the
     /// prediction's own computed uncertainty (e.g. its numerical error, printed with its source by the
     /// caller): the prediction then agrees when [predicted − tolerance, predicted + tolerance] meets the CI.

@@ -73,9 +73,9 @@ public struct IntervalMethod: Sendable, Codable, Hashable {
         IntervalMethod(kind: .wilson, description: "Wilson score interval of \(count) of \(trials)")
     }
 
-    /// The exact one-sided interval [0, U] of `count` of `trials`.
-    public static func clopperPearson(count: Int, trials: Int) -> IntervalMethod {
-        IntervalMethod(kind: .clopperPearson, description: "exact one-sided 95% interval [0, U] of \(count) of \(trials) (Clopper–Pearson, an exact binomial test)")
+    /// The exact one-sided interval [0, U] of `count` of `trials` at confidence 1 − `level`.
+    public static func clopperPearson(count: Int, trials: Int, level: Double = 0.05) -> IntervalMethod {
+        IntervalMethod(kind: .clopperPearson, description: "exact one-sided \(String(format: "%g", 100 * (1 - level)))% interval [0, U] of \(count) of \(trials) (Clopper–Pearson, an exact binomial test)")
     }
 
     /// A one-sided 95% bound m − 1.645 SE (or m + 1.645 SE for the opposite claim).
@@ -107,7 +107,7 @@ public enum ClaimKind: String, Sendable, Codable, Hashable {
 public struct SourcedValue: Sendable, Codable, Hashable {
     /// The number.
     public let value: Double
-    /// Where it comes from, e.g. "half the grid step" or "±25% of the prediction: the precision we ask of an exponent".
+    /// Where it comes from, e.g. "half the distance from the prediction 2 to symmetric scaling … = 1" (`Precision`).
     public let source: String
 
     /// A value with its source.

@@ -55,7 +55,7 @@ import Testing
             })
         }
         let bad = LossCurveResult(configuration: result.configuration, curves: shifted).comparisonRows
-        #expect(result.summaryText().contains("a curve row agrees when the exact one-sided 95% interval"))
+        #expect(result.summaryText().contains("a curve row disagrees when the exact coverage test"))
         let badMeans = bad.filter { $0.quantity.contains("mean vs predicted mean") }
         #expect(!badMeans.isEmpty && badMeans.allSatisfy { $0.verdict == .disagree || $0.pointZScores!.count < 2 })
         #expect(rows.allSatisfy { $0.group == .ours && $0.id.hasPrefix("ours.loss_curve.") })
@@ -114,7 +114,12 @@ import Testing
         let exact = try Self.curve(factor: 1, spread: 0.001)
         #expect(exact.comparisonRows.map(\.id) == ["ours.loss_curve.a0.b2.d1024.mean_under", "ours.loss_curve.a0.b2.d1024.mean_over",
                                                     "ours.loss_curve.a0.b2.d1024.median_above_peak"])
+        // Each precision comes from the effect its row tests (here c = ½ vs c = 0: 7.2%, the finite-N inflation
+        // above the band: 1.4%, the law's skew: 2.2%, all halved); the points' 0.025% half-widths resolve them.
         #expect(try verdicts(1, 0.001) == [.agree, .agree, .agree])
+        let precisions = exact.comparisonRows.compactMap(\.precision)
+        #expect(precisions.count == 3 && precisions[0].source.contains("c = 0") && precisions[1].source.contains("E[T]")
+                && precisions[2].source.contains("predicted mean") && precisions.allSatisfy { $0.value > 0 })
         // 4% off with SE ≈ 0.1%: every point's CI excludes the prediction. The old rule called this
         // "agree within tolerance"; it disagrees.
         #expect(try verdicts(1.04, 0.008) == [.disagree, .disagree, .disagree])
@@ -125,6 +130,6 @@ import Testing
         // The report shows per-point z: 64 alternating seeds 1 ± 0.008 give SE 0.001008, so z = 0.04/0.001008.
         let z = try #require(try Self.curve(factor: 1.04, spread: 0.008).comparisonRows[0].pointZScores)
         #expect(z.count == 2 && z.allSatisfy { abs($0 - 0.04 / (0.008 / 63.0.squareRoot())) < 0.5 })
-        #expect(try Self.curve(factor: 1, spread: 0.001).comparisonRows[0].note?.contains("false-alarm rate") == true)
+        #expect(try Self.curve(factor: 1, spread: 0.001).comparisonRows[0].note?.contains("exact size") == true)
     }
 }

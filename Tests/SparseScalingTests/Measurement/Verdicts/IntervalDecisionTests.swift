@@ -38,10 +38,11 @@ import Testing
         #expect(IntervalDecision(exceeds: 0, lowerBound: -1, upperBound: 0.01) == .inconclusive)
     }
 
-    @Test("ComparisonRow keeps the shared rule at the 1.96 SE edges; `tolerance:` is now only the precision")
+    @Test("ComparisonRow keeps the shared rule at the 1.96 SE edges; the precision decides only how wide a CI may be")
     func comparisonRowEdges() {
         func verdict(_ predicted: Double, _ measured: Double, _ se: Double, _ precision: Double?) -> Verdict {
-            ComparisonRow(quantity: "q", predicted: predicted, measured: measured, standardError: se, tolerance: precision).verdict
+            ComparisonRow(quantity: "q", predicted: predicted, measured: measured, standardError: se,
+                          precision: precision.map { SourcedValue($0, source: "test") }).verdict
         }
         #expect(verdict(1, 1, 0.5, 0.98) == .agree)           // half-width 1.96 · 0.5 = precision
         #expect(verdict(1, 1, 0.5, 0.97) == .inconclusive)    // half-width above the precision
@@ -49,12 +50,14 @@ import Testing
         #expect(verdict(1, 2.5, 0.5, 1.5) == .disagree)       // was "agree within tolerance"
         #expect(verdict(1, 2.5, 0.5, nil) == .disagree)
         #expect(ComparisonRow(quantity: "q", predicted: 1, measured: nil, standardError: nil, tolerance: 1).verdict == .notMeasured)
-        // The old tolerance shows as a precision with its source.
-        let row = ComparisonRow(quantity: "q", predicted: 1, measured: 1, standardError: 0.1, tolerance: 0.3, precisionSource: "30% of 1")
+        // A precision shows with its source; a bare tolerance without one decides nothing (inconclusive).
+        let row = ComparisonRow(quantity: "q", predicted: 1, measured: 1, standardError: 0.1, precision: SourcedValue(0.3, source: "30% of 1"))
         #expect(row.precision == SourcedValue(0.3, source: "30% of 1") && row.tolerance == nil && row.intervalMethod.kind == .normal)
+        let bare = ComparisonRow(quantity: "q", predicted: 1, measured: 1, standardError: 0.1, tolerance: 0.3)
+        #expect(bare.verdict == .inconclusive && bare.precision?.value == 0)
     }
 
-    @Test("SweepPrediction: inside / inconclusive at ±25% of the prediction / outside (no tolerance outside the CI)")
+    @Test("SweepPrediction: inside / inconclusive beyond half the distance to symmetric scaling (here 0.5) / outside (no tolerance outside the CI)")
     func sweepPredictionEdges() throws {
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let prediction = SweepPrediction(parameters: parameters, data: .sparse, variable: .n)  // exponent 2
@@ -64,7 +67,8 @@ import Testing
             fit.exponentInterval = ConfidenceInterval(lower: lower, upper: upper, level: 0.95)
             return prediction.verdict(of: fit)
         }
-        #expect(verdict(1.5, 2.5) == .inside)          // half-width 0.5 = 25% of 2
+        #expect(prediction.precision.value == 0.5)     // α + β = 2 against (α + β)/β = 1
+        #expect(verdict(1.5, 2.5) == .inside)          // half-width 0.5
         #expect(verdict(1.5, 2.5001) == .inconclusive)
         #expect(verdict(2.0001, 2.1) == .outside)      // just outside, however close
         #expect(verdict(1.9, 2) == .inside)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ScalingCalibration
+import ScalingAnalysis
 
 /// ln Q(s, x) against independent closed forms: Q(n, x) = e^(−x) Σ_{k<n} x^k/k! for whole n, and
 /// Q(½, x) = erfc(√x); on both sides of the series/continued-fraction switch at x = s + 1.

@@ -2,10 +2,10 @@ import Foundation
 
 /// The regularized upper incomplete gamma function Q(s, x) = Γ(s, x)/Γ(s), in logarithms so that the far
 /// tail (Q ≈ x^(s−1)e^(−x)/Γ(s) underflows for x ≳ 700) stays finite.
-enum IncompleteGamma {
+public enum IncompleteGamma {
     /// ln Q(s, x) for s > 0, x ≥ 0: the series of P = 1 − Q for x < s + 1, the Lentz continued fraction of Q
     /// beyond (Numerical Recipes §6.2); about 1e-14 relative in Q, and in ln Q wherever Q ≥ 1e-300.
-    static func logUpperRegularized(_ s: Double, _ x: Double) -> Double {
+    public static func logUpperRegularized(_ s: Double, _ x: Double) -> Double {
         if x <= 0 { return 0 }
         let logPrefactor = -x + s * log(x) - lgamma(s)
         if x < s + 1 {
