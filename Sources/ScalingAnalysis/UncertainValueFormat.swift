@@ -2,7 +2,8 @@ import Foundation
 
 /// Numbers written to the precision their standard error supports: the SE with two significant
 /// digits and the value to the same decimal place (1.027 ± 0.012, not 1.027 ± 0.01151). The one
-/// formatting of measured values in reports, figure legends and summaries.
+/// formatting of measured values in reports, figure legends and summaries; negative numbers carry the
+/// minus sign U+2212 (`Typography.minusSigns`), so this text is for reading, never for parsing.
 public enum UncertainValueFormat {
     /// "value ± se" with the SE to two significant digits and the value to the SE's last digit;
     /// without a usable SE (nil, 0 or non-finite) the value alone with four significant digits.
@@ -14,6 +15,12 @@ public enum UncertainValueFormat {
 
     /// The value and the SE as separate strings, each rounded as in `string(_:standardError:)`.
     public static func pair(_ value: Double, standardError se: Double) -> (value: String, standardError: String) {
+        let (v, s) = asciiPair(value, standardError: se)
+        return (Typography.minusSigns(v), Typography.minusSigns(s))
+    }
+
+    /// `pair` before typesetting: a hyphen-minus for negative numbers.
+    private static func asciiPair(_ value: Double, standardError se: Double) -> (value: String, standardError: String) {
         guard se.isFinite, se > 0, value.isFinite else { return (plain(value), plain(se)) }
         // Decimal place of the SE's second significant digit (may be negative: tens, hundreds…).
         let exponent = Int(log10(se).rounded(.down))
@@ -40,8 +47,8 @@ public enum UncertainValueFormat {
     /// A value alone to four significant digits (C's %.4g), "inf"/"−inf"/"nan" spelled out.
     public static func plain(_ value: Double) -> String {
         if value.isNaN { return "nan" }
-        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-        return String(format: "%.4g", value)
+        if value.isInfinite { return value > 0 ? "inf" : "\u{2212}inf" }
+        return Typography.minusSigns(String(format: "%.4g", value))
     }
 
     /// Each end of [lower, upper] rounded to the decimal place of `standardError` (as the value would be).

@@ -86,7 +86,7 @@ import Testing
     @Test func roundsToTwoSignificantDigitsOfTheError() {
         #expect(UncertainValueFormat.string(1.027, standardError: 0.01151) == "1.027 ± 0.012")
         #expect(UncertainValueFormat.string(0.50312, standardError: 0.0123) == "0.503 ± 0.012")
-        #expect(UncertainValueFormat.string(-0.8649, standardError: 0.4163) == "-0.86 ± 0.42")
+        #expect(UncertainValueFormat.string(-0.8649, standardError: 0.4163) == "\u{2212}0.86 ± 0.42", "a negative value carries the minus sign U+2212")
         #expect(UncertainValueFormat.string(216.4, standardError: 215.3) == "220 ± 220")
         #expect(UncertainValueFormat.string(12345.6, standardError: 789) == "12350 ± 790")
         #expect(UncertainValueFormat.string(2.0, standardError: 1.0) == "2.0 ± 1.0")
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func scientificForVeryLargeOrSmallValues() {
-        #expect(UncertainValueFormat.string(2.346e-5, standardError: 1.1e-6) == "2.35e-05 ± 0.11e-05")
+        #expect(UncertainValueFormat.string(2.346e-5, standardError: 1.1e-6) == "2.35e\u{2212}05 ± 0.11e\u{2212}05")
         #expect(UncertainValueFormat.string(1.234e7, standardError: 5.6e4) == "1.2340e+07 ± 0.0056e+07")
     }
 
@@ -108,6 +108,7 @@ import Testing
         #expect(UncertainValueFormat.string(1.027, standardError: 0) == "1.027")
         #expect(UncertainValueFormat.string(1.027, standardError: .nan) == "1.027")
         #expect(UncertainValueFormat.plain(.infinity) == "inf")
+        #expect(UncertainValueFormat.plain(-.infinity) == "\u{2212}inf" && UncertainValueFormat.plain(-1.5) == "\u{2212}1.5")
         #expect(UncertainValueFormat.interval(0.804, 1.196, standardError: 0.1) == "[0.80, 1.20]")
         #expect(UncertainValueFormat.interval(0, .infinity, standardError: nil) == "[0, inf]")
     }

@@ -37,6 +37,14 @@ struct ReproduceCommand: ParsableCommand {
         try OutputFolder.checkWritable(out, flag: "--out")
     }
 
+    /// The command with every flag that determines the results, defaults included, so that pasting it
+    /// reproduces the run whatever the defaults of a later version.
+    var everyFlag: String {
+        let folder = out.contains(" ") ? "'\(out)'" : out
+        return "sparse-scaling reproduce --profile \(profile.rawValue) --alpha \(exponents.alpha) --beta \(exponents.beta) "
+            + "--gd-alpha \(gdAlpha) --threads \(threadOptions.threads) --out \(folder)" + (quiet ? " --quiet" : "")
+    }
+
     func run() throws {
         let folder = URL(fileURLWithPath: out)
         let storePath = folder.appendingPathComponent("sparse-scaling.sqlite").path
@@ -63,7 +71,8 @@ struct ReproduceCommand: ParsableCommand {
         }
         let command = (["sparse-scaling"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let commit = Provenance.commit
-        try ReproductionWriter.write(results, to: folder, command: command, provenance: Provenance.lines() + ["commit: \(commit ?? "unknown")"],
+        try ReproductionWriter.write(results, to: folder, command: command,
+                                     provenance: ["command with every flag: \(everyFlag)"] + Provenance.lines() + ["commit: \(commit ?? "unknown")"],
                                      version: SparseScalingVersion.current, commit: commit)
         for row in results.comparisonRows { print(row.textLine) }
         print("wrote \(out)/report.html, \(out)/figures/, \(out)/data/, \(out)/summary.json (\(String(format: "%.0f", results.seconds)) s)")
@@ -75,7 +84,7 @@ enum Provenance {
     static func lines() -> [String] {
         let info = ProcessInfo.processInfo
         return [
-            "sparse-scaling \(SparseScalingVersion.current)",
+            "version: sparse-scaling \(SparseScalingVersion.current)",
             "host: \(info.hostName), \(info.activeProcessorCount) cores, \(info.physicalMemory / 1_048_576) MiB, \(info.operatingSystemVersionString)",
             "swift: \(swiftVersion)",
             "linear algebra: OpenBLAS + LAPACKE",

@@ -139,6 +139,5 @@ import SVGPlot
         #expect(Set(ids).count == ids.count, "\(ids)")
         #expect(html.contains("<figure data-file=\"figures/a.svg\">"))
         #expect(html.contains("<figcaption>first\nsecond line</figcaption>"))
-        #expect(html.contains("white-space: pre-line"))
     }
 }

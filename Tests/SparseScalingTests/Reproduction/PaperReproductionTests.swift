@@ -127,6 +127,36 @@ import Testing
         let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.components(separatedBy: "<tr class=").count - 1 == rows.count)
         #expect(!html.contains("NaN") && !html.contains(">nan<"))
+        // The report opens with the count line and the summary, computed from the rows, then one section
+        // per claim group with that group's counts.
+        func counts(_ rows: [ComparisonRow]) -> String {
+            let n = { (v: Verdict) in rows.filter { $0.verdict == v }.count }
+            let tail = n(.notMeasured) > 0 ? ", \(n(.notMeasured)) not measured" : ""
+            return "\(rows.count) row\(rows.count == 1 ? "" : "s"): \(n(.agree)) agree, \(n(.inconclusive)) inconclusive, \(n(.disagree)) disagree\(tail)."
+        }
+        let countLine = try #require(html.range(of: "<strong>\(counts(rows))</strong>"))
+        #expect(countLine.lowerBound < html.range(of: "<table")!.lowerBound)
+        #expect(html.contains("id=\"executive-summary\"><li>\(rows.filter { $0.verdict == .agree }.count) row"))
+        for group in ClaimGroup.allCases {
+            let slug = group.rawValue.replacingOccurrences(of: " ", with: "-")
+            #expect(html.contains("<h2 id=\"group-\(slug)\">\(HTMLReport.heading(group))</h2>\n<p class=\"count\">\(counts(rows.filter { $0.group == group }))</p>"), "\(group)")
+        }
+        // Long text is collapsible; the theory section gives every value or says why not.
+        #expect(html.components(separatedBy: "<details><summary>Methods and numbers behind this figure</summary>").count - 1 == figures.filter { $0.hasSuffix(".svg") }.count)
+        let theory = try #require(html.range(of: "<h2>Closed-form theory"))
+        let theoryTable = String(html[theory.lowerBound...]).components(separatedBy: "<h2>Provenance")[0]
+        #expect(!theoryTable.contains("<td>—</td>"), "no bare dash in the theory table")
+        #expect(theoryTable.contains("<td>at D = 64, 256: "), "quantities of D at the collapse's sizes")
+        // Displayed numbers carry U+2212: outside ids and code, no hyphen-minus is the sign of a number.
+        let visible = html.replacing(/<style>[\s\S]*?<\/style>/, with: "").replacing(/<svg[\s\S]*?<\/svg>/, with: "")
+            .replacing(/<code>[^<]*<\/code>/, with: "").replacing(/<span class="how">id [^;]*;/, with: "").replacing(/<[^>]+>/, with: " ")
+        let hyphenSign = try Regex(#".{0,40}(^|[\s(\[=,^:])-[0-9].{0,20}"#)
+        let signed = visible.firstMatch(of: hyphenSign).map { String(visible[$0.range]) }
+        #expect(signed == nil, "a hyphen-minus as a sign: \(signed ?? "")")
+        let onePlural = try Regex(#"\b1 (points|seeds|rows)\b"#)
+        #expect(visible.firstMatch(of: onePlural) == nil)
+        let verdicts = try String(contentsOf: folder.appendingPathComponent("verdicts.md"), encoding: .utf8)
+        #expect(verdicts.contains("**\(counts(rows))**"))
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json"))) as? [String: Any])
         #expect(summary["command"] as? String == "sparse-scaling reproduce --profile quick")
         #expect(summary["commit"] is NSNull && summary["version"] is String && summary["date"] is String)

@@ -406,7 +406,7 @@ package struct OnlineResult: ExperimentOutput {
             lines.append("  measured t-exponent (N = \(configuration.featureCounts.max()!), before the N floor): \(g(f.exponent)) ± \(g(f.exponentStandardError)); ours (α+β)/(1+α+β) = \(g(predictedStepExponent))")
         }
         if let j = joint {
-            lines.append("  joint fit L = A·N^−a_N + B·t^−a_t (\(j.pointCount) points, rms relative residual \(g(j.relativeResidual))): a_N = \(g(j.modelExponent)) ± \(g(j.modelExponentStandardError)) (ours α+β = \(g(predictedModelExponent))), a_t = \(g(j.stepExponent)) ± \(g(j.stepExponentStandardError)) (ours \(g(predictedStepExponent)))")
+            lines.append("  joint fit L = A·N^−a_N + B·t^−a_t (\(Typography.counted(j.pointCount, "point")), rms relative residual \(g(j.relativeResidual))): a_N = \(g(j.modelExponent)) ± \(g(j.modelExponentStandardError)) (ours α+β = \(g(predictedModelExponent))), a_t = \(g(j.stepExponent)) ± \(g(j.stepExponentStandardError)) (ours \(g(predictedStepExponent)))")
             let implied = DataParameters.frontierExponents(modelExponent: j.modelExponent, stepExponent: j.stepExponent)
             lines.append("  frontier implied by the joint fit: N* ∝ C^\(g(implied.featureCount)), t* ∝ C^\(g(implied.steps)), L* ∝ C^−\(g(implied.loss))")
         }
@@ -437,7 +437,7 @@ package struct OnlineResult: ExperimentOutput {
             }
             if !outOfRangeErrors.isEmpty {
                 let worst = outOfRangeErrors.map(\.relativeError).min() ?? 0
-                lines.append("  beyond the prediction's range (A(t) > N/2, the readout saturates; not derived; no verdict uses them): \(outOfRangeErrors.count) points at N ∈ \(Array(Set(outOfRangeErrors.map(\.featureCount))).sorted()), measured/predicted − 1 down to \(String(format: "%+.0f%%", 100 * worst))")
+                lines.append("  beyond the prediction's range (A(t) > N/2, the readout saturates; not derived; no verdict uses them): \(Typography.counted(outOfRangeErrors.count, "point")) at N ∈ \(Array(Set(outOfRangeErrors.map(\.featureCount))).sorted()), measured/predicted − 1 down to \(String(format: "%+.0f%%", 100 * worst))")
             }
         }
         if let j = predictedJoint {

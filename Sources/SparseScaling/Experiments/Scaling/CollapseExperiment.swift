@@ -239,7 +239,7 @@ package struct CollapseResult: ExperimentOutput {
             lines.append("  D = \(c.sampleCount): median peak at x = \(fourSignificantDigits(c.peakX))\(predicted) (K/D^(1/β) = \(fourSignificantDigits(c.observedX))); "
                 + "median peak height y = \(fourSignificantDigits(c.peakMedianY))"
                 + (c.predictedMedianYAtPeak.map { ", predicted \(fourSignificantDigits($0))" } ?? "")
-                + "; \(flagged) heavy-tailed point(s): mean not meaningful")
+                + "; \(Typography.counted(flagged, "heavy-tailed point")): mean not meaningful")
         }
         lines.append("  measured median peak x = \(fourSignificantDigits(peakX)); predicted at these D \(predictedMedianPeakX.map(fourSignificantDigits) ?? "n/a"); asymptote Γ(1 − 1/β) = \(fourSignificantDigits(predictedPeakX))")
         let rows = verdictRows

@@ -404,8 +404,8 @@ package struct LossCurveResult: ExperimentOutput {
         for curve in curves {
             let under = curve.under, over = curve.over
             var line = "  \(curve.label): outside the peak band median \(Self.percent(curve.outsideBand.median)), max \(Self.percent(curve.outsideBand.maximum)); "
-                + "under \(Self.percent(under.median)) / \(Self.percent(under.maximum)) (\(under.points) points), "
-                + "over \(Self.percent(over.median)) / \(Self.percent(over.maximum)) (\(over.points) points)"
+                + "under \(Self.percent(under.median)) / \(Self.percent(under.maximum)) (\(Typography.counted(under.points, "point"))), "
+                + "over \(Self.percent(over.median)) / \(Self.percent(over.maximum)) (\(Typography.counted(over.points, "point")))"
             if let peak = curve.peak {
                 line += "; peak N = \(peak.n): median predicted \(peak.predicted.median.map(fourSignificantDigits) ?? "—"), measured \(fourSignificantDigits(peak.measuredMedian))"
             }

@@ -115,7 +115,7 @@ package struct SweepResult: Sendable {
         if let flagged = points.first(where: { $0.heavyTail.isHeavyTailed }) {
             lines.append("* \(flagged.heavyTail.note ?? "heavy-tailed"): read the median and quantiles (docs/theory.md §6.1)")
             let left = pointsLeftOutOfFit.count
-            if left > 0 { lines.append("  \(left) point(s) in the predicted peak band are left out of the fit") }
+            if left > 0 { lines.append("  \(Typography.counted(left, "point")) in the predicted peak band \(left == 1 ? "is" : "are") left out of the fit") }
         }
         if noisy { lines.append("loss = excess loss Σλ(w_eff − w*)²; test loss = excess + σ² (σ = \(points[0].specification.labelNoise))") }
         if let fit, let variable {

@@ -117,7 +117,8 @@ public struct CurveCoverageTest: Sendable, Codable, Hashable {
 
     /// The null, both tests and their sizes, in one sentence for the report.
     public var nullText: String {
-        let coverage = "coverage: \(covered) of \(points) points' 95% CIs hold the prediction (Binomial(\(points), 0.95) expects \(String(format: "%.1f", 0.95 * Double(points))); exact P(Bin ≤ \(covered)) = \(String(format: "%.2g", BinomialDistribution.cdf(covered, trials: points, probability: 0.95))), rejects at ≤ \(Self.percent(coverageLevel)), exact size \(Self.percent(falseAlarmRate)))"
+        let held = points == 1 ? "the 1 point's 95% CI \(covered == 1 ? "holds" : "does not hold")" : "\(covered) of \(points) points' 95% CIs hold"
+        let coverage = "coverage: \(held) the prediction (Binomial(\(points), 0.95) expects \(String(format: "%.1f", 0.95 * Double(points))); exact P(Bin ≤ \(covered)) = \(String(format: "%.2g", BinomialDistribution.cdf(covered, trials: points, probability: 0.95))), rejects at ≤ \(Self.percent(coverageLevel)), exact size \(Self.percent(falseAlarmRate)))"
         let chi = "χ² = \(String(format: "%.1f", chiSquare)) on \(zScores.count) dof" + (chiSquarePValue.map { String(format: " (exact p = %.2g)", $0) } ?? "")
             + (chiSquareDecides ? ", rejects at ≤ 2.5%" : " (indicative z: printed, not deciding)")
         var text = "null: the prediction is right at every point, independently; \(coverage); \(chi)"

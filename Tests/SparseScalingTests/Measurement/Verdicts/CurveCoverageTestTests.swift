@@ -122,3 +122,12 @@ import TestSupport
         }
     }
 }
+
+/// The null's sentence counts in the right number: one point is "the 1 point's 95% CI", never "1 points'".
+@Suite struct CurveCoverageTextTests {
+    @Test func onePointInTheSingular() {
+        #expect(CurveCoverageTest(zScores: [3]).nullText.contains("coverage: the 1 point's 95% CI does not hold the prediction"))
+        #expect(CurveCoverageTest(zScores: [0.5]).nullText.contains("coverage: the 1 point's 95% CI holds the prediction"))
+        #expect(CurveCoverageTest(zScores: [0.5, 3]).nullText.contains("coverage: 1 of 2 points' 95% CIs hold the prediction"))
+    }
+}
