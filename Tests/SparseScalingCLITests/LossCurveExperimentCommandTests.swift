@@ -11,6 +11,19 @@ struct LossCurveExperimentCommandTests {
     static let arguments = ["experiment", "curve", "--settings", "0:1.5:600", "--seeds", "3", "--under-seeds", "6",
                             "--out", "out", "--store", "s.sqlite"]
 
+    /// P(χ²_k > x) for an integer k ≥ 1, in closed form: e^(−x/2)·Σ_{j<k/2} (x/2)^j/j! for even k, and
+    /// erfc(√(x/2)) + e^(−x/2)·Σ_{j=0}^{(k−3)/2} (x/2)^(j+½)/Γ(j + 3/2) for odd k.
+    static func chiSquareSurvival(_ x: Double, degrees k: Int) -> Double {
+        let h = x / 2
+        let even = k % 2 == 0
+        var total: Double = even ? 0 : erfc(h.squareRoot())
+        for j in 0..<(even ? k / 2 : (k - 1) / 2) {
+            let power: Double = even ? Double(j) : Double(j) + 0.5
+            total += exp(-h + power * log(h) - lgamma(power + 1))
+        }
+        return total
+    }
+
     /// (stored before, total) of every "k of n (point, seed) pairs already stored" note in `stderr`.
     static func storeNotes(_ stderr: String) -> [(before: Int, total: Int)] {
         let pattern = try! NSRegularExpression(pattern: "(\\d+) of (\\d+) \\(point, seed\\) pairs already stored")
@@ -61,7 +74,10 @@ struct LossCurveExperimentCommandTests {
                 let measured = try #require(row["measured"] as? Double)
                 #expect(abs(measured - covered) < 1e-12, "\(side): \(measured) vs \(covered) from \(z)")
                 let ci = try #require(row["ci95"] as? [Double])
-                #expect((row["verdict"] as? String == "disagree") == !(ci[0] <= 0.95 && 0.95 <= ci[1]), "\(row)")
+                // Disagree when either exact test rejects at 2.5%: the coverage interval leaves out 0.95, or
+                // χ² = Σz² over the points is beyond its upper 2.5% (recomputed here in closed form).
+                let chiSquareRejects = Self.chiSquareSurvival(z.reduce(0) { $0 + $1 * $1 }, degrees: z.count) <= 0.025
+                #expect((row["verdict"] as? String == "disagree") == (!(ci[0] <= 0.95 && 0.95 <= ci[1]) || chiSquareRejects), "\(row)")
             }
 
             // Again, everything stored: --format json prints the same rows; every pair was stored before this run.

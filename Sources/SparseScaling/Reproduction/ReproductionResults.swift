@@ -156,12 +156,8 @@ package struct ReproductionResults: Sendable {
                 precision: gdFailure.estimatorPrecision(at: p)))
         }
         rows += lossCurve.comparisonRows
-        rows += labelNoise.comparisonRows.enumerated().map { i, row in
-            row.identified("future.label_noise.\(i).\(ComparisonRow.identifier(String(row.quantity.prefix { $0 != ":" })))", group: .futureWork)
-        }
-        rows += online.comparisonRows.enumerated().map { i, row in
-            row.identified("future.online.\(i)", group: .futureWork)
-        }
+        rows += labelNoise.verdictRows
+        rows += online.verdictRows
         return rows
     }
 }

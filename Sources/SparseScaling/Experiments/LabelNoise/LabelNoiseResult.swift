@@ -250,11 +250,20 @@ package struct LabelNoiseResult: ExperimentOutput {
             lines.append("  heavy-tailed: mean not meaningful (in the peak band, or coordinates observed once with small ξ get noise coefficients ∝ σ/ξ, E[1/χ²₁] = ∞) at: "
                 + heavy.map { "\($0.sweep.rawValue) σ² = \(g($0.labelNoiseVariance)) N = \($0.n) D = \($0.d)\($0.ridge > 0 ? " λ_r = \(g($0.ridge))" : "") (\($0.heavyTail.reasons.map(\.rawValue).joined(separator: ", ")))" }.joined(separator: "; "))
         }
+        let rows = verdictRows
+        lines.append("  verdicts: \(ComparisonRow.countText(rows))")
+        lines += rows.map { "    \($0.textLine)" }
         return lines.joined(separator: "\n")
     }
 }
 
 extension LabelNoiseResult {
+    /// The verdict rows with their summary.json ids and group (the paper's future work), as this
+    /// experiment's JSON (`verdicts`), its text and `reproduce` write them.
+    package var verdictRows: [ComparisonRow] {
+        comparisonRows.enumerated().map { i, row in row.identified("future.label_noise.\(i).\(ComparisonRow.identifier(String(row.quantity.prefix { $0 != ":" })))", group: .futureWork) }
+    }
+
     /// The report's verdict rows, all by the pure CI rule (no tolerance): per σ² > 0 the peak grows; per
     /// law point the predicted median against the measured median's 95% CI; per β the slope in D.
     package var comparisonRows: [ComparisonRow] {

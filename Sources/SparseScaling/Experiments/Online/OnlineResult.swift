@@ -444,6 +444,9 @@ package struct OnlineResult: ExperimentOutput {
             lines.append("  the same joint fit on the predicted curve (points with A(t) ≤ N/2; measured on the same points: a_N = \(jointInRange.map { g($0.modelExponent) } ?? "—"), a_t = \(jointInRange.map { g($0.stepExponent) } ?? "—")): a_N = \(g(j.modelExponent)), a_t = \(g(j.stepExponent))\(predictedStepFit.map { "; t-exponent at the largest N on the same window \(g($0.exponent))" } ?? "")\(predictedFrontierLossFit.map { "; frontier L* ∝ C^−\(g($0.exponent))" } ?? "")")
         }
         lines.append("  slowest run at N = \(configuration.featureCounts.max()!): \(String(format: "%.1f", largestRunSeconds)) s for \(configuration.steps) steps")
+        let rows = verdictRows
+        lines.append("  verdicts: \(ComparisonRow.countText(rows))")
+        lines += rows.map { "    \($0.textLine)" }
         return lines.joined(separator: "\n")
     }
 
@@ -462,6 +465,12 @@ package struct OnlineResult: ExperimentOutput {
 }
 
 extension OnlineResult {
+    /// The verdict rows with their summary.json ids and group (the paper's future work), as this
+    /// experiment's JSON (`verdicts`), its text and `reproduce` write them.
+    package var verdictRows: [ComparisonRow] {
+        comparisonRows.enumerated().map { i, row in row.identified("future.online.\(i)", group: .futureWork) }
+    }
+
     /// The report's rows, by the pure CI rule: each measured exponent against the same fit applied to OUR
     /// finite-N predicted curve at the same (N, t, η) (the asymptotic values are quoted in the text).
     package var comparisonRows: [ComparisonRow] {
