@@ -117,7 +117,9 @@ package struct ReproductionResults: Sendable {
             id: "paper.observed_coordinates.largest_d", group: .paper,
             quantity: "observed coordinates K(D) at D = \(largest?.sampleCount ?? 0) (exact expectation)", predicted: largest?.exact ?? .nan,
             measured: largest?.mean, standardError: largest?.standardError, interval: nil,
-            method: .normal(seeds: nil), precision: nil))
+            method: .normal(seeds: nil),
+            precision: Precision.resolving(largest?.exact ?? .nan, from: (largest?.asymptotic).map {
+                [Precision.Alternative("the asymptote Γ(1 − 1/β)·D^(1/β)", $0)] } ?? [])))
         let ratios = modelRichLoss.ratios
         let meanRatio = ratios.reduce(0, +) / Double(max(1, ratios.count))
         let ratioSE = ratios.count > 1 ? (ratios.reduce(0) { $0 + ($1 - meanRatio) * ($1 - meanRatio) } / Double(ratios.count - 1) / Double(ratios.count)).squareRoot() : nil

@@ -63,9 +63,13 @@ import Testing
             #expect(p.predicted == p.predicted.sorted() && p.predicted.allSatisfy { $0 > 0 })
             #expect(p.fractionBelow.allSatisfy { (0...1).contains($0) } && p.fractionBelow == p.fractionBelow.sorted())
             let row = p.medianRow(alpha: 0.1)
-            // The pure rule: agree iff the prediction lies in the median's order-statistic CI.
+            // The pure rule: disagree iff the prediction lies outside the median's order-statistic CI; inside,
+            // agree iff the CI's half-width is within the precision derived from the predicted quartiles.
             let inside = p.medianLower! <= p.predicted[2] && p.predicted[2] <= p.medianUpper!
-            #expect(row.verdict == (inside ? .agree : .disagree) && row.tolerance == nil)
+            let precision = try #require(row.precision)
+            #expect(abs(precision.value - min(p.predicted[2] - p.predicted[1], p.predicted[3] - p.predicted[2]) / 2) <= 1e-12 * p.predicted[2])
+            let resolved = (p.medianUpper! - p.medianLower!) / 2 <= precision.value
+            #expect(row.verdict == (inside ? (resolved ? .agree : .inconclusive) : .disagree) && row.tolerance == nil)
         }
         for s in result.lawSlopes { #expect(s.lower <= s.measured && s.measured <= s.upper) }
         let rows = result.comparisonRows

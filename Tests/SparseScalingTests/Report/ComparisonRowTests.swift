@@ -4,8 +4,8 @@ import Testing
 /// The report's verdicts at the edges of the 95% interval and of the stated precision: each verdict can
 /// be reached, each can fail, and no row outside its CI agrees.
 @Suite struct ComparisonRowTests {
-    /// measured 1.0 ± 0.1: the normal-approximation CI is [0.804, 1.196].
-    func row(predicted: Double, precision: Double? = nil, interval: (Double, Double)? = nil) -> ComparisonRow {
+    /// measured 1.0 ± 0.1: the normal-approximation CI is [0.804, 1.196]; precision 1 unless given (nil: none).
+    func row(predicted: Double, precision: Double? = 1, interval: (Double, Double)? = nil) -> ComparisonRow {
         ComparisonRow(quantity: "q", predicted: predicted, measured: 1.0, standardError: 0.1, interval: interval, precision: precision.map { SourcedValue($0, source: "test") })
     }
 
@@ -53,7 +53,10 @@ import Testing
         #expect(gd.verdict == .inconclusive)
         #expect(row(predicted: 1.0, precision: 0.1, interval: (0.95, 1.15)).verdict == .agree)
         #expect(row(predicted: 1.0, precision: 0.1, interval: (0.95, 1.16)).verdict == .inconclusive)
-        #expect(row(predicted: 1.0, precision: nil, interval: (-10, 10)).verdict == .agree)
+        // No precision: the row names no competing prediction, so no CI can decide it.
+        let unresolved = row(predicted: 1.0, precision: nil, interval: (0.99, 1.01))
+        #expect(unresolved.verdict == .inconclusive)
+        #expect(unresolved.precision?.value == 0 && unresolved.precision?.source.contains("no competing prediction") == true)
     }
 
     @Test("A measurement without SE or interval has no CI: inconclusive, never agree or disagree")

@@ -47,7 +47,9 @@ package struct LabelNoiseLawComparison: Sendable, Codable {
         return ComparisonRow(
             quantity: "label noise law (OURS, shared samples fitted jointly) α = \(g(alpha)), β = \(g(beta)), σ² = \(g(labelNoiseVariance)), N = \(n), D = \(d): median excess loss (95% CI: order statistics over \(losses.count) seeds)",
             predicted: predicted[2], measured: measured[2], standardError: nil,
-            interval: medianLower.flatMap { lo in medianUpper.map { (lo, $0) } }, tolerance: nil)
+            interval: medianLower.flatMap { lo in medianUpper.map { (lo, $0) } },
+            precision: Precision.resolving(predicted[2], from: [Precision.Alternative("the predicted 25% quantile", predicted[1]),
+                                                                 Precision.Alternative("the predicted 75% quantile", predicted[3])]))
     }
 }
 
@@ -96,6 +98,8 @@ package struct LabelNoiseLawSlope: Sendable, Codable {
         let shape = beta == 2 ? "a level" : (beta > 2 ? "decay" : "growth")
         return ComparisonRow(
             quantity: "label noise law (OURS) α = \(g(alpha)), β = \(g(beta)), σ² = \(g(labelNoiseVariance)): log–log slope of the median excess over D ∈ \(dValues) (\(shape); asymptote of the singleton law 2/β − 1 = \(g(asymptotic)); predicted = the same fit to the law's medians; 95% CI: bootstrap over seeds, 400 resamples)",
-            predicted: predicted, measured: measured, standardError: nil, interval: (lower, upper), tolerance: nil)
+            predicted: predicted, measured: measured, standardError: nil, interval: (lower, upper),
+            precision: Precision.resolving(predicted, from: [Precision.Alternative("a noise floor (the median excess levels off: slope 0)", 0),
+                                                             Precision.Alternative("the singleton law's asymptotic slope 2/β − 1", asymptotic)]))
     }
 }

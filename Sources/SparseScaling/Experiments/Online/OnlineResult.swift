@@ -480,21 +480,27 @@ extension OnlineResult {
             rows.append(ComparisonRow(
                 quantity: "one-pass SGD: t-exponent at N = \(configuration.featureCounts.max() ?? 0) (prediction OURS: the same fit on the finite-N predicted median curve; asymptote (α+β)/(1+α+β) = \(g(predictedStepExponent)))",
                 predicted: p.exponent, measured: stepFit?.exponent, standardError: stepFitBootstrap?.standardError,
-                interval: stepFitBootstrap.map { ($0.lower, $0.upper) }, tolerance: nil, intervalMethod: stepFitBootstrap?.method))
+                interval: stepFitBootstrap.map { ($0.lower, $0.upper) },
+                precision: Precision.resolving(p.exponent, from: [Precision.Alternative("the N = ∞ asymptote (α+β)/(1+α+β)", predictedStepExponent)]),
+                intervalMethod: stepFitBootstrap?.method))
         }
         if let p = predictedJoint {
             rows.append(ComparisonRow(
                 quantity: "one-pass SGD: N-exponent a_N of the joint fit A·N^−a_N + B·t^−a_t (both fits on the points where the prediction holds, A(t) ≤ N/2; prediction OURS: the same fit on the finite-N predicted median curve; asymptote α+β = \(g(predictedModelExponent)); 95% CI ±1.96 SE from the fit's curvature, SE ignores seed sharing)",
-                predicted: p.modelExponent, measured: jointInRange?.modelExponent, standardError: jointInRange?.modelExponentStandardError, tolerance: nil))
+                predicted: p.modelExponent, measured: jointInRange?.modelExponent, standardError: jointInRange?.modelExponentStandardError,
+                precision: Precision.resolving(p.modelExponent, from: [Precision.Alternative("the N = ∞ asymptote α+β", predictedModelExponent)])))
             rows.append(ComparisonRow(
                 quantity: "one-pass SGD: t-exponent a_t of the joint fit (prediction OURS: the same fit on the finite-N predicted median curve; asymptote \(g(predictedStepExponent)))",
-                predicted: p.stepExponent, measured: jointInRange?.stepExponent, standardError: jointInRange?.stepExponentStandardError, tolerance: nil))
+                predicted: p.stepExponent, measured: jointInRange?.stepExponent, standardError: jointInRange?.stepExponentStandardError,
+                precision: Precision.resolving(p.stepExponent, from: [Precision.Alternative("the N = ∞ asymptote (α+β)/(1+α+β)", predictedStepExponent)])))
         }
         if let p = predictedFrontierLossFit {
             rows.append(ComparisonRow(
                 quantity: "one-pass SGD: frontier L* ∝ C^−e under C = N·t (both on the points with A(t) ≤ N/2; prediction OURS: the same frontier fit on the finite-N predicted median curve; asymptote (α+β)/(2+α+β) = \(g(predictedFrontier[2])))",
                 predicted: p.exponent, measured: frontierLossFitInRange?.exponent, standardError: frontierInRangeBootstrap?.standardError,
-                interval: frontierInRangeBootstrap.map { ($0.lower, $0.upper) }, tolerance: nil, intervalMethod: frontierInRangeBootstrap?.method))
+                interval: frontierInRangeBootstrap.map { ($0.lower, $0.upper) },
+                precision: Precision.resolving(p.exponent, from: [Precision.Alternative("the N = ∞ asymptote (α+β)/(2+α+β)", predictedFrontier[2])]),
+                intervalMethod: frontierInRangeBootstrap?.method))
         }
         return rows
     }

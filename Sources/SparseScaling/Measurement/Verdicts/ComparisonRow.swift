@@ -68,7 +68,7 @@ public struct ComparisonRow: Sendable, Codable {
 
     /// A row from a measurement with a normal-approximation 95% CI (± 1.96 SE) unless an `interval` is
     /// given (made as `intervalMethod` says), deciding only when its half-width is within `precision`
-    /// (derive it with `Precision`; nil: any width decides). `tolerance` is kept so old call sites
+    /// (derive it with `Precision`; without one the row cannot decide). `tolerance` is kept so old call sites
     /// compile: nil is the pure CI rule, and a number given without its source decides nothing (the
     /// row is inconclusive, its precision says why). Without SE or interval the row has no CI and is inconclusive.
     public init(quantity: String, predicted: Double, measured: Double?, standardError: Double?,
@@ -81,10 +81,12 @@ public struct ComparisonRow: Sendable, Codable {
     }
 
     /// The general row: `interval` (nil: ± 1.96 SE when `standardError` is given) made as `method`,
-    /// deciding only when its half-width is within `precision`.
+    /// deciding only when its half-width is within `precision`; a row with no precision names no competing
+    /// prediction, so no CI can decide it (inconclusive, and its precision says why).
     public init(id: String, group: ClaimGroup, quantity: String, predicted: Double, measured: Double?, standardError: Double?,
-                interval: (Double, Double)?, method: IntervalMethod, precision: SourcedValue?, note: String? = nil,
+                interval: (Double, Double)?, method: IntervalMethod, precision given: SourcedValue?, note: String? = nil,
                 pointZScores: [Double]? = nil) {
+        let precision = given ?? Precision.undetermined("no competing prediction was named for this row")
         let normalHalf = standardError.flatMap { $0.isFinite ? 1.96 * $0 : nil }
         let ci: (Double, Double)? = interval ?? normalHalf.flatMap { half in measured.map { ($0 - half, $0 + half) } }
         let halfWidth = interval.map { ($0.1 - $0.0) / 2 } ?? normalHalf
@@ -93,7 +95,7 @@ public struct ComparisonRow: Sendable, Codable {
                   pointZScores: pointZScores, judge: { measured in
             guard let ci, ci.0.isFinite || ci.1.isFinite else { return (nil, .inconclusive) }
             return (ci, Verdict(IntervalDecision(predicted: predicted, measured: measured, lower: ci.0, upper: ci.1,
-                                                 halfWidth: halfWidth, resolution: precision?.value, tolerance: nil)))
+                                                 halfWidth: halfWidth, resolution: precision.value, tolerance: nil)))
         })
     }
 
