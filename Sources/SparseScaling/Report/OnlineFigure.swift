@@ -39,7 +39,10 @@ package enum OnlineFigure {
             right.append(Series.scatter(x: result.frontier.map(\.compute), y: result.frontier.map(\.loss), label: "best N at each C (interpolated)", color: .blue, marker: Marker(.circle, size: 4)))
         }
         if let fit = result.frontierLossFit {
-            right.append(FigureStyle.fitLine(fit, variable: "C", color: .black, labelPrefix: "measured frontier"))
+            // The frontier's points are interpolated from a few N, so its SE is the bootstrap over seeds, not the fit's.
+            right.append(FigureStyle.fitLine(fit, variable: "C", color: .black,
+                                             labelPrefix: result.frontierBootstrap == nil ? "measured frontier" : "measured frontier (SE: bootstrap over seeds)",
+                                             standardError: result.frontierBootstrap?.standardError))
             let mid = sqrt(fit.xRange.lowerBound * fit.xRange.upperBound)
             right.append(FigureStyle.theoryLine(
                 exponent: result.predictedFrontier[2], anchorX: mid, anchorY: fit.predicted(at: mid) * 1.6, xMin: fit.xRange.lowerBound, xMax: fit.xRange.upperBound,

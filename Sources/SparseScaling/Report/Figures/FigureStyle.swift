@@ -10,12 +10,13 @@ package enum FigureStyle {
         Series.scatter(x: x, y: y, label: label, color: color, marker: Marker(marker, size: 6), errorBars: se.map { ErrorBar.symmetric($0 ?? 0) })
     }
 
-    /// The fitted power law over its tail's x range, labelled with exponent ± SE.
-    package static func fitLine(_ fit: PowerLawFit, variable: String, color: Color, labelPrefix: String = "fit") -> Series {
+    /// The fitted power law over its tail's x range, labelled with exponent ± SE (the fit's, or `standardError` when given).
+    package static func fitLine(_ fit: PowerLawFit, variable: String, color: Color, labelPrefix: String = "fit",
+                                standardError: Double? = nil) -> Series {
         let xs = geometricGrid(fit.xRange.lowerBound, fit.xRange.upperBound)
         return Series.line(
             x: xs, y: xs.map(fit.predicted(at:)),
-            label: "\(labelPrefix): \(variable)^{−a}, a = \(UncertainValueFormat.string(fit.exponent, standardError: fit.exponentStandardError))",
+            label: "\(labelPrefix): \(variable)^{−a}, a = \(UncertainValueFormat.string(fit.exponent, standardError: standardError ?? fit.exponentStandardError))",
             color: color, style: LineStyle(dash: .solid, width: 1.8))
     }
 
