@@ -59,16 +59,3 @@ public struct Bootstrap: Sendable {
         }
     }
 }
-
-/// Slots written by index from `concurrentPerform` (each index by exactly one iteration).
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-    /// The values in index order (every slot must have been written).
-    var values: [Value] { lock.withLock { storage.map { $0! } } }
-}

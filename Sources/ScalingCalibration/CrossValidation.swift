@@ -1,4 +1,5 @@
 import Foundation
+import ScalingAnalysis
 
 /// k-fold cross-validation of the two forms on held-out runs: the runs are shuffled (seeded) into k folds;
 /// each fold is held out in turn, both forms are fitted to the rest, and each held-out run scores

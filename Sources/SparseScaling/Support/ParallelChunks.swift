@@ -1,4 +1,5 @@
 import Foundation
+import ScalingAnalysis
 
 /// Splits index ranges into fixed chunks and runs them on several threads. The chunking depends
 /// only on the work size, never on the thread count, so results assembled per chunk are identical
@@ -32,24 +33,8 @@ public enum ParallelChunks {
                 }
             }
         }
-        return results.values()
+        return results.values
     }
-}
-
-/// Slots that worker threads fill, each index written by exactly one worker.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var storage: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    func values() -> [T] { storage.map { $0! } }
 }
 
 /// A shared counter handing out work indices.

@@ -1,4 +1,5 @@
 import Foundation
+import ScalingAnalysis
 import ScalingCalibration
 
 /// A table of runs (N, D, L) measured by the simulator at the sizes of a `SimulatedTableDesign`: each run is one
@@ -16,7 +17,7 @@ public enum SimulatedRunTable {
                 seed: seed << 32 &+ UInt64(table) << 16 &+ UInt64(k), sampler: .sublinear)
             outcomes.set(k, Result { try PointEvaluator.evaluate(specification, threads: 1).loss })
         }
-        return try zip(sizes, outcomes.values()).map { size, outcome in
+        return try zip(sizes, outcomes.values).map { size, outcome in
             ScalingRun(featureCount: Double(size.featureCount), sampleCount: Double(size.sampleCount), loss: try outcome.get())
         }
     }
