@@ -23,7 +23,7 @@ struct CalibrationCoverageTests {
 
     @Test("95% intervals of a, b, α, β cover the truth on simulated tables")
     func coverage() throws {
-        let tables = TestTier.size(default: 20, heavy: 100), resamples = TestTier.size(default: 40, heavy: 200)
+        let tables = TestTier.size(default: 20, heavy: 100), resamples = TestTier.size(default: 40, heavy: 100)
         let parameters = try DataParameters(alpha: 0, beta: 2)
         let design = TestTier.isHeavy ? SimulatedTableDesign.standard(parameters: parameters) : .quick(parameters: parameters)
         let check = CalibrationCoverage(design: design, tables: tables, seed: 7,
