@@ -53,7 +53,7 @@ package enum OnlineFigure {
         }
         return Figure(width: 1240, height: 540, plots: [
             Plot(title: "One-pass SGD, η = \(fourSignificantDigits(result.configuration.stepSize)): median loss vs steps", xAxis: Axis(label: "steps t (= samples used)", scale: .log10),
-                 yAxis: Axis(label: "population loss L", scale: .log10), series: left, regions: regions, legendPosition: .bottomLeft),
+                 yAxis: Axis(label: "population loss L", scale: .log10), series: left, regions: regions, legendPosition: .topRight),
             Plot(title: "Compute-optimal frontier under C = N·t", xAxis: Axis(label: "compute C = N·t", scale: .log10),
                  yAxis: Axis(label: "loss at the best N", scale: .log10), series: right, legendPosition: .bottomLeft),
         ], columns: 2)
