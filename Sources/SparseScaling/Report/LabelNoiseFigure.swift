@@ -36,7 +36,7 @@ package enum LabelNoiseFigure {
             Plot(title: "N-sweep at D = \(result.configuration.nSweepD): median excess loss (10–90%)", xAxis: Axis(label: "model size N", scale: .log10),
                  yAxis: Axis(label: "excess loss Σλ(w_{eff} − w*)²", scale: .log10), series: left, legendPosition: .bottomLeft),
             Plot(title: "D-sweep, N = \(g(result.configuration.modelRichRatio))·D: test loss → σ² (dotted)", xAxis: Axis(label: "data size D", scale: .log10),
-                 yAxis: Axis(label: "test loss = excess + σ²", scale: .log10), series: middle, referenceLines: middleLines, legendPosition: .bottomLeft),
+                 yAxis: Axis(label: "test loss = excess + σ²", scale: .log10), series: middle, referenceLines: middleLines, legendPosition: .topRight),
             Plot(title: "Ridge at the peak N = \(result.peakFeatureCount), D = \(result.configuration.nSweepD) (dotted: ridgeless)", xAxis: Axis(label: "ridge λ_{r}", scale: .log10),
                  yAxis: Axis(label: "median test loss (10–90%)", scale: .log10), series: right, referenceLines: rightLines, legendPosition: .topLeft),
         ], columns: 3)
