@@ -29,15 +29,11 @@ import Testing
 
     @Test func medianIntervalCoversAHeavyTailedMedian() throws {
         // Samples 1/U (Pareto, infinite mean), true median 2: coverage of the order-statistic interval ≥ 95%.
-        var state: UInt64 = 12345
-        func uniform() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return (Double(state >> 11) + 0.5) / 9007199254740992
-        }
+        var stream = UniformStream(state: 12345)
         var covered = 0
         let trials = 4000
         for _ in 0..<trials {
-            let q = try SampleQuantiles(samples: (0..<10).map { _ in 1 / uniform() })
+            let q = try SampleQuantiles(samples: (0..<10).map { _ in 1 / stream.next() })
             if try #require(q.medianInterval).contains(2) { covered += 1 }
         }
         // Exact coverage for n = 10, j = 2 is 1 − 2·11/1024 = 0.9785; 4000 trials give SE ≈ 0.0023.
@@ -53,15 +49,11 @@ import Testing
         // Too few samples to bracket the 10% quantile at 95%: x₍₁₎ covers it with probability 1 − 0.9ⁿ only.
         #expect(SampleQuantiles.quantileInterval(Array(sorted.prefix(20)), 0.1, confidence: 0.95) == nil)
         // Coverage of the 90% quantile of 1/U (true value 10) by n = 200 draws: ≥ 95% up to binomial error.
-        var state: UInt64 = 777
-        func uniform() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return (Double(state >> 11) + 0.5) / 9007199254740992
-        }
+        var stream = UniformStream(state: 777)
         let trials = 2000
         var covered = 0
         for _ in 0..<trials {
-            let draws = (0..<200).map { _ in 1 / uniform() }.sorted()
+            let draws = (0..<200).map { _ in 1 / stream.next() }.sorted()
             if try #require(SampleQuantiles.quantileInterval(draws, 0.9, confidence: 0.95)).contains(10) { covered += 1 }
         }
         // 2000 trials: SE ≈ √(0.95·0.05/2000) = 0.0049; the exact coverage is ≥ 0.95, so 3 SE below it fails.
@@ -111,5 +103,15 @@ import Testing
         #expect(UncertainValueFormat.plain(-.infinity) == "\u{2212}inf" && UncertainValueFormat.plain(-1.5) == "\u{2212}1.5")
         #expect(UncertainValueFormat.interval(0.804, 1.196, standardError: 0.1) == "[0.80, 1.20]")
         #expect(UncertainValueFormat.interval(0, .infinity, standardError: nil) == "[0, inf]")
+    }
+}
+
+/// Uniform draws in (0, 1) from a 64-bit linear congruential generator, seeded per test.
+private struct UniformStream {
+    var state: UInt64
+
+    mutating func next() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return (Double(state >> 11) + 0.5) / 9007199254740992
     }
 }
