@@ -44,6 +44,9 @@ package struct BenchmarkPlan: Sendable {
     /// fewer seeds run at once where one per thread would pass it (the physical memory: the estimate is
     /// 3–4× the measured peak at N = 4D, D = 2^16…2^17).
     package var estimatorMemoryBytes = Double(ProcessInfo.processInfo.physicalMemory)
+    /// Memory (bytes) a single point job may need by its estimate: a point over it is not run, and its row
+    /// says why (the command line sets it to the --max-memory default).
+    package var pointMemoryBytes = Double(ProcessInfo.processInfo.physicalMemory)
     /// When set, the default estimator starts no D after this time and no round of seeds after it once
     /// a few are done (the rows say so): a long comparison on a loaded machine ends on time.
     package var estimatorDeadline: Date? = nil

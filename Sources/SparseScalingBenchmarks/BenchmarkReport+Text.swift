@@ -25,6 +25,10 @@ extension BenchmarkReport {
         lines.append("")
         lines.append("dgemm peak: " + (dgemmPeakGflops.map { String(format: "%.1f GFLOP/s", $0) } ?? "not measured in this run"))
         lines.append("environment: " + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
+        if let p = provenance {
+            lines.append("run: \(p.command) at commit \(p.commit ?? "unknown"), \(p.started) to \(p.finished), \(p.processor), load "
+                + [p.loadAtStart, p.loadAtEnd].map { $0.map { String(format: "%.1f", $0) } ?? "?" }.joined(separator: " → "))
+        }
         lines.append("")
         lines.append("growth exponents (time ∝ x^g, fitted on the largest points):")
         for g in growth {

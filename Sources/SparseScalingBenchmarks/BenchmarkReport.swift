@@ -4,7 +4,7 @@ import LinearAlgebra
 
 /// Everything one `bench` run measured: the rows, the dgemm peak, the growth fits, the verdicts,
 /// and the environment that affects timings.
-package struct BenchmarkReport: Sendable, Encodable {
+package struct BenchmarkReport: Sendable, Codable {
     /// The table rows.
     package var rows: [BenchmarkRow] = []
     /// GFLOP/s of a large square dgemm on this machine.
@@ -15,13 +15,20 @@ package struct BenchmarkReport: Sendable, Encodable {
     package var verdicts: [BenchmarkVerdict] = []
     /// Thread-count environment variables and the machine's load when the run started.
     package var environment: [String: String] = BenchmarkReport.currentEnvironment()
+    /// The command, commit, machine and load of the run; nil in a child's partial report.
+    package var provenance: BenchmarkProvenance? = nil
 
     /// An empty report.
     package init() {}
 
     enum CodingKeys: String, CodingKey {
-        case rows, growth, verdicts, environment
+        case rows, growth, verdicts, environment, provenance
         case dgemmPeakGflops = "dgemm_peak_gflops"
+    }
+
+    /// A report read back from `json()`'s output.
+    package init(json data: Data) throws {
+        self = try JSONDecoder().decode(BenchmarkReport.self, from: data)
     }
 
     /// The report as pretty-printed JSON with sorted keys.

@@ -2,7 +2,7 @@ import SparseScaling
 
 /// One line of the bench table: a measured time, its baseline where there is one, and its cost in
 /// flops and memory. Fields that do not apply are nil (null in JSON).
-package struct BenchmarkRow: Sendable, Encodable {
+package struct BenchmarkRow: Sendable, Codable {
     /// What was measured.
     package var name: String
     /// Number of features N.

@@ -75,7 +75,20 @@ package struct BenchmarkRunner: Sendable {
             featureCount: n, sampleCount: d, data: data, features: features, solver: solver, sampler: sampler)
     }
 
+    /// Runs `job` in a child process, unless it is a point whose memory estimate exceeds
+    /// `plan.pointMemoryBytes`: then a measurement whose error says why it was not run.
     func timed(_ label: String, _ job: BenchmarkJob) -> BenchmarkMeasurement {
+        switch job {
+        case let .point(spec), let .pointOnOneThread(spec), let .reducedProfile(spec, _):
+            if let plan = try? PointPlan(spec) {
+                let estimate = MemoryEstimate(plan: plan)
+                if estimate.bytes > self.plan.pointMemoryBytes {
+                    progress("not measuring \(label): needs an estimated \(estimate)")
+                    return .failure("not run: needs an estimated \(estimate), over this machine's limit \(MemoryEstimate.format(self.plan.pointMemoryBytes))")
+                }
+            }
+        default: break
+        }
         progress("measuring \(label) …")
         return measure(job)
     }

@@ -1,7 +1,7 @@
 import SparseScaling
 
 /// One performance target of the bench and whether this run met it.
-package struct BenchmarkVerdict: Sendable, Encodable {
+package struct BenchmarkVerdict: Sendable, Codable {
     /// The target, in words.
     package var target: String
     /// true: met; false: missed; nil: not measured in this run.

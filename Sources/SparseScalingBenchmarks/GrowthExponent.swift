@@ -2,7 +2,7 @@ import SparseScaling
 import ScalingAnalysis
 
 /// A fitted growth exponent t ∝ x^g of a time over a sweep, next to what the cost model predicts.
-package struct GrowthExponent: Sendable, Encodable {
+package struct GrowthExponent: Sendable, Codable {
     /// What grows (e.g. "dense part vs D at N = 1024").
     package var name: String
     /// The fitted exponent g (positive when the time grows).

@@ -30,6 +30,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Run only the estimator comparison: SE per CPU second of --estimator conditional vs sample on a model-rich D sweep (N = 4D).")
     var onlyEstimators = false
 
+    @Option(help: ArgumentHelp("Print the Markdown performance table (the README's) of a saved `bench --format json` run, without measuring.", valueName: "file"))
+    var render: String?
+
     @Option(help: .hidden)
     var job: String?
 
@@ -47,6 +50,9 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.text, .json], in: "bench", because: "its rows measure different things, with different columns")
+        if render != nil && (quick || samplers || samplerSpeed || onlyEstimators || format != .text) {
+            throw ValidationError("--render prints a saved run's Markdown table: it takes none of --quick, --samplers, --sampler-speed, --only-estimators, --format")
+        }
         if samplerSpeed && onlyEstimators {
             throw ValidationError("--sampler-speed and --only-estimators each choose the rows to measure: give one of them")
         }
@@ -68,6 +74,17 @@ struct BenchCommand: ParsableCommand {
             print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
             return
         }
+        if let render {
+            guard let data = FileManager.default.contents(atPath: render) else {
+                throw RuntimeError("cannot read --render \(render): no such file")
+            }
+            guard let saved = try? BenchmarkReport(json: data) else {
+                throw RuntimeError("--render \(render) is not the JSON of `sparse-scaling bench --format json`")
+            }
+            print(saved.markdown())
+            return
+        }
+        let start = Date(), loadAtStart = BenchmarkProvenance.currentLoad()
         // Each job runs in a child copy of this binary: `bench --job <json>` (this command's child mode).
         let measure: @Sendable (BenchmarkJob) -> BenchmarkMeasurement = { job in
             ChildProcess.measure(job, arguments: { ["bench", "--job", $0] })
@@ -75,6 +92,7 @@ struct BenchCommand: ParsableCommand {
         var plan: BenchmarkPlan = quick ? .quick : .full
         plan.samplersOnly = samplers || samplerSpeed
         plan.samplerSpeedOnly = samplerSpeed
+        plan.pointMemoryBytes = MemorySize.defaultLimit
         if let estimatorSampleLimit { plan.estimatorSampleLimit = estimatorSampleLimit }
         if let estimatorBudget { plan.estimatorBudgetSeconds = estimatorBudget }
         if let estimatorMinutes { plan.estimatorDeadline = Date(timeIntervalSinceNow: 60 * estimatorMinutes) }
@@ -82,7 +100,10 @@ struct BenchCommand: ParsableCommand {
         let runner = BenchmarkRunner(plan: plan, measure: measure, progress: { line in
             if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         })
-        let report = onlyEstimators ? try runner.runEstimatorComparison() : try runner.run()
+        var report = onlyEstimators ? try runner.runEstimatorComparison() : try runner.run()
+        report.provenance = BenchmarkProvenance(
+            command: (["sparse-scaling"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+            commit: Provenance.commit, start: start, loadAtStart: loadAtStart)
         switch format {
         case .json: print(try report.json())
         case .text, .csv: print(report.text())
