@@ -96,6 +96,30 @@ extension BenchmarkRunner {
         }
     }
 
+    /// The size targets of the sublinear sampler: D = 10⁹ and 10¹⁰ at N = 2048 (β = 2) within 4 GiB, the
+    /// second in under 30 minutes, and the point near β = 1 within 8 GiB with the index cap's lost mass.
+    func samplerSizeVerdicts(_ report: BenchmarkReport) -> [BenchmarkVerdict] {
+        let sweep = report.rows.filter { $0.name == "point (sublinear sampler), D sweep" && $0.n == 2048 }
+        var list: [BenchmarkVerdict] = []
+        for (d, label, minutes) in [(1_000_000_000, "10^9", nil), (10_000_000_000, "10^10", 30.0)] as [(Int, String, Double?)] {
+            guard let row = sweep.first(where: { $0.d == d }) else { continue }
+            let within = row.seconds.flatMap { s in row.rssMegabytes.map { $0 < 4096 && (minutes.map { s < 60 * $0 } ?? true) } }
+            list.append(BenchmarkVerdict(
+                target: "sublinear point (2048, \(label)), β = 2" + (minutes.map { String(format: ", in < %.0f min", $0) } ?? "") + ", peak RSS < 4 GiB",
+                met: row.note == nil ? within : false,
+                detail: row.note ?? String(format: "%@ s wall, %@ CPU s, %@ MiB peak RSS, K = %@", formatted(row.seconds, "%.0f"),
+                                           formatted(row.cpuSeconds, "%.0f"), formatted(row.rssMegabytes, "%.0f"), row.observedCount.map(String.init) ?? "—")))
+        }
+        if let near = report.rows.first(where: { $0.name.hasPrefix("point β=") }), let (n, d, beta) = plan.nearOnePoint {
+            list.append(BenchmarkVerdict(
+                target: String(format: "point near β = 1, (%d, %d, β = %g, M = ∞), sublinear sampler: peak RSS < 8 GiB, the index cap's lost mass reported", n, d, beta),
+                met: near.seconds == nil ? false : near.rssMegabytes.map { $0 < 8192 && (near.note ?? "").contains("index cap") },
+                detail: String(format: "%@ s wall, %@ CPU s, %@ MiB peak RSS; ", formatted(near.seconds, "%.0f"), formatted(near.cpuSeconds, "%.0f"),
+                               formatted(near.rssMegabytes, "%.0f")) + (near.note ?? "")))
+        }
+        return list
+    }
+
     /// The sublinear run's row with the per-sample run as its baseline: the time ratio, and both peaks.
     static func sideBySide(
         _ name: String, n: Int, d: Int, _ sublinear: BenchmarkMeasurement, _ perSample: BenchmarkMeasurement

@@ -58,6 +58,6 @@ extension BenchmarkRunner {
                                formatted(growth.measured, "%.2f"), formatted(growth.standardError, "%.2f"), growth.from, growth.to,
                                growth.modelPrediction.map { String(format: "%.2f", $0) } ?? "—", 1 / plan.beta, 2 / plan.beta)))
         }
-        return list + samplerSpeedVerdicts(report)
+        return list + samplerSpeedVerdicts(report) + samplerSizeVerdicts(report)
     }
 }
