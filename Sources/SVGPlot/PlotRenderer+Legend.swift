@@ -1,13 +1,27 @@
 import Foundation
 
 extension PlotRenderer {
-    /// Pixels occupied by data (markers, error-bar ends, points sampled along lines), used to
-    /// place an automatic legend where it hides the least.
+    /// Pixels occupied by data (markers, points sampled along lines, error bars and reference lines),
+    /// used to place an automatic legend where it hides the least.
     func occupiedPixels() -> [(x: Double, y: Double)] {
         var result: [(x: Double, y: Double)] = []
+        /// Points every 4 px along the segment from a to b.
+        func sampled(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double)) -> [(x: Double, y: Double)] {
+            let steps = max(1, Int((abs(b.x - a.x) + abs(b.y - a.y)) / 4))
+            return (0...steps).map { k in
+                let t = Double(k) / Double(steps)
+                return (a.x + t * (b.x - a.x), a.y + t * (b.y - a.y))
+            }
+        }
         for s in plot.series {
             let px = pixels(of: s)
             result += px.compactMap { $0 }
+            for (i, p) in s.points.enumerated() where i < (s.errorBars?.count ?? 0) {
+                guard let bar = s.errorBars?[i], bar.minus.isFinite, bar.plus.isFinite, let cx = layout.x.pixel(p.x),
+                      let high = layout.y.pixel(p.y + max(bar.plus, 0)) else { continue }
+                let low = layout.y.pixel(p.y - max(bar.minus, 0)) ?? area.maxY
+                result += sampled((cx, min(low, area.maxY)), (cx, max(high, area.minY)))
+            }
             if s.line != nil {
                 for (a, b) in zip(px, px.dropFirst()) {
                     guard let a, let b else { continue }
@@ -20,6 +34,14 @@ extension PlotRenderer {
         }
         for a in plot.annotations {
             if let p = layout.pixel(x: a.position.x, y: a.position.y) { result.append(p) }
+        }
+        for l in plot.referenceLines {
+            switch l.orientation {
+            case .vertical:
+                if let px = layout.x.pixel(l.value) { result += sampled((px, area.minY), (px, area.maxY)) }
+            case .horizontal:
+                if let py = layout.y.pixel(l.value) { result += sampled((area.minX, py), (area.maxX, py)) }
+            }
         }
         return result
     }

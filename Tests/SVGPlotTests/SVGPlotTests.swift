@@ -130,4 +130,19 @@ import FoundationXML
         let renderer = PlotRenderer(plot: plot, layout: layout, clipID: "c")
         #expect(renderer.automaticLegendPosition(size: plot.legendSize()!) != .topRight)
     }
+
+    @Test func automaticLegendAvoidsErrorBarsAndReferenceLines() {
+        // Points low on the left with long error bars up into the top-left corner, a horizontal reference
+        // line along the bottom, points in the bottom-right: only the top right is free of bars and lines.
+        let bars = [ErrorBar(minus: 0.5, plus: 8.5), ErrorBar(minus: 0.5, plus: 8.5)]
+        let plot = Plot(xAxis: Axis(range: 0...10), yAxis: Axis(range: 0...10),
+                        series: [Series(x: [0.5, 1.5], y: [1, 1], label: "tall bars", line: nil, marker: Marker(.circle), errorBars: bars),
+                                 .scatter(x: [8, 9, 9.5], y: [1, 2, 1.5], label: "low right")],
+                        referenceLines: [ReferenceLine(.horizontal, at: 0.3)])
+        let renderer = PlotRenderer(plot: plot, layout: plot.layout(width: 640, height: 480), clipID: "c")
+        #expect(renderer.automaticLegendPosition(size: plot.legendSize()!) == .topRight)
+        // Without the bars and the line in the count, the top left and the bottom left would tie with it.
+        let counted = renderer.occupiedPixels().filter { $0.x < 200 && $0.y < 150 }.count
+        #expect(counted > 0)
+    }
 }

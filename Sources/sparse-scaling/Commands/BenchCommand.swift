@@ -9,10 +9,10 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the solvers' speed, growth exponents, kernel GFLOP/s and peak memory.",
-        discussion: "Each measurement runs in a child process of this binary so that its peak RSS is its own. The full run takes several minutes (the direct solver at N = 1024, D = M = 16384 alone needs ~2.5 GB and tens of seconds); --quick takes well under a minute. Timings are wall clock: run on an otherwise idle machine."
+        discussion: "Each measurement runs in a child process of this binary so that its peak RSS is its own. The full run takes about an hour on 2 cores (the estimator comparison and the samplers up to D = 10^10; the direct solver at N = 1024, D = M = 16384 alone needs ~2.5 GB); --quick takes a few minutes. Timings are wall clock: run on an otherwise idle machine."
     )
 
-    @Flag(help: "Run the shorter set of sizes (under a minute) instead of the full one.")
+    @Flag(help: "Run the shorter set of sizes (a few minutes) instead of the full one.")
     var quick = false
 
     @Flag(help: "Measure only the sampler rows: the whole point under the per-sample and the sublinear sampler, the sublinear D sweep and the loss agreement.")
