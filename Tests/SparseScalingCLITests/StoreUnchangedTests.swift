@@ -199,7 +199,7 @@ struct StoreUnchangedTests {
                 let into = "\(sources[0])-\(prefer).sqlite"
                 let output = try CLI.run(["merge"] + sources + ["--into", into, "--prefer", prefer], in: folder)
                 #expect(output.status == 0, "\(output.stderr)")
-                #expect(output.stdout.contains("1 conflict(s) resolved by --prefer \(prefer)"), "\(output.stdout)")
+                #expect(output.stdout.contains("1 conflict resolved by --prefer \(prefer)"), "\(output.stdout)")
                 #expect(try CLI.storedRows(into, in: folder) == expected, "\(sources) --prefer \(prefer)")
             }
             // Against the destination: first keeps its row, last replaces it.
@@ -222,7 +222,7 @@ struct StoreUnchangedTests {
                 sql: "UPDATE points SET seconds = seconds + 1, tool_version = '9.9.9', created_at = '2030-01-01 00:00:00.000'")
             let output = try CLI.run(["merge", "good.sqlite", "rerun.sqlite", "--into", "merged.sqlite"], in: folder)
             #expect(output.status == 0, "\(output.stderr)")
-            #expect(output.stdout.contains("6 row(s) added, 6 already present, 6 in total"), "\(output.stdout)")
+            #expect(output.stdout.contains("6 rows added, 6 already present, 6 in total"), "\(output.stdout)")
             let full = try CLI.run(["results", "--store", "merged.sqlite"], in: folder).stdout
             let original = try CLI.run(["results", "--store", "good.sqlite"], in: folder).stdout
             #expect(full == original, "the first store's rows are kept, provenance included")

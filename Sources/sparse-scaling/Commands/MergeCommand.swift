@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ResultsStore
+import ScalingAnalysis
 
 /// `sparse-scaling merge`: combine results stores (e.g. the shards of a cluster run) into one.
 struct MergeCommand: ParsableCommand {
@@ -63,12 +64,12 @@ struct MergeCommand: ParsableCommand {
             }
             let target = try ResultsStore(path: into)
             let summary = try target.merge(plan)
-            var parts = ["\(summary.added) row(s) added"]
+            var parts = ["\(Typography.counted(summary.added, "row")) added"]
             if summary.replaced > 0 { parts.append("\(summary.replaced) replaced") }
             if summary.identical > 0 { parts.append("\(summary.identical) already present") }
-            if summary.conflicts > 0, let prefer { parts.append("\(summary.conflicts) conflict(s) resolved by --prefer \(prefer.rawValue)") }
+            if summary.conflicts > 0, let prefer { parts.append("\(Typography.counted(summary.conflicts, "conflict")) resolved by --prefer \(prefer.rawValue)") }
             parts.append("\(try target.count) in total")
-            print("merged \(sources.count) store(s) into \(into): " + parts.joined(separator: ", "))
+            print("merged \(Typography.counted(sources.count, "store")) into \(into): " + parts.joined(separator: ", "))
         } catch let error as StoreError {
             throw RuntimeError(Self.message(for: error, context: "cannot use --into \(into)"))
         }
