@@ -8,12 +8,15 @@ the normal equations, hence the pseudoinverse fit, are unchanged, and a D = 10^4
 dense D x K pseudoinverse. The noise part sum lam (e^2 - e0^2) is split by how often each coordinate was seen.
 `law`: a NumPy replica of the Swift law (coupled_noise_law.py's law_draw, keeping each coordinate's term).
 `alpha-pair A2`: the exact noise part of the same draws at ALPHA and A2 (same seed): equal where X_S has full rank.
-Usage: python3 docs/checks/noise_law_classes.py ALPHA BETA D SIGMA DRAWS {exact|law|alpha-pair A2} [SEED]
-Prints q10/q25/q50/q75/q90 of each class (k = 1, 2-4, >= 5) and of the total; output quoted in the note is in
+Usage: python3 docs/checks/noise_law_classes.py ALPHA BETA D SIGMA DRAWS {exact|law|alpha-pair A2} [SEED] [--against BINARY]
+Prints q10/q25/q50/q75/q90 of each class (k = 1, 2-4, >= 5) and of the total; with --against, `exact` also prints the
+fraction of exact excess losses (noise part + clean part + unobserved mass, N = inf) below the quantiles of
+`BINARY theory --n 1e15` (the Swift law) and z = (fraction - q)/sqrt(q(1 - q)/DRAWS). Output quoted in the note is in
 noise_law_classes.out.
 """
-import sys, time
+import json, math, subprocess, sys, time
 import numpy as np
+from scipy.special import zeta
 from coupled_noise_law import params, far_index, sum_pow
 
 LEVELS = [0.1, 0.25, 0.5, 0.75, 0.9]
@@ -31,7 +34,8 @@ def draw_incidence(beta, D, I, rng):
 
 
 def exact_terms(alphas, beta, D, sigma, cols, rng):
-    """Per-coordinate noise terms lam_i (e_i^2 - e0_i^2) of the exact N = inf fit, one array per alpha, same draws."""
+    """Per-coordinate noise terms lam_i (e_i^2 - e0_i^2) of the exact N = inf fit and its clean excess (null directions
+    and unobserved mass), one pair per alpha, same draws."""
     K = len(cols)
     hard = np.zeros(D, bool)
     for c, (_, rows) in enumerate(cols):
@@ -65,7 +69,8 @@ def exact_terms(alphas, beta, D, sigma, cols, rng):
         pinv = lambda b: Vt[keep].T @ ((U[:, keep].T @ (Q.T @ b)) / s[keep])
         e0 = pinv(X @ w) - w
         e = e0 + sigma * pinv(eps[:X.shape[0]])
-        out.append(lam * (e * e - e0 * e0))
+        clean = (lam * e0 * e0).sum() + zeta(1 + alpha + beta) - lam.sum()
+        out.append((lam * (e * e - e0 * e0), clean))
     counts = np.array([len(rows) for _, rows in cols])
     return counts, out
 
@@ -131,7 +136,20 @@ def show(name, rows):
         print(f"{name} {label:6s} " + " ".join(f"{x:.3e}" for x in np.quantile(rows[:, j], LEVELS)), flush=True)
 
 
+def law_quantiles(binary, alpha, beta, D, sigma):
+    """The Swift law's q10..q90 of the excess loss at N = inf (`theory --n 1e15`)."""
+    out = subprocess.run([binary, "theory", "--alpha", str(alpha), "--beta", str(beta), "--n", "1e15", "--d", str(D),
+                          "--noise", str(sigma), "--format", "json"], capture_output=True, text=True, check=True)
+    law = json.loads(out.stdout)["loss_quantiles"]
+    return [law[k] for k in ("q10", "q25", "q50", "q75", "q90")]
+
+
 if __name__ == "__main__":
+    against = None
+    if "--against" in sys.argv:
+        at = sys.argv.index("--against")
+        against = sys.argv[at + 1]
+        del sys.argv[at:at + 2]
     alpha, beta, D, sigma, draws = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
     which = sys.argv[6]
     pair = which == "alpha-pair"
@@ -143,12 +161,20 @@ if __name__ == "__main__":
         show(f"law {draws}", [by_class(*law_terms(alpha, beta, D, sigma, I, rng)) for _ in range(draws)])
     else:
         alphas = [alpha, alpha2] if pair else [alpha]
-        rows = [[], []]
+        rows, excess = [[], []], []
         for _ in range(draws):
             counts, terms = exact_terms(alphas, beta, D, sigma, draw_incidence(beta, D, I, rng), rng)
-            for j, t_alpha in enumerate(terms):
+            for j, (t_alpha, clean) in enumerate(terms):
                 rows[j].append(by_class(counts, t_alpha))
+            excess.append(rows[0][-1][3] + terms[0][1])
         show(f"exact {draws} alpha={alpha}", rows[0])
+        if against:
+            excess = np.array(excess)
+            cells = []
+            for q, value in zip(LEVELS, law_quantiles(against, alpha, beta, D, sigma)):
+                fraction = np.mean(excess < value)
+                cells.append(f"{fraction:.3f} ({(fraction - q) / math.sqrt(q * (1 - q) / draws):+.2f})")
+            print(f"exact excess below the law's q10..q90 (z): " + " ".join(cells))
         if pair:
             show(f"exact {draws} alpha={alpha2}", rows[1])
             ratio = np.array(rows[1])[:, 3] / np.array(rows[0])[:, 3]
