@@ -57,7 +57,7 @@ def median_interval(sorted_values):
     n = len(sorted_values)
     best, cdf = 1, 0.0
     for j in range(1, max(1, n // 2) + 1):
-        cdf += math.comb(n, j - 1) / 2.0 ** n
+        cdf += math.comb(n, j - 1) / (1 << n)  # exact integers: 2.0 ** n overflows beyond n = 1023
         if 1 - 2 * cdf >= 0.95:
             best = j
         else:
