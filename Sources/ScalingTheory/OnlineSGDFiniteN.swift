@@ -54,6 +54,7 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
         let oneMinusCrossR = zip(oneMinusR, lambda).map { $0.0 + eta * eta * $0.1 * $0.1 }
         let logCrossR = oneMinusCrossR.map { log1p(-$0) }
         let unstable = r.contains { abs($0) >= 1 } || rho.contains { abs($0) >= 1 }
+        let traceLambda = zip(lambda, w).reduce(0) { $0 + $1.0 * $1.1 } + remainder
         // Σ λ_i² over the never-learned coordinates beyond the bins (they take the injection undamped).
         let remainderSquared = remainder > 0 ? Zeta.powerSum(2 * parameters.varianceExponent, from: binned.end + 1, through: parameters.inputDimension.finiteValue) : 0
         let nD = Double(n)
@@ -64,14 +65,7 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
         while x < maxT { grid.insert(Int(x.rounded())); x *= pow(10, 1.0 / 24) }
         let sGrid = grid.sorted()
         var total: [Int: (Double, Double, Double, Double, Double, Double)] = [:]
-        var sources: [(s: Double, loss: Double)] = []  // L_N(s) at grid points
-        // The noise leak's kernel is the faster of source and receiver damping: coordinates ranked fastest first
-        // (smallest r), each source k split into its L part λ_k·L(s) and its kurtosis part κ_k r_k^s, κ_k = 3a_kλ_k − λ_k².
-        let kurtosisWeight = zip(a, lambda).map { 3 * $0.0 * $0.1 - $0.1 * $0.1 }
-        let order = lambda.indices.sorted { (oneMinusR[$0], $0) > (oneMinusR[$1], $1) }
-        var slowerLambda = [Double](repeating: 0, count: lambda.count)  // Σ w_kλ_k over sources slower than j, plus the remainder
-        var running = remainder
-        for j in order.reversed() { slowerLambda[j] = running; running += w[j] * lambda[j] }
+        var sources: [(s: Double, rate: Double, loss: Double)] = []  // S(s) and L_N(s) at grid points
         for (g, s) in sGrid.enumerated() {
             let t = Double(s)
             if unstable && t > 0 { total[s] = (.infinity, .infinity, .infinity, .infinity, .infinity, .infinity); continue }
@@ -103,14 +97,13 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
             // Coordinates beyond the bins: undamped, each gets the learned coordinates' full pull.
             coherent += remainder * learned
             coherent /= nD
-            // Noise leak (docs/theory-online-sgd.md, "Leaked SGD noise"): E_j = Σ_{s<t} L(s) r_j^(t−1−s) per coordinate and
-            // E_rem = Σ_{s<t} L(s) for the never-learned remainder, on the grid. The cross injection D_j(t) = Σ_{s<t} r'_j^(t−1−s)·η²λ_j(L(s) − λ_j r_j^s), r'_j = r_j − η²λ_j²: the same sum
+            // Noise leak: trapezoid over the earlier grid points of S(s)·Σ_j λ_j r_j^(t−s).
+            // The cross injection D_j(t) = Σ_{s<t} r'_j^(t−1−s)·η²λ_j(L(s) − λ_j r_j^s), r'_j = r_j − η²λ_j²: the same sum
             // with λ_j² and r'_j, and the own-coordinate part in closed form, Σ_{s<t} η²λ_j² r^s r'^(t−1−s) = r^t − r'^t.
             var noise = 0.0, cross = 0.0
-            var dampedLoss = [Double](repeating: 0, count: lambda.count), undampedLoss = 0.0
             if g > 0 {
                 for q in 0..<g {
-                    let (s0, loss0) = sources[q]
+                    let (s0, rate0, loss0) = sources[q]
                     let s1 = q + 1 < g ? sources[q + 1].s : t
                     let width = s1 - s0
                     if width <= 0 { continue }
@@ -118,24 +111,25 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
                     // interval, at the previous interval's rate), and the damping is summed exactly:
                     // Σ_{m<w} src(s0)·g^m·r^(t−1−s0−m). A fast coordinate (coordinate 1, 1 − r' ≈ 0.375) keeps
                     // only the last few steps' injection, which a midpoint rule on the ×1.1 grid would miss.
-                    let lossSlope = Self.logSlope(sources, q, g, width)
+                    let (rateSlope, lossSlope) = Self.logSlopes(sources, q, g, width)
                     let age = t - 1 - s0
-                    undampedLoss += loss0 * Self.geometricSum(lossSlope, width)
+                    var decay = remainder * Self.geometricSum(rateSlope, width)
                     var decaySquared = remainderSquared * Self.geometricSum(lossSlope, width)
                     for k in lambda.indices {
-                        dampedLoss[k] += loss0 * Self.dampedSum(age: age, logDamping: logR[k], slope: lossSlope, width: width)
+                        decay += w[k] * lambda[k] * Self.dampedSum(age: age, logDamping: logR[k], slope: rateSlope, width: width)
                         decaySquared += w[k] * lambda[k] * lambda[k] * Self.dampedSum(age: age, logDamping: logCrossR[k], slope: lossSlope, width: width)
                     }
+                    noise += rate0 * decay
                     cross += eta * eta * loss0 * decaySquared
                 }
                 for k in lambda.indices { cross -= w[k] * lambda[k] * (pow(r[k], t) - exp(t * logCrossR[k])) }
-                noise = Self.noiseLeak(t: t, order: order, weight: w, lambda: lambda, kurtosis: kurtosisWeight, logR: logR,
-                                       slowerLambda: slowerLambda, dampedLoss: dampedLoss, remainder: remainder, undampedLoss: undampedLoss) * eta * eta / nD
             }
             let room = nD - learned - 1
             let factor = room > 0 ? nD / room : .infinity
             let lossN = l0 + cross + factor * (coherent + noise)
-            sources.append((t, lossN))
+            var kurtosis = 0.0
+            for k in lambda.indices { kurtosis += w[k] * (3 * a[k] * lambda[k] - lambda[k] * lambda[k]) * rt[k] }
+            sources.append((t, eta * eta / nD * (lossN * traceLambda + kurtosis), lossN))
             total[s] = (lossN, l0, factor * coherent, factor * noise, learned, cross)
         }
         loss = steps.map { total[$0]?.0 ?? .nan }
@@ -158,37 +152,17 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
         abs(x) < 1e-14 ? count : expm1(count * x) / expm1(x)
     }
 
-    /// The per-step log slope of L(s) across grid interval q of width w: toward the next grid value, or on the last
-    /// interval (whose end is being computed) the previous interval's slope.
-    static func logSlope(_ sources: [(s: Double, loss: Double)], _ q: Int, _ g: Int, _ width: Double) -> Double {
+    /// The per-step log slopes of the noise source S(s) and of L(s) across grid interval q of width w: toward
+    /// the next grid value, or on the last interval (whose end is being computed) the previous interval's slope.
+    static func logSlopes(_ sources: [(s: Double, rate: Double, loss: Double)], _ q: Int, _ g: Int, _ width: Double) -> (Double, Double) {
         func slope(_ a: Double, _ b: Double, _ span: Double) -> Double {
             let x = log(b / a) / span
             return x.isFinite ? x : 0
         }
-        if q + 1 < g { return slope(sources[q].loss, sources[q + 1].loss, width) }
-        guard q > 0 else { return 0 }
-        return slope(sources[q - 1].loss, sources[q].loss, sources[q].s - sources[q - 1].s)
-    }
-
-    /// Σ_j w_jλ_j Σ_{k ≠ j} w_k Σ_{s<t} G_k(s)·min(r_j, r_k)^(t−1−s) (divided by η²/N by the caller), G_k(s) = λ_k L(s) +
-    /// κ_k r_k^s: the SGD noise injected along coordinate k leaks into every j through P_jk ~ N(0, 1/N) and is damped
-    /// with whichever of the two is faster (docs/theory-online-sgd.md). `dampedLoss[k]` = Σ_{s<t} L(s) r_k^(t−1−s),
-    /// `undampedLoss` = Σ_{s<t} L(s), `slowerLambda[j]` = Σ w_kλ_k over sources slower than j (the remainder included);
-    /// the remainder's receivers are never damped and take every source at its own damping.
-    static func noiseLeak(t: Double, order: [Int], weight w: [Double], lambda: [Double], kurtosis: [Double], logR: [Double],
-                          slowerLambda: [Double], dampedLoss: [Double], remainder: Double, undampedLoss: Double) -> Double {
-        // Source k at its own damping: F_k = λ_k Σ_s L(s) r_k^(t−1−s) + κ_k Σ_s r_k^s r_k^(t−1−s) = λ_k E_k + κ_k t r_k^(t−1).
-        let own = lambda.indices.map { k in lambda[k] * dampedLoss[k] + kurtosis[k] * t * exp((t - 1) * logR[k]) }
-        var total = 0.0, faster = 0.0  // faster: Σ w_k F_k over the sources ranked before j
-        for (rank, j) in order.enumerated() {
-            // Slower sources' kurtosis parts at j's damping: Σ_k w_kκ_k Σ_{s<t} r_k^s r_j^(t−1−s).
-            var slowerKurtosis = 0.0
-            for k in order[(rank + 1)...] { slowerKurtosis += w[k] * kurtosis[k] * dampedSum(age: t - 1, logDamping: logR[j], slope: logR[k], width: t) }
-            let received = faster + (w[j] - 1) * own[j] + slowerLambda[j] * dampedLoss[j] + slowerKurtosis
-            total += w[j] * lambda[j] * received
-            faster += w[j] * own[j]
-        }
-        return total + remainder * (faster + remainder * undampedLoss)
+        if q + 1 < g { return (slope(sources[q].rate, sources[q + 1].rate, width), slope(sources[q].loss, sources[q + 1].loss, width)) }
+        guard q > 0 else { return (0, 0) }
+        let span = sources[q].s - sources[q - 1].s
+        return (slope(sources[q - 1].rate, sources[q].rate, span), slope(sources[q - 1].loss, sources[q].loss, span))
     }
 
     /// Representative coordinates with multiplicities: 1…256 one by one, then geometric bins of ratio

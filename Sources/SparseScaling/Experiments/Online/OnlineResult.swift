@@ -343,7 +343,7 @@ package struct OnlineResult: ExperimentOutput {
             let u = distinctN.map { pow($0, -aN) }
             var suu = 0.0, suy = 0.0
             for g in u.indices { suu += u[g] * u[g] * groupW[g]; suy += u[g] * groupWY[g] }
-            for j in exponentsT.indices {
+            for (j, aT) in exponentsT.enumerated() {
                 let (svv, svy) = (perT[j].svv, perT[j].svy)
                 let suv = u.withUnsafeBufferPointer { u in
                     flatWV.withUnsafeBufferPointer { wv in
