@@ -186,6 +186,9 @@ import Testing
                 steps.map { OnlineResult.CurvePoint(featureCount: n, step: $0, loss: LossDistribution([loss(n, $0)]), standardError: nil, meanObservedCoordinates: 0) }
             }
             let j = try #require(OnlineResult.jointFit(curves))
+            // The bootstrap's refit (a grid window far from the minimum, refined to 10⁻⁴) finds the same fit.
+            let windowed = try #require(OnlineResult.jointFit(curves, tolerance: 1e-4, near: (0.5, 1.5)))
+            #expect(abs(windowed.modelExponent - j.modelExponent) < 1e-3 && abs(windowed.stepExponent - j.stepExponent) < 1e-3)
             return [j.modelExponent, j.stepExponent]
         }
         let outcomes = [try fit { law(1.6, $0, $1) }, try fit { (law(1.6, $0, $1) + law(2.4, $0, $1)) / 2 }, try fit { law(2.4, $0, $1) }]

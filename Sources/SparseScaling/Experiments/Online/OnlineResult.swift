@@ -196,7 +196,7 @@ package struct OnlineResult: ExperimentOutput {
                 // The finite-N leaks sum many steps into slowly damped coordinates: taken at their means. The cross injection
                 // is left out of the median: ~80% of it sits in coordinate 1, whose memory of ~1/(1 − r'₁) ≈ 3 steps
                 // holds far fewer than one large injection (a sample activating a coordinate with a large error), so its
-                // typical value is near zero (docs/theory-online-sgd.md); the median plus it is the upper bracket.
+                // typical value is taken as near zero (docs/theory-online-sgd.md); the median plus it is the upper bracket.
                 let cross = prediction.crossInjection[j]
                 let rest = prediction.loss[j] - prediction.decoupled[j] - cross
                 let median = spread.median[j] + rest
@@ -343,7 +343,7 @@ package struct OnlineResult: ExperimentOutput {
             let u = distinctN.map { pow($0, -aN) }
             var suu = 0.0, suy = 0.0
             for g in u.indices { suu += u[g] * u[g] * groupW[g]; suy += u[g] * groupWY[g] }
-            for (j, aT) in exponentsT.enumerated() {
+            for j in exponentsT.indices {
                 let (svv, svy) = (perT[j].svv, perT[j].svy)
                 let suv = u.withUnsafeBufferPointer { u in
                     flatWV.withUnsafeBufferPointer { wv in
@@ -521,7 +521,7 @@ package struct OnlineResult: ExperimentOutput {
             }.sorted()
             let shares = predictedBands.filter(\.inRange).map { $0.crossInjection / $0.median }.sorted()
             if !upperErrors.isEmpty, !shares.isEmpty {
-                lines.append("  the cross injection (the other coordinates' error every step adds, \(String(format: "%.0f", 100 * SampleQuantiles.quantile(shares, 0.5)))% of the predicted median at the median point) is in the predicted mean, not the median (its typical value is near zero); with it at its mean the median |err| is \(String(format: "%.1f%%", 100 * SampleQuantiles.quantile(upperErrors, 0.5))); the measured median lies between the two at \(bracket.filter { $0 }.count) of \(bracket.count) points")
+                lines.append("  the cross injection (the other coordinates' error every step adds, \(String(format: "%.0f", 100 * SampleQuantiles.quantile(shares, 0.5)))% of the predicted median at the median point) is in the predicted mean, not the median (taken as typically near zero, docs/theory-online-sgd.md); with it at its mean the median |err| is \(String(format: "%.1f%%", 100 * SampleQuantiles.quantile(upperErrors, 0.5))); the measured median lies between the two at \(bracket.filter { $0 }.count) of \(bracket.count) points")
             }
             if !outOfRangeErrors.isEmpty {
                 let worst = outOfRangeErrors.map(\.relativeError).min() ?? 0
