@@ -391,11 +391,13 @@ package struct OnlineResult: ExperimentOutput {
         }
         var best = (rss: solve(start.aN, start.aT).rss, aN: start.aN, aT: start.aT)
         guard best.rss.isFinite else { return nil }
-        // Refine by a local search with shrinking steps.
+        // Refine by a local search with shrinking steps, inside the grid's range (where the residual keeps falling
+        // toward an infinite exponent, as on a resample whose curves barely depend on N, the edge is the fit).
         var step = 0.02
         while step > tolerance {
             var moved = false
             for (dN, dT) in [(step, 0.0), (-step, 0), (0, step), (0, -step)] {
+                guard (0.1...4.9).contains(best.aN + dN), (0.05...2.05).contains(best.aT + dT) else { continue }
                 let r = solve(best.aN + dN, best.aT + dT).rss
                 if r < best.rss { best = (r, best.aN + dN, best.aT + dT); moved = true }
             }
