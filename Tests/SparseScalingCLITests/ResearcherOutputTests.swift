@@ -69,6 +69,24 @@ struct ResearcherOutputTests {
         }
     }
 
+    @Test("experiment online: the joint fit's a_N and a_t rows take their 95% CI from the bootstrap over seeds")
+    func onlineJointFitBootstrapRows() throws {
+        try withTemporaryFolder { folder in
+            let run = try CLI.run(["experiment", "online", "--n", "8,16,32", "--steps", "2000", "--seeds", "2", "--format", "json", "--quiet", "--store", "s.sqlite"], in: folder)
+            #expect(run.status == 0, "\(run.stderr)")
+            let object = try Self.object(run.stdout)
+            let boot = try #require(object["joint_in_prediction_range_bootstrap"] as? [[String: Any]])
+            let verdicts = try #require(object["verdicts"] as? [[String: Any]])
+            for (k, quantity) in ["N-exponent a_N", "t-exponent a_t"].enumerated() {
+                let row = try #require(verdicts.first { ($0["quantity"] as? String)?.contains(quantity) == true })
+                #expect((row["ci_method"] as? [String: Any])?["kind"] as? String == "bootstrap", "\(row)")
+                let ci = try #require(row["ci95"] as? [Double])
+                #expect(ci == [boot[k]["lower"] as? Double, boot[k]["upper"] as? Double].compactMap { $0 }, "\(ci) vs \(boot[k])")
+                #expect(boot[k]["seeds"] as? Int == 2)
+            }
+        }
+    }
+
     @Test("experiment online stores each checkpoint as the point it is, and a second run reads every run back")
     func onlineStore() throws {
         try withTemporaryFolder { folder in

@@ -162,4 +162,50 @@ import Testing
         let same = try #require(OnlineSeedBootstrap(runs: runs([a, a, a]), checkpoints: [1000], estimate: 8 * a, statistic: statistic))
         #expect(same.standardError == 0 && same.lower == same.upper)
     }
+
+    /// The joint fit's (a_N, a_t) bootstrap: two seeds whose curves are exact laws 2·N^−a_s + 0.5·t^−0.6 with
+    /// a_1 = 1.6, a_2 = 2.4. A resample holds seed 1 twice (prob. 1/4: the fit of its own curve), seed 2 twice (1/4)
+    /// or both (1/2: the fit of the mean curve, which is the median of two), so the exact bootstrap SE of each
+    /// exponent is the SD of that three-point law (≈ 0.3 for a_N, ≈ 0.002 for a_t, whose fit moves a little with the
+    /// mixture; the bootstrap refits to 10⁻⁴); 200 resamples estimate it to ~10% (25% allowed), and both
+    /// intervals come from the same resamples. Seeds that agree give SE 0.
+    @Test func jointFitBootstrapIsTheLawOfTheResampledFits() throws {
+        let ns = [16, 32, 64, 128, 256], steps = [1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000]
+        func law(_ a: Double, _ n: Int, _ t: Int) -> Double { 2 * pow(Double(n), -a) + 0.5 * pow(Double(t), -0.6) }
+        func runs(_ exponents: [Double]) -> [OnlineResult.Run] {
+            exponents.enumerated().flatMap { seed, a in
+                ns.map { n in
+                    OnlineResult.Run(featureCount: n, seed: UInt64(seed), run: OnlineRun(
+                        checkpoints: steps.map { OnlineCheckpoint(step: $0, lossObserved: law(a, n, $0), lossTail: 0, observedCoordinates: 1) },
+                        status: .completed, divergedAtStep: nil, readout: [], schedule: OnlineStepSchedule(initial: 0.25), seconds: 0))
+                }
+            }
+        }
+        func fit(_ loss: (Int, Int) -> Double) throws -> [Double] {
+            let curves = ns.flatMap { n in
+                steps.map { OnlineResult.CurvePoint(featureCount: n, step: $0, loss: LossDistribution([loss(n, $0)]), standardError: nil, meanObservedCoordinates: 0) }
+            }
+            let j = try #require(OnlineResult.jointFit(curves))
+            // The bootstrap's refit (a grid window far from the minimum, refined to 10⁻⁴) finds the same fit.
+            let windowed = try #require(OnlineResult.jointFit(curves, tolerance: 1e-4, near: (0.5, 1.5)))
+            #expect(abs(windowed.modelExponent - j.modelExponent) < 1e-3 && abs(windowed.stepExponent - j.stepExponent) < 1e-3)
+            return [j.modelExponent, j.stepExponent]
+        }
+        let outcomes = [try fit { law(1.6, $0, $1) }, try fit { (law(1.6, $0, $1) + law(2.4, $0, $1)) / 2 }, try fit { law(2.4, $0, $1) }]
+        let weights = [0.25, 0.5, 0.25]
+        let statistic = { (curves: [OnlineResult.CurvePoint]) -> [Double]? in
+            OnlineResult.jointFit(curves, tolerance: 1e-4, near: (outcomes[1][0], outcomes[1][1])).map { [$0.modelExponent, $0.stepExponent] }
+        }
+        let boot = try #require(OnlineSeedBootstrap.joint(runs: runs([1.6, 2.4]), checkpoints: steps, estimates: outcomes[1], statistic: statistic))
+        #expect(boot.count == 2 && boot[0].usable == boot[1].usable && boot[0].seeds == 2)
+        for k in 0..<2 {
+            let mean = zip(weights, outcomes).reduce(0) { $0 + $1.0 * $1.1[k] }
+            let exact = zip(weights, outcomes).reduce(0) { $0 + $1.0 * ($1.1[k] - mean) * ($1.1[k] - mean) }.squareRoot()
+            #expect(exact > (k == 0 ? 0.1 : 1e-3), "the three outcomes must differ for the check to bite")
+            #expect(abs(boot[k].standardError / exact - 1) < 0.25)
+            #expect(abs((boot[k].upper - boot[k].estimate) / boot[k].standardError - 12.706) < 0.01)
+        }
+        let same = try #require(OnlineSeedBootstrap.joint(runs: runs([2, 2]), checkpoints: steps, estimates: [2, 0.6], statistic: statistic))
+        #expect(same.allSatisfy { $0.standardError < 1e-3 })
+    }
 }

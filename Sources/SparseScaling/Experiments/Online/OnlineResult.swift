@@ -108,6 +108,9 @@ package struct OnlineResult: ExperimentOutput {
     package let stepFitBootstrap: OnlineSeedBootstrap?
     package let frontierBootstrap: OnlineSeedBootstrap?
     package let frontierInRangeBootstrap: OnlineSeedBootstrap?
+    /// Bootstrap over seeds of the joint fit's (a_N, a_t), on all points t ≥ fitStart and on the in-range ones.
+    package let jointBootstrap: [OnlineSeedBootstrap]?
+    package let jointInRangeBootstrap: [OnlineSeedBootstrap]?
 
     /// OUR predicted law of the loss over seeds at one (N, t).
     package struct PredictedBand: Sendable, Codable {
@@ -193,7 +196,7 @@ package struct OnlineResult: ExperimentOutput {
                 // The finite-N leaks sum many steps into slowly damped coordinates: taken at their means. The cross injection
                 // is left out of the median: ~80% of it sits in coordinate 1, whose memory of ~1/(1 − r'₁) ≈ 3 steps
                 // holds far fewer than one large injection (a sample activating a coordinate with a large error), so its
-                // typical value is near zero (docs/theory-online-sgd.md); the median plus it is the upper bracket.
+                // typical value is taken as near zero (docs/theory-online-sgd.md); the median plus it is the upper bracket.
                 let cross = prediction.crossInjection[j]
                 let rest = prediction.loss[j] - prediction.decoupled[j] - cross
                 let median = spread.median[j] + rest
@@ -249,6 +252,19 @@ package struct OnlineResult: ExperimentOutput {
                 Self.frontier(curves: $0, featureCounts: ns, steps: steps).1?.exponent
             }
         }
+        func jointExponents(_ curves: [CurvePoint], near: (aN: Double, aT: Double)) -> [Double]? {
+            Self.jointFit(curves.filter { $0.step >= Self.fitStart }, tolerance: 1e-4, near: near).map { [$0.modelExponent, $0.stepExponent] }
+        }
+        jointBootstrap = joint.flatMap { fit in
+            OnlineSeedBootstrap.joint(runs: completed, checkpoints: checkpoints, estimates: [fit.modelExponent, fit.stepExponent]) {
+                jointExponents($0, near: (fit.modelExponent, fit.stepExponent))
+            }
+        }
+        jointInRangeBootstrap = jointInRange.flatMap { fit in
+            OnlineSeedBootstrap.joint(runs: completed, checkpoints: checkpoints, estimates: [fit.modelExponent, fit.stepExponent]) {
+                jointExponents($0.filter { inRangeKeys.contains("\($0.featureCount)/\($0.step)") }, near: (fit.modelExponent, fit.stepExponent))
+            }
+        }
         frontierInRangeBootstrap = frontierLossFitInRange.flatMap { fit in
             OnlineSeedBootstrap(runs: completed, checkpoints: checkpoints, estimate: fit.exponent) {
                 Self.frontier(curves: $0.filter { inRangeKeys.contains("\($0.featureCount)/\($0.step)") }, featureCounts: ns, steps: steps).1?.exponent
@@ -271,17 +287,95 @@ package struct OnlineResult: ExperimentOutput {
     /// 1.25·(q90 − q10)/(2.56·√2000) ≈ 1% of the band (docs/theory-online-sgd.md).
     package static let predictionDraws = 2000
 
-    /// Grid search over (a_N, a_t) with A, B by weighted linear least squares on relative residuals;
-    /// standard errors from the curvature of the profiled residual sum (points of one curve share
-    /// seeds, so these understate the uncertainty).
-    static func jointFit(_ points: [CurvePoint]) -> JointFit? {
+    /// Grid search over (a_N, a_t) with A, B by weighted linear least squares on relative residuals (profiled out
+    /// in closed form), refined locally; standard errors from the curvature of the profiled residual sum (points
+    /// of one curve share seeds, so these understate the uncertainty: the verdicts use the seed bootstrap). The local
+    /// search stops when its step falls below `tolerance` (the bootstrap refits to 10⁻⁴, far below its SE). With
+    /// `near`, the grid is first searched within ±10 steps of it, and in whole when that minimum lies on the window's edge.
+    static func jointFit(_ points: [CurvePoint], tolerance: Double = 1e-6, near: (aN: Double, aT: Double)? = nil) -> JointFit? {
         guard points.count >= 6 else { return nil }
         let n = points.map { Double($0.featureCount) }, t = points.map { Double($0.step) }, y = points.map(\.loss.median)
+        let full = (n: 0...120, t: 0...100)
+        var grid = full
+        if let near {
+            let i = Int(((near.aN - 0.1) / 0.04).rounded()), j = Int(((near.aT - 0.05) / 0.02).rounded())
+            grid = (max(0, min(120, i - 10))...max(0, min(120, i + 10)), max(0, min(100, j - 10))...max(0, min(100, j + 10)))
+        }
+        var best = jointGridMinimum(n: n, t: t, y: y, grid: grid)
+        // A window's minimum on an edge that is not the full grid's may be a slope into a lower minimum outside it.
+        if let b = best, grid != full {
+            let openEdge = (b.i == grid.n.lowerBound && b.i > full.n.lowerBound) || (b.i == grid.n.upperBound && b.i < full.n.upperBound)
+                || (b.j == grid.t.lowerBound && b.j > full.t.lowerBound) || (b.j == grid.t.upperBound && b.j < full.t.upperBound)
+            if openEdge { best = jointGridMinimum(n: n, t: t, y: y, grid: full) }
+        } else if grid != full {
+            best = jointGridMinimum(n: n, t: t, y: y, grid: full)
+        }
+        guard let best else { return nil }
+        return jointFit(n: n, t: t, y: y, from: (best.aN, best.aT), tolerance: tolerance)
+    }
+
+    /// The grid point (a_N = 0.1 + 0.04i, a_t = 0.05 + 0.02j, i and j in `grid`) of least relative residual sum,
+    /// with A, B > 0 solved in closed form; nil when no grid point has positive A and B. The weighted sums are grouped
+    /// by distinct N, so a grid point costs one pass over the distinct N (the bootstrap refits hundreds of times).
+    static func jointGridMinimum(n: [Double], t: [Double], y: [Double], grid: (n: ClosedRange<Int>, t: ClosedRange<Int>))
+        -> (aN: Double, aT: Double, i: Int, j: Int)? {
+        let distinctN = Array(Set(n)).sorted()
+        let group = n.map { distinctN.firstIndex(of: $0)! }
+        let w = y.map { 1 / ($0 * $0) }
+        // Per N: Σ w and Σ w·y over its points (u = N^−a_N is constant on a group).
+        var groupW = [Double](repeating: 0, count: distinctN.count), groupWY = groupW
+        for k in y.indices { groupW[group[k]] += w[k]; groupWY[group[k]] += w[k] * y[k] }
+        let exponentsN = grid.n.map { 0.1 + 0.04 * Double($0) }, exponentsT = grid.t.map { 0.05 + 0.02 * Double($0) }
+        // Per a_t: Σ w v², Σ w v y, and per N the sum Σ w v (v = t^−a_t).
+        let perT = exponentsT.map { aT -> (svv: Double, svy: Double, groupWV: [Double]) in
+            var svv = 0.0, svy = 0.0, groupWV = [Double](repeating: 0, count: distinctN.count)
+            for k in y.indices {
+                let v = pow(t[k], -aT)
+                svv += w[k] * v * v; svy += w[k] * v * y[k]; groupWV[group[k]] += w[k] * v
+            }
+            return (svv, svy, groupWV)
+        }
+        var best = (rss: Double.infinity, i: 0, j: 0)
+        let groups = distinctN.count
+        // Σ w v per (a_t, N), one flat row per a_t.
+        let flatWV = perT.flatMap(\.groupWV)
+        for (i, aN) in exponentsN.enumerated() {
+            let u = distinctN.map { pow($0, -aN) }
+            var suu = 0.0, suy = 0.0
+            for g in u.indices { suu += u[g] * u[g] * groupW[g]; suy += u[g] * groupWY[g] }
+            for j in exponentsT.indices {
+                let (svv, svy) = (perT[j].svv, perT[j].svy)
+                let suv = u.withUnsafeBufferPointer { u in
+                    flatWV.withUnsafeBufferPointer { wv in
+                        var sum = 0.0
+                        for g in 0..<groups { sum += u[g] * wv[j * groups + g] }
+                        return sum
+                    }
+                }
+                let det = suu * svv - suv * suv
+                guard det > 0 else { continue }
+                let a = (suy * svv - svy * suv) / det, b = (svy * suu - suy * suv) / det
+                guard a > 0, b > 0 else { continue }
+                // Σ w(Au + Bv − y)² by the normal equations (Σ w y² = number of points).
+                let rss = Double(y.count) - 2 * (a * suy + b * svy) + a * a * suu + 2 * a * b * suv + b * b * svv
+                if rss < best.rss { best = (rss, i, j) }
+            }
+        }
+        guard best.rss.isFinite else { return nil }
+        return (exponentsN[best.i], exponentsT[best.j], grid.n.lowerBound + best.i, grid.t.lowerBound + best.j)
+    }
+
+    /// The joint fit refined from a grid point by a local search with shrinking steps (residuals computed directly).
+    private static func jointFit(n: [Double], t: [Double], y: [Double], from start: (aN: Double, aT: Double), tolerance: Double) -> JointFit? {
+        // The powers are taken once per distinct N and t (a few N, tens of t, against hundreds of points).
+        let distinctN = Array(Set(n)).sorted(), distinctT = Array(Set(t)).sorted()
+        let nIndex = n.map { distinctN.firstIndex(of: $0)! }, tIndex = t.map { distinctT.firstIndex(of: $0)! }
         func solve(_ aN: Double, _ aT: Double) -> (rss: Double, a: Double, b: Double) {
             // Minimize Σ ((A u + B v − y)/y)² with u = N^−aN, v = t^−aT.
+            let uOf = distinctN.map { pow($0, -aN) }, vOf = distinctT.map { pow($0, -aT) }
             var suu = 0.0, suv = 0.0, svv = 0.0, suy = 0.0, svy = 0.0
             for k in y.indices {
-                let w = 1 / (y[k] * y[k]), u = pow(n[k], -aN), v = pow(t[k], -aT)
+                let w = 1 / (y[k] * y[k]), u = uOf[nIndex[k]], v = vOf[tIndex[k]]
                 suu += w * u * u; suv += w * u * v; svv += w * v * v; suy += w * u * y[k]; svy += w * v * y[k]
             }
             let det = suu * svv - suv * suv
@@ -290,25 +384,20 @@ package struct OnlineResult: ExperimentOutput {
             guard a > 0, b > 0 else { return (.infinity, a, b) }
             var rss = 0.0
             for k in y.indices {
-                let r = (a * pow(n[k], -aN) + b * pow(t[k], -aT) - y[k]) / y[k]
+                let r = (a * uOf[nIndex[k]] + b * vOf[tIndex[k]] - y[k]) / y[k]
                 rss += r * r
             }
             return (rss, a, b)
         }
-        var best = (rss: Double.infinity, aN: 0.0, aT: 0.0)
-        for i in 0...120 {
-            for j in 0...100 {
-                let aN = 0.1 + 0.04 * Double(i), aT = 0.05 + 0.02 * Double(j)
-                let r = solve(aN, aT).rss
-                if r < best.rss { best = (r, aN, aT) }
-            }
-        }
+        var best = (rss: solve(start.aN, start.aT).rss, aN: start.aN, aT: start.aT)
         guard best.rss.isFinite else { return nil }
-        // Refine by a local search with shrinking steps.
+        // Refine by a local search with shrinking steps, inside the grid's range (where the residual keeps falling
+        // toward an infinite exponent, as on a resample whose curves barely depend on N, the edge is the fit).
         var step = 0.02
-        while step > 1e-6 {
+        while step > tolerance {
             var moved = false
             for (dN, dT) in [(step, 0.0), (-step, 0), (0, step), (0, -step)] {
+                guard (0.1...4.9).contains(best.aN + dN), (0.05...2.05).contains(best.aT + dT) else { continue }
                 let r = solve(best.aN + dN, best.aT + dT).rss
                 if r < best.rss { best = (r, best.aN + dN, best.aT + dT); moved = true }
             }
@@ -320,14 +409,14 @@ package struct OnlineResult: ExperimentOutput {
         let hTT = (f(best.aN, best.aT + h) - 2 * best.rss + f(best.aN, best.aT - h)) / (h * h)
         let hNT = (f(best.aN + h, best.aT + h) - f(best.aN + h, best.aT - h) - f(best.aN - h, best.aT + h) + f(best.aN - h, best.aT - h)) / (4 * h * h)
         let det = hNN * hTT - hNT * hNT
-        let sigma2 = best.rss / Double(max(1, points.count - 4))
+        let sigma2 = best.rss / Double(max(1, y.count - 4))
         let seN = det > 0 ? (2 * sigma2 * hTT / det).squareRoot() : .nan
         let seT = det > 0 ? (2 * sigma2 * hNN / det).squareRoot() : .nan
         let coefficients = solve(best.aN, best.aT)
         return JointFit(
             modelExponent: best.aN, modelExponentStandardError: seN, stepExponent: best.aT, stepExponentStandardError: seT,
             modelCoefficient: coefficients.a, stepCoefficient: coefficients.b,
-            relativeResidual: (best.rss / Double(points.count)).squareRoot(), pointCount: points.count)
+            relativeResidual: (best.rss / Double(y.count)).squareRoot(), pointCount: y.count)
     }
 
     /// For 40 computes per decade: the loss of each N at t = C/N (log–log interpolation of its median
@@ -406,7 +495,8 @@ package struct OnlineResult: ExperimentOutput {
             lines.append("  measured t-exponent (N = \(configuration.featureCounts.max()!), before the N floor): \(g(f.exponent)) ± \(g(f.exponentStandardError)); ours (α+β)/(1+α+β) = \(g(predictedStepExponent))")
         }
         if let j = joint {
-            lines.append("  joint fit L = A·N^−a_N + B·t^−a_t (\(Typography.counted(j.pointCount, "point")), rms relative residual \(g(j.relativeResidual))): a_N = \(g(j.modelExponent)) ± \(g(j.modelExponentStandardError)) (ours α+β = \(g(predictedModelExponent))), a_t = \(g(j.stepExponent)) ± \(g(j.stepExponentStandardError)) (ours \(g(predictedStepExponent)))")
+            let ci = { (k: Int) in self.jointBootstrap.map { " 95% CI [\(g($0[k].lower)), \(g($0[k].upper))]" } ?? "" }
+            lines.append("  joint fit L = A·N^−a_N + B·t^−a_t (\(Typography.counted(j.pointCount, "point")), rms relative residual \(g(j.relativeResidual))): a_N = \(g(j.modelExponent))\(ci(0)) (ours α+β = \(g(predictedModelExponent))), a_t = \(g(j.stepExponent))\(ci(1)) (ours \(g(predictedStepExponent)))\(jointBootstrap.map { "; CIs by \($0[0].method.description)" } ?? "; no seed bootstrap (one seed)"); the fit's curvature alone (seed sharing ignored) gives SE \(g(j.modelExponentStandardError)), \(g(j.stepExponentStandardError))")
             let implied = DataParameters.frontierExponents(modelExponent: j.modelExponent, stepExponent: j.stepExponent)
             lines.append("  frontier implied by the joint fit: N* ∝ C^\(g(implied.featureCount)), t* ∝ C^\(g(implied.steps)), L* ∝ C^−\(g(implied.loss))")
         }
@@ -433,7 +523,7 @@ package struct OnlineResult: ExperimentOutput {
             }.sorted()
             let shares = predictedBands.filter(\.inRange).map { $0.crossInjection / $0.median }.sorted()
             if !upperErrors.isEmpty, !shares.isEmpty {
-                lines.append("  the cross injection (the other coordinates' error every step adds, \(String(format: "%.0f", 100 * SampleQuantiles.quantile(shares, 0.5)))% of the predicted median at the median point) is in the predicted mean, not the median (its typical value is near zero); with it at its mean the median |err| is \(String(format: "%.1f%%", 100 * SampleQuantiles.quantile(upperErrors, 0.5))); the measured median lies between the two at \(bracket.filter { $0 }.count) of \(bracket.count) points")
+                lines.append("  the cross injection (the other coordinates' error every step adds, \(String(format: "%.0f", 100 * SampleQuantiles.quantile(shares, 0.5)))% of the predicted median at the median point) is in the predicted mean, not the median (taken as typically near zero, docs/theory-online-sgd.md); with it at its mean the median |err| is \(String(format: "%.1f%%", 100 * SampleQuantiles.quantile(upperErrors, 0.5))); the measured median lies between the two at \(bracket.filter { $0 }.count) of \(bracket.count) points")
             }
             if !outOfRangeErrors.isEmpty {
                 let worst = outOfRangeErrors.map(\.relativeError).min() ?? 0
@@ -461,6 +551,7 @@ package struct OnlineResult: ExperimentOutput {
         case predictedStepFit = "predicted_step_fit_ours", predictedJoint = "predicted_joint_ours", predictedFrontierLossFit = "predicted_frontier_loss_fit_ours"
         case jointInRange = "joint_in_prediction_range", frontierLossFitInRange = "frontier_loss_fit_in_prediction_range", outOfRangeErrors = "out_of_range_errors"
         case stepFitBootstrap = "step_fit_bootstrap", frontierBootstrap = "frontier_bootstrap", frontierInRangeBootstrap = "frontier_in_prediction_range_bootstrap"
+        case jointBootstrap = "joint_bootstrap", jointInRangeBootstrap = "joint_in_prediction_range_bootstrap"
     }
 }
 
@@ -486,13 +577,17 @@ extension OnlineResult {
         }
         if let p = predictedJoint {
             rows.append(ComparisonRow(
-                quantity: "one-pass SGD: N-exponent a_N of the joint fit A·N^−a_N + B·t^−a_t (both fits on the points where the prediction holds, A(t) ≤ N/2; prediction OURS: the same fit on the finite-N predicted median curve; asymptote α+β = \(g(predictedModelExponent)); 95% CI ±1.96 SE from the fit's curvature, SE ignores seed sharing)",
-                predicted: p.modelExponent, measured: jointInRange?.modelExponent, standardError: jointInRange?.modelExponentStandardError,
-                precision: Precision.resolving(p.modelExponent, from: [Precision.Alternative("the N = ∞ asymptote α+β", predictedModelExponent)])))
+                quantity: "one-pass SGD: N-exponent a_N of the joint fit A·N^−a_N + B·t^−a_t (both fits on the points where the prediction holds, A(t) ≤ N/2; prediction OURS: the same fit on the finite-N predicted median curve; asymptote α+β = \(g(predictedModelExponent)))",
+                predicted: p.modelExponent, measured: jointInRange?.modelExponent, standardError: jointInRangeBootstrap?[0].standardError,
+                interval: jointInRangeBootstrap.map { ($0[0].lower, $0[0].upper) },
+                precision: Precision.resolving(p.modelExponent, from: [Precision.Alternative("the N = ∞ asymptote α+β", predictedModelExponent)]),
+                intervalMethod: jointInRangeBootstrap?[0].method))
             rows.append(ComparisonRow(
                 quantity: "one-pass SGD: t-exponent a_t of the joint fit (prediction OURS: the same fit on the finite-N predicted median curve; asymptote \(g(predictedStepExponent)))",
-                predicted: p.stepExponent, measured: jointInRange?.stepExponent, standardError: jointInRange?.stepExponentStandardError,
-                precision: Precision.resolving(p.stepExponent, from: [Precision.Alternative("the N = ∞ asymptote (α+β)/(1+α+β)", predictedStepExponent)])))
+                predicted: p.stepExponent, measured: jointInRange?.stepExponent, standardError: jointInRangeBootstrap?[1].standardError,
+                interval: jointInRangeBootstrap.map { ($0[1].lower, $0[1].upper) },
+                precision: Precision.resolving(p.stepExponent, from: [Precision.Alternative("the N = ∞ asymptote (α+β)/(1+α+β)", predictedStepExponent)]),
+                intervalMethod: jointInRangeBootstrap?[1].method))
         }
         if let p = predictedFrontierLossFit {
             rows.append(ComparisonRow(

@@ -27,11 +27,22 @@ package struct OnlineSeedBootstrap: Sendable, Codable {
     /// at `checkpoints` for each resample; nil with fewer than 2 seeds or fewer than half the resamples usable.
     package init?(runs: [OnlineResult.Run], checkpoints: [Int], estimate: Double, resamples: Int = 200, seed: UInt64 = 7,
                   statistic: ([OnlineResult.CurvePoint]) -> Double?) {
+        guard let one = Self.joint(runs: runs, checkpoints: checkpoints, estimates: [estimate], resamples: resamples, seed: seed,
+                                   statistic: { statistic($0).map { [$0] } })
+        else { return nil }
+        self = one[0]
+    }
+
+    /// The bootstrap of several statistics computed together from each resample (e.g. both exponents of one fit):
+    /// one interval per entry of `estimates`, from the same resamples; nil as for a single statistic (a resample
+    /// counts as usable when every entry is finite).
+    package static func joint(runs: [OnlineResult.Run], checkpoints: [Int], estimates: [Double], resamples: Int = 200, seed: UInt64 = 7,
+                              statistic: ([OnlineResult.CurvePoint]) -> [Double]?) -> [OnlineSeedBootstrap]? {
         let seeds = Array(Set(runs.map(\.seed))).sorted()
-        guard seeds.count >= 2 else { return nil }
+        guard seeds.count >= 2, !estimates.isEmpty else { return nil }
         let featureCounts = Array(Set(runs.map(\.featureCount))).sorted()
         var random = SplitMix64(state: seed)
-        var values: [Double] = []
+        var values: [[Double]] = []
         for _ in 0..<resamples {
             let chosen = (0..<seeds.count).map { _ in seeds[Int(random.next() % UInt64(seeds.count))] }
             var curves: [OnlineResult.CurvePoint] = []
@@ -44,18 +55,26 @@ package struct OnlineSeedBootstrap: Sendable, Codable {
                         meanObservedCoordinates: 0))
                 }
             }
-            if let v = statistic(curves), v.isFinite { values.append(v) }
+            if let v = statistic(curves), v.count == estimates.count, v.allSatisfy(\.isFinite) { values.append(v) }
         }
         guard values.count * 2 >= resamples, values.count >= 2 else { return nil }
-        let mean = values.reduce(0, +) / Double(values.count)
-        let se = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot()
         let t = StudentT.quantile(0.975, degreesOfFreedom: Double(seeds.count - 1))
+        return estimates.enumerated().map { k, estimate in
+            let column = values.map { $0[k] }
+            let mean = column.reduce(0, +) / Double(column.count)
+            let se = (column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(column.count - 1)).squareRoot()
+            return OnlineSeedBootstrap(estimate: estimate, standardError: se, lower: estimate - t * se, upper: estimate + t * se,
+                                       seeds: seeds.count, resamples: resamples, usable: values.count)
+        }
+    }
+
+    private init(estimate: Double, standardError: Double, lower: Double, upper: Double, seeds: Int, resamples: Int, usable: Int) {
         self.estimate = estimate
-        standardError = se
-        lower = estimate - t * se
-        upper = estimate + t * se
-        self.seeds = seeds.count
+        self.standardError = standardError
+        self.lower = lower
+        self.upper = upper
+        self.seeds = seeds
         self.resamples = resamples
-        usable = values.count
+        self.usable = usable
     }
 }
