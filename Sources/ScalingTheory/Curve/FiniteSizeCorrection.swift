@@ -2,7 +2,7 @@
 /// whose plain form is (B + U)·N/(N − df₂).
 public enum FiniteSizeCorrection: Sendable, Hashable, Codable {
     /// A fixed shift c, the loss times (N − c)/(N − c − df₂): c = 0 is the plain deterministic equivalent,
-    /// c = ½ the former empirical default.
+    /// c = ½ an empirical shift (3–27% high for N ≤ r/2 on small spectra, docs/theory.md §6.2).
     case shift(Double)
     /// c = 0 on the fitted (bias) part and c = df₂/N on the unfittable part T + G₀: both exact when
     /// every nonzero eigenvalue of A is equal (A = I), where E‖v‖²/N = N/(r − N − 1).
@@ -11,7 +11,7 @@ public enum FiniteSizeCorrection: Sendable, Hashable, Codable {
     /// derived, exact to that order for A = I, and within 1–2% of a Monte Carlo over W for N ≤ r/2.
     case secondOrder
 
-    /// c = ½, the empirical shift the curve used before the second-order correction.
+    /// c = ½, the empirical shift docs/theory.md §6.2 measures against the second-order correction.
     public static let half = FiniteSizeCorrection.shift(0.5)
 
     /// The correction every prediction uses unless told otherwise (docs/theory.md §6.2).
