@@ -3,10 +3,10 @@
 For one fixed sparse training set (A = X_S X_Sᵀ, eigenvalues s_j, teacher weights g_j, unfittable mass
 U = T + G₀) and N < r, the exact object is E_W E_w*[L | data] of the readout fitted on N Gaussian
 features. This script compares, per N, the Monte Carlo mean (with its SE) against:
-  - c = ½: [bias + U](N − ½)/(N − ½ − df₂)   (the old empirical default)
+  - c = ½: [bias + U](N − ½)/(N − ½ − df₂)   (an empirical shift)
   - c = 0: the plain deterministic equivalent
   - "1/N": the deterministic equivalent plus its real-Gaussian 1/N correction (docs/theory.md §6.2).
-Run: python3 docs/checks/finite_n_correction.py   (NumPy only; a few minutes)
+Run: python3 docs/checks/finite_n_correction.py   (NumPy only; a few minutes; output in finite_n_correction.out)
 """
 import numpy as np
 
@@ -33,6 +33,7 @@ def spectrum(a, lam_s, tail):
 
 
 def effective_ridge(s, n):
+    """κ with Σ s/(s + κ) = N, by bisection in ln κ."""
     lo, hi = np.log(s.min() * (len(s) - n) / n * 1e-3), np.log(s.sum() / n * 10)
     for _ in range(200):
         mid = 0.5 * (lo + hi)
@@ -44,6 +45,7 @@ def effective_ridge(s, n):
 
 
 def predictions(s, g, unfit, n):
+    """The c = ½ and c = 0 shifts and the second-order formula of docs/theory.md §6.2 at model size N."""
     kappa = effective_ridge(s, n)
     x = s / (s + kappa)
     y = 1 - x

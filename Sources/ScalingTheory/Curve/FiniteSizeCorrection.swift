@@ -8,7 +8,7 @@ public enum FiniteSizeCorrection: Sendable, Hashable, Codable {
     /// every nonzero eigenvalue of A is equal (A = I), where E‖v‖²/N = N/(r − N − 1).
     case isotropic
     /// The equivalent plus its 1/N term for a real Gaussian sketch (docs/theory.md §6.2, "second order"):
-    /// derived, exact to that order for A = I, and within 1–2% of a Monte Carlo over W for N ≤ r/2.
+    /// derived, exact to that order for A = I, and within 3.1% (mostly 1%) of a Monte Carlo over W for N ≤ r/2.
     case secondOrder
 
     /// c = ½, the empirical shift docs/theory.md §6.2 measures against the second-order correction.
