@@ -114,7 +114,7 @@ def complex_sketch_check(rng, draws=3000):
 def main():
     rng = np.random.default_rng(20261207)
     cases = [(0.0, 2.0, 300, 4000), (0.5, 3.0, 2000, 4000), (-0.3, 2.5, 300, 4000), (0.0, 1.5, 60, 4000),
-             (0.3, 2.0, 120, 4000)]
+             (0.3, 2.0, 120, 4000), (0.0, 1.5, 300, 4000)]
     for alpha, beta, d, m in cases:
         a, lam_s, tail = sparse_training_set(alpha, beta, d, m, rng)
         s, g, unfit = spectrum(a, lam_s, tail)

@@ -2,7 +2,7 @@
 /// whose plain form is (B + U)·N/(N − df₂).
 public enum FiniteSizeCorrection: Sendable, Hashable, Codable {
     /// A fixed shift c, the loss times (N − c)/(N − c − df₂): c = 0 is the plain deterministic equivalent,
-    /// c = ½ an empirical shift (3–27% high for N ≤ r/2 on small spectra, docs/theory.md §6.2).
+    /// c = ½ an empirical shift (1–27% high for N ≤ r/2 on the sparse spectra of docs/theory.md §6.2).
     case shift(Double)
     /// c = 0 on the fitted (bias) part and c = df₂/N on the unfittable part T + G₀: both exact when
     /// every nonzero eigenvalue of A is equal (A = I), where E‖v‖²/N = N/(r − N − 1).
