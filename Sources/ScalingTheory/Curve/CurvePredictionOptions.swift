@@ -18,7 +18,7 @@ public struct CurvePredictionOptions: Sendable, Hashable, Codable {
     public var bandProbability: Double
 
     /// Options with the given choices; the defaults are the best measured (README, "Loss curve").
-    public init(correction: FiniteSizeCorrection = .half,
+    public init(correction: FiniteSizeCorrection = .standard,
                 overparameterizedMean: OverparameterizedMean = .pluggedIn,
                 bandProbability: Double = 1e-3) {
         precondition(bandProbability > 0 && bandProbability < 0.5, "band probability must be in (0, ½)")

@@ -14,20 +14,19 @@ extension DataSpectrum {
         }
     }
 
-    /// df₂ = Σ_j s_j²/(s_j + κ)² at ridge κ.
-    public func secondDegreesOfFreedom(ridge kappa: Double) -> Double {
-        eigenvalues.reduce(0) { sum, s in
-            let x = s / (s + kappa)
-            return sum + x * x
+    /// The sketch's traces at ridge κ (`SketchTraces`): the moments of x_j = s_j/(s_j + κ) and of g_j·y_j,
+    /// y_j = κ/(s_j + κ), that the finite-N corrections read, with U = T + G₀.
+    public func sketchTraces(featureCount n: Int, ridge kappa: Double) -> SketchTraces {
+        var m = SIMD3<Double>(repeating: 0), bias = SIMD3<Double>(repeating: 0)
+        for (s, g) in zip(eigenvalues, weights) {
+            let x = s / (s + kappa), y = kappa / (s + kappa)
+            let x2 = x * x, y2 = y * y
+            m += SIMD3(x2, x2 * x, x2 * x2)
+            bias += g * SIMD3(y2, y2 * y, y2 * y2)
         }
-    }
-
-    /// κ² Σ_j g_j/(s_j + κ)²: the loss on the range of A that a ridge κ leaves unfitted.
-    public func rangeBias(ridge kappa: Double) -> Double {
-        zip(eigenvalues, weights).reduce(0) { sum, pair in
-            let x = kappa / (pair.0 + kappa)
-            return sum + pair.1 * x * x
-        }
+        return SketchTraces(featureCount: Double(n), secondMoment: m[0], thirdMoment: m[1], fourthMoment: m[2],
+                            bias: bias[0], thirdBiasMoment: bias[1], fourthBiasMoment: bias[2],
+                            unfittable: unfittableMass)
     }
 
     /// E[L | data] over W and w* at model size N (expected-tail loss, docs/theory.md §6):
@@ -35,7 +34,7 @@ extension DataSpectrum {
     /// for N ≤ r − 2 the deterministic equivalent of §6.2 with the given finite-N correction
     /// (infinite where that correction places N at its pole).
     public func conditionalMeanLoss(featureCount n: Int,
-                                    correction: FiniteSizeCorrection = .half) -> ConditionalMean {
+                                    correction: FiniteSizeCorrection = .standard) -> ConditionalMean {
         precondition(n >= 1, "model size N must be ≥ 1")
         let r = rank
         if n >= r + 2 {
@@ -43,8 +42,7 @@ extension DataSpectrum {
         }
         if n >= r - 1 { return .infinite }
         let kappa = effectiveRidge(featureCount: n)!
-        let loss = correction.loss(bias: rangeBias(ridge: kappa), unfittable: unfittableMass,
-                                   featureCount: Double(n), df2: secondDegreesOfFreedom(ridge: kappa))
+        let loss = correction.loss(sketchTraces(featureCount: n, ridge: kappa))
         return loss.map { .finite($0) } ?? .infinite
     }
 

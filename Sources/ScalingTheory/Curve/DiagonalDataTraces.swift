@@ -134,16 +134,27 @@ final class DiagonalDataTraces {
 
     /// (d₁(κ), d₂(κ), b(κ)).
     func traces(ridge kappa: Double) -> (d1: Double, d2: Double, bias: Double) {
+        let all = moments(ridge: kappa)
+        return (all.x[0], all.x[1], all.bias[0])
+    }
+
+    /// The averaged moments Σ_i E[x_i^k], x = a/(a + κ), for k = 1…4 and Σ_i λ_i E[y_i^m], y = κ/(a + κ), for
+    /// m = 2…4 (unobserved coordinates included, y = 1). Writing x^k = (1 − y)^k and
+    /// Σ_i E[1 − y_i^m] = ∫ s^{m−1}/(m−1)! e^{−s} Ψ(s/κ) ds, Σ_i λ_i E[y_i^m] = ∫ s^{m−1}/(m−1)! e^{−s} Φ(s/κ) ds:
+    /// the x-moments take the weights 1, 2 − s, 3 − 3s + s²/2, 4 − 6s + 2s² − s³/6 on Ψ.
+    func moments(ridge kappa: Double) -> (x: SIMD4<Double>, bias: SIMD3<Double>) {
         let (nodes, weights) = Self.laplaceRule
-        var d1 = 0.0, d2 = 0.0, b = 0.0
+        var x = SIMD4<Double>(repeating: 0), bias = SIMD3<Double>(repeating: 0)
         for j in 0..<nodes.count {
-            let s = nodes[j]
+            let s: Double = nodes[j]
+            let s2: Double = s * s, s3: Double = s2 * s
             let value = interpolated(s / kappa)
-            d1 += weights[j] * value[0]
-            d2 += weights[j] * (2 - s) * value[0]
-            b += weights[j] * s * value[1]
+            let third: Double = 3 - 3 * s + s2 / 2
+            let fourth: Double = 4 - 6 * s + 2 * s2 - s3 / 6
+            x += (weights[j] * value[0]) * SIMD4<Double>(1, 2 - s, third, fourth)
+            bias += (weights[j] * value[1]) * SIMD3<Double>(s, s2 / 2, s3 / 6)
         }
-        return (d1, d2, b)
+        return (x, bias)
     }
 
     /// d₁(κ) alone.

@@ -5,7 +5,7 @@ public enum InstanceAveragedCurve {
     /// 10/90% quantiles of the equal-weight mixture of the exact laws when every set has r ≤ N (else nil);
     /// the region from the sets' ranks (over if all r ≤ N − 2, under if all r ≥ N + 2, else the band).
     public static func points(spectra: [DataSpectrum], featureCounts: [Int], sampleCount: Int,
-                              correction: FiniteSizeCorrection = .half) -> [PredictedLossPoint] {
+                              correction: FiniteSizeCorrection = .standard) -> [PredictedLossPoint] {
         precondition(!spectra.isEmpty, "the mc curve needs at least one training set")
         return featureCounts.map { n in
             let means = spectra.map { $0.conditionalMeanLoss(featureCount: n, correction: correction).value }

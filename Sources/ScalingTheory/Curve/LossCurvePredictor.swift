@@ -71,13 +71,16 @@ public final class LossCurvePredictor {
         featureCounts.map { point(featureCount: $0) }
     }
 
-    /// The det mean b(κ)(N − c)/(N − c − d₂(κ)) at d₁(κ) = N, nil at or past the pole.
+    /// The det mean at d₁(κ) = N: the options' finite-N correction applied to the averaged traces (d₂, the
+    /// higher moments, and the bias moments less the unobserved mass E[T]); nil at or past the pole.
     public func deterministicEquivalentMean(featureCount n: Int) -> Double? {
         guard let kappa = traces.ridge(featureCount: Double(n)) else { return nil }
-        let (_, d2, b) = traces.traces(ridge: kappa)
+        let (x, bias) = traces.moments(ridge: kappa)
         let unobserved = rankLaw.unobservedMass
-        return options.correction.loss(bias: max(0, b - unobserved), unfittable: unobserved,
-                                       featureCount: Double(n), df2: d2)
+        let fitted = (bias - SIMD3(repeating: unobserved)).replacing(with: 0, where: bias .< unobserved)
+        return options.correction.loss(SketchTraces(
+            featureCount: Double(n), secondMoment: x[1], thirdMoment: x[2], fourthMoment: x[3],
+            bias: fitted[0], thirdBiasMoment: fitted[1], fourthBiasMoment: fitted[2], unfittable: unobserved))
     }
 
     /// The data-averaged traces (d₁, d₂, b) at ridge κ > 0 (docs/theory.md §6.3).

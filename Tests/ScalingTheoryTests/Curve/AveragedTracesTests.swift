@@ -15,35 +15,42 @@ struct AveragedTracesTests {
         }
     }
 
-    @Test("d₁, d₂, b equal explicit binomial–χ² expectations (finite M, small D)")
+    @Test("d₁…d₄ and the bias moments b₂…b₄ equal explicit binomial–χ² expectations (finite M, small D)")
     func tracesAgainstExplicitExpectations() throws {
         let parameters = try DataParameters(alpha: 0.3, beta: 1.2, inputDimension: .finite(80))
         let d = 30
         let traces = DiagonalDataTraces(parameters: parameters, sampleCount: Double(d))
         for kappa in [1e-3, 0.3, 50.0] {
-            var d1 = 0.0, d2 = 0.0, b = 0.0
+            // x = a/(a + κ): Σ E[x^k], k = 1…4; y = κ/(a + κ): Σ λ E[y^m], m = 2…4 (a = 0 gives y = 1).
+            var x = [Double](repeating: 0, count: 4), bias = [Double](repeating: 0, count: 3)
             for i in 1...80 {
                 let p = parameters.activationProbability(i), sigma = parameters.activeVariance(i)
                 let lambda = parameters.marginalVariance(i)
                 var logPmf = Double(d) * log1p(-min(p, 1 - 1e-300))
-                b += p < 1 ? lambda * exp(logPmf) : 0  // c = 0: a_i = 0 contributes λ_i to b
+                for m in 0..<3 { bias[m] += p < 1 ? lambda * exp(logPmf) : 0 }
                 for c in 1...d {
                     if p >= 1 { logPmf = c == d ? 0 : -.infinity } else {
                         logPmf += log(Double(d - c + 1) / Double(c)) + log(p) - log1p(-p)
                     }
                     let pmf = exp(logPmf)
                     guard pmf > 1e-18 else { continue }
-                    d1 += pmf * Self.chiSquaredExpectation(c, sigma: sigma) { $0 / ($0 + kappa) }
-                    d2 += pmf * Self.chiSquaredExpectation(c, sigma: sigma) { $0 * $0 / (($0 + kappa) * ($0 + kappa)) }
-                    b += lambda * pmf * Self.chiSquaredExpectation(c, sigma: sigma) {
-                        kappa * kappa / (($0 + kappa) * ($0 + kappa))
+                    for k in 1...4 {
+                        x[k - 1] += pmf * Self.chiSquaredExpectation(c, sigma: sigma) { pow($0 / ($0 + kappa), Double(k)) }
+                    }
+                    for m in 2...4 {
+                        bias[m - 2] += lambda * pmf * Self.chiSquaredExpectation(c, sigma: sigma) {
+                            pow(kappa / ($0 + kappa), Double(m))
+                        }
                     }
                 }
             }
-            let got = traces.traces(ridge: kappa)
-            #expect(abs(got.d1 / d1 - 1) < 1e-6, "κ = \(kappa): d₁ \(got.d1) vs \(d1)")
-            #expect(abs(got.d2 / d2 - 1) < 1e-6, "κ = \(kappa): d₂ \(got.d2) vs \(d2)")
-            #expect(abs(got.bias / b - 1) < 1e-6, "κ = \(kappa): b \(got.bias) vs \(b)")
+            let got = traces.moments(ridge: kappa)
+            for k in 0..<4 { #expect(abs(got.x[k] / x[k] - 1) < 1e-6, "κ = \(kappa): d_\(k + 1) \(got.x[k]) vs \(x[k])") }
+            for m in 0..<3 {
+                #expect(abs(got.bias[m] / bias[m] - 1) < 1e-6, "κ = \(kappa): b_\(m + 2) \(got.bias[m]) vs \(bias[m])")
+            }
+            let three = traces.traces(ridge: kappa)
+            #expect(three.d1 == got.x[0] && three.d2 == got.x[1] && three.bias == got.bias[0])
         }
     }
 

@@ -44,7 +44,7 @@ struct ConditionalLossTests {
         #expect(spectrum.conditionalLossLaw(featureCount: 10)!.quantile(0.5).isFinite)
     }
 
-    @Test("A = I: κ = (r − N)/N, df₂ = N²/r, and the isotropic correction reproduces the exact mean")
+    @Test("A = I: κ = (r − N)/N, df₂ = N²/r, and the isotropic correction reproduces the exact mean, the second-order one its 1/N expansion")
     func isotropicInstance() {
         let r = 40
         let lambdas = (1...r).map { pow(Double($0), -2.0) }
@@ -54,11 +54,18 @@ struct ConditionalLossTests {
         for n in [2, 5, 17, 30, 38] {
             let kappa = spectrum.effectiveRidge(featureCount: n)!
             #expect(abs(kappa - Double(r - n) / Double(n)) < 1e-10 * kappa)
-            #expect(abs(spectrum.secondDegreesOfFreedom(ridge: kappa) - Double(n * n) / Double(r)) < 1e-9)
+            #expect(abs(spectrum.sketchTraces(featureCount: n, ridge: kappa).secondMoment - Double(n * n) / Double(r)) < 1e-9)
             // E‖Λ^½(I − P)w*‖² = tr Λ (1 − N/r); E‖v‖²/N = N/(r − N − 1).
-            let exact = trace * (1 - Double(n) / Double(r)) + tail * Double(r - 1) / Double(r - n - 1)
+            let fitted = trace * (1 - Double(n) / Double(r))
+            let exact = fitted + tail * Double(r - 1) / Double(r - n - 1)
             let predicted = spectrum.conditionalMeanLoss(featureCount: n, correction: .isotropic).value!
             #expect(abs(predicted / exact - 1) < 1e-9)
+            // The second-order correction: the fitted part exactly, and N/(r − N − 1) to order 1/N, i.e. its
+            // expansion N/(r − N) + N/(r − N)² (the next term, N/(r − N)³, is left out).
+            let gap = Double(r - n)
+            let secondOrder = fitted + tail * (1 + Double(n) / gap + Double(n) / (gap * gap))
+            let got = spectrum.conditionalMeanLoss(featureCount: n, correction: .secondOrder).value!
+            #expect(abs(got / secondOrder - 1) < 1e-9, "N = \(n): \(got) vs \(secondOrder)")
         }
     }
 

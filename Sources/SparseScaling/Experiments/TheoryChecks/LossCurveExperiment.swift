@@ -300,7 +300,7 @@ package struct LossCurveResult: ExperimentOutput {
     /// of the peak band, the median against the predicted median above the measured peak, and the
     /// predicted vs measured median at the measured peak (order-statistic CI). Each precision is derived
     /// (`Precision`, docs/theory.md §9) from the finite-size effect the row tests, computed by the
-    /// predictor at the row's N: below the band c = ½ against the plain equivalent c = 0; above it the
+    /// predictor at the row's N: below the band the default (second-order) equivalent against the plain c = 0; above it the
     /// mean against its N → ∞ value E[T]; medians against the predicted mean; at the peak the median
     /// against the predicted 10%/90% quantiles.
     public var comparisonRows: [ComparisonRow] {

@@ -114,8 +114,9 @@ import Testing
         let exact = try Self.curve(factor: 1, spread: 0.001)
         #expect(exact.comparisonRows.map(\.id) == ["ours.loss_curve.a0.b2.d1024.mean_under", "ours.loss_curve.a0.b2.d1024.mean_over",
                                                     "ours.loss_curve.a0.b2.d1024.median_above_peak"])
-        // Each precision comes from the effect its row tests (here c = ½ vs c = 0: 7.2%, the finite-N inflation
-        // above the band: 1.4%, the law's skew: 2.2%, all halved); the points' 0.025% half-widths resolve them.
+        // Each precision comes from the effect its row tests (here the default equivalent vs the plain c = 0, the
+        // finite-N inflation above the band: 1.4%, the law's skew: 2.2%, all halved); the points' 0.025%
+        // half-widths resolve them.
         #expect(try verdicts(1, 0.001) == [.agree, .agree, .agree])
         let precisions = exact.comparisonRows.compactMap(\.precision)
         #expect(precisions.count == 3 && precisions[0].source.contains("c = 0") && precisions[1].source.contains("E[T]")
