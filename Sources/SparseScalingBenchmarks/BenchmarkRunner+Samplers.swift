@@ -107,8 +107,8 @@ extension BenchmarkRunner {
             list.append(BenchmarkVerdict(
                 target: "sublinear point (2048, \(label)), β = 2" + (minutes.map { String(format: ", in < %.0f min", $0) } ?? "") + ", peak RSS < 4 GiB",
                 met: row.note == nil ? within : false,
-                detail: row.note ?? String(format: "%@ s wall, %@ CPU s, %@ MiB peak RSS, K = %@", formatted(row.seconds, "%.0f"),
-                                           formatted(row.cpuSeconds, "%.0f"), formatted(row.rssMegabytes, "%.0f"), row.observedCount.map(String.init) ?? "—")))
+                detail: row.note ?? String(format: "%@ s wall, %@ CPU s, %@ MiB peak RSS", formatted(row.seconds, "%.0f"),
+                                           formatted(row.cpuSeconds, "%.0f"), formatted(row.rssMegabytes, "%.0f"))))
         }
         if let near = report.rows.first(where: { $0.name.hasPrefix("point β=") }), let (n, d, beta) = plan.nearOnePoint {
             list.append(BenchmarkVerdict(

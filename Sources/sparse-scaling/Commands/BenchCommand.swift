@@ -84,7 +84,7 @@ struct BenchCommand: ParsableCommand {
             print(saved.markdown())
             return
         }
-        let start = Date(), loadAtStart = BenchmarkProvenance.currentLoad()
+        let start = Date(), loadAtStart = BenchmarkProvenance.currentLoad(), commit = Provenance.commit
         // Each job runs in a child copy of this binary: `bench --job <json>` (this command's child mode).
         let measure: @Sendable (BenchmarkJob) -> BenchmarkMeasurement = { job in
             ChildProcess.measure(job, arguments: { ["bench", "--job", $0] })
@@ -103,7 +103,7 @@ struct BenchCommand: ParsableCommand {
         var report = onlyEstimators ? try runner.runEstimatorComparison() : try runner.run()
         report.provenance = BenchmarkProvenance(
             command: (["sparse-scaling"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-            commit: Provenance.commit, start: start, loadAtStart: loadAtStart)
+            commit: commit, start: start, loadAtStart: loadAtStart)
         switch format {
         case .json: print(try report.json())
         case .text, .csv: print(report.text())
