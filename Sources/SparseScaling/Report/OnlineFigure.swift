@@ -41,7 +41,7 @@ package enum OnlineFigure {
         if let fit = result.frontierLossFit {
             // The frontier's points are interpolated from a few N, so its SE is the bootstrap over seeds, not the fit's.
             right.append(FigureStyle.fitLine(fit, variable: "C", color: .black,
-                                             labelPrefix: result.frontierBootstrap == nil ? "measured frontier" : "measured frontier (SE: bootstrap over seeds)",
+                                             labelPrefix: result.frontierBootstrap == nil ? "measured frontier" : "measured (bootstrap SE)",
                                              standardError: result.frontierBootstrap?.standardError))
             let mid = sqrt(fit.xRange.lowerBound * fit.xRange.upperBound)
             right.append(FigureStyle.theoryLine(
@@ -49,7 +49,7 @@ package enum OnlineFigure {
                 label: "ours: C^{−\(String(format: "%.3g", result.predictedFrontier[2]))}", color: .vermillion))
             right.append(FigureStyle.theoryLine(
                 exponent: result.directSolveFrontier[2], anchorX: mid, anchorY: fit.predicted(at: mid) / 1.6, xMin: fit.xRange.lowerBound, xMax: fit.xRange.upperBound,
-                label: "paper, direct solve (C = N·D·min(N,D)): C^{−\(String(format: "%.3g", result.directSolveFrontier[2]))}", color: .gray))
+                label: "paper, C = N·D·min(N, D): C^{−\(String(format: "%.3g", result.directSolveFrontier[2]))}", color: .gray))
         }
         return Figure(width: 1240, height: 540, plots: [
             Plot(title: "One-pass SGD, η = \(fourSignificantDigits(result.configuration.stepSize)): median loss vs steps", xAxis: Axis(label: "steps t (= samples used)", scale: .log10),
