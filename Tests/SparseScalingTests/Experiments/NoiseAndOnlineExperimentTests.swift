@@ -72,6 +72,17 @@ import Testing
             #expect(row.verdict == (inside ? (resolved ? .agree : .inconclusive) : .disagree) && row.tolerance == nil)
         }
         for s in result.lawSlopes { #expect(s.lower <= s.measured && s.measured <= s.upper) }
+        // label-noise-law.csv: below_qX is, as its sidecar says, the fraction of seeds whose loss lies below predicted_qX.
+        let csv = try #require(result.csvTables()["label-noise-law.csv"]).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(csv[0] == LabelNoiseResult.lawCSVHeaders && csv.count == 1 + result.law.count)
+        for (line, p) in zip(csv.dropFirst(), result.law) {
+            for q in ["10", "25", "50", "75", "90"] {
+                let predicted = try #require(Double(line[csv[0].firstIndex(of: "predicted_q\(q)")!]))
+                let below = try #require(Double(line[csv[0].firstIndex(of: "below_q\(q)")!]))
+                let recomputed = Double(p.losses.filter { $0 < predicted }.count) / Double(p.losses.count)
+                #expect(abs(below - recomputed) <= 1e-12, "below_q\(q)")
+            }
+        }
         let rows = result.comparisonRows
         #expect(rows.count == 1 + 4 + 2 && rows.allSatisfy { $0.tolerance == nil })
         #expect(result.summaryText().contains("law check"))

@@ -17,6 +17,7 @@ struct DataColumnSidecarTests {
         "observed-coordinates": ObservedCoordinatesResult.csvHeaders,
         "label-noise": LabelNoiseResult.csvHeaders,
         "label-noise-summary": LabelNoiseResult.summaryCSVHeaders,
+        "label-noise-law": LabelNoiseResult.lawCSVHeaders,
         "online": OnlineResult.csvHeaders,
         "online-frontier": OnlineResult.frontierCSVHeaders,
         "gd-failure": ["alpha", "beta", "n", "threshold"] + GDFailureTable.csvHeaders,

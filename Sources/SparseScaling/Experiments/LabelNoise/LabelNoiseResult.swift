@@ -183,6 +183,14 @@ package struct LabelNoiseResult: ExperimentOutput {
         return (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)).squareRoot()
     }
 
+    /// The header of the law table (`label-noise-law.csv`): per model-rich point, the measured and predicted
+    /// quantiles and the fraction of seeds below each predicted quantile.
+    package static let lawCSVHeaders = [
+        "beta", "noise_variance", "n", "d", "seeds", "measured_q10", "measured_q25", "measured_q50", "measured_q75", "measured_q90",
+        "median_ci_lower", "median_ci_upper", "predicted_q10", "predicted_q25", "predicted_q50", "predicted_q75", "predicted_q90",
+        "below_q10", "below_q25", "below_q50", "below_q75", "below_q90",
+    ]
+
     package func csvTables() -> [String: String] {
         var table = CSVTable(headers: Self.csvHeaders)
         for r in rows {
@@ -203,11 +211,7 @@ package struct LabelNoiseResult: ExperimentOutput {
                 .number(l.ridgelessTailRatio), .optional(l.tailRemovingRidge),
             ])
         }
-        var lawTable = CSVTable(headers: [
-            "beta", "noise_variance", "n", "d", "seeds", "measured_q10", "measured_q25", "measured_q50", "measured_q75", "measured_q90",
-            "median_ci_lower", "median_ci_upper", "predicted_q10", "predicted_q25", "predicted_q50", "predicted_q75", "predicted_q90",
-            "below_q10", "below_q25", "below_q50", "below_q75", "below_q90",
-        ])
+        var lawTable = CSVTable(headers: Self.lawCSVHeaders)
         for p in law {
             lawTable.append([.number(p.beta), .number(p.labelNoiseVariance), .integer(p.n), .integer(p.d), .integer(p.losses.count)]
                 + p.measured.map { .number($0) } + [.optional(p.medianLower), .optional(p.medianUpper)]
