@@ -75,6 +75,8 @@ struct BadInputTests {
         Case(arguments: ["merge", "garbage.sqlite", "--into", "store.sqlite"], fragment: "garbage.sqlite", status: 1),
         Case(arguments: ["merge", "missing.sqlite", "--into", "store.sqlite"], fragment: "missing.sqlite", status: 2),
         Case(arguments: ["theory", "--alpha", "nan"], fragment: "--alpha", status: 2),
+        // σ² overflowing printed NaN quantiles: the law takes the measured points' bound σ ≤ 1e100.
+        Case(arguments: ["theory", "--n", "100", "--d", "1000", "--noise", "1e160"], fragment: "--noise", status: 2),
         Case(arguments: ["frobnicate"], fragment: "frobnicate", status: 2),
     ]
 
