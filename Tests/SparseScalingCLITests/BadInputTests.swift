@@ -77,6 +77,8 @@ struct BadInputTests {
         Case(arguments: ["theory", "--alpha", "nan"], fragment: "--alpha", status: 2),
         // σ² overflowing printed NaN quantiles: the law takes the measured points' bound σ ≤ 1e100.
         Case(arguments: ["theory", "--n", "100", "--d", "1000", "--noise", "1e160"], fragment: "--noise", status: 2),
+        // The simulated design's doubling search for D ≈ 512^β overflowed Int (a trap) at β ≈ 8 and ran for minutes at 5.
+        Case(arguments: ["calibrate-coverage", "--beta", "8", "--tables", "1"], fragment: "--beta", status: 2),
         Case(arguments: ["frobnicate"], fragment: "frobnicate", status: 2),
     ]
 
