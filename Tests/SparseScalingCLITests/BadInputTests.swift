@@ -79,6 +79,10 @@ struct BadInputTests {
         Case(arguments: ["theory", "--n", "100", "--d", "1000", "--noise", "1e160"], fragment: "--noise", status: 2),
         // The simulated design's doubling search for D ≈ 512^β overflowed Int (a trap) at β ≈ 8 and ran for minutes at 5.
         Case(arguments: ["calibrate-coverage", "--beta", "8", "--tables", "1"], fragment: "--beta", status: 2),
+        // gd-failure: its declared α < −1 was not enforced (α = −1 printed the slope inf), nor finite slopes, nor distinct D.
+        Case(arguments: ["experiment", "gd-failure", "--alpha", "-1", "--d", "100,200", "--replicates", "5"], fragment: "--alpha", status: 2),
+        Case(arguments: ["experiment", "gd-failure", "--beta", "1e308", "--d", "100,200", "--replicates", "5"], fragment: "--beta", status: 2),
+        Case(arguments: ["experiment", "gd-failure", "--d", "100,100", "--replicates", "5"], fragment: "--d", status: 2),
         Case(arguments: ["frobnicate"], fragment: "frobnicate", status: 2),
     ]
 

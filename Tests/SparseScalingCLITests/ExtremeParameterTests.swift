@@ -45,6 +45,8 @@ struct ExtremeParameterTests {
         Case(arguments: ["experiment", "collapse", "--beta", "0.1", "--out", "out"], refusal: "--beta"),
         Case(arguments: ["experiment", "collapse", "--alpha", "300", "--out", "out"], refusal: "--alpha"),
         Case(arguments: ["experiment", "model-rich-loss", "--alpha", "1000", "--out", "out"], refusal: "--alpha"),
+        // β ≤ 1 has no asymptotic peak Γ(1 − 1/β) (a pole at β = 1): it printed and stored NaN.
+        Case(arguments: ["experiment", "collapse", "--beta", "1", "--d", "32,64", "--seeds", "1", "--out", "out", "--format", "json"], refusal: nil),
         // GD failures by importance sampling: q_i = p_i·(1 + θ(i/i₀)^γ) was 0·inf = NaN → ½ for every i up to 2^62 (a hang).
         Case(arguments: ["experiment", "gd-failure", "--alpha", "-1.5", "--beta", "1e5", "--d", "100,1000",
                          "--replicates", "50", "--estimator", "importance"], refusal: nil),

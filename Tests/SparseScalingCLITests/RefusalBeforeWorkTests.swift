@@ -40,6 +40,8 @@ struct RefusalBeforeWorkTests {
         Case(arguments: ["experiment", "linear-sweeps", "--out", "new", "--store", "new.sqlite", "--max-memory", "1"], fragment: "--max-memory", status: 1),
         Case(arguments: ["experiment", "relu-sweeps", "--out", "new", "--store", "new.sqlite", "--max-memory", "1"], fragment: "--max-memory", status: 1),
         Case(arguments: ["reproduce", "--out", "new", "--max-memory", "1"], fragment: "--max-memory", status: 1),
+        // experiment curve created its default store before the memory check (now the whole plan, as for the others).
+        Case(arguments: ["experiment", "curve", "--settings", "0:2:64", "--seeds", "2", "--out", "new", "--max-memory", "1"], fragment: "--max-memory", status: 1),
         Case(arguments: ["export", "--n", "64", "--d", "300000", "--out", "new", "--max-export-mb", "100000", "--max-memory", "400M"], fragment: "--max-memory", status: 1),
     ]
 

@@ -52,6 +52,16 @@ enum SpikingExponents: ExponentChoices {
     static var betaHelp: String { "Activation exponent β > 1 (M = ∞). Default 2." }
     static var alphaExpected: String { "a finite number < −1" }
     static var betaExpected: String { "a finite number > 1" }
+    /// α < −1 as `reproduce --gd-alpha` requires (accepted before, α = −1 printed a predicted slope of inf), and a
+    /// β whose predicted slope (α + β)/(1 + α) is finite (β = 1e308 printed −inf).
+    static func validate(alpha: Double, beta: Double) throws {
+        guard alpha < -1 else {
+            throw ValidationError("invalid value '\(alpha)' for --alpha: expected a finite number < −1 (GD spikes, and the predicted slope (α + β)/(1 + α), need it)")
+        }
+        guard ((alpha + beta) / (1 + alpha)).isFinite else {
+            throw ValidationError("invalid value '\(beta)' for --beta: expected a β with a finite predicted slope (α + β)/(1 + α) (here α = \(alpha))")
+        }
+    }
 }
 
 /// Exponents of `calibrate-coverage`: 1 < β ≤ 4 (the two-exponent regime the mapping β = a/b describes, M = ∞) and
