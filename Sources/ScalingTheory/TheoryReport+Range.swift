@@ -24,7 +24,7 @@ extension TheoryReport {
                 + computeOptimal.lossExponent, .computeA, "\(computeOptimal.computeA)"),
             ("the GD failure exponent (α+β)/(1+α)", gdFailureExponent, .alpha, alphaText),
             // The label-noise law amplifies σ² by 1/λ of the coordinates seen once: it overflows near α = 60 (it printed NaN).
-            ("the predicted label-noise loss quantiles", Self.worst(testLossQuantiles?.values), .alpha, alphaText),
+            ("each predicted label-noise loss quantile", Self.worst(testLossQuantiles?.values), .alpha, alphaText),
         ]
         for q in quantities {
             guard let value = q.value, !value.isFinite else { continue }
