@@ -34,6 +34,8 @@ struct BadInputTests {
         Case(arguments: ["point", "--n", "8", "--d", "2000", "--solver", "online", "--eta", "9"], fragment: "online SGD diverged", status: 1),
         Case(arguments: ["experiment", "label-noise", "--noise", "0.1"], fragment: "--noise", status: 2),
         Case(arguments: ["experiment", "online", "--steps", "5"], fragment: "--steps", status: 2),
+        // 1 + α + β rounding to 1 trapped the Hurwitz zeta function after every run had finished.
+        Case(arguments: ["experiment", "online", "--beta", "1e-300", "--n", "8", "--steps", "100", "--seeds", "1", "--out", "out"], fragment: "--beta", status: 2),
         // Sizes.
         Case(arguments: ["point", "--n", "0", "--d", "16"], fragment: "--n", status: 2),
         Case(arguments: ["point", "--n", "-5", "--d", "16"], fragment: "--n", status: 2),

@@ -42,6 +42,7 @@ struct RefusalBeforeWorkTests {
         Case(arguments: ["reproduce", "--out", "new", "--max-memory", "1"], fragment: "--max-memory", status: 1),
         // experiment curve created its default store before the memory check (now the whole plan, as for the others).
         Case(arguments: ["experiment", "curve", "--settings", "0:2:64", "--seeds", "2", "--out", "new", "--max-memory", "1"], fragment: "--max-memory", status: 1),
+        Case(arguments: ["experiment", "curve", "--settings", "-1.5:2:64", "--seeds", "2", "--out", "new"], fragment: "--settings", status: 2),
         Case(arguments: ["export", "--n", "64", "--d", "300000", "--out", "new", "--max-export-mb", "100000", "--max-memory", "400M"], fragment: "--max-memory", status: 1),
     ]
 

@@ -53,6 +53,8 @@ struct LossCurveExperimentCommand: ParsableCommand {
             do {
                 let parameters = try DataParameters(alpha: alpha, beta: beta)
                 _ = try PointPlan(PointSpecification(parameters: parameters, featureCount: 1, sampleCount: d))
+                // and predicted as it will be (α > −1: the refusal once came after the store was created).
+                _ = try LossCurvePredictor(parameters: parameters, sampleCount: d)
             } catch let error as ParameterError {
                 throw ValidationError("invalid value '\(item)' for --settings: \(error.message(naming: \.symbol))")
             }
