@@ -21,7 +21,8 @@ extension DataParameters {
         for i in 1...cutoff {
             let a = activeVariance(i)
             let factor = 1 - activationProbability(i) * (2 * eta * a - 3 * eta * eta * a * a)
-            if abs(factor) >= 1, t > 0 { return .infinity }
+            // Not below 1 in absolute value, or NaN (η² overflowing against an activation probability of 0): unstable.
+            if !(abs(factor) < 1), t > 0 { return .infinity }
             sum += marginalVariance(i) * pow(factor, t)
         }
         // Beyond the cutoff 2ηλ_i t < 1e-3: the factor is 1 to that accuracy.

@@ -34,6 +34,8 @@ struct BadInputTests {
         Case(arguments: ["point", "--n", "8", "--d", "2000", "--solver", "online", "--eta", "9"], fragment: "online SGD diverged", status: 1),
         Case(arguments: ["experiment", "label-noise", "--noise", "0.1"], fragment: "--noise", status: 2),
         Case(arguments: ["experiment", "online", "--steps", "5"], fragment: "--steps", status: 2),
+        // 1 + α + β rounding to 1 trapped the Hurwitz zeta function after every run had finished.
+        Case(arguments: ["experiment", "online", "--beta", "1e-300", "--n", "8", "--steps", "100", "--seeds", "1", "--out", "out"], fragment: "--beta", status: 2),
         // Sizes.
         Case(arguments: ["point", "--n", "0", "--d", "16"], fragment: "--n", status: 2),
         Case(arguments: ["point", "--n", "-5", "--d", "16"], fragment: "--n", status: 2),
@@ -75,6 +77,14 @@ struct BadInputTests {
         Case(arguments: ["merge", "garbage.sqlite", "--into", "store.sqlite"], fragment: "garbage.sqlite", status: 1),
         Case(arguments: ["merge", "missing.sqlite", "--into", "store.sqlite"], fragment: "missing.sqlite", status: 2),
         Case(arguments: ["theory", "--alpha", "nan"], fragment: "--alpha", status: 2),
+        // σ² overflowing printed NaN quantiles: the law takes the measured points' bound σ ≤ 1e100.
+        Case(arguments: ["theory", "--n", "100", "--d", "1000", "--noise", "1e160"], fragment: "--noise", status: 2),
+        // The simulated design's doubling search for D ≈ 512^β overflowed Int (a trap) at β ≈ 8 and ran for minutes at 5.
+        Case(arguments: ["calibrate-coverage", "--beta", "8", "--tables", "1"], fragment: "--beta", status: 2),
+        // gd-failure: its declared α < −1 was not enforced (α = −1 printed the slope inf), nor finite slopes, nor distinct D.
+        Case(arguments: ["experiment", "gd-failure", "--alpha", "-1", "--d", "100,200", "--replicates", "5"], fragment: "--alpha", status: 2),
+        Case(arguments: ["experiment", "gd-failure", "--beta", "1e308", "--d", "100,200", "--replicates", "5"], fragment: "--beta", status: 2),
+        Case(arguments: ["experiment", "gd-failure", "--d", "100,100", "--replicates", "5"], fragment: "--d", status: 2),
         Case(arguments: ["frobnicate"], fragment: "frobnicate", status: 2),
     ]
 

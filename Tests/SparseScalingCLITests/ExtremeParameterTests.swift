@@ -41,6 +41,7 @@ struct ExtremeParameterTests {
         // Values beyond the Double range are refused with the flag that causes them.
         Case(arguments: ["theory", "--beta", "1.000000000001", "--d", "1e300"], refusal: "--d"),
         Case(arguments: ["theory", "--alpha", "1e308", "--beta", "1e308"], refusal: "--alpha"),
+        Case(arguments: ["theory", "--alpha", "1000", "--beta", "0.5", "--m", "10", "--n", "8", "--d", "8", "--noise", "0.01"], refusal: "--alpha"),
         // Experiments: a Double→Int trap on the collapse grid, measured/exact printed as inf, D^(α_D) overflowing.
         Case(arguments: ["experiment", "collapse", "--beta", "0.1", "--out", "out"], refusal: "--beta"),
         Case(arguments: ["experiment", "collapse", "--alpha", "300", "--out", "out"], refusal: "--alpha"),

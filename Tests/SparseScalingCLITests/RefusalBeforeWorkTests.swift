@@ -23,6 +23,14 @@ struct RefusalBeforeWorkTests {
         // Output files are checked first.
         Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "10", "--out", "/proc/x.csv"], fragment: "--out", status: 2),
         Case(arguments: ["experiment", "gd-failure", "--d", "1000", "--replicates", "10", "--out", "full/v.npy/sub"], fragment: "--out", status: 2),
+        // A file its folder's permission bits allow but the file system refuses: checked by creating the
+        // temporary file the atomic write uses (once found only after the sweep had filled the store).
+        Case(arguments: ["sweep", "--n", "4", "--d", "16", "--store", "s.sqlite", "--out", "/proc/x"], fragment: "--out", status: 2),
+        Case(arguments: ["sweep", "--n", "4", "--d", "16", "--store", "s.sqlite", "--plot", "/proc/x.svg"], fragment: "--plot", status: 2),
+        Case(arguments: ["sweep", "--n", "4", "--d", "16", "--store", "s.sqlite", "--out", String(repeating: "r", count: 250)], fragment: "--out", status: 2),
+        // Work over 24 CPU hours: refused naming the flags that set it, and before the store is created.
+        Case(arguments: ["point", "--n", "8", "--d", "1e15", "--solver", "online"], fragment: "--d", status: 1),
+        Case(arguments: ["sweep", "--n", "8", "--d", "1e15", "--solver", "online", "--store", "s.sqlite"], fragment: "--d", status: 1),
         // export writes the linear model only; a folder holding files needs --force.
         Case(arguments: ["export", "--n", "8", "--d", "16", "--features", "relu", "--solver", "direct", "--out", "new"], fragment: "--features", status: 2),
         Case(arguments: ["export", "--n", "8", "--d", "16", "--out", "full"], fragment: "--force", status: 2),
@@ -32,6 +40,9 @@ struct RefusalBeforeWorkTests {
         Case(arguments: ["experiment", "linear-sweeps", "--out", "new", "--store", "new.sqlite", "--max-memory", "1"], fragment: "--max-memory", status: 1),
         Case(arguments: ["experiment", "relu-sweeps", "--out", "new", "--store", "new.sqlite", "--max-memory", "1"], fragment: "--max-memory", status: 1),
         Case(arguments: ["reproduce", "--out", "new", "--max-memory", "1"], fragment: "--max-memory", status: 1),
+        // experiment curve created its default store before the memory check (now the whole plan, as for the others).
+        Case(arguments: ["experiment", "curve", "--settings", "0:2:64", "--seeds", "2", "--out", "new", "--max-memory", "1"], fragment: "--max-memory", status: 1),
+        Case(arguments: ["experiment", "curve", "--settings", "-1.5:2:64", "--seeds", "2", "--out", "new"], fragment: "--settings", status: 2),
         Case(arguments: ["export", "--n", "64", "--d", "300000", "--out", "new", "--max-export-mb", "100000", "--max-memory", "400M"], fragment: "--max-memory", status: 1),
     ]
 

@@ -44,13 +44,17 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
     /// coordinates are Poisson points with intensity (D p_i)^k/k!.
     public let explicitCoordinates: Int
 
+    /// The largest σ accepted anywhere (the law and every measured point): σ² and the losses it scales
+    /// stay far inside the Double range (σ ≈ 1.3e154 would make σ² infinite and the quantiles NaN).
+    public static let largestNoise = 1e100
+
     /// The law at (N, D) for `parameters`; `draws` Monte Carlo draws (default 20 000, fewer when the
-    /// explicit and observed coordinates are many: at most 4·10⁷ cost units, never below 2 000), seeded. Throws for σ < 0, D < 1,
+    /// explicit and observed coordinates are many: at most 4·10⁷ cost units, never below 2 000), seeded. Throws for σ outside 0…`largestNoise`, D < 1,
     /// N < 1, and E[K(D)] > 2·10⁴ (the cost of a draw grows with the observed coordinates).
     public init(parameters: DataParameters, noise sigma: Double, featureCount: Double?, sampleCount: Int,
                 draws requested: Int = 20_000, seed: UInt64 = 1) throws {
-        guard sigma.isFinite, sigma >= 0 else {
-            throw ParameterError.invalid(parameter: .labelNoise, value: "\(sigma)", allowed: "a finite number ≥ 0")
+        guard sigma.isFinite, sigma >= 0, sigma <= Self.largestNoise else {
+            throw ParameterError.invalid(parameter: .labelNoise, value: "\(sigma)", allowed: "a number from 0 to 1e100")
         }
         guard sampleCount >= 1 else { throw ParameterError.invalid(parameter: .sampleCount, value: "\(sampleCount)", allowed: "an integer ≥ 1") }
         if let n = featureCount, !(n.isFinite && n >= 1) {

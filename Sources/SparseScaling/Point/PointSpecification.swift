@@ -55,8 +55,8 @@ public struct PointSpecification: Sendable, Codable, Hashable {
         self.seed = seed
     }
 
-    /// The largest σ accepted: σ² and the excess loss it scales stay far inside the double range.
-    public static let largestLabelNoise = 1e100
+    /// The largest σ accepted: the label-noise law's bound, so a point and its prediction accept the same σ.
+    public static let largestLabelNoise = LabelNoiseLossLaw.largestNoise
 
     /// The largest M·N the realized tail may draw (one normal variate per embedding entry of every
     /// coordinate), so that the work of a point on a large finite M stays bounded.

@@ -17,6 +17,7 @@ extension ReproductionPlan {
             + seeded(try FrontierExperiment.plan(alpha: alpha, beta: beta, configuration: frontier), frontier.seeds)
             + seeded(try ReLUSweepsExperiment.plan(alpha: alpha, beta: beta, configuration: reluSweeps), reluSweeps.seeds)
             + seeded(try LabelNoiseExperiment.plan(alpha: alpha, beta: beta, configuration: labelNoise), labelNoise.seeds)
+            + seeded(try LossCurveExperiment.plan(configuration: lossCurve), max(lossCurve.seeds, lossCurve.underparameterizedSeeds))
     }
 
     /// The peak of the whole run with `threads` workers: the largest of the observed-coordinate stream,

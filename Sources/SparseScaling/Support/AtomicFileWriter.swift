@@ -7,7 +7,7 @@ package enum AtomicFileWriter {
     package static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        let temporary = temporaryURL(for: url)
         try data.write(to: temporary)
         // rename(2) replaces the destination atomically within one file system.
         guard rename(temporary.path, url.path) == 0 else {
@@ -15,6 +15,11 @@ package enum AtomicFileWriter {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(url.path): \(reason)"])
         }
+    }
+
+    /// The temporary file `write` fills before renaming it to `url`: `.<name>.partial-<pid>` beside it.
+    package static func temporaryURL(for url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
     }
 
     /// Writes `text` as UTF-8 to `url` atomically.

@@ -72,6 +72,8 @@ struct GDFailureCommand: ParsableCommand {
         let values: [Int]
         do { values = try SizeGrid(parsing: d, parameter: .sampleCount).values } catch let error as ParameterError { throw error.usageError }
         guard values.allSatisfy({ $0 >= 2 }) else { throw ValidationError("invalid value '\(d)' for --d: expected sizes ≥ 2") }
+        // Local slopes need distinct D (a repeated D failed after the rows were printed).
+        guard Set(values).count == values.count else { throw ValidationError("invalid value '\(d)' for --d: expected distinct sizes ≥ 2") }
         return values
     }
 

@@ -53,6 +53,8 @@ struct LossCurveExperimentCommand: ParsableCommand {
             do {
                 let parameters = try DataParameters(alpha: alpha, beta: beta)
                 _ = try PointPlan(PointSpecification(parameters: parameters, featureCount: 1, sampleCount: d))
+                // and predicted as it will be (α > −1: the refusal once came after the store was created).
+                _ = try LossCurvePredictor(parameters: parameters, sampleCount: d)
             } catch let error as ParameterError {
                 throw ValidationError("invalid value '\(item)' for --settings: \(error.message(naming: \.symbol))")
             }
@@ -66,6 +68,12 @@ struct LossCurveExperimentCommand: ParsableCommand {
         configuration.estimator = estimator
         if let underSeeds { configuration.underparameterizedSeeds = underSeeds }
         if let settings { configuration.settings = try Self.parseSettings(settings) }
+        // The whole plan is checked against --max-memory before any work and before the store exists.
+        let batches: [PlannedBatch]
+        do { batches = try LossCurveExperiment.plan(configuration: configuration) } catch let error as ParameterError { throw error.usageError }
+        try runOptions.checkMemory(
+            of: batches, seeds: (0..<UInt64(max(configuration.seeds, configuration.underparameterizedSeeds))).map { $0 },
+            job: "experiment curve (\(batches.reduce(0) { $0 + $1.points.count }) points × \(configuration.seeds) seeds)")
         let result = try LossCurveExperiment.run(configuration: configuration, runner: try runOptions.runner(defaultTag: LossCurveResult.name, quiet: printing.quiet))
         let folder = URL(fileURLWithPath: out)
         let files = try ExperimentWriter.write(result, to: folder) + ExperimentFigures.write(result, to: folder)

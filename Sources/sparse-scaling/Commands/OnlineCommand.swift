@@ -69,6 +69,11 @@ struct OnlineCommand: ParsableCommand {
         do {
             parameters = try DataParameters.experiment(alpha: experiment.alpha, beta: experiment.beta)
         } catch let error as ParameterError { throw error.usageError }
+        // The predicted loss sums i^−(1+α+β) by the Hurwitz zeta function, which needs 1 + α + β > 1 in double
+        // precision (β = 1e-300 at α = 0 trapped in its precondition after every run had finished).
+        guard experiment.alpha + experiment.beta >= 1e-15, parameters.varianceExponent > 1 else {
+            throw ValidationError("invalid value '\(experiment.beta)' for --beta: expected α + β ≥ 1e-15 (here α = \(experiment.alpha)): the predicted loss sums i^−(1+α+β)")
+        }
         // Every run is a point of the online route: validated (and its work estimated) as `point` does.
         var work = 0.0
         for n in configuration.featureCounts {

@@ -64,6 +64,10 @@ struct SweepCommand: ParsableCommand {
         try runOptions.memory.check(
             MemoryEstimate(points: points, concurrency: concurrency), job: "sweep (\(jobs) points, \(concurrency) at once)",
             points: points, concurrency: concurrency)
+        do {
+            try WorkEstimate(points: points, seedCount: plan.seeds.count)
+                .check(job: "sweep (\(points.count) points × \(plan.seeds.count) seeds)")
+        } catch { throw commandLineError(error) }
         let runner = try runOptions.runner(defaultTag: "sweep", quiet: output.quiet)
         let measured = try runner.measure(points, seeds: plan.seeds, label: "sweep")
         let result = SweepResult(points: measured, variable: plan.sweptVariable, fitTail: fitTail)

@@ -51,6 +51,15 @@ extension MemoryLimitExceeded {
     }
 }
 
+extension WorkLimitExceeded {
+    /// The refusal in the command line's words: the work grows with N (--n) and the one-pass SGD steps
+    /// (--d of `--solver online`, --steps of `experiment online`).
+    var commandLineMessage: String {
+        "\(job) needs an estimated \(estimate.description) of CPU time, over the limit of 24 h; "
+            + "use a smaller --n or fewer steps (--d with --solver online, --steps in experiment online)"
+    }
+}
+
 extension TrainingDivergence {
     /// The divergence in the command line's words: the step size is --eta.
     var commandLineMessage: String {
@@ -70,7 +79,7 @@ func commandLineError(_ error: Error) -> Error {
     switch error {
     case let error as ParameterError: return RuntimeError(error.commandLineMessage)
     case let error as MemoryLimitExceeded: return RuntimeError(error.commandLineMessage)
-    case let error as WorkLimitExceeded: return RuntimeError(error.description)
+    case let error as WorkLimitExceeded: return RuntimeError(error.commandLineMessage)
     case let error as TrainingDivergence: return RuntimeError(error.commandLineMessage)
     default: return error
     }

@@ -183,8 +183,9 @@ package struct CollapseResult: ExperimentOutput {
 
     /// The measured peak x: the geometric mean over curves of each curve's median peak.
     public let peakX: Double
-    /// The asymptotic peak x = Γ(1 − 1/β) (β > 1): the interpolation threshold N = K(D) in collapse units.
-    public let predictedPeakX: Double
+    /// The asymptotic peak x = Γ(1 − 1/β): the interpolation threshold N = K(D) in collapse units; nil for β ≤ 1,
+    /// where K(D) has no D^(1/β) asymptote (Γ(0) is a pole: this once printed and stored NaN).
+    public let predictedPeakX: Double?
     /// The finite-D predicted peak x: the geometric mean over curves of each curve's predicted median peak
     /// (nil without predictions).
     public let predictedMedianPeakX: Double?
@@ -197,7 +198,7 @@ package struct CollapseResult: ExperimentOutput {
         self.curves = curves
         let logs = curves.map { log($0.peakX) }.filter(\.isFinite)
         peakX = logs.isEmpty ? .nan : exp(logs.reduce(0, +) / Double(logs.count))
-        predictedPeakX = beta > 1 ? tgamma(1 - 1 / beta) : .nan
+        predictedPeakX = beta > 1 ? tgamma(1 - 1 / beta) : nil
         let predictedLogs = curves.compactMap(\.predictedPeakX).map(log).filter(\.isFinite)
         predictedMedianPeakX = predictedLogs.isEmpty || predictedLogs.count < curves.count
             ? nil : exp(predictedLogs.reduce(0, +) / Double(predictedLogs.count))
@@ -241,7 +242,7 @@ package struct CollapseResult: ExperimentOutput {
                 + (c.predictedMedianYAtPeak.map { ", predicted \(fourSignificantDigits($0))" } ?? "")
                 + "; \(Typography.counted(flagged, "heavy-tailed point")): mean not meaningful")
         }
-        lines.append("  measured median peak x = \(fourSignificantDigits(peakX)); predicted at these D \(predictedMedianPeakX.map(fourSignificantDigits) ?? "n/a"); asymptote Γ(1 − 1/β) = \(fourSignificantDigits(predictedPeakX))")
+        lines.append("  measured median peak x = \(fourSignificantDigits(peakX)); predicted at these D \(predictedMedianPeakX.map(fourSignificantDigits) ?? "n/a"); asymptote Γ(1 − 1/β) = \(predictedPeakX.map(fourSignificantDigits) ?? "none (β ≤ 1)")")
         let rows = verdictRows
         lines.append("  verdicts: \(ComparisonRow.countText(rows))")
         lines += rows.map { "    \($0.textLine)" }

@@ -53,12 +53,14 @@ extension CollapseResult {
         let step = String(format: "%.3f", gridStep)
         let located = "located on the median's most prominent bump, grid step ×\(step)"
         let interval = peakInterval
-        rows.append(ComparisonRow(
-            id: "paper.collapse.peak_x", group: .paper,
-            quantity: "double-descent peak x = N/D^{1/β}, geometric mean over D = \(curves.map { String($0.sampleCount) }.joined(separator: ", ")) (\(located)), vs the asymptote Γ(1−1/β)",
-            predicted: predictedPeakX, measured: peakX, standardError: nil, interval: interval.map { ($0.lower, $0.upper) },
-            method: interval?.method ?? .none,
-            precision: Precision.gridLocation(predictedPeakX, alternatives: [classicalThreshold], gridStep: gridStep)))
+        if let predictedPeakX {
+            rows.append(ComparisonRow(
+                id: "paper.collapse.peak_x", group: .paper,
+                quantity: "double-descent peak x = N/D^{1/β}, geometric mean over D = \(curves.map { String($0.sampleCount) }.joined(separator: ", ")) (\(located)), vs the asymptote Γ(1−1/β)",
+                predicted: predictedPeakX, measured: peakX, standardError: nil, interval: interval.map { ($0.lower, $0.upper) },
+                method: interval?.method ?? .none,
+                precision: Precision.gridLocation(predictedPeakX, alternatives: [classicalThreshold], gridStep: gridStep)))
+        }
         let halfStep = sqrt(gridStep)
         for curve in curves {
             let d = curve.sampleCount
@@ -69,7 +71,7 @@ extension CollapseResult {
                     predicted: predicted, measured: curve.peakX, standardError: nil,
                     interval: curve.peakX.isFinite ? (curve.peakX / halfStep, curve.peakX * halfStep) : nil,
                     method: .gridResolution(step: gridStep),
-                    precision: Precision.gridLocation(predicted, alternatives: [Precision.Alternative("the asymptote Γ(1 − 1/β) (no finite-D effect)", predictedPeakX)],
+                    precision: Precision.gridLocation(predicted, alternatives: predictedPeakX.map { [Precision.Alternative("the asymptote Γ(1 − 1/β) (no finite-D effect)", $0)] } ?? [],
                                                       gridStep: gridStep)))
             }
             if let row = peakHeightRow(curve) { rows.append(row) }

@@ -49,20 +49,29 @@ package enum LossCurveExperiment {
         }
     }
 
+    /// One batch per setting: the N grid at that (α, β, D), as `run` measures it (for the memory check of the
+    /// whole plan before any store exists). Throws `ParameterError` for a setting outside the model.
+    package static func plan(configuration c: Configuration) throws -> [PlannedBatch] {
+        try c.settings.map { setting in
+            var base = PointSpecification(parameters: try DataParameters(alpha: setting.alpha, beta: setting.beta),
+                                          featureCount: 1, sampleCount: setting.sampleCount)
+            base.estimator = c.estimator
+            let plan = SweepPlan(base: base, featureCounts: c.featureCounts, sampleCounts: [setting.sampleCount], seeds: [0])
+            return PlannedBatch(label: "loss curve α = \(setting.alpha), β = \(setting.beta), D = \(setting.sampleCount)", points: plan.points)
+        }
+    }
+
     /// Measures every setting over the N grid through `runner` (sparse data, linear features, reduced
     /// solver, M = ∞) and predicts each point.
     public static func run(configuration c: Configuration, runner: MeasurementRunner) throws -> LossCurveResult {
         let seeds = (0..<UInt64(c.seeds)).map { $0 }
         let underSeeds = (0..<UInt64(max(c.seeds, c.underparameterizedSeeds))).map { $0 }
         var curves: [LossCurveResult.Curve] = []
-        for setting in c.settings {
+        for (setting, batch) in zip(c.settings, try plan(configuration: c)) {
             let parameters = try DataParameters(alpha: setting.alpha, beta: setting.beta)
             let predictor = try LossCurvePredictor(parameters: parameters, sampleCount: setting.sampleCount)
-            var base = PointSpecification(parameters: parameters, featureCount: 1, sampleCount: setting.sampleCount)
-            base.estimator = c.estimator
-            let plan = SweepPlan(base: base, featureCounts: c.featureCounts, sampleCounts: [setting.sampleCount], seeds: seeds)
-            let label = "loss curve α = \(setting.alpha), β = \(setting.beta), D = \(setting.sampleCount)"
-            var measured = try runner.measure(plan.points, seeds: seeds, label: label)
+            let label = batch.label
+            var measured = try runner.measure(batch.points, seeds: seeds, label: label)
             let predicted = predictor.curve(featureCounts: measured.map(\.n))
             // Below the band: more seeds, and the largest N with them for each seed's T.
             let under = measured.indices.filter { predicted[$0].region == .underparameterized }

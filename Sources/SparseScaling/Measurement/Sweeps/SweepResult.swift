@@ -30,6 +30,13 @@ package struct SweepResult: Sendable {
         }
         let scaling = points.filter { !$0.heavyTail.reasons.contains(.peakBand) }.map { $0.scalingPoint(along: variable) }
         localExponents = (try? LocalExponent.between(scaling)) ?? []
+        let leftOut = points.count - scaling.count
+        guard scaling.count >= 3 else {
+            // Said in the sweep's words, not the fit's ("invalid tail 1.0: expected at least 3 points").
+            fit = nil
+            fitNote = "\(scaling.count) point(s)" + (leftOut > 0 ? " outside the predicted peak band (\(leftOut) left out)" : "") + "; a fit needs at least 3"
+            return
+        }
         do {
             fit = try PowerLawFit(points: scaling, tail: min(fitTail, scaling.count))
             fitNote = nil

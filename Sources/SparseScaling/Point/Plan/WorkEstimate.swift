@@ -22,6 +22,13 @@ package struct WorkEstimate: Sendable {
         seconds = Double(s.sampleCount) * perStep / Self.operationsPerSecond
     }
 
+    /// The CPU time of every point of `points` with `seedCount` seeds each (the points' plans as `PointPlan`
+    /// makes them; points whose cost the memory estimate bounds count 0). Throws when a point is invalid.
+    package init(points: [PointSpecification], seedCount: Int) throws {
+        let perSeed = try points.reduce(0.0) { $0 + (WorkEstimate(plan: try PointPlan($1))?.seconds ?? 0) }
+        seconds = perSeed * Double(seedCount)
+    }
+
     /// An estimate of `seconds`.
     package init(seconds: Double) { self.seconds = seconds }
 

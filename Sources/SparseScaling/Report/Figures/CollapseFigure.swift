@@ -30,9 +30,9 @@ package enum CollapseFigure {
             series.append(FigureStyle.theoryCurve(x: [], y: [], label: "predicted median", color: .black, dash: .dotted))
         }
         var lines: [ReferenceLine] = []
-        if result.predictedPeakX.isFinite {
-            lines.append(ReferenceLine(.vertical, at: result.predictedPeakX, color: .gray, style: LineStyle(width: 1.4),
-                                       label: "asymptotic peak Γ(1−1/β) = \(String(format: "%.3f", result.predictedPeakX))", showInLegend: true))
+        if let x = result.predictedPeakX, x.isFinite {
+            lines.append(ReferenceLine(.vertical, at: x, color: .gray, style: LineStyle(width: 1.4),
+                                       label: "asymptotic peak Γ(1−1/β) = \(String(format: "%.3f", x))", showInLegend: true))
         }
         if let x = result.predictedMedianPeakX, x.isFinite {
             lines.append(ReferenceLine(.vertical, at: x, color: .gray, style: LineStyle(dash: .dashDotted, width: 1.4),

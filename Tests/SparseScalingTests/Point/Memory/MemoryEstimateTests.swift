@@ -20,6 +20,23 @@ struct MemoryEstimateTests {
         #expect(abs(two - (MemoryEstimate.baselineBytes + working[0] + working[1])) < 1)
     }
 
+    @Test("the seeds of one configuration share its estimate: 100 000 seeds cost one estimate, and count once per thread")
+    func seeds() throws {
+        let parameters = try DataParameters(alpha: 0, beta: 2)
+        let small = PointSpecification(parameters: parameters, featureCount: 8, sampleCount: 16)
+        let large = PointSpecification(parameters: parameters, featureCount: 1000, sampleCount: 100_000)
+        let points = (0..<100_000).map { seed -> PointSpecification in
+            var p = seed % 2 == 0 ? small : large
+            p.seed = UInt64(seed)
+            return p
+        }
+        let working = [large, small].map { MemoryEstimate(point: $0).bytes - MemoryEstimate.baselineBytes }
+        let three = MemoryEstimate(points: points, concurrency: 3).bytes
+        #expect(abs(three - (MemoryEstimate.baselineBytes + 3 * working[0])) < 1e-6 * three)
+        let many = MemoryEstimate(points: Array(points.prefix(4)), concurrency: 3).bytes
+        #expect(abs(many - (MemoryEstimate.baselineBytes + 2 * working[0] + working[1])) < 1e-6 * many)
+    }
+
     @Test("impossible sizes give a finite refusal, not an overflow")
     func huge() throws {
         let spec = PointSpecification(parameters: try DataParameters(alpha: 0, beta: 2), featureCount: 1 << 40, sampleCount: 1 << 50)
