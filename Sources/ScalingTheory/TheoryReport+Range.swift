@@ -23,8 +23,6 @@ extension TheoryReport {
             ("the compute-optimal exponents", computeOptimal.nExponent + computeOptimal.dExponent
                 + computeOptimal.lossExponent, .computeA, "\(computeOptimal.computeA)"),
             ("the GD failure exponent (α+β)/(1+α)", gdFailureExponent, .alpha, alphaText),
-            // The label-noise law amplifies σ² by 1/λ of the coordinates seen once: it overflows near α = 60 (it printed NaN).
-            ("each predicted label-noise loss quantile", Self.worst(testLossQuantiles?.values), .alpha, alphaText),
         ]
         for q in quantities {
             guard let value = q.value, !value.isFinite else { continue }
@@ -33,11 +31,5 @@ extension TheoryReport {
                 parameter: q.parameter, value: q.parameterValue,
                 allowed: "a value at which \(q.name) is within the range of a Double (\(why))")
         }
-    }
-
-    /// The first non-finite value of `values` (NaN before ±inf), else their first value; nil for nil or empty.
-    static func worst(_ values: [Double]?) -> Double? {
-        guard let values else { return nil }
-        return values.first(where: \.isNaN) ?? values.first { !$0.isFinite } ?? values.first
     }
 }

@@ -93,6 +93,12 @@ public struct LabelNoiseLossLaw: Sendable, Hashable, Codable {
         excessQuantileIntervals = Self.levels.map { SampleQuantiles.quantileInterval(excess, $0, confidence: 0.95) }
         noiseQuantiles = Self.levels.map { SampleQuantiles.quantile(noiseOnly, $0) }
         outsideModelRichFraction = Double(sample.outside) / Double(draws)
+        // The law amplifies σ² by 1/λ of the coordinates seen once: near α = 60 its draws overflow (NaN).
+        if let bad = (excessQuantiles + noiseQuantiles + testQuantiles).first(where: { !$0.isFinite }) {
+            throw ParameterError.invalid(
+                parameter: .alpha, value: "\(parameters.alpha)",
+                allowed: "a value at which each predicted label-noise loss quantile is within the range of a Double (\(bad.isNaN ? "it is undefined here" : "it overflows here"))")
+        }
     }
 
     /// The test-loss quantiles, excess + σ².

@@ -34,7 +34,7 @@ package struct SweepResult: Sendable {
         guard scaling.count >= 3 else {
             // Said in the sweep's words, not the fit's ("invalid tail 1.0: expected at least 3 points").
             fit = nil
-            fitNote = "\(scaling.count) point(s)" + (leftOut > 0 ? " outside the predicted peak band (\(leftOut) left out)" : "") + "; a fit needs at least 3"
+            fitNote = Typography.counted(scaling.count, "point") + (leftOut > 0 ? " outside the predicted peak band (\(leftOut) left out)" : "") + "; a fit needs at least 3"
             return
         }
         do {
