@@ -61,6 +61,9 @@ struct ExtremeParameterTests {
         Case(arguments: ["point", "--beta", "0.5", "--m", "100000", "--n", "8", "--d", "100", "--sampler", "sublinear"], refusal: nil),
         Case(arguments: ["point", "--beta", "0.5", "--m", "100000", "--n", "8", "--d", "100"], refusal: "needs an estimated"),
         Case(arguments: ["point", "--beta", "1.0", "--m", "1e18", "--n", "8", "--d", "100"], refusal: nil),
+        // Experiments have no --m: just above β = 1 they run on their finite M (a note says so) instead of refusing
+        // with a flag they do not have.
+        Case(arguments: ["experiment", "observed-coordinates", "--beta", "1.05", "--d", "100", "--seeds", "2", "--out", "out"], refusal: nil),
         // Loops whose length comes from the input are bounded.
         Case(arguments: ["point", "--n", "4", "--d", "10", "--m", "1e18", "--tail", "realized"], refusal: "--tail"),
         Case(arguments: ["point", "--alpha", "1e-20", "--beta", "0", "--m", "100000", "--n", "4", "--d", "10"],
