@@ -75,15 +75,14 @@ struct OnlineCommand: ParsableCommand {
             throw ValidationError("invalid value '\(experiment.beta)' for --beta: expected α + β ≥ 1e-15 (here α = \(experiment.alpha)): the predicted loss sums i^−(1+α+β)")
         }
         // Every run is a point of the online route: validated (and its work estimated) as `point` does.
-        var work = 0.0
-        for n in configuration.featureCounts {
+        let points = configuration.featureCounts.map { n -> PointSpecification in
             var spec = PointSpecification(parameters: parameters, featureCount: n, sampleCount: configuration.steps, solver: .online)
             spec.optimization.stepSize = configuration.stepSize
-            do {
-                work += Double(configuration.seeds) * (WorkEstimate(plan: try PointPlan(spec))?.seconds ?? 0)
-            } catch let error as ParameterError { throw error.usageError }
+            return spec
         }
-        do { try WorkEstimate(seconds: work).check(job: "experiment online") } catch { throw commandLineError(error) }
+        let work: WorkEstimate
+        do { work = try WorkEstimate(points: points, seedCount: configuration.seeds) } catch let error as ParameterError { throw error.usageError }
+        do { try work.check(job: "experiment online") } catch { throw commandLineError(error) }
         let runs = configuration.featureCounts.count * configuration.seeds
         try memory.check(
             MemoryEstimate(online: configuration, parameters: parameters, threads: threadOptions.threads),
