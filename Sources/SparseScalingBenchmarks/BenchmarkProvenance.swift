@@ -36,8 +36,13 @@ package struct BenchmarkProvenance: Sendable, Codable, Equatable {
 
     /// The one-minute load average, or nil where /proc/loadavg is missing.
     package static func currentLoad() -> Double? {
+        loadAverages()?.first.flatMap { Double($0) }
+    }
+
+    /// The 1-, 5- and 15-minute load averages as /proc/loadavg writes them, or nil where it is missing.
+    package static func loadAverages() -> [Substring]? {
         guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
-        return text.split(separator: " ").first.flatMap { Double($0) }
+        return Array(text.split(separator: " ").prefix(3))
     }
 
     /// The first "model name" of /proc/cpuinfo.

@@ -47,9 +47,7 @@ package struct BenchmarkReport: Sendable, Codable {
         }
         env["processors"] = "\(ProcessInfo.processInfo.activeProcessorCount)"
         env["openblas_threads"] = "\(BLAS.threadCount)"
-        if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
-            env["loadavg"] = load.split(separator: " ").prefix(3).joined(separator: " ")
-        }
+        if let load = BenchmarkProvenance.loadAverages() { env["loadavg"] = load.joined(separator: " ") }
         return env
     }
 }
