@@ -17,6 +17,9 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
     /// The N = ∞ cross-coordinate injection L_×(t) at each step (each step adds η²x_j²(e·x)² to coordinate j's
     /// squared error, whose mean η²λ_j·(L − λ_j e_j²) the decoupled law drops).
     public let crossInjection: [Double]
+    /// The part of `crossInjection` in the fast coordinates (`FastCoordinateInjection.fastIndices`), whose spread over
+    /// seeds the loss quantiles draw.
+    public let fastCrossInjection: [Double]
     /// The finite-N mean path's excess over the N = ∞ one, L_path,N(t) − Σ_i λ_i(1 − ηλ_i)^(2t), at each step: the
     /// coherent pull of learned coordinates on the others, the readout norm, and the approximation floor.
     public let meanPathExcess: [Double]
@@ -66,6 +69,7 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
         converged = path?.converged ?? true
         // The noise leak's kernel is the faster of source and receiver damping: coordinates ranked fastest first
         // (smallest r), each source k split into its L part λ_k·L(s) and its kurtosis part κ_k r_k^s, κ_k = 3a_kλ_k − λ_k².
+        let fast = Set(FastCoordinateInjection.fastIndices(parameters, stepSize: eta).map { $0 - 1 })  // coordinates 1…256 are one per index
         let kurtosisWeight = zip(a, lambda).map { 3 * $0.0 * $0.1 - $0.1 * $0.1 }
         let order = lambda.indices.sorted { (oneMinusR[$0], $0) > (oneMinusR[$1], $1) }
         var slowerLambda = [Double](repeating: 0, count: lambda.count)  // Σ w_kλ_k over sources slower than j, plus the remainder
@@ -77,11 +81,11 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
         var x = 64.0
         while x < maxT { grid.insert(Int(x.rounded())); x *= pow(10, 1.0 / 24) }
         let sGrid = grid.sorted()
-        var total: [Int: (loss: Double, decoupled: Double, path: Double, noise: Double, learned: Double, cross: Double)] = [:]
+        var total: [Int: (loss: Double, decoupled: Double, path: Double, noise: Double, learned: Double, cross: Double, fastCross: Double)] = [:]
         var sources: [(s: Double, loss: Double)] = []  // L_N(s) at grid points
         for (g, s) in sGrid.enumerated() {
             let t = Double(s)
-            if unstable && t > 0 { total[s] = (.infinity, .infinity, .infinity, .infinity, .infinity, .infinity); continue }
+            if unstable && t > 0 { total[s] = (.infinity, .infinity, .infinity, .infinity, .infinity, .infinity, .infinity); continue }
             let rt = r.map { pow($0, t) }, rhot = rho.map { pow($0, t) }
             var l0 = remainder, learned = 0.0
             for k in lambda.indices {
@@ -93,7 +97,7 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
             // E_rem = Σ_{s<t} L(s) for the never-learned remainder, on the grid. The cross injection
             // D_j(t) = Σ_{s<t} r'_j^(t−1−s)·η²λ_j(L(s) − λ_j r_j^s), r'_j = r_j − η²λ_j²: the same sum with λ_j² and r'_j,
             // and the own-coordinate part in closed form, Σ_{s<t} η²λ_j² r^s r'^(t−1−s) = r^t − r'^t.
-            var noise = 0.0, cross = 0.0
+            var noise = 0.0, cross = 0.0, fastCross = 0.0
             var dampedLoss = [Double](repeating: 0, count: lambda.count), undampedLoss = 0.0
             if g > 0 {
                 for q in 0..<g {
@@ -108,20 +112,27 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
                     let lossSlope = Self.logSlope(sources, q, g, width)
                     let age = t - 1 - s0
                     undampedLoss += loss0 * Self.geometricSum(lossSlope, width)
-                    var decaySquared = remainderSquared * Self.geometricSum(lossSlope, width)
+                    var decaySquared = remainderSquared * Self.geometricSum(lossSlope, width), fastDecaySquared = 0.0
                     for k in lambda.indices {
                         dampedLoss[k] += loss0 * Self.dampedSum(age: age, logDamping: logR[k], slope: lossSlope, width: width)
-                        decaySquared += w[k] * lambda[k] * lambda[k] * Self.dampedSum(age: age, logDamping: logCrossR[k], slope: lossSlope, width: width)
+                        let injected = w[k] * lambda[k] * lambda[k] * Self.dampedSum(age: age, logDamping: logCrossR[k], slope: lossSlope, width: width)
+                        decaySquared += injected
+                        if fast.contains(k) { fastDecaySquared += injected }
                     }
                     cross += eta * eta * loss0 * decaySquared
+                    fastCross += eta * eta * loss0 * fastDecaySquared
                 }
-                for k in lambda.indices { cross -= w[k] * lambda[k] * (pow(r[k], t) - exp(t * logCrossR[k])) }
+                for k in lambda.indices {
+                    let own = w[k] * lambda[k] * (pow(r[k], t) - exp(t * logCrossR[k]))
+                    cross -= own
+                    if fast.contains(k) { fastCross -= own }
+                }
                 noise = Self.noiseLeak(t: t, order: order, weight: w, lambda: lambda, kurtosis: kurtosisWeight, logR: logR,
                                        slowerLambda: slowerLambda, dampedLoss: dampedLoss, remainder: remainder, undampedLoss: undampedLoss) * eta * eta / nD
             }
             let lossN = l0 + cross + pathExcess + noise
             sources.append((t, lossN))
-            total[s] = (lossN, l0, pathExcess, noise, learned, cross)
+            total[s] = (lossN, l0, pathExcess, noise, learned, cross, fastCross)
         }
         loss = steps.map { total[$0]?.loss ?? .nan }
         decoupled = steps.map { total[$0]?.decoupled ?? .nan }
@@ -129,6 +140,7 @@ public struct OnlineSGDFiniteNPrediction: Sendable, Hashable, Codable {
         noiseLeak = steps.map { total[$0]?.noise ?? .nan }
         learnedMass = steps.map { total[$0]?.learned ?? .nan }
         crossInjection = steps.map { total[$0]?.cross ?? .nan }
+        fastCrossInjection = steps.map { total[$0]?.fastCross ?? .nan }
     }
 
     /// The deterministic equivalent of the mean path at N features, over coordinates binned down to λ ≤ 10⁻⁶·N^−(1+α+β)

@@ -3,12 +3,13 @@ import Foundation
 /// OUR law of the decoupled one-pass SGD loss over seeds (docs/theory-online-sgd.md, "Spread over seeds"):
 ///     L_dec(t) = Σ_{i seen by t} λ_i w*_i² Π_{activations}(1 − ηa_iξ²)² + Σ_{i unseen} λ_i,
 /// coordinates independent (teacher w*_i ~ N(0, 1), activations ~ Binomial(t, p_i), ξ ~ N(0, 1)), an unseen
-/// coordinate counted at its expected λ_i as the measured loss counts it. Its quantiles come from a seeded
-/// Monte Carlo of this law (not of the model): the median, not the mean r_i^t, is what a median over seeds estimates.
+/// coordinate counted at its expected λ_i as the measured loss counts it, plus the cross injection into the fast
+/// coordinates drawn with each draw (`FastCoordinateInjection`). Its quantiles come from a seeded Monte Carlo of this
+/// law (not of the model): the median, not the mean, is what a median over seeds estimates.
 public struct OnlineSGDLossQuantiles: Sendable, Hashable, Codable {
     /// The steps t (ascending, as given).
     public let steps: [Int]
-    /// The 10%, 50% and 90% quantiles of L_dec(t) at each step.
+    /// The 10%, 50% and 90% quantiles of L_dec(t) plus the fast coordinates' injection at each step.
     public let q10: [Double]
     public let median: [Double]
     public let q90: [Double]
@@ -23,6 +24,9 @@ public struct OnlineSGDLossQuantiles: Sendable, Hashable, Codable {
     /// The coordinates drawn one by one; beyond, each contributes its mean λ_i r_i^t (their spread is below 1e-3
     /// of the loss's at the cutoff 32·(ηT)^(1/(1+α+β)), docs/theory-online-sgd.md).
     public let coordinatesDrawn: Int
+    /// The fast coordinates 1…J whose cross injection is drawn with each draw (`FastCoordinateInjection`); the rest of
+    /// the cross injection is not in these quantiles (the caller adds its mean).
+    public let fastCoordinates: Int
 
     /// The quantiles at `steps` (each ≥ 0) for constant step η, from `draws` draws of the law seeded by `seed`.
     /// Cost: draws × coordinates × steps binomial draws (about a second at T = 5·10⁵, 2000 draws).
@@ -49,6 +53,8 @@ public struct OnlineSGDLossQuantiles: Sendable, Hashable, Codable {
             for i in 0..<cutoff { drawn += lambda[i] * pow(r[i], Double(t)) }
             return max(0, parameters.onlineLoss(steps: Double(t), stepSize: eta) - drawn)
         }
+        let injection = FastCoordinateInjection(parameters: parameters, stepSize: eta, p: p, activeVariance: (1...cutoff).map(parameters.activeVariance))
+        fastCoordinates = injection.fast.count
         var samples = [[Double]](repeating: [Double](repeating: 0, count: draws), count: sorted.count)
         var random = LawSampler(seed: seed)
         var logFactor = [Double](repeating: 0, count: cutoff)
@@ -73,6 +79,9 @@ public struct OnlineSGDLossQuantiles: Sendable, Hashable, Codable {
                     }
                     loss += teacher[i] < 0 ? lambda[i] : lambda[i] * teacher[i] * exp(logFactor[i])
                 }
+                loss += injection.draw(steps: t, lambda: lambda, magnitude: { i, random in
+                    (teacher[i] < 0 ? random.chiSquared(1) : teacher[i] * exp(logFactor[i])).squareRoot()
+                }, random: &random)
                 samples[k][d] = loss
             }
         }

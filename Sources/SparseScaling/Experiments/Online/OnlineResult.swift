@@ -193,12 +193,10 @@ package struct OnlineResult: ExperimentOutput {
             let prediction = OnlineSGDFiniteNPrediction(parameters: parameters, featureCount: n, stepSize: configuration.stepSize, steps: checkpoints)
             for (j, t) in checkpoints.enumerated() where prediction.loss[j].isFinite {
                 guard let spread else { break }
-                // The finite-N leaks sum many steps into slowly damped coordinates: taken at their means. The cross injection
-                // is left out of the median: ~80% of it sits in coordinate 1, whose memory of ~1/(1 − r'₁) ≈ 3 steps
-                // holds far fewer than one large injection (a sample activating a coordinate with a large error), so its
-                // typical value is taken as near zero (docs/theory-online-sgd.md); the median plus it is the upper bracket.
-                let cross = prediction.crossInjection[j]
-                let rest = prediction.loss[j] - prediction.decoupled[j] - cross
+                // The finite-N parts (mean path, noise leak) sum many steps into slowly damped coordinates: taken at
+                // their means, as is the cross injection into the slow coordinates (each holds many injections). The
+                // fast coordinates' injection (~80% of it, a memory of a few steps) is drawn with the law's draws.
+                let rest = prediction.loss[j] - prediction.decoupled[j] - prediction.fastCrossInjection[j]
                 let median = spread.median[j] + rest
                 bands.append(PredictedBand(featureCount: n, step: t, mean: prediction.loss[j], median: median, q10: spread.q10[j] + rest,
                                            q90: spread.q90[j] + rest, inRange: prediction.inRange[j], crossInjection: prediction.crossInjection[j],
