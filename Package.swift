@@ -26,8 +26,10 @@ let package = Package(
         .target(name: "CPhilox"),
         // The words every layer shares: data kind, feature map, solver, estimators, sampler.
         .target(name: "ScalingVocabulary", exclude: ["README.md"]),
-        .target(name: "ScalingTheory", dependencies: ["ScalingAnalysis", "ScalingVocabulary"], exclude: ["README.md"]),
-        .target(name: "ScalingAnalysis", exclude: ["README.md"]),
+        // The numerical core is compiled optimized in debug builds too: the tests and a debug CLI run its Monte Carlo
+        // laws and spectral equations at sizes that take minutes unoptimized (results equal the release build's to rounding).
+        .target(name: "ScalingTheory", dependencies: ["ScalingAnalysis", "ScalingVocabulary"], exclude: ["README.md"], swiftSettings: optimizedInDebug),
+        .target(name: "ScalingAnalysis", exclude: ["README.md"], swiftSettings: optimizedInDebug),
         .target(name: "SVGPlot", exclude: ["README.md"]),
         // Fits L(N, D) to measured runs (Chinchilla's Approach 3 and the model's own joined form), maps the
         // exponents onto (α, β) with bootstrap intervals, compares the forms by cross-validation.
@@ -77,3 +79,6 @@ let package = Package(
         ),
     ]
 )
+
+/// `-O` in debug builds (release builds are optimized already); `-enable-testing` stays on, so `@testable` imports work.
+var optimizedInDebug: [SwiftSetting] { [.unsafeFlags(["-O"], .when(configuration: .debug))] }

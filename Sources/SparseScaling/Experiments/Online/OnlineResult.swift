@@ -289,8 +289,9 @@ package struct OnlineResult: ExperimentOutput {
     /// of one curve share seeds, so these understate the uncertainty: the verdicts use the seed bootstrap). The local
     /// search stops when its step falls below `tolerance` (the bootstrap refits to 10⁻⁴, far below its SE). With
     /// `near`, the grid is first searched within ±10 steps of it, and in whole when that minimum lies on the window's edge.
+    /// Nil with fewer than 6 points or 3 distinct N (a_N is then not identified).
     static func jointFit(_ points: [CurvePoint], tolerance: Double = 1e-6, near: (aN: Double, aT: Double)? = nil) -> JointFit? {
-        guard points.count >= 6 else { return nil }
+        guard points.count >= 6, Set(points.map(\.featureCount)).count >= 3 else { return nil }
         let n = points.map { Double($0.featureCount) }, t = points.map { Double($0.step) }, y = points.map(\.loss.median)
         let full = (n: 0...120, t: 0...100)
         var grid = full
