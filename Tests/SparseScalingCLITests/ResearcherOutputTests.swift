@@ -72,7 +72,7 @@ struct ResearcherOutputTests {
     @Test("experiment online: the joint fit's a_N and a_t rows take their 95% CI from the bootstrap over seeds")
     func onlineJointFitBootstrapRows() throws {
         try withTemporaryFolder { folder in
-            let run = try CLI.run(["experiment", "online", "--n", "8,16,32", "--steps", "2000", "--seeds", "2", "--format", "json", "--quiet", "--store", "s.sqlite"], in: folder)
+            let run = try CLI.run(["experiment", "online", "--n", "8,16,32,64", "--steps", "2000", "--seeds", "2", "--format", "json", "--quiet", "--store", "s.sqlite"], in: folder)
             #expect(run.status == 0, "\(run.stderr)")
             let object = try Self.object(run.stdout)
             let boot = try #require(object["joint_in_prediction_range_bootstrap"] as? [[String: Any]])

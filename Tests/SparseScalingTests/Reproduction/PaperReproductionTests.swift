@@ -53,6 +53,14 @@ import Testing
         plan.lossCurve.featureCounts = [8, 32, 128, 512]
         plan.lossCurve.seeds = 2
         plan.lossCurve.underparameterizedSeeds = 4
+        plan.labelNoise.seeds = 4
+        plan.labelNoise.nSweepN = [4, 8, 16, 32]
+        plan.labelNoise.nSweepD = 128
+        plan.labelNoise.dSweepD = [64, 128, 256]
+        plan.labelNoise.lawD = [64, 128]
+        plan.online.featureCounts = [8, 16, 32, 64]
+        plan.online.steps = 4000
+        plan.online.seeds = 2
         return plan
     }
 
