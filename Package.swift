@@ -19,21 +19,19 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
+        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"], swiftSettings: optimizedInDebug),
         // NLopt (L-BFGS, BOBYQA) from Debian's libnlopt-dev: the optimizer of the calibration fits.
         .systemLibrary(name: "CNLopt", pkgConfig: "nlopt", providers: [.apt(["libnlopt-dev"])]),
         // Philox4x32-10 blocks in bulk (AVX2 when the processor has it, chosen at run time).
         .target(name: "CPhilox"),
         // The words every layer shares: data kind, feature map, solver, estimators, sampler.
         .target(name: "ScalingVocabulary", exclude: ["README.md"]),
-        // The numerical core is compiled optimized in debug builds too: the tests and a debug CLI run its Monte Carlo
-        // laws and spectral equations at sizes that take minutes unoptimized (results equal the release build's to rounding).
         .target(name: "ScalingTheory", dependencies: ["ScalingAnalysis", "ScalingVocabulary"], exclude: ["README.md"], swiftSettings: optimizedInDebug),
         .target(name: "ScalingAnalysis", exclude: ["README.md"], swiftSettings: optimizedInDebug),
         .target(name: "SVGPlot", exclude: ["README.md"]),
         // Fits L(N, D) to measured runs (Chinchilla's Approach 3 and the model's own joined form), maps the
         // exponents onto (α, β) with bootstrap intervals, compares the forms by cross-validation.
-        .target(name: "ScalingCalibration", dependencies: ["CNLopt", "ScalingAnalysis", "ScalingTheory", "SVGPlot"], exclude: ["README.md"]),
+        .target(name: "ScalingCalibration", dependencies: ["CNLopt", "ScalingAnalysis", "ScalingTheory", "SVGPlot"], exclude: ["README.md"], swiftSettings: optimizedInDebug),
         .target(
             name: "ResultsStore",
             dependencies: ["ScalingVocabulary", .product(name: "GRDB", package: "GRDB.swift")],
@@ -42,7 +40,8 @@ let package = Package(
         .target(
             name: "SparseScaling",
             dependencies: ["CPhilox", "LinearAlgebra", "ScalingTheory", "ScalingAnalysis", "ResultsStore", "SVGPlot", "ScalingCalibration"],
-            exclude: ["README.md"]
+            exclude: ["README.md"],
+            swiftSettings: optimizedInDebug
         ),
         // The `bench` measurements: solver speed, growth exponents, kernel GFLOP/s, peak memory.
         .target(
@@ -80,5 +79,8 @@ let package = Package(
     ]
 )
 
-/// `-O` in debug builds (release builds are optimized already); `-enable-testing` stays on, so `@testable` imports work.
+/// `-O` in debug builds too, for the targets that compute (linear algebra, theory, analysis, calibration, the simulation):
+/// the tests and a debug CLI run their solvers, Monte Carlo laws and spectral equations at sizes that take minutes
+/// unoptimized. Release builds are optimized already; `-enable-testing` stays on, so `@testable` imports work, and
+/// preconditions and overflow checks stay (they go only with -Ounchecked).
 var optimizedInDebug: [SwiftSetting] { [.unsafeFlags(["-O"], .when(configuration: .debug))] }
