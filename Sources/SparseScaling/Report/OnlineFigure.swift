@@ -3,7 +3,7 @@ import SVGPlot
 
 /// The one-pass SGD figure: loss curves against steps t per N (median over seeds) with our predicted
 /// median at the same N (dashed, where A(t) ≤ N/2), the predicted 10–90% band over seeds at the largest N
-/// (shaded), our decoupled N = ∞ mean (black dashed), and the compute frontier under C = N·t (best N per C)
+/// (shaded), our decoupled N = ∞ mean (black dashed), the legend in the empty lower left, and the compute frontier under C = N·t (best N per C)
 /// with its fit beside our predicted slope and the paper's direct-solve slope.
 package enum OnlineFigure {
     /// The figure of `result`.
@@ -20,7 +20,7 @@ package enum OnlineFigure {
             let p = result.finiteNPrediction.filter { $0.featureCount == n && $0.step > 0 }
             guard !p.isEmpty else { continue }
             left.append(Series(
-                x: p.map { Double($0.step) }, y: p.map(\.loss.median), label: i == 0 ? "ours: predicted median at the same N (dashed)" : nil,
+                x: p.map { Double($0.step) }, y: p.map(\.loss.median), label: i == 0 ? "ours: predicted median, same N" : nil,
                 color: Color.cycle[i % Color.cycle.count], line: LineStyle(dash: .dashed, width: 1)))
         }
         var regions: [FilledRegion] = []
@@ -28,12 +28,12 @@ package enum OnlineFigure {
             let band = result.predictedBands.filter { $0.featureCount == largest && $0.inRange && $0.step > 0 }
             if band.count >= 2 {
                 let vertices = band.map { Series.Point(x: Double($0.step), y: $0.q90) } + band.reversed().map { Series.Point(x: Double($0.step), y: $0.q10) }
-                regions.append(FilledRegion(vertices: vertices, color: .gray, opacity: 0.2, legendLabel: "ours: 10–90% over seeds, N = \(largest)"))
+                regions.append(FilledRegion(vertices: vertices, color: .gray, opacity: 0.2, legendLabel: "ours: 10–90%, N = \(largest)"))
             }
         }
         let steps = zip(result.checkpoints, result.decoupledPrediction).filter { $0.0 > 0 }
         left.append(FigureStyle.theoryCurve(
-            x: steps.map { Double($0.0) }, y: steps.map(\.1), label: "ours, N = ∞ (decoupled mean)", color: .black))
+            x: steps.map { Double($0.0) }, y: steps.map(\.1), label: "ours: N = ∞ mean", color: .black))
         var right: [Series] = []
         if !result.frontier.isEmpty {
             right.append(Series.scatter(x: result.frontier.map(\.compute), y: result.frontier.map(\.loss), label: "best N at each C (interpolated)", color: .blue, marker: Marker(.circle, size: 4)))
@@ -53,7 +53,7 @@ package enum OnlineFigure {
         }
         return Figure(width: 1240, height: 540, plots: [
             Plot(title: "One-pass SGD, η = \(fourSignificantDigits(result.configuration.stepSize)): median loss vs steps", xAxis: Axis(label: "steps t (= samples used)", scale: .log10),
-                 yAxis: Axis(label: "population loss L", scale: .log10), series: left, regions: regions, legendPosition: .topRight),
+                 yAxis: Axis(label: "population loss L", scale: .log10), series: left, regions: regions, legendPosition: .bottomLeft),
             Plot(title: "Compute-optimal frontier under C = N·t", xAxis: Axis(label: "compute C = N·t", scale: .log10),
                  yAxis: Axis(label: "loss at the best N", scale: .log10), series: right, legendPosition: .bottomLeft),
         ], columns: 2)
