@@ -1,10 +1,15 @@
 import Foundation
 
 /// A progress bar with an ETA on standard error when it is a terminal (redrawn every second, so the clock
-/// moves while a long point runs), and one-line notes on standard error; `quiet` silences both.
+/// moves while a long point runs); otherwise (a log file, nohup, a batch job) a plain line every minute while a
+/// task runs past its first minute, and one at its end; one-line notes on standard error; `quiet` silences all.
 package final class ProgressReporter: @unchecked Sendable {
     private let lock = NSLock()
     private let enabled: Bool
+    private let logging: Bool
+    private let logInterval: TimeInterval
+    private let output: @Sendable (String) -> Void
+    private var logged = false
     private let quiet: Bool
     private var timer: DispatchSourceTimer?
     private var label: String
@@ -15,8 +20,17 @@ package final class ProgressReporter: @unchecked Sendable {
 
     /// A reporter that draws only when standard error is a terminal (or when `force` is true); a `quiet`
     /// one draws nothing and prints no note.
-    public init(force: Bool = false, quiet: Bool = false) {
-        enabled = !quiet && (force || isatty(2) == 1)
+    public convenience init(force: Bool = false, quiet: Bool = false) {
+        self.init(terminal: force || isatty(2) == 1, quiet: quiet)
+    }
+
+    /// A reporter that draws a bar (`terminal`) or logs plain lines every `logInterval` seconds, writing to `output`.
+    package init(terminal: Bool, quiet: Bool = false, logInterval: TimeInterval = 60,
+                 output: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+        enabled = !quiet && terminal
+        logging = !quiet && !terminal
+        self.logInterval = logInterval
+        self.output = output
         self.quiet = quiet
         label = ""
     }
@@ -34,7 +48,7 @@ package final class ProgressReporter: @unchecked Sendable {
         defer { lock.unlock() }
         guard !quiet else { return }
         let prefix = enabled && total > 0 ? "\r\u{1B}[K" : ""
-        FileHandle.standardError.write(Data((prefix + text + "\n").utf8))
+        output(prefix + text + "\n")
         draw(force: true)
     }
 
@@ -47,6 +61,7 @@ package final class ProgressReporter: @unchecked Sendable {
         done = 0
         start = Date()
         lastDraw = .distantPast
+        logged = false
         draw(force: true)
         startTimer()
     }
@@ -65,25 +80,36 @@ package final class ProgressReporter: @unchecked Sendable {
         defer { lock.unlock() }
         timer?.cancel()
         timer = nil
-        if enabled, total > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+        if enabled, total > 0 { output("\n") }
+        if logging, logged, total > 0 { output("\(label): \(done)/\(total) done in \(Self.clock(Date().timeIntervalSince(start)))\n") }
         total = 0
     }
 
-    /// Redraws the bar once a second while a task runs (caller holds the lock).
+    /// Redraws the bar once a second, or logs a line every `logInterval`, while a task runs (caller holds the lock).
     private func startTimer() {
         timer?.cancel()
         timer = nil
-        guard enabled, total > 0 else { return }
+        guard enabled || logging, total > 0 else { return }
+        let interval = enabled ? 1 : logInterval
         let source = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
-        source.schedule(deadline: .now() + 1, repeating: 1)
+        source.schedule(deadline: .now() + interval, repeating: interval)
         source.setEventHandler { [weak self] in
             guard let self else { return }
             self.lock.lock()
             defer { self.lock.unlock() }
-            self.draw(force: true)
+            if self.enabled { self.draw(force: true) } else { self.logLine() }
         }
         timer = source
         source.resume()
+    }
+
+    /// One plain line: label, steps, elapsed and ETA (caller holds the lock).
+    private func logLine() {
+        guard logging, total > 0 else { return }
+        let elapsed = Date().timeIntervalSince(start)
+        let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : .nan
+        output("\(label): \(done)/\(total)  elapsed \(Self.clock(elapsed))  ETA \(Self.clock(eta))\n")
+        logged = true
     }
 
     private func draw(force: Bool) {
@@ -96,8 +122,7 @@ package final class ProgressReporter: @unchecked Sendable {
         let elapsed = now.timeIntervalSince(start)
         let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : .nan
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        let text = "\r\(label) [\(bar)] \(done)/\(total)  elapsed \(Self.clock(elapsed))  ETA \(Self.clock(eta))\u{1B}[K"
-        FileHandle.standardError.write(Data(text.utf8))
+        output("\r\(label) [\(bar)] \(done)/\(total)  elapsed \(Self.clock(elapsed))  ETA \(Self.clock(eta))\u{1B}[K")
     }
 
     /// Seconds as h:mm:ss (or m:ss), "--:--" when unknown.
