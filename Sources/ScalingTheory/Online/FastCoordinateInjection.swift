@@ -25,8 +25,7 @@ struct FastCoordinateInjection: Sendable {
         var out: [Int] = []
         var i = 1
         while i <= min(parameters.inputDimension.finiteValue ?? Int.max, 4096) {
-            let a = parameters.activeVariance(i), p = parameters.activationProbability(i), l = parameters.marginalVariance(i)
-            let forget = p * (2 * eta * a - 3 * eta * eta * a * a) + eta * eta * l * l
+            let forget = forgetRate(p: parameters.activationProbability(i), activeVariance: parameters.activeVariance(i), stepSize: eta)
             guard forget > 0, 1 / forget <= memoryLimit else { break }
             out.append(i)
             i += 1
@@ -34,14 +33,16 @@ struct FastCoordinateInjection: Sendable {
         return out
     }
 
+    /// 1 − r'_j = p_j(2ηa_j − 3η²a_j²) + η²λ_j² (λ_j = p_ja_j): the rate at which coordinate j forgets its injected error.
+    static func forgetRate(p: Double, activeVariance a: Double, stepSize eta: Double) -> Double {
+        p * (2 * eta * a - 3 * eta * eta * a * a) + eta * eta * (p * a) * (p * a)
+    }
+
     /// The sampler for coordinates 1…`p.count` (activation probabilities p, active variances a) at step size η.
     init(parameters: DataParameters, stepSize eta: Double, p: [Double], activeVariance a: [Double]) {
         fast = Self.fastIndices(parameters, stepSize: eta).map { $0 - 1 }.filter { $0 < p.count }
         var slowest = 1.0
-        for j in fast {
-            let forget = p[j] * (2 * eta * a[j] - 3 * eta * eta * a[j] * a[j]) + eta * eta * pow(p[j] * a[j], 2)
-            slowest = max(slowest, 1 / forget)
-        }
+        for j in fast { slowest = max(slowest, 1 / Self.forgetRate(p: p[j], activeVariance: a[j], stepSize: eta)) }
         window = Int((3 * slowest).rounded(.up))
         self.p = p
         activeScale = a.map { $0.squareRoot() }

@@ -6,8 +6,6 @@ import Foundation
 struct MeanPathEquivalent: Sendable {
     /// The loss as t → ∞, Σ λ_i ν₀/(λ_i + ν₀) with Σ λ_i/(λ_i + ν₀) = N: the part of w* outside the features' span.
     let approximationError: Double
-    /// ν₀, the ridgeless solution of the equivalent (H's spectrum lies above about ν₀/6).
-    let ridgelessShift: Double
     /// Nodes x_k of H's spectrum (log-spaced) and the measure ρ(x_k)·dx_k/x_k at each.
     let nodes: [Double]
     let measure: [Double]
@@ -40,8 +38,7 @@ struct MeanPathEquivalent: Sendable {
             if resolved(mid) > n { lo = mid } else { hi = mid }
             if hi / lo < 1 + 1e-13 { break }
         }
-        let nu0 = (lo * hi).squareRoot()
-        ridgelessShift = nu0
+        let nu0 = (lo * hi).squareRoot()  // H's spectrum lies above about ν₀/6
         var approximation = remainder  // the unresolved coordinates (λ ≪ ν₀) are never learned
         for k in lambda.indices { approximation += weight[k] * lambda[k] * nu0 / (lambda[k] + nu0) }
         approximationError = approximation

@@ -93,6 +93,8 @@ package struct OnlineResult: ExperimentOutput {
     package let predictedBands: [PredictedBand]
     /// Draws of the decoupled law behind the predicted quantiles.
     package let predictionDraws: Int
+    /// The N whose finite-N prediction did not converge (the mean path's spectral equation at some node); empty normally.
+    package let predictionNotConverged: [Int]
     /// Per (N, t ≥ fitStart): measured median / predicted median − 1.
     package let pointErrors: [PointError]
     /// The same fits applied to the predicted curve at the same (N, t): t-exponent, joint fit, frontier L*.
@@ -182,7 +184,7 @@ package struct OnlineResult: ExperimentOutput {
         directSolveFrontier = [1 / (beta + 2), beta / (beta + 2), (alpha + beta) / (beta + 2)]
         decoupledPrediction = checkpoints.map { parameters.onlineLoss(steps: Double($0), stepSize: configuration.stepSize) }
         largestRunSeconds = runs.filter { $0.featureCount == configuration.featureCounts.max() }.map(\.run.seconds).max() ?? 0
-        var predictedCurves: [CurvePoint] = [], allPredicted: [CurvePoint] = [], bands: [PredictedBand] = []
+        var predictedCurves: [CurvePoint] = [], allPredicted: [CurvePoint] = [], bands: [PredictedBand] = [], notConverged: [Int] = []
         // The decoupled law's quantiles do not depend on N: one Monte Carlo of the law serves every N.
         // (Not drawn for an unstable step size, whose prediction is infinite.)
         let stable = parameters.onlineLoss(steps: 1, stepSize: configuration.stepSize).isFinite
@@ -190,6 +192,7 @@ package struct OnlineResult: ExperimentOutput {
                                                      draws: Self.predictionDraws, seeds: configuration.seeds) : nil
         for n in configuration.featureCounts where curves.contains(where: { $0.featureCount == n }) {
             let prediction = OnlineSGDFiniteNPrediction(parameters: parameters, featureCount: n, stepSize: configuration.stepSize, steps: checkpoints)
+            if !prediction.converged { notConverged.append(n) }
             for (j, t) in checkpoints.enumerated() where prediction.loss[j].isFinite {
                 guard let spread else { break }
                 // The finite-N parts (mean path, noise leak) sum many steps into slowly damped coordinates: taken at
@@ -206,6 +209,7 @@ package struct OnlineResult: ExperimentOutput {
             }
         }
         predictionDraws = Self.predictionDraws
+        predictionNotConverged = notConverged
         predictedBands = bands
         finiteNPrediction = predictedCurves
         func errors(_ predicted: [CurvePoint], _ measured: [CurvePoint]) -> [PointError] {
@@ -516,6 +520,9 @@ package struct OnlineResult: ExperimentOutput {
             if !shares.isEmpty {
                 lines.append("  the cross injection (the other coordinates' error every step adds, \(String(format: "%.0f", 100 * SampleQuantiles.quantile(shares, 0.5)))% of the predicted mean at the median point): its fast coordinates' part (a memory of a few steps) is drawn with each draw of the law, the rest is taken at its mean (docs/theory-online-sgd.md)")
             }
+            if !predictionNotConverged.isEmpty {
+                lines.append("  warning: the finite-N prediction did not converge at N ∈ \(predictionNotConverged) (the mean path's spectral equation at some node); its points there are approximate")
+            }
             if !outOfRangeErrors.isEmpty {
                 let worst = outOfRangeErrors.map(\.relativeError).min() ?? 0
                 lines.append("  beyond the prediction's range (A(t) > N/2, the readout saturates; not derived; no verdict uses them): \(Typography.counted(outOfRangeErrors.count, "point")) at N ∈ \(Array(Set(outOfRangeErrors.map(\.featureCount))).sorted()), measured/predicted − 1 down to \(String(format: "%+.0f%%", 100 * worst))")
@@ -538,7 +545,7 @@ package struct OnlineResult: ExperimentOutput {
         case predictedFrontier = "predicted_frontier_ours", directSolveFrontier = "direct_solve_frontier_paper"
         case decoupledPrediction = "decoupled_prediction_ours", largestRunSeconds = "largest_run_seconds"
         case finiteNPrediction = "finite_n_median_prediction_ours", pointErrors = "point_errors"
-        case predictedBands = "finite_n_predicted_bands_ours", predictionDraws = "prediction_draws"
+        case predictedBands = "finite_n_predicted_bands_ours", predictionDraws = "prediction_draws", predictionNotConverged = "prediction_not_converged_n"
         case predictedStepFit = "predicted_step_fit_ours", predictedJoint = "predicted_joint_ours", predictedFrontierLossFit = "predicted_frontier_loss_fit_ours"
         case jointInRange = "joint_in_prediction_range", frontierLossFitInRange = "frontier_loss_fit_in_prediction_range", outOfRangeErrors = "out_of_range_errors"
         case stepFitBootstrap = "step_fit_bootstrap", frontierBootstrap = "frontier_bootstrap", frontierInRangeBootstrap = "frontier_in_prediction_range_bootstrap"
